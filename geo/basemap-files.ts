@@ -1,0 +1,1 @@
+export function basemapFiles(): Map<string, string> { return new Map(); }

@@ -1,0 +1,64 @@
+/**
+ * The data build: seeds → validated GeoJSON in `public/data/`.
+ *
+ *   npm run data            write public/data/
+ *   npm run data -- --check regenerate in memory and fail if anything differs
+ *
+ * Reads `seeds/` only; writes `public/data/` only. Fails (exit 1) listing every
+ * data error by table, record and field.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { buildOutputs } from './outputs.ts';
+import { DataError } from './errors.ts';
+
+const OUT = 'public/data';
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+function main() {
+  const check = process.argv.includes('--check');
+  const started = performance.now();
+  let outputs: Map<string, string>;
+  try {
+    outputs = buildOutputs('seeds');
+  } catch (e) {
+    if (e instanceof DataError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const existing = new Set(listFiles(OUT).map((p) => relative(OUT, p)));
+  if (check) {
+    const changed: string[] = [];
+    for (const [file, content] of outputs) {
+      const path = join(OUT, file);
+      if (!existsSync(path)) changed.push(`missing  ${file}`);
+      else if (readFileSync(path, 'utf8') !== content) changed.push(`differs  ${file}`);
+      existing.delete(file);
+    }
+    for (const extra of existing) changed.push(`extra    ${extra}`);
+    if (changed.length) {
+      console.error(`public/data is out of date with seeds/ — run \`npm run data\` and commit:\n  ${changed.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log(`data check: ${outputs.size} files regenerate byte-for-byte (${Math.round(performance.now() - started)} ms)`);
+    return;
+  }
+  for (const stale of existing) if (!outputs.has(stale)) rmSync(join(OUT, stale));
+  for (const [file, content] of outputs) {
+    const path = join(OUT, file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  console.log(`data: wrote ${outputs.size} files to ${OUT}/ (${Math.round(performance.now() - started)} ms)`);
+}
+
+main();

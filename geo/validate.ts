@@ -1,0 +1,201 @@
+/**
+ * The gate between the seeds and the map. Every check returns issues naming
+ * the table, record and field; the build fails when there is any.
+ *
+ * Checked here: quotes are in their documents; ids are unique and references
+ * resolve; names and summaries exist in both languages (and are in the right
+ * script); key projects are numbered 1–38 once each; places lie in the country
+ * they claim; geometries are valid.
+ */
+import { booleanValid } from '@turf/boolean-valid';
+import { kinks } from '@turf/kinks';
+import { area } from '@turf/area';
+import * as polyclip from 'polyclip-ts';
+import type { Geometry, Polygon, Position } from 'geojson';
+import type { Atlas } from './atlas.ts';
+import type { DataIssue } from './errors.ts';
+import type { ResolvedPlace } from './gazetteer.ts';
+import type { Seeds } from './load.ts';
+import { minQuoteLength, normaliseWhitespace, quoteInDocument } from './quotes.ts';
+import { DOC_FILES, type TableName } from './schema.ts';
+import type { LayerFeature } from './layers/context.ts';
+
+/** Number of key projects in implementation plan §四. */
+export const PROJECT_COUNT = 38;
+
+/** How far outside its country's Natural Earth 10m outline a city may lie (coastal cities, islands). */
+export const POINT_TOLERANCE_KM = 15;
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+type AnyRecord = Record<string, unknown> & { id?: string };
+
+/** Visits every `{doc, quote}` object inside a record, with its field path. */
+function eachCitation(value: unknown, path: string, visit: (c: { doc: string; quote: string }, path: string) => void): void {
+  if (Array.isArray(value)) value.forEach((v, i) => eachCitation(v, `${path}[${i}]`, visit));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.doc === 'string' && typeof o.quote === 'string') visit(o as { doc: string; quote: string }, path);
+    else for (const [k, v] of Object.entries(o)) eachCitation(v, path ? `${path}.${k}` : k, visit);
+  }
+}
+
+/** Quotes: present verbatim (whitespace normalised) in their document, and long enough to be evidence. */
+export function checkQuotes(seeds: Seeds): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const normalised = new Map([...seeds.documents].map(([k, v]) => [k, normaliseWhitespace(v)]));
+  for (const [table, rows] of Object.entries(seeds.tables) as [TableName, AnyRecord[]][]) {
+    rows.forEach((row, i) => {
+      const record = row.id ?? `#${i}`;
+      eachCitation(row, '', (c, path) => {
+        const doc = normalised.get(c.doc as (typeof DOC_FILES)[number]);
+        if (doc === undefined) issues.push({ table, record, field: `${path}.doc`, message: `unknown document "${c.doc}"` });
+        else if (!quoteInDocument(c.quote, doc)) issues.push({ table, record, field: `${path}.quote`, message: `quote not found in ${c.doc}: «${c.quote.slice(0, 80)}${c.quote.length > 80 ? '…' : ''}»` });
+        else if (normaliseWhitespace(c.quote).length < minQuoteLength(c.quote)) issues.push({ table, record, field: `${path}.quote`, message: `quote too short to stand as evidence (${normaliseWhitespace(c.quote).length} characters; a clause or sentence is needed)` });
+      });
+    });
+  }
+  return issues;
+}
+
+/** Ids: unique across all tables (and among places); `related` ids must exist. */
+export function checkIds(seeds: Seeds, extraIds: readonly string[] = []): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const [table, rows] of Object.entries(seeds.tables) as [TableName, AnyRecord[]][]) {
+    for (const row of rows) {
+      if (!row.id) continue;
+      const prior = seen.get(row.id);
+      if (prior) issues.push({ table, record: row.id, field: 'id', message: `duplicate id (also in ${prior})` });
+      else seen.set(row.id, table);
+    }
+  }
+  for (const id of extraIds) if (!seen.has(id)) seen.set(id, 'generated');
+  const placeIds = new Set<string>();
+  for (const p of seeds.places) {
+    if (placeIds.has(p.id)) issues.push({ table: 'places', record: p.id, field: 'id', message: 'duplicate place id' });
+    placeIds.add(p.id);
+  }
+  for (const [table, rows] of Object.entries(seeds.tables) as [TableName, AnyRecord[]][]) {
+    for (const row of rows) {
+      const related = (row.related as string[] | undefined) ?? [];
+      related.forEach((r, i) => {
+        if (!seen.has(r)) issues.push({ table, record: row.id ?? '-', field: `related[${i}]`, message: `unknown id "${r}"` });
+      });
+    }
+  }
+  return issues;
+}
+
+/** Names and summaries: present in both languages, Chinese in Chinese script, English not. */
+export function checkNames(seeds: Seeds): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const [table, rows] of Object.entries(seeds.tables) as [TableName, AnyRecord[]][]) {
+    if (table === 'headlines') continue; // headlines carry `label`, checked by schema
+    for (const row of rows) {
+      const record = row.id ?? '-';
+      for (const field of ['name_en', 'name_zh', 'summary_en', 'summary_zh']) {
+        const v = row[field];
+        if (typeof v !== 'string' || v.trim() === '') {
+          issues.push({ table, record, field, message: 'missing: every record needs a name and a summary in both English and Chinese' });
+          continue;
+        }
+        if (field.endsWith('_zh') && !HAS_CJK.test(v)) issues.push({ table, record, field, message: 'has no Chinese characters' });
+        if (field.endsWith('_en') && (v.match(/[\u3400-\u9fff]/g)?.length ?? 0) > v.length / 4) issues.push({ table, record, field, message: 'is mostly Chinese characters' });
+      }
+    }
+  }
+  for (const p of seeds.places) {
+    if (!HAS_CJK.test(p.name_zh)) issues.push({ table: 'places', record: p.id, field: 'name_zh', message: 'has no Chinese characters' });
+  }
+  return issues;
+}
+
+/** Key projects: numbered 1–38, each exactly once. */
+export function checkProjectNumbers(seeds: Seeds): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const byNo = new Map<number, string>();
+  for (const p of seeds.tables.projects) {
+    if (p.project_no < 1 || p.project_no > PROJECT_COUNT) issues.push({ table: 'projects', record: p.id, field: 'project_no', message: `must be between 1 and ${PROJECT_COUNT}` });
+    const prior = byNo.get(p.project_no);
+    if (prior) issues.push({ table: 'projects', record: p.id, field: 'project_no', message: `duplicate project number ${p.project_no} (also ${prior})` });
+    else byNo.set(p.project_no, p.id);
+  }
+  for (let n = 1; n <= PROJECT_COUNT; n++) {
+    if (!byNo.has(n)) issues.push({ table: 'projects', record: `project ${n}`, field: 'project_no', message: `project number ${n} is missing` });
+  }
+  return issues;
+}
+
+/** Places: each lies in (or within tolerance of) the country it claims. */
+export function checkPlaces(places: readonly ResolvedPlace[], atlas: Pick<Atlas, 'distanceKm'>): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const p of places) {
+    const d = atlas.distanceKm(p.country, p.coordinates);
+    if (d === undefined) issues.push({ table: 'places', record: p.id, field: 'country', message: `country ${p.country} is not in the atlas` });
+    else if (d > POINT_TOLERANCE_KM) issues.push({ table: 'places', record: p.id, field: 'geonameid', message: `point ${p.coordinates.join(',')} lies ${Math.round(d)} km outside ${p.country}, the country it claims` });
+  }
+  return issues;
+}
+
+/** Records: the countries of the places they name are among the countries they list. */
+export function checkPlaceCountries(features: readonly LayerFeature[]): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const f of features) {
+    const { countries, places, layer, id } = f.properties;
+    if (!countries.length) continue;
+    places.forEach((p, i) => {
+      if (!countries.includes(p.country)) issues.push({ table: layer, record: id, field: `places[${i}]`, message: `place ${p.id} is in ${p.country}, which the record's countries (${countries.join(', ')}) do not include` });
+    });
+  }
+  return issues;
+}
+
+function finiteCoords(g: Geometry): boolean {
+  const walk = (c: unknown): boolean => (Array.isArray(c) ? (typeof c[0] === 'number' ? c.length >= 2 && c.every((x) => Number.isFinite(x)) && Math.abs(c[1] as number) <= 90 && (c[0] as number) >= -180 && (c[0] as number) <= 360 : c.every(walk)) : false);
+  return g.type === 'GeometryCollection' ? g.geometries.every(finiteCoords) : walk(g.coordinates);
+}
+
+/**
+ * Why a geometry is invalid, or undefined when it is valid. Polygons follow the
+ * OGC simple-features rules: each part passes turf's `booleanValid` (closed
+ * rings of 4+ positions, no spikes, holes inside shells) and has no
+ * self-intersections (`kinks`), and the parts of a MultiPolygon do not overlap
+ * (they may touch at points, as Natural Earth's do — turf alone rejects that).
+ */
+export function geometryProblem(g: Geometry): string | undefined {
+  if (!finiteCoords(g)) return 'coordinates out of range or not numbers';
+  if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+    const parts: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    if (parts.length === 0) return `empty ${g.type}`;
+    for (const [i, coords] of parts.entries()) {
+      const poly: Polygon = { type: 'Polygon', coordinates: coords };
+      if (!booleanValid(poly)) return `part ${i}: unclosed ring, too few points, spike or hole outside its shell`;
+      if (kinks(poly).features.length) return `part ${i}: ring intersects itself`;
+    }
+    if (parts.length > 1) {
+      const sum = parts.reduce((a, c) => a + area({ type: 'Polygon', coordinates: c }), 0);
+      const merged = area({ type: 'MultiPolygon', coordinates: polyclip.union(parts as polyclip.Geom) as Position[][][] });
+      if (sum - merged > 1e-6 * sum + 1) return 'parts overlap each other';
+    }
+    return undefined;
+  }
+  return booleanValid(g) ? undefined : `invalid ${g.type}`;
+}
+
+/** Geometries: finite coordinates in range, and valid (see `geometryProblem`). */
+export function checkGeometry(features: readonly LayerFeature[]): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const f of features) {
+    const table = f.properties.layer;
+    const problem = f.geometry ? geometryProblem(f.geometry) : 'missing geometry';
+    if (problem) issues.push({ table, record: f.id, field: 'geometry', message: problem });
+  }
+  return issues;
+}
+
+/** Document metadata: one entry per document file. */
+export function checkDocumentMeta(seeds: Seeds): DataIssue[] {
+  const have = new Set(seeds.documentMeta.map((d) => d.file));
+  return DOC_FILES.filter((f) => !have.has(f)).map((f) => ({ table: 'documents', record: f, field: '-', message: 'no entry in seeds/documents.json' }));
+}

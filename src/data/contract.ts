@@ -1,0 +1,110 @@
+/**
+ * The data contract between the geo build and the site: what every feature in
+ * `public/data/<layer>.geojson` carries. The geo build writes these shapes; the
+ * site reads them. Types only — no runtime code — so both sides can import it.
+ */
+
+/** Thematic layers, in drawing order (bottom to top). */
+export const LAYER_IDS = [
+  'mechanisms',
+  'priority-countries',
+  'statement-2020',
+  'disease-zones',
+  'corridors',
+  'directions',
+  'cataract-missions',
+  'organisations',
+  'events',
+  'training',
+  'hospitals',
+  'tcm-centres',
+  'projects',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** How precisely a feature is placed. A province is drawn at its capital; a country at an interior point. */
+export type Precision = 'city' | 'province' | 'country' | 'region' | 'schematic';
+
+export type DirectionId = 'belt' | 'maritime';
+
+/** A verbatim quote from one of the documents in `seeds/documents/` (also served under `data/documents/`). */
+export interface Citation {
+  doc: string;
+  quote: string;
+}
+
+/** A fact from outside the five documents, named so it can be checked. */
+export interface ExternalCitation {
+  title: string;
+  publisher: string;
+  date: string;
+  note?: string;
+}
+
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+export interface PlaceRef {
+  id: string;
+  name_en: string;
+  name_zh: string;
+  country: string;
+  precision: Precision;
+  coordinates: [number, number];
+}
+
+export interface FigureValue {
+  label: Bilingual;
+  value: number;
+  unit: Bilingual;
+  source: Citation;
+}
+
+/** Properties every feature has. */
+export interface BaseProps {
+  id: string;
+  layer: LayerId;
+  name_en: string;
+  name_zh: string;
+  summary_en: string;
+  summary_zh: string;
+  precision: Precision;
+  sources: Citation[];
+  external_sources?: ExternalCitation[];
+  /** ISO 3166-1 alpha-2 codes of the countries concerned. */
+  countries: string[];
+  places: PlaceRef[];
+  year_start?: number;
+  year_end?: number;
+  related: string[];
+  /** Direction of the Belt and Road the feature belongs to, when it has one. */
+  direction?: DirectionId | 'both';
+  /** Key-project area 1–8 when the feature is, or belongs to, one of the 38 key projects. */
+  area?: number;
+  project_no?: number;
+  status?: 'planned' | 'intended' | 'established' | 'held';
+  figures?: FigureValue[];
+  [extra: string]: unknown;
+}
+
+export interface ManifestLayer {
+  id: LayerId;
+  file: string;
+  title_en: string;
+  title_zh: string;
+  geometry: 'Point' | 'LineString' | 'Polygon';
+  count: number;
+  bytes: number;
+}
+
+export interface Manifest {
+  version: 1;
+  /** SHA-256 of every data file listed, in order: changes whenever any data changes. */
+  content_hash: string;
+  layers: ManifestLayer[];
+  documents: { file: string; title_en: string; title_zh: string; date: string; language: 'en' | 'zh'; sha256: string }[];
+  basemap: { id: string; file: string }[];
+  extras: { id: string; file: string; description: string }[];
+}

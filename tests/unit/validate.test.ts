@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../../geo/dataset.ts';
+import type { DataIssue } from '../../geo/errors.ts';
+import { checkPlaces, geometryProblem, POINT_TOLERANCE_KM } from '../../geo/validate.ts';
+import { validTables, writeSeeds, type FixtureTables } from '../helpers/seeds-fixture.ts';
+
+function issuesFor(mutate: (t: FixtureTables) => void): DataIssue[] {
+  const t = validTables();
+  mutate(t);
+  return buildDataset(writeSeeds(t)).issues;
+}
+
+function expectIssue(issues: DataIssue[], match: Partial<DataIssue> & { message?: RegExp | string }) {
+  const { message, ...rest } = match;
+  const found = issues.find(
+    (i) => Object.entries(rest).every(([k, v]) => i[k as keyof DataIssue] === v) && (message === undefined || (typeof message === 'string' ? i.message.includes(message) : message.test(i.message))),
+  );
+  expect(found, `expected an issue like ${JSON.stringify(match)} in:\n${issues.map((i) => JSON.stringify(i)).join('\n')}`).toBeDefined();
+}
+
+describe('data validation on fixture seeds', () => {
+  it('accepts the valid fixture without any issue', () => {
+    const d = buildDataset(writeSeeds(validTables()));
+    expect(d.issues).toEqual([]);
+    expect(d.layers.projects).toHaveLength(38);
+    expect(d.layers.events[0]!.geometry).toEqual({ type: 'Point', coordinates: [14.42076, 50.08804] });
+  });
+
+  it('accepts a quote that differs from the document in whitespace only', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.sources = [{ doc: 'communique-2017.en.txt', quote: 'The Belt and Road   health\ncooperation forum was held in Prague' }];
+    });
+    expect(issues).toEqual([]);
+  });
+
+  it('rejects a quote that is not in its document, naming record and field', () => {
+    const issues = issuesFor((t) => {
+      (t.projects[4]!.sources as { quote: string }[])[0]!.quote = '第5号重点项目在华沙举办卫生合作论坛。';
+    });
+    expectIssue(issues, { table: 'projects', record: 'project-05', field: 'sources[0].quote', message: 'quote not found in implementation-plan-2015.zh.txt' });
+  });
+
+  it('rejects a quote with a changed punctuation mark (only whitespace is normalised)', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.sources = [{ doc: 'communique-2017.en.txt', quote: 'The Belt and Road health cooperation forum was held in Prague;' }];
+    });
+    expectIssue(issues, { table: 'events', record: 'event-2015-prague-forum', field: 'sources[0].quote' });
+  });
+
+  it('rejects a quote too short to stand as evidence', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.sources = [{ doc: 'communique-2017.en.txt', quote: 'health cooperation' }];
+    });
+    expectIssue(issues, { table: 'events', field: 'sources[0].quote', message: 'too short' });
+  });
+
+  it('rejects a repeated id across tables', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.id = 'project-07';
+      t.events[0]!.related = [];
+    });
+    expectIssue(issues, { record: 'project-07', field: 'id', message: 'duplicate id' });
+  });
+
+  it('rejects a missing or wrong-language name or summary', () => {
+    const missing = issuesFor((t) => {
+      t.projects[0]!.name_zh = '  ';
+      t.projects[1]!.summary_en = '';
+    });
+    expectIssue(missing, { record: 'project-01', field: 'name_zh', message: 'missing' });
+    expectIssue(missing, { record: 'project-02', field: 'summary_en', message: 'missing' });
+    const wrong = issuesFor((t) => {
+      t.projects[2]!.summary_zh = 'Key project in Prague';
+    });
+    expectIssue(wrong, { record: 'project-03', field: 'summary_zh', message: 'no Chinese characters' });
+  });
+
+  it('rejects a missing and a duplicated project number', () => {
+    const issues = issuesFor((t) => {
+      t.projects[9]!.project_no = 9;
+    });
+    expectIssue(issues, { table: 'projects', record: 'project-10', field: 'project_no', message: 'duplicate project number 9' });
+    expectIssue(issues, { table: 'projects', field: 'project_no', message: 'project number 10 is missing' });
+  });
+
+  it('reports a broken record by its schema field instead of crashing', () => {
+    const issues = issuesFor((t) => {
+      t.projects[0]!.project_no = 'one';
+      t.events[0]!.date = 'June 2015';
+    });
+    expectIssue(issues, { table: 'projects', record: 'project-01', field: 'project_no' });
+    expectIssue(issues, { table: 'events', record: 'event-2015-prague-forum', field: 'date' });
+  });
+
+  it('rejects unknown place and related ids, and a GeoNames id in another country', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.places = ['atlantis'];
+      t.events[0]!.related = ['project-99'];
+      t.places.push({ id: 'wrong', kind: 'city', geonameid: 3067696, country: 'PL', name_en: 'Wrong', name_zh: '错误' });
+    });
+    expectIssue(issues, { record: 'event-2015-prague-forum', field: 'places[0]', message: 'unknown place id "atlantis"' });
+    expectIssue(issues, { record: 'event-2015-prague-forum', field: 'related[0]', message: 'unknown id "project-99"' });
+    expectIssue(issues, { table: 'places', record: 'wrong', field: 'geonameid', message: 'is in CZ, not PL' });
+  });
+
+  it('rejects a record whose place lies in a country it does not list', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.countries = ['CN'];
+    });
+    expectIssue(issues, { table: 'events', record: 'event-2015-prague-forum', field: 'places[0]', message: 'place prague is in CZ' });
+  });
+});
+
+describe('point-in-country check', () => {
+  const atlas = { distanceKm: (iso2: string, p: [number, number]) => (iso2 === 'FR' && p[0] > 0 && p[0] < 8 && p[1] > 43 && p[1] < 51 ? 0 : 500) };
+
+  it('accepts a point inside its country', () => {
+    expect(checkPlaces([{ id: 'paris', name_en: 'Paris', name_zh: '巴黎', country: 'FR', precision: 'city', coordinates: [2.35, 48.85], geonameid: 2988507 }], atlas)).toEqual([]);
+  });
+
+  it('rejects a point outside the country it claims', () => {
+    const issues = checkPlaces([{ id: 'paris', name_en: 'Paris', name_zh: '巴黎', country: 'DE', precision: 'city', coordinates: [2.35, 48.85], geonameid: 2988507 }], atlas);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ table: 'places', record: 'paris', field: 'geonameid' });
+    expect(issues[0]!.message).toMatch(/lies 500 km outside DE/);
+    expect(POINT_TOLERANCE_KM).toBeLessThan(500);
+  });
+
+  it('uses the real Natural Earth outlines: Prague is in CZ, not in PL', async () => {
+    const { sharedAtlas } = await import('../../geo/dataset.ts');
+    const a = sharedAtlas();
+    expect(a.distanceKm('CZ', [14.42076, 50.08804])).toBe(0);
+    expect(a.distanceKm('PL', [14.42076, 50.08804])!).toBeGreaterThan(50);
+  });
+});
+
+describe('geometry validity', () => {
+  const square = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+  it('accepts a simple polygon and two polygons touching at a point', () => {
+    expect(geometryProblem({ type: 'Polygon', coordinates: [square] })).toBeUndefined();
+    expect(geometryProblem({ type: 'MultiPolygon', coordinates: [[square], [[[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]]] })).toBeUndefined();
+  });
+  it('rejects a self-intersecting (bow-tie) ring', () => {
+    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] })).toMatch(/intersects itself/);
+  });
+  it('rejects an unclosed ring and a ring of too few points', () => {
+    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] })).toMatch(/unclosed|too few/);
+    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] })).toMatch(/unclosed|too few/);
+  });
+  it('rejects overlapping parts and coordinates out of range', () => {
+    expect(geometryProblem({ type: 'MultiPolygon', coordinates: [[square], [[[0.5, 0.5], [2, 0.5], [2, 2], [0.5, 2], [0.5, 0.5]]]] })).toMatch(/overlap/);
+    expect(geometryProblem({ type: 'Point', coordinates: [10, 95] })).toMatch(/out of range/);
+  });
+});
