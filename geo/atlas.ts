@@ -51,9 +51,10 @@ export interface Atlas {
   distanceKm(iso2: string, point: [number, number]): number | undefined;
 }
 
-function isoOf(g: { id?: string | number; properties?: CountryProps | null }): string | undefined {
+function isoOf(g: { id?: string | number; properties?: unknown }): string | undefined {
   if (g.id !== undefined && g.id !== null) return numericToAlpha2(g.id);
-  return g.properties ? NAME_TO_ISO2[g.properties.name] : undefined;
+  const name = (g.properties as Partial<CountryProps> | null | undefined)?.name;
+  return name ? NAME_TO_ISO2[name] : undefined;
 }
 
 function indexTopology(topology: CountriesTopology) {
@@ -142,10 +143,10 @@ export function loadAtlas(): Atlas {
       return { type: 'MultiPolygon', coordinates: polyclip.union(parts[0]!, ...parts.slice(1)) as Position[][][] };
     },
     border(a, others) {
-      const ga = idx50.get(a);
-      const set = new Set(others.map((o) => idx50.get(o)).filter((g) => g !== undefined));
+      const ga: unknown = idx50.get(a);
+      const set = new Set<unknown>(others.map((o) => idx50.get(o)).filter((g) => g !== undefined));
       if (!ga || set.size === 0) return undefined;
-      const m = mesh(simplified, simplified.objects.countries, (x, y) => (x === ga && set.has(y)) || (y === ga && set.has(x)));
+      const m = mesh(simplified, simplified.objects.countries, (x: unknown, y: unknown) => (x === ga && set.has(y)) || (y === ga && set.has(x)));
       return m.coordinates.length ? m : undefined;
     },
     anchor(iso2) {

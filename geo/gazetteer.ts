@@ -15,7 +15,7 @@ export interface GeoNamesCity {
   loc: { type: 'Point'; coordinates: [number, number] };
 }
 
-export type Precision = 'city' | 'province' | 'country' | 'region' | 'schematic';
+export type Precision = 'city' | 'district' | 'province' | 'country' | 'region' | 'schematic';
 
 export interface ResolvedPlace {
   id: string;
@@ -53,7 +53,7 @@ export function resolvePlace(place: Place, cities = geonames()): ResolvedPlace |
     name_en: place.name_en,
     name_zh: place.name_zh,
     country: place.country,
-    precision: place.kind === 'city' ? 'city' : 'province',
+    precision: place.kind,
     coordinates: [lon, lat],
     geonameid: gid,
   };

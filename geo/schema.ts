@@ -79,7 +79,8 @@ export const Place = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     id: Id,
-    kind: z.literal('province'),
+    /** A province, or a district (county), plotted at its seat; precision follows the kind. */
+    kind: z.enum(['province', 'district']),
     /** GeoNames id of the province's capital, where the province is plotted. */
     capital_geonameid: z.number().int().positive(),
     country: Iso2,

@@ -33,7 +33,7 @@ export interface RecordBase {
   related?: string[] | undefined;
 }
 
-const PRECISION_ORDER: Precision[] = ['city', 'province', 'country', 'region', 'schematic'];
+const PRECISION_ORDER: Precision[] = ['city', 'district', 'province', 'country', 'region', 'schematic'];
 
 /** The coarsest of several precisions. */
 export function coarsest(ps: readonly Precision[]): Precision {

@@ -62,11 +62,11 @@ export function missionsLayer(ctx: BuildContext, rows: readonly Mission[], proje
       continue;
     }
     let dest: [number, number] | undefined;
-    let precision: 'city' | 'province' | 'country';
+    let precision: 'city' | 'district' | 'province' | 'country';
     if ('place' in r.destination) {
       const p = ctx.places.get(r.destination.place);
       dest = p?.coordinates;
-      precision = p?.precision === 'province' ? 'province' : 'city';
+      precision = p?.precision === 'province' || p?.precision === 'district' ? p.precision : 'city';
       if (!p) ctx.issues.push({ table: 'cataract-missions', record: r.id, field: 'destination.place', message: `unknown place id "${r.destination.place}"` });
     } else {
       dest = ctx.atlas.anchor(r.destination.country);

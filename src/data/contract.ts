@@ -22,8 +22,8 @@ export const LAYER_IDS = [
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
-/** How precisely a feature is placed. A province is drawn at its capital; a country at an interior point. */
-export type Precision = 'city' | 'province' | 'country' | 'region' | 'schematic';
+/** How precisely a feature is placed. A district or province is drawn at its seat; a country at an interior point. */
+export type Precision = 'city' | 'district' | 'province' | 'country' | 'region' | 'schematic';
 
 export type DirectionId = 'belt' | 'maritime';
 

@@ -13,7 +13,7 @@ function issuesFor(mutate: (t: FixtureTables) => void): DataIssue[] {
 function expectIssue(issues: DataIssue[], match: Partial<DataIssue> & { message?: RegExp | string }) {
   const { message, ...rest } = match;
   const found = issues.find(
-    (i) => Object.entries(rest).every(([k, v]) => i[k as keyof DataIssue] === v) && (message === undefined || (typeof message === 'string' ? i.message.includes(message) : message.test(i.message))),
+    (i) => Object.entries(rest).every(([k, v]) => i[k as keyof DataIssue] === v) && (message === undefined || (typeof message === 'string' ? i.message.includes(message) : (message as RegExp).test(i.message))),
   );
   expect(found, `expected an issue like ${JSON.stringify(match)} in:\n${issues.map((i) => JSON.stringify(i)).join('\n')}`).toBeDefined();
 }

@@ -1,0 +1,238 @@
+/**
+ * State + data → deck.gl layer descriptors: plain objects naming a layer class
+ * and its props. Pure (no WebGL, no DOM), so Node tests can check what would be
+ * drawn; `deck-layers.ts` turns descriptors into deck.gl layer instances.
+ */
+import type { BaseProps, LayerId } from '../data/contract.ts';
+import type { Dataset, MapFeature, PointDatum } from '../data/dataset.ts';
+import type { AppState, Filters } from '../state/app-state.ts';
+import { passesFilters } from '../state/filters.ts';
+import { LAYER_COLOR, directionColor, hexToRgba, mechanismColor, type RGBA } from './palette.ts';
+import { LAYERS, type LayerSpec } from './registry.ts';
+import { ICON_SIZE, symbolDataUrl, type SymbolKind } from './symbols.ts';
+
+export type DeckLayerType = 'GeoJsonLayer' | 'IconLayer' | 'PathLayer' | 'ArcLayer' | 'ScatterplotLayer';
+
+export interface LayerDescriptor {
+  type: DeckLayerType;
+  /** Dashed lines need deck.gl's PathStyleExtension. */
+  dashed?: boolean;
+  props: { id: string; data: unknown; pickable: boolean; [k: string]: unknown };
+}
+
+export interface PathDatum {
+  path: number[][];
+  feature: MapFeature;
+}
+
+/** Features of a layer that pass the filters, memoised per dataset and filter value. */
+const filterCache = new WeakMap<Dataset, Map<string, unknown[]>>();
+function memo<T>(d: Dataset, key: string, make: () => T[]): T[] {
+  let m = filterCache.get(d);
+  if (!m) filterCache.set(d, (m = new Map()));
+  const hit = m.get(key);
+  if (hit) return hit as T[];
+  const v = make();
+  m.set(key, v);
+  return v;
+}
+
+const filterKey = (f: Filters) => JSON.stringify(f);
+
+export function visibleFeatures(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters' | 'mechanisms'>): MapFeature[] {
+  return memo(d, `f:${layer}:${filterKey(state.filters)}:${layer === 'mechanisms' ? state.mechanisms.join(',') : ''}`, () =>
+    d.layers[layer].filter((f) => passesFilters(f.properties, state.filters) && (layer !== 'mechanisms' || state.mechanisms.length === 0 || state.mechanisms.includes(f.properties.id))),
+  );
+}
+
+function visiblePoints(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters'>): PointDatum[] {
+  return memo(d, `p:${layer}:${filterKey(state.filters)}`, () => d.points[layer].filter((p) => passesFilters(p.feature.properties, state.filters)));
+}
+
+function visiblePaths(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters'>): PathDatum[] {
+  return memo(d, `l:${layer}:${filterKey(state.filters)}`, () =>
+    d.layers[layer]
+      .filter((f) => passesFilters(f.properties, state.filters))
+      .flatMap((f): PathDatum[] => {
+        const g = f.geometry;
+        if (g.type === 'LineString') return [{ path: g.coordinates, feature: f }];
+        if (g.type === 'MultiLineString') return g.coordinates.map((path) => ({ path, feature: f }));
+        return [];
+      }),
+  );
+}
+
+const darken = ([r, g, b]: RGBA, k = 0.65, a = 255): RGBA => [Math.round(r * k), Math.round(g * k), Math.round(b * k), a];
+
+/** Fill / outline accessors of an area layer. */
+function areaColors(spec: LayerSpec, mechanismOrder: readonly string[]) {
+  if (spec.id === 'mechanisms') {
+    const colorOf = (p: BaseProps) => hexToRgba(mechanismColor.copy().domain(mechanismOrder)(p.id));
+    return { fill: (p: BaseProps): RGBA => [...colorOf(p).slice(0, 3), 38] as RGBA, line: (p: BaseProps) => colorOf(p) };
+  }
+  return { fill: spec.color, line: (p: BaseProps) => darken(spec.color(p)) };
+}
+
+function statusHollow(p: BaseProps): boolean {
+  return p.status === 'intended';
+}
+
+/** The icon of a point: the layer's symbol, filled or hollow, in the feature's colour. */
+export function iconFor(symbol: SymbolKind, color: RGBA, hollow: boolean) {
+  const hex = `#${color.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  return { id: `${symbol}-${hex}-${hollow ? 'h' : 'f'}`, url: symbolDataUrl(symbol, hollow, hex), width: ICON_SIZE, height: ICON_SIZE, anchorY: ICON_SIZE / 2 };
+}
+
+const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centres': 19, hospitals: 15, training: 17, events: 19, organisations: 16 };
+
+/**
+ * The deck.gl layers for a state: visible thematic layers in drawing order,
+ * then the selection highlight on top.
+ */
+export function buildLayers(state: AppState, d: Dataset): LayerDescriptor[] {
+  const out: LayerDescriptor[] = [];
+  const mechanismOrder = d.layers.mechanisms.map((f) => f.properties.id);
+  const hoverHighlight: RGBA = [255, 212, 0, 110];
+  for (const spec of LAYERS) {
+    if (!state.layers.includes(spec.id)) continue;
+    const common = { pickable: true, autoHighlight: true, highlightColor: hoverHighlight };
+    switch (spec.draw) {
+      case 'area': {
+        const c = areaColors(spec, mechanismOrder);
+        out.push({
+          type: 'GeoJsonLayer',
+          dashed: spec.id === 'disease-zones',
+          props: {
+            id: spec.id,
+            data: visibleFeatures(d, spec.id, state),
+            ...common,
+            filled: true,
+            stroked: true,
+            getFillColor: (f: MapFeature) => c.fill(f.properties),
+            getLineColor: (f: MapFeature) => c.line(f.properties),
+            getLineWidth: (f: MapFeature) => (spec.id === 'disease-zones' ? 2 : f.properties.role === 'written-statement' ? 2 : 1),
+            lineWidthUnits: 'pixels',
+            ...(spec.id === 'disease-zones' || spec.id === 'statement-2020' ? { getDashArray: (f: MapFeature) => (spec.id === 'disease-zones' || f.properties.role === 'written-statement' ? [4, 3] : [0, 0]) } : {}),
+            updateTriggers: { getFillColor: mechanismOrder.join(','), getLineColor: mechanismOrder.join(',') },
+          },
+        });
+        break;
+      }
+      case 'route': {
+        const paths = visiblePaths(d, spec.id, state);
+        // A pale casing under each route keeps it readable over country fills.
+        out.push({ type: 'PathLayer', props: { id: `${spec.id}-casing`, data: paths, pickable: false, getPath: (p: PathDatum) => p.path, getColor: [255, 255, 255, 200], getWidth: 9, widthUnits: 'pixels', capRounded: true, jointRounded: true } });
+        out.push({
+          type: 'PathLayer',
+          dashed: true,
+          props: {
+            id: spec.id,
+            data: paths,
+            ...common,
+            getPath: (p: PathDatum) => p.path,
+            getColor: (p: PathDatum) => hexToRgba(directionColor(String(p.feature.properties.direction))),
+            getWidth: 4.5,
+            widthUnits: 'pixels',
+            capRounded: true,
+            jointRounded: true,
+            // Solid for the land belt, dashed for the sea road: tells them apart in greyscale too.
+            getDashArray: (p: PathDatum) => (p.feature.properties.direction === 'maritime' ? [3, 1.6] : [0, 0]),
+            dashJustified: true,
+          },
+        });
+        break;
+      }
+      case 'line': {
+        out.push({
+          type: 'PathLayer',
+          dashed: true,
+          props: {
+            id: spec.id,
+            data: visiblePaths(d, spec.id, state),
+            ...common,
+            getPath: (p: PathDatum) => p.path,
+            getColor: (p: PathDatum) => spec.color(p.feature.properties),
+            getWidth: 2.5,
+            widthUnits: 'pixels',
+            capRounded: true,
+            jointRounded: true,
+            getDashArray: [1, 2],
+          },
+        });
+        break;
+      }
+      case 'arc': {
+        out.push({
+          type: 'ArcLayer',
+          props: {
+            id: spec.id,
+            data: visibleFeatures(d, spec.id, state),
+            ...common,
+            getSourcePosition: (f: MapFeature) => f.properties.origin_coordinates,
+            getTargetPosition: (f: MapFeature) => f.properties.destination_coordinates,
+            getSourceColor: (f: MapFeature) => [...spec.color(f.properties).slice(0, 3), 120],
+            getTargetColor: (f: MapFeature) => spec.color(f.properties),
+            getWidth: 2.5,
+            widthUnits: 'pixels',
+            getHeight: 0.35,
+          },
+        });
+        break;
+      }
+      case 'point': {
+        const symbol = spec.symbol ?? 'circle';
+        out.push({
+          type: 'IconLayer',
+          props: {
+            id: spec.id,
+            data: visiblePoints(d, spec.id, state),
+            ...common,
+            getPosition: (p: PointDatum) => p.position,
+            getIcon: (p: PointDatum) => iconFor(symbol, spec.color(p.feature.properties), statusHollow(p.feature.properties)),
+            getSize: POINT_SIZE[spec.id] ?? 16,
+            sizeUnits: 'pixels',
+          },
+        });
+        break;
+      }
+    }
+  }
+  const selected = state.selected ? d.byId.get(state.selected) : undefined;
+  if (selected) out.push(...selectionLayers(selected));
+  return out;
+}
+
+/** A bold outline (areas, lines) or ring (points) around the selected feature. */
+export function selectionLayers(f: MapFeature): LayerDescriptor[] {
+  const g = f.geometry;
+  if (g.type === 'Point' || g.type === 'MultiPoint') {
+    const positions = g.type === 'Point' ? [g.coordinates] : g.coordinates;
+    return [
+      {
+        type: 'ScatterplotLayer',
+        props: {
+          id: 'selection',
+          data: positions.map((position) => ({ position })),
+          pickable: false,
+          getPosition: (x: { position: number[] }) => x.position,
+          getRadius: 15,
+          radiusUnits: 'pixels',
+          stroked: true,
+          filled: false,
+          getLineColor: hexToRgba(LAYER_COLOR.highlight),
+          getLineWidth: 3,
+          lineWidthUnits: 'pixels',
+        },
+      },
+    ];
+  }
+  if (f.properties.layer === 'cataract-missions') {
+    return [{ type: 'ArcLayer', props: { id: 'selection', data: [f], pickable: false, getSourcePosition: (x: MapFeature) => x.properties.origin_coordinates, getTargetPosition: (x: MapFeature) => x.properties.destination_coordinates, getSourceColor: hexToRgba(LAYER_COLOR.highlight), getTargetColor: hexToRgba(LAYER_COLOR.highlight), getWidth: 5, widthUnits: 'pixels', getHeight: 0.35 } }];
+  }
+  return [
+    {
+      type: 'GeoJsonLayer',
+      props: { id: 'selection', data: [f], pickable: false, filled: false, stroked: true, getLineColor: hexToRgba(LAYER_COLOR.highlight), getLineWidth: 4, lineWidthUnits: 'pixels', lineJointRounded: true },
+    },
+  ];
+}

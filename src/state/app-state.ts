@@ -1,0 +1,81 @@
+/**
+ * The application state: everything a view is made of. One owner (`<hsr-app>`)
+ * holds it; the URL mirrors it (see `url-state.ts`); panels receive parts of it
+ * as properties and ask for changes with events.
+ */
+import type { LayerId } from '../data/contract.ts';
+
+export type Lang = 'en' | 'zh';
+
+export interface Camera {
+  /** Longitude, latitude of the centre. */
+  lon: number;
+  lat: number;
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+export type DirectionFilter = 'all' | 'belt' | 'maritime';
+export type StatusValue = 'planned' | 'intended' | 'established' | 'held';
+
+export interface Filters {
+  /** Key-project areas 1–8; empty = all. */
+  areas: number[];
+  direction: DirectionFilter;
+  /** Empty = all. */
+  statuses: StatusValue[];
+  /** ISO 3166-1 alpha-2, or null for all. */
+  country: string | null;
+  /** Inclusive year range, or null for all years. */
+  years: [number, number] | null;
+}
+
+export interface StoryPosition {
+  id: string;
+  /** Zero-based chapter index. */
+  chapter: number;
+}
+
+export interface AppState {
+  lang: Lang;
+  /** null = the default view (fitted to the viewport). */
+  camera: Camera | null;
+  /** Visible layers. */
+  layers: LayerId[];
+  /** Mechanism ids shown by the mechanisms layer (empty = all). */
+  mechanisms: string[];
+  filters: Filters;
+  /** Selected feature id. */
+  selected: string | null;
+  /** Which panel shows the content: the map alone, or the accessible list beside it. */
+  view: 'map' | 'list';
+  /** Source document open in the reader, and the quote to highlight. */
+  reader: { doc: string; quote: string | null } | null;
+  story: StoryPosition | null;
+  /** Minimal chrome, for other sites' iframes. */
+  embed: boolean;
+}
+
+export const DEFAULT_LAYERS: readonly LayerId[] = ['directions', 'corridors', 'priority-countries', 'disease-zones', 'projects', 'tcm-centres', 'events'];
+
+export const EMPTY_FILTERS: Filters = { areas: [], direction: 'all', statuses: [], country: null, years: null };
+
+export function defaultState(lang: Lang = 'en'): AppState {
+  return {
+    lang,
+    camera: null,
+    layers: [...DEFAULT_LAYERS],
+    mechanisms: [],
+    filters: { ...EMPTY_FILTERS, areas: [], statuses: [] },
+    selected: null,
+    view: 'map',
+    reader: null,
+    story: null,
+    embed: false,
+  };
+}
+
+/** Data limits used to validate URL values. */
+export const YEAR_MIN = 1963;
+export const YEAR_MAX = 2030;
