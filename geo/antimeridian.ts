@@ -8,16 +8,17 @@
  * world. Here every ring and line is made continuous instead:
  *
  * - **unwrap**: consecutive longitudes never differ by more than 180°; a part that
- *   crosses the antimeridian keeps going past it (Chukotka ends near 190°E) and is
- *   then moved by a multiple of 360° so that the centre of its bounding box lies in
- *   [-180, 180]. Parts that do not cross are left untouched. MapLibre (geojson-vt
+ *   crosses the antimeridian keeps going past it and is placed across +180° (Fiji
+ *   177…181, Chukotka up to ~190, Wrangel Island 178…182), the same side for every
+ *   part and every country. Parts that do not cross are left untouched. MapLibre (geojson-vt
  *   wraps what lies beyond ±180 into the neighbouring world copy) and deck.gl draw
  *   such coordinates correctly; it also keeps each polygon one polygon, so the
  *   geometry type never changes.
  * - **close via the pole**: a ring that goes once around a pole (its longitudes
  *   advance by ±360° in total) is cut at the antimeridian and closed along the
  *   ±180° meridians and the pole parallel (±90), as Natural Earth's own shapefile
- *   does. world-atlas's degenerate "pole cap" rings (a ring along latitude
+ *   does, with a vertex every 90° along the pole so that no segment spans more
+ *   than 180° of longitude either. world-atlas's degenerate "pole cap" rings (a ring along latitude
  *   -89.999, which only makes sense on the sphere) are dropped.
  * - **winding**: polygons come out with RFC 7946 winding (exterior
  *   counter-clockwise, holes clockwise, in planar lon/lat), so a consumer that
@@ -88,6 +89,18 @@ function wrapShift(lon: number): number {
   return 0;
 }
 
+/**
+ * The multiple of 360° to add to a continuous part spanning [min, max]: none when
+ * it lies within [-180, 180]; when it crosses the antimeridian, the one that puts
+ * it across +180°; otherwise the one that brings its centre into [-180, 180].
+ */
+function placementShift(min: number, max: number): number {
+  if (min >= -180 && max <= 180) return 0;
+  const s = 360 * (Math.floor((180 - max) / 360) + 1); // smallest shift with max + s > 180
+  if (min + s < 180) return s;
+  return wrapShift((min + max) / 2);
+}
+
 function shiftLine(line: readonly Position[], dLon: number): Position[] {
   return dLon === 0 ? line.map((p) => [...p]) : line.map((p) => [p[0]! + dLon, ...p.slice(1)]);
 }
@@ -147,7 +160,10 @@ export function closeAroundPole(ring: readonly Position[]): Position[] {
   if (last[0] !== end[0] || last[1] !== end[1]) unwrapped.push(end);
   const meanLat = open.reduce((s, v) => s + v[1]!, 0) / n;
   const pole = meanLat < 0 ? -90 : 90;
-  unwrapped.push([from, pole], [-from, pole], [-from, lat]);
+  // Back along the pole in 90° steps, then up the other side to the start.
+  const step = from > 0 ? -90 : 90;
+  for (let lon = from; lon !== -from; lon += step) unwrapped.push([lon, pole]);
+  unwrapped.push([-from, pole], [-from, lat]);
   return unwrapped;
 }
 
@@ -178,7 +194,7 @@ function fixPolygon(rings: readonly Position[][]): Position[][] {
   const exterior = polar ?? normal.shift();
   if (!exterior) return [];
   const [min, max] = lonExtent([exterior]);
-  const shift = polar ? 0 : wrapShift((min + max) / 2);
+  const shift = polar ? 0 : placementShift(min, max);
   const centre = (min + max) / 2 + shift;
   const out = [wound(shiftLine(exterior, shift), true)];
   for (const hole of normal) {
@@ -208,8 +224,8 @@ export function unwrapAntimeridian<T extends Polygon | MultiPolygon>(g: T): T {
 }
 
 /**
- * Lines made continuous across the antimeridian (each moved so the centre of its
- * bounding box lies in [-180, 180]); lines that only run along a pole cap are dropped.
+ * Lines made continuous across the antimeridian (placed like polygon parts: across
+ * +180° when they cross it); lines that only run along a pole cap are dropped.
  */
 export function unwrapLines(g: LineString | MultiLineString): MultiLineString {
   const lines = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
@@ -218,7 +234,7 @@ export function unwrapLines(g: LineString | MultiLineString): MultiLineString {
     if (line.length < 2 || isPoleCap(line)) continue;
     const u = unwrapLongitudes(line);
     const [min, max] = lonExtent([u]);
-    out.push(shiftLine(u, wrapShift((min + max) / 2)));
+    out.push(shiftLine(u, placementShift(min, max)));
   }
   return { type: 'MultiLineString', coordinates: out };
 }

@@ -18,7 +18,7 @@ import { polygonToLine } from '@turf/polygon-to-line';
 import { area } from '@turf/area';
 import polylabel from 'polylabel';
 import { numericToAlpha2 } from './country-names.ts';
-import { unwrapAntimeridian } from './antimeridian-tmp.ts';
+import { unwrapAntimeridian } from './antimeridian.ts';
 import * as polyclip from 'polyclip-ts';
 
 const require = createRequire(import.meta.url);
@@ -31,7 +31,7 @@ const NAME_TO_ISO2: Record<string, string> = { Kosovo: 'XK' };
  * simplification of the 50m topology. 0.002 keeps coastlines recognisable at the
  * zooms the map uses (≤ 7) while cutting the vertex count by about two thirds.
  */
-export const SIMPLIFY_MIN_WEIGHT = 0.002;
+export const SIMPLIFY_MIN_WEIGHT = 0.01;
 
 type CountryProps = { name: string };
 type CountriesTopology = Topology<{ countries: GeometryCollection<CountryProps> }>;

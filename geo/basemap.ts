@@ -8,8 +8,7 @@
  *   labels      one point per ISO country `{ iso2, name_en, name_zh, rank, scalerank }`
  *
  * Everything is computed from one simplified topology, so fills, borders and
- * coastlines share their vertices exactly (and match the thematic country shapes
- * of `atlas.ts`, which use the same simplification). Output is deterministic:
+ * coastlines share their vertices exactly. Output is deterministic:
  * features sorted, keys in a fixed order, coordinates rounded, one feature per
  * line, trailing newline.
  *
@@ -28,7 +27,6 @@ import { area } from '@turf/area';
 import polylabel from 'polylabel';
 import { countryName, numericToAlpha2 } from './country-names.ts';
 import { signedArea, unwrapAntimeridian, unwrapLines, unwrapLongitudes } from './antimeridian.ts';
-import { SIMPLIFY_MIN_WEIGHT } from './atlas.ts';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -82,21 +80,33 @@ export interface Basemap {
 export const BASEMAP_LAYERS = ['countries', 'graticule', 'coastlines', 'borders', 'labels'] as const satisfies readonly (keyof Basemap)[];
 export type BasemapLayerName = (typeof BASEMAP_LAYERS)[number];
 
+/**
+ * Minimum Visvalingam triangle area kept when simplifying the 50m topology
+ * (topojson-simplify `presimplify` with its default planar weight, in square
+ * degrees): 0.005 deg² is a triangle of about 60 km² at the equator, a deviation
+ * of ~2 px at zoom 5. It removes 56% of the 80 617 vertices and keeps the base map
+ * the style loads (countries, borders, labels, graticule) near 300 kB gzip;
+ * 0.01 starts to show angular coasts at zoom 4–5 (Sulawesi, Crete). Thematic
+ * layers built from the same topology should use the same weight (`atlas.ts`), or
+ * their coasts will not line up with the base map's beyond zoom 5.
+ */
+export const BASEMAP_SIMPLIFY_WEIGHT = 0.005;
+
 export interface BasemapOptions {
-  /**
-   * Minimum Visvalingam triangle area kept (square degrees, planar). Defaults to the
-   * atlas's `SIMPLIFY_MIN_WEIGHT` (0.002) so thematic country shapes line up with the base map.
-   */
+  /** Minimum Visvalingam triangle area kept (square degrees, planar); see `BASEMAP_SIMPLIFY_WEIGHT`. */
   simplifyWeight: number;
-  /** Decimal places kept: 4 ≈ 11 m, finer than the 50m source (vertices ≥ 0.0017° apart). */
+  /**
+   * Decimal places kept: 3 ≈ 110 m, below a pixel up to zoom 8 (the map's maximum)
+   * and finer than the 50m source's own vertex spacing (≈ 0.0036° × 0.0017°).
+   */
   digits: number;
   /** Graticule spacing in degrees (must divide 180). */
   graticuleStep: number;
 }
 
 export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = {
-  simplifyWeight: SIMPLIFY_MIN_WEIGHT,
-  digits: 4,
+  simplifyWeight: BASEMAP_SIMPLIFY_WEIGHT,
+  digits: 3,
   graticuleStep: 15,
 };
 
@@ -125,6 +135,8 @@ const NO_ISO_ZH: Readonly<Record<string, string>> = {
  */
 const LABEL_OVERRIDES: Readonly<Record<string, Partial<Record<'en' | 'zh', string>>>> = {
   CD: { en: 'DR Congo' },
+  // Pairs with the documents' "Republic of Korea" (country-names.ts) rather than "North Korea".
+  KP: { en: 'DPR Korea' },
   CI: { en: "Côte d'Ivoire" },
   EH: { en: 'Western Sahara', zh: '西撒哈拉' },
   FM: { en: 'Micronesia' },
@@ -141,9 +153,18 @@ const LIMIT_UNITS: ReadonlySet<string> = new Set(['XK', 'EH']);
 /** One sovereign state in several ISO units: boundaries between them are `sar`. */
 const CHINA_UNITS: ReadonlySet<string> = new Set(['CN', 'HK', 'MO']);
 
+function nameOf(g: GeometryObject<{ name: string }>): string {
+  return (g.properties as { name?: string } | undefined)?.name ?? '';
+}
+
 function iso2Of(g: GeometryObject<{ name: string }>): string {
   if (g.id !== undefined && g.id !== null) return numericToAlpha2(g.id) ?? '';
-  return NAME_TO_ISO2[g.properties?.name ?? ''] ?? '';
+  return NAME_TO_ISO2[nameOf(g)] ?? '';
+}
+
+/** A country geometry as GeoJSON (world-atlas countries are Polygons or MultiPolygons, or null). */
+function geometryOf(topology: CountriesTopology, g: GeometryObject<{ name: string }>): Polygon | MultiPolygon | null {
+  return (feature(topology, g) as Feature<Polygon | MultiPolygon | null>).geometry;
 }
 
 function namesOf(iso2: string, topoName: string): { name_en: string; name_zh: string } {
@@ -247,7 +268,7 @@ export function labelPosition(g: Polygon | MultiPolygon): [number, number] {
 }
 
 /** Area thresholds (km²) of scaleranks 0–4; smaller countries get 5. */
-export const SCALERANK_KM2 = [3_000_000, 1_000_000, 300_000, 100_000, 20_000] as const;
+export const SCALERANK_KM2 = [3_000_000, 1_000_000, 300_000, 90_000, 20_000] as const;
 
 export function scalerankOf(km2: number): number {
   const i = SCALERANK_KM2.findIndex((t) => km2 >= t);
@@ -277,7 +298,7 @@ function lineFeature<P>(properties: P, g: MultiLineString, digits: number): Feat
 }
 
 /** Meridians from -180 (which is also 180) and parallels strictly between the poles. */
-export function buildGraticule(step: number, digits = 4): FeatureCollection<LineString, GraticuleProps> {
+export function buildGraticule(step: number, digits = 3): FeatureCollection<LineString, GraticuleProps> {
   if (!(step > 0) || 180 % step !== 0) throw new Error(`graticule step ${step} must divide 180`);
   const features: Feature<LineString, GraticuleProps>[] = [];
   const dense = 10; // vertex spacing (degrees), so lines follow a globe projection too
@@ -310,10 +331,10 @@ export function buildBasemap(topology: CountriesTopology, options: Partial<Basem
   const units = new Map<string, { iso2: string; topoName: string; polys: Position[][][] }>();
   geoms.forEach((g, i) => {
     const iso2 = iso2Of(g);
-    const topoName = g.properties?.name ?? '';
+    const topoName = nameOf(g);
     isoByGeom.set(simplifiedGeoms[i]!, iso2);
-    const s = feature(simplified, simplifiedGeoms[i]!).geometry as Polygon | MultiPolygon | null;
-    const o = feature(topology, g).geometry as Polygon | MultiPolygon | null;
+    const s = geometryOf(simplified, simplifiedGeoms[i]!);
+    const o = geometryOf(topology, g);
     if (!s || !o) return;
     const restored = withCollapsedRingsRestored(polygonsOf(s), polygonsOf(o));
     const fixed = unwrapAntimeridian<MultiPolygon>({ type: 'MultiPolygon', coordinates: restored });

@@ -5,6 +5,7 @@
 import type { Atlas } from './atlas.ts';
 import { loadAtlas } from './atlas.ts';
 import type { DataIssue } from './errors.ts';
+import { roundShipped } from './output.ts';
 import { geonames, resolvePlace, type ResolvedPlace } from './gazetteer.ts';
 import { loadSeeds, type Seeds } from './load.ts';
 import type { LayerId } from '../src/data/contract.ts';
@@ -54,6 +55,8 @@ export function buildDataset(root = 'seeds'): Dataset {
     'tcm-centres': tcmLayer(ctx, t['tcm-centres'], t.projects),
     projects: projectsLayer(ctx, t.projects),
   };
+  // Validate what is shipped: geometry rounded as it will be written.
+  for (const fs of Object.values(layers)) for (const f of fs) f.geometry = roundShipped(f.geometry);
   const all = Object.values(layers).flat();
   issues.push(
     ...checkDocumentMeta(seeds),

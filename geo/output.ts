@@ -8,8 +8,13 @@ import { createHash } from 'node:crypto';
 import type { Geometry, Position } from 'geojson';
 import type { LayerFeature } from './layers/context.ts';
 
-/** Decimal places kept: 4 ≈ 11 m, well below what the map's zooms can show. */
+/**
+ * Decimal places kept: 4 (≈ 11 m) for points and lines; 3 (≈ 110 m) for
+ * polygons, which come from simplified Natural Earth 50m outlines anyway and
+ * make up most of the bytes. The map shows zoom ≤ 8 (≈ 600 m a pixel).
+ */
 export const COORD_DIGITS = 4;
+export const POLYGON_DIGITS = 3;
 
 function roundPos(p: Position, digits: number): Position {
   const f = 10 ** digits;
@@ -49,6 +54,11 @@ export function roundGeometry(g: Geometry, digits = COORD_DIGITS): Geometry {
   }
 }
 
+/** Rounds a feature's geometry to what is shipped: polygons to POLYGON_DIGITS, the rest to COORD_DIGITS. */
+export function roundShipped(g: Geometry): Geometry {
+  return roundGeometry(g, g.type === 'Polygon' || g.type === 'MultiPolygon' ? POLYGON_DIGITS : COORD_DIGITS);
+}
+
 /** Rounds numbers in `[lon, lat]` pairs found in properties (place coordinates). */
 function roundProps(value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -62,7 +72,7 @@ function roundProps(value: unknown): unknown {
 /** A FeatureCollection as text: sorted by id, one feature per line. */
 export function serializeLayer(features: readonly LayerFeature[]): string {
   const sorted = [...features].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lines = sorted.map((f) => JSON.stringify({ type: 'Feature', id: f.id, geometry: roundGeometry(f.geometry), properties: roundProps(f.properties) }));
+  const lines = sorted.map((f) => JSON.stringify({ type: 'Feature', id: f.id, geometry: roundShipped(f.geometry), properties: roundProps(f.properties) }));
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
 

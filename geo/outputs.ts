@@ -9,7 +9,7 @@ import { LAYER_TITLES } from '../src/data/layer-titles.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { serializeJson, serializeLayer, sha256, toCsv } from './output.ts';
-import { basemapFiles } from './basemap-files.ts';
+import { basemapFiles } from './basemap.ts';
 import type { LayerFeature } from './layers/context.ts';
 
 function firstCoordinate(f: LayerFeature): [number, number] | undefined {

@@ -1,1 +1,0 @@
-export function basemapFiles(): Map<string, string> { return new Map(); }

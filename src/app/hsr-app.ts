@@ -1,0 +1,250 @@
+/**
+ * `<hsr-app>`: the owner of the application state. It loads the data, reads
+ * the URL once at start (and on back/forward), applies the patches that panels
+ * and the map send (`hsr-change`), writes the URL from one place, and passes
+ * state down as properties. It lays out the page: header, map, side panel
+ * (layers, filters, list), detail panel and document reader.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { CHANGE_EVENT, type ChangeEvent, type StatePatch } from './events.ts';
+import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
+import { parseUrlState, serializeUrlState } from '../state/url-state.ts';
+import { loadDataset, type LoadReport } from '../data/load-data.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { preferredLang, rememberLang, t } from '../i18n/i18n.ts';
+import type { FocusRequest } from '../map/hsr-map.ts';
+import '../map/hsr-map.ts';
+import '../ui/hsr-layer-panel.ts';
+import '../ui/hsr-filters.ts';
+import '../ui/hsr-search.ts';
+import '../ui/hsr-detail.ts';
+import '../ui/hsr-list.ts';
+import '../ui/hsr-reader.ts';
+
+type SideTab = 'layers' | 'filters' | 'list';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hsr-app': HsrApp;
+  }
+}
+
+/** Patches that only move the camera replace the history entry instead of adding one. */
+function isCameraOnly(p: StatePatch): boolean {
+  return Object.keys(p).every((k) => k === 'camera');
+}
+
+export class HsrApp extends LitElement {
+  static override properties = {
+    state: { state: true },
+    dataset: { state: true },
+    report: { state: true },
+    loadError: { state: true },
+    focusRequest: { state: true },
+    tab: { state: true },
+    mapStatus: { state: true },
+    copied: { state: true },
+  };
+
+  declare state: AppState;
+  declare dataset: Dataset | null;
+  declare report: LoadReport | null;
+  declare loadError: string | null;
+  declare focusRequest: FocusRequest | null;
+  declare tab: SideTab;
+  declare mapStatus: string;
+  declare copied: boolean;
+
+  private nonce = 0;
+  private readonly dataBase = new URL('data/', document.baseURI);
+
+  constructor() {
+    super();
+    const lang = preferredLang(globalThis.localStorage, navigator.languages ?? [navigator.language]);
+    this.state = parseUrlState(location.href, lang);
+    this.dataset = null;
+    this.report = null;
+    this.loadError = null;
+    this.focusRequest = null;
+    this.tab = this.state.view === 'list' ? 'list' : 'layers';
+    this.mapStatus = 'loading';
+    this.copied = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(CHANGE_EVENT, this.onChange as EventListener);
+    this.addEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('hashchange', this.onPopState);
+    document.addEventListener('keydown', this.onKeyDown);
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener(CHANGE_EVENT, this.onChange as EventListener);
+    this.removeEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('hashchange', this.onPopState);
+    document.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  private async load() {
+    try {
+      const { dataset, report } = await loadDataset(this.dataBase);
+      this.dataset = dataset;
+      this.report = report.failedLayers.length || report.skipped.length ? report : null;
+      if (report.skipped.length) console.warn('Skipped malformed records:', report.skipped);
+      // A selection the data does not know (stale or hostile link) is dropped quietly.
+      if (this.state.selected && !dataset.byId.has(this.state.selected)) this.apply({ selected: null }, true);
+      else if (this.state.selected && !this.state.camera) this.focusRequest = { id: this.state.selected, nonce: ++this.nonce };
+    } catch (e) {
+      this.loadError = (e as Error).message;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('state')) {
+      const lang = this.state.lang;
+      document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+      document.title = t(lang, 'app.title');
+      document.documentElement.classList.toggle('embed', this.state.embed);
+    }
+  }
+
+  private onChange = (e: ChangeEvent) => {
+    e.stopPropagation();
+    this.apply(e.detail, isCameraOnly(e.detail));
+  };
+
+  private onMapStatus = (e: CustomEvent<{ status: string }>) => {
+    this.mapStatus = e.detail.status;
+    // Without a map, the list is the way in.
+    if (e.detail.status === 'no-webgl') this.tab = 'list';
+  };
+
+  /** Applies a patch, writes the URL (push for a new view, replace for camera moves). */
+  apply(patch: StatePatch, replace = false) {
+    const { filters, focus, ...rest } = patch;
+    const next: AppState = { ...this.state, ...rest, filters: filters ? { ...this.state.filters, ...filters } : this.state.filters };
+    if (patch.lang && patch.lang !== this.state.lang) rememberLang(globalThis.localStorage, patch.lang);
+    if (patch.view) this.tab = patch.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
+    this.state = next;
+    if (focus && next.selected) this.focusRequest = { id: next.selected, nonce: ++this.nonce };
+    const hash = serializeUrlState(next);
+    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      if (replace) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+    }
+  }
+
+  private onPopState = () => {
+    const next = parseUrlState(location.href, this.state.lang);
+    this.state = next;
+    this.tab = next.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
+  };
+
+  private onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      if (this.state.reader) this.apply({ reader: null });
+      else if (this.state.selected) this.apply({ selected: null });
+    }
+  };
+
+  private setTab(tab: SideTab) {
+    this.tab = tab;
+    if ((tab === 'list') !== (this.state.view === 'list')) this.apply({ view: tab === 'list' ? 'list' : 'map' });
+  }
+
+  private async copyLink() {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.copied = true;
+      setTimeout(() => (this.copied = false), 2000);
+    } catch {
+      // Clipboard may be denied; the address bar still has the link.
+    }
+  }
+
+  private toggleLang() {
+    this.apply({ lang: this.state.lang === 'en' ? 'zh' : 'en' });
+  }
+
+  // Light DOM: MapLibre's global stylesheet must reach the map inside. Layout is in `styles/app.css`.
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  protected override updated(): void {
+    this.toggleAttribute('embed', this.state.embed);
+  }
+
+  override render() {
+    const s = this.state;
+    const lang = s.lang;
+    const selected = s.selected && this.dataset ? (this.dataset.byId.get(s.selected) ?? null) : null;
+    const tabs: SideTab[] = ['layers', 'filters', 'list'];
+    const tabLabel: Record<SideTab, string> = { layers: t(lang, 'panel.layers'), filters: t(lang, 'panel.filters'), list: t(lang, 'view.list') };
+    const fullUrl = `${location.pathname}#${serializeUrlState({ ...s, embed: false })}`;
+    return html`
+      <a class="skip" href="#list" @click=${(e: Event) => { e.preventDefault(); this.setTab('list'); }}>${t(lang, 'app.skip')}</a>
+      <header>
+        <div class="brand">
+          <h1>${t(lang, 'app.title')}</h1>
+          <p class="subtitle">${t(lang, 'app.subtitle')}</p>
+        </div>
+        <hsr-search .lang=${lang} .dataset=${this.dataset}></hsr-search>
+        <div class="tools">
+          <button class="tool" aria-pressed=${s.view === 'list' ? 'true' : 'false'} title=${t(lang, s.view === 'list' ? 'view.mapLabel' : 'view.listLabel')} @click=${() => this.setTab(s.view === 'list' ? 'layers' : 'list')}>${t(lang, 'view.list')}</button>
+          <button class="tool tool-share" title=${t(lang, 'share.copy')} @click=${this.copyLink}>${this.copied ? t(lang, 'share.copied') : t(lang, 'share.copy')}</button>
+          <button class="tool" lang=${lang === 'en' ? 'zh-Hans' : 'en'} aria-label=${t(lang, 'lang.switchLabel')} @click=${this.toggleLang}>${t(lang, 'lang.switch')}</button>
+        </div>
+        ${s.embed ? html`<a class="tool embed-open" href=${fullUrl} target="_blank" rel="noopener">${t(lang, 'embed.open')}</a>` : nothing}
+      </header>
+      <main>
+        <aside class="side" aria-label=${t(lang, 'panel.layers')}>
+          <div class="tabs" role="tablist">
+            ${tabs.map(
+              (tab) => html`<button role="tab" id="tab-${tab}" aria-controls="panel-${tab}" aria-selected=${this.tab === tab ? 'true' : 'false'} tabindex=${this.tab === tab ? 0 : -1}
+                @click=${() => this.setTab(tab)}
+                @keydown=${(e: KeyboardEvent) => this.onTabKey(e, tabs)}>${tabLabel[tab]}</button>`,
+            )}
+          </div>
+          <div class="tabpanel" role="tabpanel" id="panel-layers" aria-labelledby="tab-layers" ?hidden=${this.tab !== 'layers'}>
+            <hsr-layer-panel .lang=${lang} .state=${s} .dataset=${this.dataset}></hsr-layer-panel>
+          </div>
+          <div class="tabpanel" role="tabpanel" id="panel-filters" aria-labelledby="tab-filters" ?hidden=${this.tab !== 'filters'}>
+            <hsr-filters .lang=${lang} .state=${s} .dataset=${this.dataset}></hsr-filters>
+          </div>
+          <div class="tabpanel" role="tabpanel" id="panel-list" aria-labelledby="tab-list" ?hidden=${this.tab !== 'list'}>
+            <hsr-list id="list" .lang=${lang} .state=${s} .dataset=${this.dataset}></hsr-list>
+          </div>
+        </aside>
+        <hsr-map .lang=${lang} .state=${s} .dataset=${this.dataset} .focusRequest=${this.focusRequest}></hsr-map>
+        ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .dataset=${this.dataset}></hsr-detail>` : nothing}
+        ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}
+        ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => l.id).join(', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
+      </main>
+      <hsr-reader .lang=${lang} .reader=${s.reader} .dataset=${this.dataset} .base=${this.dataBase.href}></hsr-reader>
+    `;
+  }
+
+  private onTabKey(e: KeyboardEvent, tabs: SideTab[]) {
+    const i = tabs.indexOf(this.tab);
+    let next: number | undefined;
+    if (e.key === 'ArrowRight') next = (i + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
+    if (next === undefined) return;
+    e.preventDefault();
+    this.setTab(tabs[next]!);
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${tabs[next!]}`) as HTMLElement | null)?.focus());
+  }
+}
+
+customElements.define('hsr-app', HsrApp);
+
+export type { Lang };

@@ -1,0 +1,88 @@
+/**
+ * Loads `data/manifest.json` and the layer files it lists. Each feature is
+ * checked on arrival: a malformed record is skipped and counted (the rest of
+ * its layer still shows), and a layer that fails to load is reported by name
+ * while the others still load.
+ */
+import * as z from 'zod/mini';
+import type { LayerId, Manifest } from './contract.ts';
+import { LAYER_IDS } from './contract.ts';
+import { makeDataset, type Dataset, type MapFeature } from './dataset.ts';
+
+z.config({ jitless: true });
+
+const Position = z.tuple([z.number(), z.number()]);
+const Geometry = z.union([
+  z.object({ type: z.literal('Point'), coordinates: Position }),
+  z.object({ type: z.literal('MultiPoint'), coordinates: z.array(Position) }),
+  z.object({ type: z.literal('LineString'), coordinates: z.array(Position) }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(Position)) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position))) }),
+]);
+const Citation = z.object({ doc: z.string(), quote: z.string().check(z.minLength(1)) });
+const Props = z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  layer: z.enum(LAYER_IDS),
+  name_en: z.string().check(z.minLength(1)),
+  name_zh: z.string().check(z.minLength(1)),
+  summary_en: z.string(),
+  summary_zh: z.string(),
+  precision: z.string(),
+  sources: z.array(Citation).check(z.minLength(1)),
+  countries: z.array(z.string()),
+  places: z.array(z.looseObject({ id: z.string(), name_en: z.string(), name_zh: z.string() })),
+  related: z.array(z.string()),
+});
+const FeatureSchema = z.object({ type: z.literal('Feature'), id: z.string(), geometry: Geometry, properties: Props });
+
+export interface LoadReport {
+  /** Layers that could not be loaded, with the reason. */
+  failedLayers: { id: LayerId; reason: string }[];
+  /** Records skipped because they were malformed. */
+  skipped: { layer: LayerId; index: number; reason: string }[];
+}
+
+export type FetchLike = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json' | 'text'>>;
+
+/** Keeps the valid features of a parsed layer file, and says which were skipped and why. */
+export function validateFeatures(layer: LayerId, json: unknown, report: LoadReport): MapFeature[] {
+  const features = (json as { features?: unknown })?.features;
+  if (!Array.isArray(features)) {
+    report.failedLayers.push({ id: layer, reason: 'not a GeoJSON FeatureCollection' });
+    return [];
+  }
+  const out: MapFeature[] = [];
+  features.forEach((f, index) => {
+    const r = FeatureSchema.safeParse(f);
+    if (r.success) out.push(f as MapFeature);
+    else report.skipped.push({ layer, index, reason: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  });
+  return out;
+}
+
+/** Loads the whole dataset from `base` (a URL ending in `data/`). */
+export async function loadDataset(base: URL, fetchFn: FetchLike = (u) => fetch(u)): Promise<{ dataset: Dataset; report: LoadReport }> {
+  const res = await fetchFn(new URL('manifest.json', base).href);
+  if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
+  const manifest = (await res.json()) as Manifest;
+  const report: LoadReport = { failedLayers: [], skipped: [] };
+  const entries = await Promise.all(
+    LAYER_IDS.map(async (id) => {
+      const entry = manifest.layers.find((l) => l.id === id);
+      if (!entry) {
+        report.failedLayers.push({ id, reason: 'not in the manifest' });
+        return [id, []] as const;
+      }
+      try {
+        const r = await fetchFn(new URL(entry.file, base).href);
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return [id, validateFeatures(id, await r.json(), report)] as const;
+      } catch (e) {
+        report.failedLayers.push({ id, reason: (e as Error).message });
+        return [id, []] as const;
+      }
+    }),
+  );
+  return { dataset: makeDataset(manifest, Object.fromEntries(entries) as Record<LayerId, MapFeature[]>), report };
+}

@@ -1,0 +1,331 @@
+/**
+ * Search over everything on the map: feature names in both languages, their
+ * places, abbreviations, diseases and key-project numbers ("23", "项目23",
+ * "No. 23"), and the countries the features concern (choosing a country
+ * filters the map by it).
+ *
+ * Text is compared after `normaliseForSearch`: NFKD (which also folds
+ * full-width forms to half-width), diacritics dropped, lower case,
+ * punctuation as spaces, and no spaces next to Chinese characters — so
+ * "Hradec Kralove" finds "Hradec Králové", "ＡＳＥＡＮ" finds "ASEAN" and
+ * "中国东盟" finds "中国—东盟". Chinese matches anywhere in a name.
+ *
+ * Pure: builds from features, no DOM.
+ */
+import type { BaseProps, Bilingual, LayerId } from './contract.ts';
+import { LAYER_TITLES } from './layer-titles.ts';
+import type { Lang } from '../state/app-state.ts';
+import { t } from '../i18n/i18n.ts';
+
+/** Folds case, accents, width and punctuation, so that spelling variants compare equal. */
+export function normaliseForSearch(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[łøđħßæœıþ]/g, (c) => FOLD[c] ?? c)
+    .replace(/['’ʼ‘`´]/g, '')
+    .replace(/[\p{P}\p{S}\p{Z}\s]+/gu, ' ')
+    .replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '')
+    .trim();
+}
+
+/** Letters NFKD does not decompose. */
+const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+// ---------------------------------------------------------------------------
+// Country names
+
+/**
+ * Names the site prefers for these regions (the data build uses the same), in
+ * case `Intl.DisplayNames` is the only source.
+ */
+const COUNTRY_OVERRIDES: Record<string, Bilingual> = {
+  TW: { en: 'Taiwan, China', zh: '中国台湾' },
+  HK: { en: 'Hong Kong, China', zh: '中国香港' },
+  MO: { en: 'Macao, China', zh: '中国澳门' },
+  XK: { en: 'Kosovo', zh: '科索沃' },
+};
+
+type Props = { properties: BaseProps };
+
+/**
+ * Display names of every country the features mention. Names carried by the
+ * data win (the priority-countries and 2020-statement features are countries;
+ * mechanisms list their members' names); `Intl.DisplayNames` fills the rest.
+ */
+export function countryNames(features: Iterable<Props>): Map<string, Bilingual> {
+  const fromCountryFeatures = new Map<string, Bilingual>();
+  const fromMembers = new Map<string, Bilingual>();
+  const codes = new Set<string>();
+  for (const { properties: p } of features) {
+    for (const c of p.countries) codes.add(c);
+    if ((p.layer === 'priority-countries' || p.layer === 'statement-2020') && p.countries.length === 1) {
+      const c = p.countries[0]!;
+      if (!fromCountryFeatures.has(c)) fromCountryFeatures.set(c, { en: p.name_en, zh: p.name_zh });
+    }
+    const members = p.member_names;
+    if (Array.isArray(members)) {
+      for (const m of members as { iso2?: unknown; en?: unknown; zh?: unknown }[]) {
+        if (typeof m.iso2 === 'string' && typeof m.en === 'string' && typeof m.zh === 'string' && !fromMembers.has(m.iso2)) {
+          fromMembers.set(m.iso2, { en: m.en, zh: m.zh });
+        }
+      }
+    }
+  }
+  const out = new Map<string, Bilingual>();
+  for (const c of [...codes].sort()) {
+    const name = fromCountryFeatures.get(c) ?? fromMembers.get(c) ?? COUNTRY_OVERRIDES[c] ?? intlName(c);
+    if (name) out.set(c, name);
+  }
+  return out;
+}
+
+let displayNames: { en: Intl.DisplayNames; zh: Intl.DisplayNames } | null | undefined;
+
+/** A country's name from the platform's CLDR data, or undefined. */
+export function intlName(iso2: string): Bilingual | undefined {
+  if (displayNames === undefined) {
+    try {
+      displayNames = {
+        en: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
+        zh: new Intl.DisplayNames(['zh-Hans'], { type: 'region', fallback: 'none' }),
+      };
+    } catch {
+      displayNames = null;
+    }
+  }
+  if (!displayNames || !/^[A-Z]{2}$/.test(iso2)) return undefined;
+  try {
+    const en = displayNames.en.of(iso2);
+    const zh = displayNames.zh.of(iso2);
+    return en && zh && en !== iso2 ? { en, zh } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A country's name in `lang`, falling back to its code. */
+export function countryLabel(names: ReadonlyMap<string, Bilingual>, iso2: string, lang: Lang): string {
+  const n = names.get(iso2) ?? COUNTRY_OVERRIDES[iso2] ?? intlName(iso2);
+  return n ? n[lang] : iso2;
+}
+
+// ---------------------------------------------------------------------------
+// Index
+
+/** What a key is: a name ranks above an abbreviation or number, which rank above a place, then anything else. */
+type KeyField = 'name' | 'abbr' | 'number' | 'place' | 'other';
+const FIELD_RANK: Record<KeyField, number> = { name: 0, abbr: 1, number: 1, place: 2, other: 3 };
+
+interface Key {
+  norm: string;
+  /** Language of the text; null for numbers and codes (both languages). */
+  lang: Lang | null;
+  field: KeyField;
+  /** How the key reads, for a place shown on the secondary line. */
+  label?: Bilingual;
+}
+
+interface Entry {
+  kind: 'feature' | 'country';
+  /** Feature id, or the ISO code of a country. */
+  key: string;
+  layer: LayerId | 'country';
+  name: Bilingual;
+  keys: Key[];
+  /** Feature: first place, project number; country: number of features concerning it. */
+  place?: Bilingual;
+  projectNo?: number;
+  count?: number;
+  /** Stable tie-break. */
+  order: number;
+}
+
+export interface SearchIndex {
+  entries: Entry[];
+}
+
+export interface SearchResult {
+  /** Feature id, or `country:XX` for a country. */
+  id: string;
+  kind: 'feature' | 'country';
+  /** ISO 3166-1 alpha-2 code of a country result. */
+  country?: string;
+  /** Name in the current language. */
+  name: string;
+  layer: LayerId | 'country';
+  /** Context line in the current language: layer or project number, and place. */
+  secondary: string;
+}
+
+/** Layers in the order their results are offered when all else is equal: concrete things first. */
+const LAYER_RANK: Record<LayerId | 'country', number> = {
+  projects: 0,
+  'tcm-centres': 1,
+  hospitals: 2,
+  training: 3,
+  events: 4,
+  organisations: 5,
+  'cataract-missions': 6,
+  'disease-zones': 7,
+  mechanisms: 8,
+  country: 9,
+  'priority-countries': 10,
+  'statement-2020': 11,
+  corridors: 12,
+  directions: 13,
+};
+
+function bilingualKeys(keys: Key[], value: unknown, field: KeyField, label = false): void {
+  if (!value || typeof value !== 'object') return;
+  const v = value as Partial<Bilingual>;
+  const bl = typeof v.en === 'string' && typeof v.zh === 'string' ? (v as Bilingual) : undefined;
+  for (const lang of ['en', 'zh'] as const) {
+    const text = v[lang];
+    if (typeof text === 'string' && text.trim()) keys.push({ norm: normaliseForSearch(text), lang, field, ...(label && bl ? { label: bl } : {}) });
+  }
+}
+
+function numberKeys(keys: Key[], n: number, field: KeyField): void {
+  for (const text of [`${n}`, `项目${n}`, `第${n}项`, `第${n}号`, `${n}号项目`, `project ${n}`, `no ${n}`]) keys.push({ norm: normaliseForSearch(text), lang: null, field });
+}
+
+/** Builds the index over all features (pass every layer's features, not only the visible ones). */
+export function buildSearchIndex(features: readonly Props[]): SearchIndex {
+  const entries: Entry[] = [];
+  const counts = new Map<string, number>();
+  features.forEach(({ properties: p }, order) => {
+    for (const c of p.countries) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const keys: Key[] = [];
+    bilingualKeys(keys, { en: p.name_en, zh: p.name_zh }, 'name');
+    for (const k of ['abbr', 'abbr_en', 'abbr_zh'] as const) {
+      const a = p[k];
+      if (typeof a === 'string' && a.trim()) keys.push({ norm: normaliseForSearch(a), lang: null, field: 'abbr' });
+    }
+    if (typeof p.project_no === 'number') numberKeys(keys, p.project_no, 'number');
+    if (Array.isArray(p.project_nos)) for (const n of p.project_nos) if (typeof n === 'number' && n !== p.project_no) numberKeys(keys, n, 'other');
+    for (const pl of [...p.places, ...(Array.isArray(p.china_provinces) ? (p.china_provinces as BaseProps['places']) : [])]) {
+      bilingualKeys(keys, { en: pl.name_en, zh: pl.name_zh }, 'place', true);
+    }
+    bilingualKeys(keys, p.mechanism, 'other');
+    bilingualKeys(keys, p.host_institution, 'other');
+    if (Array.isArray(p.diseases)) for (const d of p.diseases) bilingualKeys(keys, d, 'other');
+    const first = p.places[0];
+    entries.push({
+      kind: 'feature',
+      key: p.id,
+      layer: p.layer,
+      name: { en: p.name_en, zh: p.name_zh },
+      keys: dedupe(keys),
+      ...(first ? { place: { en: first.name_en, zh: first.name_zh } } : {}),
+      ...(typeof p.project_no === 'number' ? { projectNo: p.project_no } : {}),
+      order,
+    });
+  });
+  const names = countryNames(features);
+  let order = features.length;
+  for (const [iso2, name] of names) {
+    const keys: Key[] = [];
+    bilingualKeys(keys, name, 'name');
+    const alt = intlName(iso2);
+    if (alt) bilingualKeys(keys, alt, 'abbr');
+    entries.push({ kind: 'country', key: iso2, layer: 'country', name, keys: dedupe(keys), count: counts.get(iso2) ?? 0, order: order++ });
+  }
+  return { entries };
+}
+
+function dedupe(keys: Key[]): Key[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => {
+    const id = `${k.norm}|${k.lang}|${k.field}`;
+    if (!k.norm || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** 0 exact, 1 prefix, 2 word prefix, 3 substring; -1 no match. */
+function tierOf(key: string, q: string, latinSingle: boolean, field: KeyField): number {
+  if (key === q) return 0;
+  if (key.startsWith(q)) return 1;
+  // Numbers only match whole or from their start: "3" must not find "23".
+  if (field === 'number') return -1;
+  if (key.includes(` ${q}`)) return 2;
+  if (latinSingle || !key.includes(q)) return -1;
+  // Chinese has no word boundaries: any position is as good as a word start.
+  return /\p{Script=Han}/u.test(q[0]!) ? 2 : 3;
+}
+
+/** Every word of `q` starts some word of the entry's keys in one language (any order): "czech centre". */
+function allWordsMatch(entry: Entry, words: string[]): Lang | null {
+  for (const lang of ['en', 'zh'] as const) {
+    const own = entry.keys.filter((k) => k.lang === lang || k.lang === null).flatMap((k) => k.norm.split(' '));
+    if (words.every((w) => own.some((x) => x.startsWith(w)))) return lang;
+  }
+  return null;
+}
+
+interface Scored {
+  entry: Entry;
+  tier: number;
+  field: number;
+  langPenalty: number;
+  place?: Bilingual;
+}
+
+/**
+ * Ranked results for `query`: exact name, then prefix, then word prefix, then
+ * substring, then all words in any order; within a tier, names before
+ * abbreviations and numbers before places, and keys in the current language
+ * before the other. Ties break by layer, then shorter name, then data order,
+ * so results are stable. Empty for a blank query.
+ */
+export function search(index: SearchIndex, query: string, lang: Lang, limit = 8): SearchResult[] {
+  const q = normaliseForSearch(query);
+  if (!q || limit <= 0) return [];
+  const latinSingle = q.length === 1 && !/\p{Script=Han}/u.test(q);
+  const words = q.split(' ').filter(Boolean);
+  const scored: Scored[] = [];
+  for (const entry of index.entries) {
+    let best: Scored | null = null;
+    for (const k of entry.keys) {
+      const tier = tierOf(k.norm, q, latinSingle, k.field);
+      if (tier < 0) continue;
+      const s: Scored = { entry, tier, field: FIELD_RANK[k.field], langPenalty: k.lang === null || k.lang === lang ? 0 : 1, ...(k.label ? { place: k.label } : {}) };
+      if (!best || compare(s, best) < 0) best = s;
+    }
+    if (!best && words.length > 1) {
+      const l = allWordsMatch(entry, words);
+      if (l) best = { entry, tier: 4, field: 0, langPenalty: l === lang ? 0 : 1 };
+    }
+    if (best) scored.push(best);
+  }
+  scored.sort(compare);
+  return scored.slice(0, limit).map((s) => toResult(s, lang));
+}
+
+function compare(a: Scored, b: Scored): number {
+  return (
+    a.tier - b.tier ||
+    a.field - b.field ||
+    a.langPenalty - b.langPenalty ||
+    LAYER_RANK[a.entry.layer] - LAYER_RANK[b.entry.layer] ||
+    (a.entry.projectNo ?? 0) - (b.entry.projectNo ?? 0) ||
+    a.entry.name.en.length - b.entry.name.en.length ||
+    a.entry.order - b.entry.order
+  );
+}
+
+function toResult(s: Scored, lang: Lang): SearchResult {
+  const e = s.entry;
+  if (e.kind === 'country') {
+    return { id: `country:${e.key}`, kind: 'country', country: e.key, name: e.name[lang], layer: 'country', secondary: t(lang, 'search.countryHint', { count: e.count ?? 0 }) };
+  }
+  const layer = e.layer as LayerId;
+  // A key project says its number; other layers say what they are.
+  const head = layer === 'projects' && e.projectNo !== undefined ? t(lang, 'detail.project', { no: e.projectNo }) : lang === 'zh' ? LAYER_TITLES[layer].title_zh : LAYER_TITLES[layer].title_en;
+  const place = s.place ?? e.place;
+  const secondary = place ? `${head} · ${place[lang]}` : head;
+  return { id: e.key, kind: 'feature', name: e.name[lang], layer, secondary };
+}

@@ -1,0 +1,246 @@
+/**
+ * The base map as a MapLibre style: a pure function of the language and of where
+ * the data files are. Everything comes from the site's own origin — GeoJSON
+ * sources under `data/basemap/`, no tile server, no sprite, no `glyphs` URL.
+ *
+ * Labels without a glyph server. Since GL JS 5.11 the style root's `glyphs` may be
+ * omitted ("omit to use local fonts" in the style spec's `glyphs` entry): every
+ * glyph is then rasterised in the browser with TinySDF, drawing each character
+ * with the CSS font-family list built from the layer's `text-font` (names joined,
+ * `sans-serif` appended; MapLibre 6.17 `src/render/glyph_manager.ts`,
+ * `_getAndCacheGlyphsPromise` and `_createTinySDF`). No request is made, and the
+ * style spec (v26) no longer requires `glyphs` when a layer has `text-field`.
+ * The map option `localIdeographFontFamily` only applies to the spec's default
+ * font stack, so with our own `text-font` it plays no part: the CJK fonts are
+ * named in the stack itself. The look therefore depends on the fonts installed;
+ * the stacks below name the usual system fonts of Windows, macOS/iOS, Android
+ * and Linux before falling back to `sans-serif`. (`font-faces` with self-hosted
+ * WOFF2 subsets would give an identical look everywhere at the cost of ~100 kB.)
+ * Set the map container's `lang` (`zh-Hans`) so TinySDF picks Simplified Chinese
+ * glyph forms when it falls back to a font covering several CJK locales.
+ */
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+
+export type BasemapLang = 'en' | 'zh';
+export type BasemapTheme = 'light';
+
+/** The files of `public/data/basemap/` (written by `geo/basemap.ts`). */
+export const BASEMAP_DATA = ['countries', 'graticule', 'coastlines', 'borders', 'labels'] as const;
+export type BasemapDataName = (typeof BASEMAP_DATA)[number];
+
+/**
+ * The files this style loads. Coastlines are drawn from the country polygons'
+ * own edges (a line layer on the countries source, under the borders), which
+ * shares every vertex with the fill and saves downloading the coast arcs twice
+ * (~160 kB gzip); `coastlines.geojson` stays available for other consumers.
+ */
+export const STYLE_DATA = ['countries', 'graticule', 'borders', 'labels'] as const satisfies readonly BasemapDataName[];
+
+export interface BasemapStyleOptions {
+  lang: BasemapLang;
+  /** URL of a data file, relative to the page (e.g. `data/basemap/countries.geojson`), so the site works from any sub-path. */
+  dataUrl: (name: BasemapDataName) => string;
+  theme?: BasemapTheme;
+}
+
+/** Source ids, one per data file the style loads. */
+export const BASEMAP_SOURCE_IDS = {
+  countries: 'basemap-countries',
+  graticule: 'basemap-graticule',
+  borders: 'basemap-borders',
+  labels: 'basemap-labels',
+} as const satisfies Record<(typeof STYLE_DATA)[number], string>;
+
+/** Layer ids, bottom to top. */
+export const BASEMAP_LAYER_IDS = {
+  ocean: 'basemap-ocean',
+  graticule: 'basemap-graticule',
+  land: 'basemap-land',
+  coastline: 'basemap-coastline',
+  bordersSar: 'basemap-borders-sar',
+  bordersLimit: 'basemap-borders-limit',
+  borders: 'basemap-borders',
+  countryLabels: 'basemap-country-labels',
+} as const;
+export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[keyof typeof BASEMAP_LAYER_IDS];
+
+/** The first label layer: insert thematic (deck.gl) layers before it with `beforeId`, so labels stay on top. */
+export const FIRST_LABEL_LAYER_ID: BasemapLayerId = BASEMAP_LAYER_IDS.countryLabels;
+/** The first boundary layer: thematic area fills inserted before it keep coastlines and borders drawn over them. */
+export const FIRST_BOUNDARY_LAYER_ID: BasemapLayerId = BASEMAP_LAYER_IDS.coastline;
+
+/** Calm, neutral colours that leave the saturated range to the thematic layers. */
+export const BASEMAP_PALETTES = {
+  light: {
+    ocean: '#d9e4eb',
+    graticule: '#c5d3dd',
+    land: '#f7f5f0',
+    antarctica: '#fbfaf7',
+    coastline: '#9fb4c4',
+    border: '#a3a099',
+    borderMinor: '#bfbcb5',
+    label: '#45443f',
+    labelMinor: '#64625c',
+    labelHalo: 'rgba(247, 245, 240, 0.9)',
+  },
+} as const satisfies Record<BasemapTheme, Record<string, string>>;
+export type BasemapPalette = (typeof BASEMAP_PALETTES)[BasemapTheme];
+
+/** The boundary disclaimer shown in the attribution control. */
+export const BASEMAP_ATTRIBUTION: Record<BasemapLang, string> = {
+  en: 'Boundaries: Natural Earth — illustrative only, not an endorsement of any boundary',
+  zh: '边界：Natural Earth — 仅为示意，不代表对任何边界的认可',
+};
+
+/**
+ * Local font stacks (see the module comment). Chinese: PingFang SC (macOS, iOS),
+ * Microsoft YaHei (Windows), Noto Sans CJK SC / Source Han Sans SC (Android,
+ * Linux), Hiragino Sans GB and WenQuanYi as older fallbacks. English: the same
+ * humanist sans families where they exist, with the CJK fonts last so stray
+ * characters still draw. No name carries a weight word: MapLibre sniffs the
+ * weight out of the first name.
+ */
+export const LABEL_FONTS: Record<BasemapLang, string[]> = {
+  zh: ['PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', 'Hiragino Sans GB', 'WenQuanYi Micro Hei'],
+  en: ['Noto Sans', 'Segoe UI', 'Helvetica Neue', 'Arial', 'Liberation Sans', 'DejaVu Sans', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC'],
+};
+
+/** The data is Natural Earth 1:50m: tiles beyond this zoom are overzoomed. */
+const SOURCE_MAXZOOM = 8;
+
+/**
+ * The language-dependent layout properties of the label layer. Switching language
+ * on a live map: `map.setStyle(basemapStyle({ ...options, lang }))` (diffed by
+ * MapLibre; also switches the attribution), or apply these with
+ * `map.setLayoutProperty(FIRST_LABEL_LAYER_ID, key, value)`.
+ */
+export function labelLayout(lang: BasemapLang) {
+  return {
+    'text-field': ['get', lang === 'zh' ? 'name_zh' : 'name_en'] as ExpressionSpecification,
+    'text-font': LABEL_FONTS[lang],
+    'text-max-width': lang === 'zh' ? 6 : 7,
+    'text-letter-spacing': lang === 'zh' ? 0.05 : 0.02,
+  };
+}
+
+const bySize = (values: [number, number, number, number]): ExpressionSpecification =>
+  ['match', ['get', 'scalerank'], 0, values[0], 1, values[1], 2, values[2], values[3]];
+
+function sources(o: BasemapStyleOptions): Record<string, SourceSpecification> {
+  const geojson = (name: BasemapDataName, extra: Partial<Record<'attribution', string>> = {}): SourceSpecification => ({
+    type: 'geojson',
+    data: o.dataUrl(name),
+    maxzoom: SOURCE_MAXZOOM,
+    ...extra,
+  });
+  return {
+    [BASEMAP_SOURCE_IDS.countries]: geojson('countries', { attribution: BASEMAP_ATTRIBUTION[o.lang] }),
+    [BASEMAP_SOURCE_IDS.graticule]: geojson('graticule'),
+    [BASEMAP_SOURCE_IDS.borders]: geojson('borders'),
+    [BASEMAP_SOURCE_IDS.labels]: geojson('labels'),
+  };
+}
+
+function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[] {
+  const L = BASEMAP_LAYER_IDS;
+  const S = BASEMAP_SOURCE_IDS;
+  const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 1, 0.55, 4, 0.9, 8, 1.6];
+  return [
+    { id: L.ocean, type: 'background', paint: { 'background-color': p.ocean } },
+    {
+      id: L.graticule,
+      type: 'line',
+      source: S.graticule,
+      paint: {
+        'line-color': p.graticule,
+        'line-width': ['case', ['get', 'major'], 0.9, 0.5],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 1, 0.7, 6, 0.35],
+      },
+    },
+    {
+      id: L.land,
+      type: 'fill',
+      source: S.countries,
+      paint: {
+        'fill-color': ['match', ['get', 'iso2'], 'AQ', p.antarctica, p.land],
+        'fill-antialias': true,
+      },
+    },
+    {
+      // The countries' outlines: coasts, and land borders that the border layers cover.
+      // Not Antarctica, whose ring is closed along ±180° and the pole; its fill stands out enough.
+      id: L.coastline,
+      type: 'line',
+      source: S.countries,
+      filter: ['!=', ['get', 'iso2'], 'AQ'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': p.coastline, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.45, 4, 0.7, 8, 1.2] },
+    },
+    {
+      id: L.bordersSar,
+      type: 'line',
+      source: S.borders,
+      minzoom: 4,
+      filter: ['==', ['get', 'kind'], 'sar'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.borderMinor, 'line-width': 0.6, 'line-dasharray': [1, 2] },
+    },
+    {
+      id: L.bordersLimit,
+      type: 'line',
+      source: S.borders,
+      filter: ['==', ['get', 'kind'], 'limit'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: L.borders,
+      type: 'line',
+      source: S.borders,
+      filter: ['==', ['get', 'kind'], 'country'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': p.border, 'line-width': borderWidth },
+    },
+    {
+      id: L.countryLabels,
+      type: 'symbol',
+      source: S.labels,
+      // Larger countries first: scalerank ≤ 1 below zoom 2, one more rank per zoom level.
+      // (Zoom in a filter is evaluated per tile, at integer zooms.)
+      filter: ['<=', ['get', 'scalerank'], ['step', ['zoom'], 1, 2, 2, 3, 3, 4, 4, 5, 5]],
+      layout: {
+        ...labelLayout(o.lang),
+        'text-size': ['interpolate', ['linear'], ['zoom'], 1, bySize([12, 11, 10.5, 10]), 4, bySize([16, 14, 13, 12]), 8, bySize([20, 18, 16, 15])],
+        'text-line-height': 1.15,
+        'text-padding': 3,
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: {
+        'text-color': ['step', ['get', 'scalerank'], p.label, 2, p.labelMinor],
+        'text-halo-color': p.labelHalo,
+        'text-halo-width': 1.3,
+        'text-halo-blur': 0.3,
+      },
+    },
+  ];
+}
+
+/**
+ * The base map style.
+ *
+ * @param options - `lang` picks the label field, fonts and attribution; `dataUrl`
+ *   maps a data file name to its URL, relative to the page
+ * @returns a complete MapLibre style with no external URL
+ * @example
+ * new maplibregl.Map({ container, style: basemapStyle({ lang: 'zh', dataUrl: (n) => `data/basemap/${n}.geojson` }) });
+ */
+export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
+  const palette = BASEMAP_PALETTES[options.theme ?? 'light'];
+  return {
+    version: 8,
+    name: `Health Silk Road base map (${options.lang})`,
+    metadata: { 'hsrm:lang': options.lang },
+    sources: sources(options),
+    layers: layers(options, palette),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Creates the MapLibre map on the base map style: full-size, with navigation,
+ * scale, fullscreen and attribution controls, framing the Belt and Road (Europe,
+ * Africa, Asia, Oceania; China near the centre).
+ *
+ * MapLibre 6 needs WebGL 2: when the browser cannot create a context, `new Map()`
+ * throws a `GPUInitializationError` synchronously (and restores the container);
+ * `createMap` returns the error so the page can say so instead of staying blank.
+ */
+import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import type { LngLatBoundsLike } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// `?worker&url` makes Vite emit the worker as a file of its own (same origin, so
+// CSP `worker-src 'self'` allows it); plain `?url` broke production builds in early 6.x.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
+
+setWorkerUrl(workerUrl);
+
+/** The data files, relative to the page: the site works from any sub-path of a static host. */
+export function basemapDataUrl(name: BasemapDataName): string {
+  return `data/basemap/${name}.geojson`;
+}
+
+/** Landscape view: Europe, Africa, Asia and Oceania, with China right of the centre (lon 80). */
+export const WIDE_BOUNDS: [[number, number], [number, number]] = [[-20, -45], [180, 65]];
+/** Portrait view: China, South-East and Central Asia, and the Indian Ocean route. */
+export const NARROW_BOUNDS: [[number, number], [number, number]] = [[60, -12], [150, 55]];
+
+/** The initial bounds for a viewport: the wide frame unless the viewport is portrait. */
+export function defaultBounds(width: number, height: number): LngLatBoundsLike {
+  return width >= height ? WIDE_BOUNDS : NARROW_BOUNDS;
+}
+
+/** MapLibre control strings in Chinese (keys from MapLibre's `default_locale.ts`). */
+const ZH_LOCALE: Record<string, string> = {
+  'AttributionControl.ToggleAttribution': '显示或隐藏来源说明',
+  'FullscreenControl.Enter': '全屏',
+  'FullscreenControl.Exit': '退出全屏',
+  'Map.Title': '地图',
+  'NavigationControl.ResetBearing': '拖动以旋转地图，单击恢复正北',
+  'NavigationControl.ZoomIn': '放大',
+  'NavigationControl.ZoomOut': '缩小',
+  'ScaleControl.Meters': '米',
+  'ScaleControl.Kilometers': '公里',
+};
+
+export interface CreateMapOptions {
+  lang: BasemapLang;
+  /** Where the base map files are; defaults to `data/basemap/<name>.geojson` relative to the page. */
+  dataUrl?: (name: BasemapDataName) => string;
+}
+
+export type CreateMapResult = { ok: true; map: MapLibreMap } | { ok: false; error: Error };
+
+/**
+ * Creates the map in `container`, or returns why it could not (no WebGL 2).
+ * The container's `lang` is set first: MapLibre's glyph rasteriser reads it when
+ * the style is created, and `zh-Hans` selects Simplified Chinese glyph forms.
+ */
+export function createMap(container: HTMLElement, options: CreateMapOptions): CreateMapResult {
+  const { lang } = options;
+  container.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  let map: MapLibreMap;
+  try {
+    map = new MapLibreMap({
+      container,
+      style: basemapStyle({ lang, dataUrl: options.dataUrl ?? basemapDataUrl }),
+      bounds: defaultBounds(container.clientWidth, container.clientHeight),
+      fitBoundsOptions: { padding: 16 },
+      // MapLibre creates its context without antialiasing; borders and deck.gl lines need it.
+      canvasContextAttributes: { antialias: true },
+      attributionControl: false,
+      minZoom: 0.5,
+      maxZoom: 8,
+      locale: lang === 'zh' ? ZH_LOCALE : {},
+    });
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e : new Error(String(e)) };
+  }
+  map.addControl(new NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), 'top-right');
+  map.addControl(new FullscreenControl(), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  map.addControl(new AttributionControl(), 'bottom-right');
+  return { ok: true, map };
+}
+
+const ERROR_TEXT: Record<BasemapLang, { title: string; body: string }> = {
+  en: {
+    title: 'The map cannot be displayed',
+    body: 'This browser or device does not provide WebGL 2, which the map needs. Try an up-to-date browser, or turn on hardware acceleration in its settings.',
+  },
+  zh: {
+    title: '无法显示地图',
+    body: '此浏览器或设备不支持地图所需的 WebGL 2。请使用最新版本的浏览器，或在浏览器设置中开启硬件加速。',
+  },
+};
+
+/** Replaces the container's content with a message saying why the map is missing. */
+export function showMapError(container: HTMLElement, lang: BasemapLang, error: Error): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'map-error';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('p');
+  title.className = 'map-error__title';
+  title.textContent = ERROR_TEXT[lang].title;
+  const body = document.createElement('p');
+  body.textContent = ERROR_TEXT[lang].body;
+  const detail = document.createElement('p');
+  detail.className = 'map-error__detail';
+  detail.textContent = error.name;
+  box.append(title, body, detail);
+  container.replaceChildren(box);
+  container.classList.add('map--failed');
+  return box;
+}

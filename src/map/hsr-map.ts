@@ -1,0 +1,257 @@
+/**
+ * `<hsr-map>`: the only element that touches MapLibre and deck.gl.
+ *
+ * Properties in: `lang`, `state`, `dataset`, `focusRequest` (fly to a feature).
+ * Events out: `hsr-change` (camera moved by the user, feature clicked),
+ * `hsr-map-status` ({ status: 'ready' | 'no-webgl' | 'restoring' }).
+ *
+ * Thematic layers are interleaved into MapLibre's own WebGL2 context through
+ * `@deck.gl/maplibre`'s MapLibreOverlay, under the base map's labels.
+ * After a WebGL context loss MapLibre restores its style but not custom layers,
+ * and re-adding an overlay to the restored context fails: so the map and the
+ * overlay are rebuilt from scratch in the same container.
+ */
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import { createMap } from './create-map.ts';
+import { FIRST_LABEL_LAYER_ID, BASEMAP_LAYER_IDS } from './basemap-style.ts';
+import { buildLayers } from '../layers/build-layers.ts';
+import { toDeckLayers } from '../layers/deck-layers.ts';
+import { changeEvent } from '../app/events.ts';
+import type { AppState, Camera, Lang } from '../state/app-state.ts';
+import type { Dataset, MapFeature, PointDatum } from '../data/dataset.ts';
+import { geometryBounds, isPointBounds } from './feature-bounds.ts';
+import { t, field } from '../i18n/i18n.ts';
+import { layerSpec } from '../layers/registry.ts';
+import type { PathDatum } from '../layers/build-layers.ts';
+
+export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'restoring';
+
+export interface FocusRequest {
+  id: string;
+  /** Changes on every request, so asking twice for the same feature flies twice. */
+  nonce: number;
+}
+
+/** Test hook, present only with `?test` in the URL. */
+export interface MapTestHook {
+  map: MapLibreMap;
+  overlay: MapLibreOverlay;
+  layerIds(): string[];
+  status: MapStatus;
+}
+
+declare global {
+  interface Window {
+    __hsrMap?: MapTestHook;
+  }
+  interface HTMLElementTagNameMap {
+    'hsr-map': HsrMap;
+  }
+}
+
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+function featureOf(info: PickingInfo): MapFeature | undefined {
+  const o = info.object as (MapFeature & Partial<PointDatum & PathDatum>) | undefined;
+  if (!o) return undefined;
+  if ('feature' in o && o.feature) return o.feature;
+  return (o as MapFeature).properties ? (o as MapFeature) : undefined;
+}
+
+function cameraOf(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+}
+
+function sameCamera(a: Camera, b: Camera): boolean {
+  return Math.abs(a.lon - b.lon) < 1e-4 && Math.abs(a.lat - b.lat) < 1e-4 && Math.abs(a.zoom - b.zoom) < 1e-3 && Math.abs(a.bearing - b.bearing) < 0.05 && Math.abs(a.pitch - b.pitch) < 0.05;
+}
+
+export class HsrMap extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    state: { attribute: false },
+    dataset: { attribute: false },
+    focusRequest: { attribute: false },
+    status: { type: String, reflect: true },
+  };
+
+  declare lang: Lang;
+  declare state: AppState | null;
+  declare dataset: Dataset | null;
+  declare focusRequest: FocusRequest | null;
+  declare status: MapStatus;
+
+  private map?: MapLibreMap;
+  private overlay?: MapLibreOverlay;
+  private container?: HTMLDivElement;
+  /** The camera we last set or reported, to tell user moves from ours. */
+  private lastCamera?: Camera;
+  private styleReady = false;
+
+  constructor() {
+    super();
+    this.lang = 'en';
+    this.state = null;
+    this.dataset = null;
+    this.focusRequest = null;
+    this.status = 'loading';
+  }
+
+  // MapLibre's stylesheet is global; render in light DOM so it applies.
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  static override styles = css``;
+
+  override render() {
+    return html`<div class="hsr-map__canvas" role="region" aria-label=${t(this.lang, 'app.title')}></div>
+      ${this.status === 'no-webgl' ? html`<div class="hsr-map__message" role="alert"><p>${t(this.lang, 'map.noWebgl')}</p></div>` : null}
+      ${this.status === 'restoring' ? html`<div class="hsr-map__message" role="status"><p>${t(this.lang, 'map.contextLost')}</p></div>` : null}`;
+  }
+
+  protected override firstUpdated(): void {
+    this.container = this.querySelector('.hsr-map__canvas') as HTMLDivElement;
+    this.initMap();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.teardown();
+  }
+
+  private teardown() {
+    this.overlay?.finalize();
+    this.map?.remove();
+    this.map = undefined;
+    this.overlay = undefined;
+    this.styleReady = false;
+  }
+
+  private initMap() {
+    if (!this.container) return;
+    const result = createMap(this.container, { lang: this.lang });
+    if (!result.ok) {
+      this.status = 'no-webgl';
+      this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status: 'no-webgl', error: result.error.message }, bubbles: true, composed: true }));
+      return;
+    }
+    const map = result.map;
+    this.map = map;
+    if (this.state?.camera) this.jumpTo(this.state.camera);
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      getTooltip: (info: PickingInfo) => this.tooltip(info),
+      onClick: (info: PickingInfo) => this.onClick(info),
+    });
+    map.addControl(this.overlay);
+    map.on('moveend', () => this.onMoveEnd());
+    map.on('load', () => {
+      this.styleReady = true;
+      this.applyLang();
+      this.updateLayers();
+      this.status = 'ready';
+      this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status: 'ready' }, bubbles: true, composed: true }));
+    });
+    const canvas = map.getCanvas();
+    canvas.addEventListener('webglcontextlost', (e) => {
+      e.preventDefault();
+      this.status = 'restoring';
+    });
+    canvas.addEventListener('webglcontextrestored', () => {
+      const camera = this.map ? cameraOf(this.map) : undefined;
+      this.teardown();
+      this.container!.replaceChildren();
+      this.initMap();
+      if (camera) this.jumpTo(camera);
+    });
+    if (new URLSearchParams(location.search).has('test')) {
+      const self = this;
+      window.__hsrMap = {
+        map,
+        overlay: this.overlay,
+        layerIds: () => map.getStyle().layers.map((l) => l.id),
+        get status() {
+          return self.status;
+        },
+      };
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.map) return;
+    if (changed.has('lang')) this.applyLang();
+    if (changed.has('state') || changed.has('dataset') || changed.has('lang')) this.updateLayers();
+    if (changed.has('state') && this.state?.camera && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
+    if (changed.has('focusRequest') && this.focusRequest) this.flyToFeature(this.focusRequest.id);
+  }
+
+  private lastCameraEquals(c: Camera) {
+    return this.lastCamera ? sameCamera(this.lastCamera, c) : this.map ? sameCamera(cameraOf(this.map), c) : false;
+  }
+
+  private jumpTo(c: Camera) {
+    this.lastCamera = c;
+    this.map?.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch });
+  }
+
+  /** Reports where the map now is, whoever moved it (the URL should always show the view). */
+  private onMoveEnd() {
+    if (!this.map) return;
+    const c = cameraOf(this.map);
+    if (this.lastCamera && sameCamera(this.lastCamera, c)) return;
+    this.lastCamera = c;
+    this.dispatchEvent(changeEvent({ camera: c }));
+  }
+
+  private applyLang() {
+    if (!this.map || !this.styleReady) return;
+    this.container!.lang = this.lang === 'zh' ? 'zh-Hans' : 'en';
+    const labels = this.map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+    for (const id of labels) this.map.setLayoutProperty(id, 'text-field', ['coalesce', ['get', `name_${this.lang}`], ['get', 'name_en']]);
+  }
+
+  private updateLayers() {
+    if (!this.overlay || !this.state || !this.dataset || !this.styleReady) return;
+    const descriptors = buildLayers(this.state, this.dataset);
+    const beforeId = this.map?.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined;
+    this.overlay.setProps({ layers: toDeckLayers(descriptors, beforeId) });
+  }
+
+  private tooltip(info: PickingInfo) {
+    const f = featureOf(info);
+    if (!f) return null;
+    const spec = layerSpec(f.properties.layer);
+    return { text: `${field(this.lang, f.properties, 'name')}\n${this.lang === 'zh' ? spec.title.zh : spec.title.en}`, className: 'hsr-tooltip' };
+  }
+
+  private onClick(info: PickingInfo) {
+    const f = featureOf(info);
+    this.dispatchEvent(changeEvent({ selected: f ? f.properties.id : null }));
+  }
+
+  private flyToFeature(id: string) {
+    const f = this.dataset?.byId.get(id);
+    if (!f || !this.map) return;
+    const b = geometryBounds(f.geometry);
+    if (!b) return;
+    const animate = !reducedMotion();
+    const padding = { top: 60, bottom: 60, left: 60, right: window.innerWidth > 900 ? 420 : 60 };
+    if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 4.5), animate, essential: false, padding });
+    else this.map.fitBounds(b, { padding, maxZoom: 6, animate, duration: animate ? 1200 : 0 });
+  }
+
+  /** The MapLibre map, for the export (which reads its camera). */
+  getMap(): MapLibreMap | undefined {
+    return this.map;
+  }
+}
+
+customElements.define('hsr-map', HsrMap);
+
+export { BASEMAP_LAYER_IDS };

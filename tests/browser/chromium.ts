@@ -1,0 +1,153 @@
+/**
+ * Chromium for the browser tests, through playwright-core (no bundled browser:
+ * the system Chromium at /usr/bin/chromium, or CHROMIUM_PATH).
+ *
+ * WebGL 2 in headless Chromium without a GPU comes from SwiftShader through ANGLE:
+ * `--use-angle=swiftshader` selects it and, since Chromium 137, software WebGL is
+ * only allowed with `--enable-unsafe-swiftshader`. The other flags keep the
+ * browser from talking to Google services, so any request a test sees comes from
+ * the page.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+] as const;
+
+/**
+ * Launches Chromium. Throws (the tests fail, they never skip) when the executable
+ * is missing.
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+}
+
+export interface RecordedConsole {
+  type: string;
+  text: string;
+  location: string;
+}
+
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sourceFile: string;
+}
+
+export interface PageRecording {
+  page: Page;
+  context: BrowserContext;
+  /** The page's origin, e.g. `http://127.0.0.1:4173`. */
+  origin: string;
+  requests: RecordedRequest[];
+  console: RecordedConsole[];
+  /** Uncaught exceptions and unhandled rejections. */
+  pageErrors: string[];
+  /** `securitypolicyviolation` events seen by the document so far. */
+  cspViolations(): Promise<CspViolation[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenPageOptions {
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+  locale?: string;
+  /** Scripts run before any of the page's own (e.g. to break WebGL). */
+  initScripts?: string[];
+  /** Navigation `waitUntil`; default `load`. */
+  waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+}
+
+/** Collects CSP violations from the start of the document (an init script is not subject to the page's CSP). */
+const CSP_RECORDER = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push({ directive: e.violatedDirective, blockedURI: e.blockedURI, sourceFile: e.sourceFile });
+  });
+`;
+
+/**
+ * Opens `url` in a fresh context, recording every request, console message, page
+ * error and CSP violation from the first byte.
+ */
+export async function openPage(browser: Browser, url: string, options: OpenPageOptions = {}): Promise<PageRecording> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    locale: options.locale ?? 'en-US',
+  });
+  const page = await context.newPage();
+  const requests: RecordedRequest[] = [];
+  const consoleMessages: RecordedConsole[] = [];
+  const pageErrors: string[] = [];
+  // Requests from workers (MapLibre fetches in its worker) go through the context.
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), resourceType: r.resourceType() }));
+  page.on('console', (m: ConsoleMessage) => {
+    const loc = m.location();
+    consoleMessages.push({ type: m.type(), text: m.text(), location: loc.url ? `${loc.url}:${loc.lineNumber}` : '' });
+  });
+  page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+  await page.addInitScript(CSP_RECORDER);
+  for (const s of options.initScripts ?? []) await page.addInitScript(s);
+  await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
+  return {
+    page,
+    context,
+    origin: new URL(url).origin,
+    requests,
+    console: consoleMessages,
+    pageErrors,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: CspViolation[] }).__cspViolations),
+    close: () => context.close(),
+  };
+}
+
+/** Requests that leave the page's origin (`data:` and `blob:` URLs are local and not counted). */
+export function externalRequests(rec: Pick<PageRecording, 'requests' | 'origin'>): RecordedRequest[] {
+  return rec.requests.filter((r) => {
+    const u = new URL(r.url);
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
+    return u.origin !== rec.origin;
+  });
+}
+
+/** Console errors (including the browser's own, e.g. "Refused to load … because it violates … CSP"). */
+export function consoleErrors(rec: Pick<PageRecording, 'console'>): RecordedConsole[] {
+  return rec.console.filter((m) => m.type === 'error');
+}
+
+/**
+ * Throws, listing everything found, when the page made a request outside its
+ * origin, logged a console error, threw, or violated its CSP.
+ */
+export async function assertCleanPage(rec: PageRecording): Promise<void> {
+  const problems: string[] = [];
+  for (const r of externalRequests(rec)) problems.push(`request outside the origin: ${r.method} ${r.url} (${r.resourceType})`);
+  for (const m of consoleErrors(rec)) problems.push(`console error: ${m.text}${m.location ? ` at ${m.location}` : ''}`);
+  for (const e of rec.pageErrors) problems.push(`page error: ${e}`);
+  for (const v of await rec.cspViolations()) problems.push(`CSP violation: ${v.directive} blocked ${v.blockedURI || '(inline)'} in ${v.sourceFile}`);
+  if (problems.length) throw new Error(`the page is not clean:\n  ${problems.join('\n  ')}`);
+}

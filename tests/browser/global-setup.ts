@@ -1,0 +1,43 @@
+/**
+ * Global setup of the "browser" test project: builds the site once (`vite build`
+ * into `dist/`, skipped with SKIP_BUILD=1), serves `dist/` on a free 127.0.0.1
+ * port with gzip, and provides the base URL to the tests (`inject('baseUrl')`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer } from './static-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built site is served, with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
+    baseUrl: string;
+    /** The same site served from a sub-path (`<baseUrl>nested/site/`), as some static hosts do. */
+    subPathUrl: string;
+  }
+}
+
+const ROOT = process.cwd();
+const SUB_PATH = 'nested/site/';
+const DIST = join(ROOT, 'dist');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.SKIP_BUILD !== '1') {
+    const started = performance.now();
+    // Vitest sets NODE_ENV=test, which Vite would keep, building with import.meta.env.DEV = true.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
+    if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal})`);
+    console.log(`[browser tests] built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run without SKIP_BUILD=1 to build the site first');
+  if (!existsSync(join(DIST, 'data/basemap/countries.geojson'))) {
+    throw new Error('dist/data/basemap/ is missing: generate public/data/basemap/ (npm run data, or npx tsx geo/build-basemap.ts) and build again');
+  }
+  const server = await startStaticServer(DIST, { mount: `/${SUB_PATH}` });
+  console.log(`[browser tests] serving dist/ at ${server.url} (and ${server.url}${SUB_PATH})`);
+  project.provide('baseUrl', server.url);
+  project.provide('subPathUrl', `${server.url}${SUB_PATH}`);
+  return () => server.close();
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
+import {
+  BASEMAP_ATTRIBUTION,
+  BASEMAP_LAYER_IDS,
+  BASEMAP_SOURCE_IDS,
+  FIRST_BOUNDARY_LAYER_ID,
+  FIRST_LABEL_LAYER_ID,
+  LABEL_FONTS,
+  STYLE_DATA,
+  basemapStyle,
+  labelLayout,
+  type BasemapLang,
+} from '../../src/map/basemap-style.ts';
+
+const dataUrl = (name: string) => `data/basemap/${name}.geojson`;
+const styleFor = (lang: BasemapLang) => basemapStyle({ lang, dataUrl });
+
+/** Every string anywhere in a value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+const labelLayer = (style: StyleSpecification) => style.layers.find((l) => l.id === FIRST_LABEL_LAYER_ID)!;
+
+describe.each(['en', 'zh'] as const)('basemapStyle (%s)', (lang) => {
+  const style = styleFor(lang);
+
+  it('validates against the MapLibre style spec', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('makes no request outside the origin: relative data URLs only, no glyphs, no sprite', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    const urlLike = strings(style).filter((s) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('//') || s.startsWith('/'));
+    expect(urlLike).toEqual([]);
+    const data = Object.values(style.sources).map((s) => (s as { data?: unknown }).data);
+    expect(data.sort()).toEqual(STYLE_DATA.map(dataUrl).sort());
+  });
+
+  it('labels countries in its language, with its font stack', () => {
+    const layout = labelLayer(style).layout as Record<string, unknown>;
+    expect(layout['text-field']).toEqual(['get', lang === 'zh' ? 'name_zh' : 'name_en']);
+    expect(layout['text-font']).toEqual(LABEL_FONTS[lang]);
+    expect(layout).toMatchObject(labelLayout(lang));
+  });
+
+  it('carries the boundary disclaimer in its language', () => {
+    const attributions = Object.values(style.sources).map((s) => (s as { attribution?: string }).attribution).filter(Boolean);
+    expect(attributions).toEqual([BASEMAP_ATTRIBUTION[lang]]);
+    expect(BASEMAP_ATTRIBUTION[lang]).toContain('Natural Earth');
+  });
+
+  it('exports its layer ids, in drawing order, labels last', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids).toEqual(Object.values(BASEMAP_LAYER_IDS));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(style.layers.find((l) => l.type === 'symbol')!.id).toBe(FIRST_LABEL_LAYER_ID);
+    expect(ids.indexOf(FIRST_BOUNDARY_LAYER_ID)).toBeLessThan(ids.indexOf(FIRST_LABEL_LAYER_ID));
+    expect(ids.indexOf(BASEMAP_LAYER_IDS.land)).toBeLessThan(ids.indexOf(FIRST_BOUNDARY_LAYER_ID));
+    for (const l of style.layers) if ('source' in l) expect(Object.values(BASEMAP_SOURCE_IDS)).toContain(l.source);
+  });
+});
+
+describe('basemapStyle', () => {
+  it('switches only what depends on the language', () => {
+    const en = styleFor('en');
+    const zh = styleFor('zh');
+    expect(labelLayer(en).layout).not.toEqual(labelLayer(zh).layout);
+    expect(en.layers.filter((l) => l.type !== 'symbol')).toEqual(zh.layers.filter((l) => l.type !== 'symbol'));
+  });
+
+  it('uses the URLs it is given, so the site works from any sub-path', () => {
+    const style = basemapStyle({ lang: 'en', dataUrl: (n) => `./static/${n}.json` });
+    expect(Object.values(style.sources).map((s) => (s as { data?: unknown }).data).sort()).toEqual(STYLE_DATA.map((n) => `./static/${n}.json`).sort());
+  });
+
+  it('is a pure function of its options', () => {
+    expect(styleFor('zh')).toEqual(styleFor('zh'));
+    expect(basemapStyle({ lang: 'en', dataUrl, theme: 'light' })).toEqual(styleFor('en'));
+  });
+});

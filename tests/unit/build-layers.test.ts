@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildLayers, visibleFeatures, type LayerDescriptor, type PathDatum } from '../../src/layers/build-layers.ts';
+import { defaultState, type AppState } from '../../src/state/app-state.ts';
+import { LAYERS } from '../../src/layers/registry.ts';
+import { LAYER_IDS } from '../../src/data/contract.ts';
+import type { PointDatum } from '../../src/data/dataset.ts';
+import { sampleDataset } from '../helpers/features.ts';
+
+const state = (p: Partial<AppState>): AppState => ({ ...defaultState(), ...p });
+const byId = (ls: LayerDescriptor[], id: string) => ls.find((l) => l.props.id === id);
+
+describe('layer registry', () => {
+  it('lists every layer once, in drawing order, with a legend', () => {
+    expect(LAYERS.map((l) => l.id)).toEqual([...LAYER_IDS]);
+    for (const l of LAYERS) expect(l.legend.length, l.id).toBeGreaterThan(0);
+  });
+  it('gives every point layer its own symbol, so layers differ in greyscale', () => {
+    const symbols = LAYERS.filter((l) => l.draw === 'point').map((l) => l.symbol);
+    expect(new Set(symbols).size).toBe(symbols.length);
+  });
+});
+
+describe('buildLayers', () => {
+  const d = sampleDataset();
+
+  it('draws only visible layers, in registry order, with the selection on top', () => {
+    const ls = buildLayers(state({ layers: ['projects', 'directions'], selected: 'project-01' }), d);
+    expect(ls.map((l) => l.props.id)).toEqual(['directions-casing', 'directions', 'projects', 'selection']);
+  });
+
+  it('expands multipoints to one icon per place, hollow when only intended', () => {
+    const ls = buildLayers(state({ layers: ['projects'] }), d);
+    const icons = byId(ls, 'projects')!;
+    const data = icons.props.data as PointDatum[];
+    expect(data).toHaveLength(3);
+    const getIcon = icons.props.getIcon as (p: PointDatum) => { id: string; url: string };
+    const intended = getIcon(data.find((p) => p.feature.id === 'project-24')!);
+    const planned = getIcon(data.find((p) => p.feature.id === 'project-01')!);
+    expect(intended.id).toMatch(/-h$/);
+    expect(planned.id).toMatch(/-f$/);
+    expect(intended.url).toMatch(/^data:image\/svg\+xml/);
+  });
+
+  it('applies filters to the data of each layer', () => {
+    const ls = buildLayers(state({ layers: ['projects', 'directions'], filters: { ...defaultState().filters, areas: [5] } }), d);
+    expect((byId(ls, 'projects')!.props.data as PointDatum[]).map((p) => p.feature.id)).toEqual(['project-24', 'project-24']);
+    // Routes carry no area: they stay as context.
+    expect((byId(ls, 'directions')!.props.data as PathDatum[])).toHaveLength(3);
+  });
+
+  it('draws the maritime road dashed and the land belt solid, in different colours', () => {
+    const route = byId(buildLayers(state({ layers: ['directions'] }), d), 'directions')!;
+    expect(route.dashed).toBe(true);
+    const paths = route.props.data as PathDatum[];
+    const dash = route.props.getDashArray as (p: PathDatum) => number[];
+    const color = route.props.getColor as (p: PathDatum) => number[];
+    const belt = paths.find((p) => p.feature.id === 'direction-belt')!;
+    const sea = paths.find((p) => p.feature.id === 'direction-maritime')!;
+    expect(dash(belt)).toEqual([0, 0]);
+    expect(dash(sea)[0]).toBeGreaterThan(0);
+    expect(color(belt)).not.toEqual(color(sea));
+  });
+
+  it('shows only the chosen mechanisms', () => {
+    expect(visibleFeatures(d, 'mechanisms', { filters: defaultState().filters, mechanisms: ['mech-gms'] }).map((f) => f.id)).toEqual(['mech-gms']);
+    expect(visibleFeatures(d, 'mechanisms', { filters: defaultState().filters, mechanisms: [] })).toHaveLength(2);
+  });
+
+  it('draws missions as arcs from origin to destination, filtered by year', () => {
+    const arc = byId(buildLayers(state({ layers: ['cataract-missions'] }), d), 'cataract-missions')!;
+    expect(arc.type).toBe('ArcLayer');
+    const src = arc.props.getSourcePosition as (f: unknown) => number[];
+    expect(src((arc.props.data as unknown[])[0])).toEqual([108.9, 34.3]);
+    const none = byId(buildLayers(state({ layers: ['cataract-missions'], filters: { ...defaultState().filters, years: [2017, 2020] } }), d), 'cataract-missions')!;
+    expect(none.props.data).toEqual([]);
+  });
+
+  it('highlights a selected area with an outline layer', () => {
+    const ls = buildLayers(state({ layers: [], selected: 'mech-sco' }), d);
+    expect(ls).toHaveLength(1);
+    expect(ls[0]).toMatchObject({ type: 'GeoJsonLayer', props: { id: 'selection', filled: false } });
+  });
+
+  it('returns the same data array for the same filters (so deck.gl does not re-upload)', () => {
+    const a = byId(buildLayers(state({ layers: ['projects'] }), d), 'projects')!.props.data;
+    const b = byId(buildLayers(state({ layers: ['projects'], selected: 'project-01' }), d), 'projects')!.props.data;
+    expect(a).toBe(b);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { en, zh } from '../../src/i18n/strings.ts';
+import { preferredLang, t } from '../../src/i18n/i18n.ts';
+import { LAYERS, AREA_NAMES, DISEASE_GROUP_NAMES, DIRECTION_NAMES, STATUS_NAMES } from '../../src/layers/registry.ts';
+
+const CJK = /[\u3400-\u9fff]/;
+
+describe('i18n', () => {
+  it('has every UI key in both languages, and nothing extra', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('has no empty string, Chinese text in the Chinese table and English in the English one', () => {
+    for (const [k, v] of Object.entries(en)) {
+      expect(v.trim(), k).not.toBe('');
+      // The language switch names the other language in its own script, and the search hint says Chinese works.
+      if (k !== 'lang.switch' && k !== 'search.placeholder') expect(CJK.test(v.replace(/[（(][^)）]*[)）]/g, '')), `en ${k}: ${v}`).toBe(false);
+    }
+    for (const [k, v] of Object.entries(zh)) {
+      expect(v.trim(), k).not.toBe('');
+      if (k !== 'lang.switch' && !/^\{[a-z]+\} \/ \{[a-z]+\}$/.test(v)) expect(CJK.test(v), `zh ${k}: ${v}`).toBe(true);
+    }
+  });
+
+  it('keeps the same placeholders in both languages', () => {
+    const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
+    for (const k of Object.keys(en) as (keyof typeof en)[]) expect(ph(zh[k]), k).toBe(ph(en[k]));
+  });
+
+  it('fills placeholders', () => {
+    expect(t('en', 'layers.countOf', { shown: 3, total: 38 })).toBe('3 of 38');
+    expect(t('zh', 'detail.project', { no: 23 })).toBe('第23号重点项目');
+  });
+
+  it('names every layer, legend item, area, disease group, direction and status in both languages', () => {
+    const names = [...LAYERS.flatMap((l) => [l.title, l.description, ...l.legend.map((i) => i.label)]), ...Object.values(AREA_NAMES), ...Object.values(DISEASE_GROUP_NAMES), ...Object.values(DIRECTION_NAMES), ...Object.values(STATUS_NAMES)];
+    for (const n of names) {
+      expect(n.en.trim()).not.toBe('');
+      expect(CJK.test(n.zh), n.zh).toBe(true);
+    }
+  });
+
+  it('picks the start language: remembered, else the browser’s', () => {
+    expect(preferredLang({ getItem: () => 'zh' }, ['en-US'])).toBe('zh');
+    expect(preferredLang({ getItem: () => null }, ['zh-CN', 'en'])).toBe('zh');
+    expect(preferredLang({ getItem: () => 'fr' }, ['de'])).toBe('en');
+    expect(preferredLang({ getItem: () => { throw new Error('denied'); } }, ['en'])).toBe('en');
+  });
+});
