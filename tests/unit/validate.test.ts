@@ -23,7 +23,7 @@ describe('data validation on fixture seeds', () => {
     const d = buildDataset(writeSeeds(validTables()));
     expect(d.issues).toEqual([]);
     expect(d.layers.projects).toHaveLength(38);
-    expect(d.layers.events[0]!.geometry).toEqual({ type: 'Point', coordinates: [14.42076, 50.08804] });
+    expect(d.layers.events[0]!.geometry).toEqual({ type: 'Point', coordinates: [14.4208, 50.088] });
   });
 
   it('accepts a quote that differs from the document in whitespace only', () => {
