@@ -3,6 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
   base: './',
+  plugins: [
+    {
+      // Vite's dev server injects CSS as inline <style> tags, which the page's CSP refuses.
+      // Relax style-src for `npm run dev` only; the built site keeps the strict policy.
+      name: 'dev-csp',
+      apply: 'serve',
+      transformIndexHtml: (html: string) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    },
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

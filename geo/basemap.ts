@@ -3,7 +3,9 @@
  *
  *   countries   polygons `{ iso2, name_en, name_zh }`
  *   borders     land boundaries `{ kind }` (shared arcs between two units)
- *   coastlines  arcs used by one unit only
+ *   coastlines  arcs used by one unit only (the site's style draws coasts from the
+ *               country outlines instead, see src/map/basemap-style.ts; kept for
+ *               consumers that need coast-only lines: print, export, deck.gl)
  *   graticule   meridians and parallels `{ kind, value, major }`
  *   labels      one point per ISO country `{ iso2, name_en, name_zh, rank, scalerank }`
  *
@@ -83,14 +85,13 @@ export type BasemapLayerName = (typeof BASEMAP_LAYERS)[number];
 /**
  * Minimum Visvalingam triangle area kept when simplifying the 50m topology
  * (topojson-simplify `presimplify` with its default planar weight, in square
- * degrees): 0.005 deg² is a triangle of about 60 km² at the equator, a deviation
- * of ~2 px at zoom 5. It removes 56% of the 80 617 vertices and keeps the base map
- * the style loads (countries, borders, labels, graticule) near 300 kB gzip;
- * 0.01 starts to show angular coasts at zoom 4–5 (Sulawesi, Crete). Thematic
- * layers built from the same topology should use the same weight (`atlas.ts`), or
- * their coasts will not line up with the base map's beyond zoom 5.
+ * degrees): 0.01 deg² is a triangle of about 120 km² at the equator, ~3 px of
+ * deviation at zoom 5. It removes two thirds of the 80 617 vertices and keeps what
+ * the style loads (countries, borders, labels, graticule) near 260 kB gzip;
+ * 0.005 is visibly smoother from zoom 5 for ~55 kB more. Must equal `atlas.ts`'s
+ * `SIMPLIFY_MIN_WEIGHT`, so that thematic country shapes line up with the base map.
  */
-export const BASEMAP_SIMPLIFY_WEIGHT = 0.005;
+export const BASEMAP_SIMPLIFY_WEIGHT = 0.01;
 
 export interface BasemapOptions {
   /** Minimum Visvalingam triangle area kept (square degrees, planar); see `BASEMAP_SIMPLIFY_WEIGHT`. */

@@ -10,6 +10,9 @@ import type { LayerId, Precision } from '../../src/data/contract.ts';
 import type { EventRecord, Hospital, Organisation, Project, TcmCentre, Training } from '../schema.ts';
 import { baseProps, coarsest, feature, placeRefs, type BuildContext, type LayerFeature, type RecordBase } from './context.ts';
 
+/** Records naming more partner countries than this (and no place) are drawn in China. */
+export const MAX_COUNTRY_POINTS = 5;
+
 /** The geometry and precision of a point record, or undefined (with an issue) when it cannot be placed. */
 export function pointGeometry(ctx: BuildContext, table: string, r: RecordBase): { geometry: Geometry; precision: Precision; places: ReturnType<typeof placeRefs> } | undefined {
   const places = placeRefs(ctx, table, r);
@@ -20,7 +23,11 @@ export function pointGeometry(ctx: BuildContext, table: string, r: RecordBase): 
     precision = coarsest(places.map((p) => p.precision));
   } else {
     const countries = r.countries ?? [];
-    const chosen = countries.length > 1 ? countries.filter((c) => c !== 'CN') : countries;
+    const abroad = countries.filter((c) => c !== 'CN');
+    // A few partner countries are drawn where they are; a whole mechanism's membership
+    // (APEC, the Arab League…) would scatter dots over the world, so such a record is
+    // drawn in China, which leads every record here.
+    const chosen = abroad.length === 0 ? countries : abroad.length <= MAX_COUNTRY_POINTS || !countries.includes('CN') ? abroad : ['CN'];
     coords = [];
     chosen.forEach((c) => {
       const a = ctx.atlas.anchor(c);

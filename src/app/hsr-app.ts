@@ -7,7 +7,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CHANGE_EVENT, type ChangeEvent, type StatePatch } from './events.ts';
-import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
+import type { AppState, Lang } from '../state/app-state.ts';
 import { parseUrlState, serializeUrlState } from '../state/url-state.ts';
 import { loadDataset, type LoadReport } from '../data/load-data.ts';
 import type { Dataset } from '../data/dataset.ts';
@@ -37,7 +37,7 @@ function isCameraOnly(p: StatePatch): boolean {
 export class HsrApp extends LitElement {
   static override properties = {
     state: { state: true },
-    dataset: { state: true },
+    data: { state: true },
     report: { state: true },
     loadError: { state: true },
     focusRequest: { state: true },
@@ -47,7 +47,7 @@ export class HsrApp extends LitElement {
   };
 
   declare state: AppState;
-  declare dataset: Dataset | null;
+  declare data: Dataset | null;
   declare report: LoadReport | null;
   declare loadError: string | null;
   declare focusRequest: FocusRequest | null;
@@ -55,14 +55,14 @@ export class HsrApp extends LitElement {
   declare mapStatus: string;
   declare copied: boolean;
 
-  private nonce = 0;
+  private focusNonce = 0;
   private readonly dataBase = new URL('data/', document.baseURI);
 
   constructor() {
     super();
     const lang = preferredLang(globalThis.localStorage, navigator.languages ?? [navigator.language]);
     this.state = parseUrlState(location.href, lang);
-    this.dataset = null;
+    this.data = null;
     this.report = null;
     this.loadError = null;
     this.focusRequest = null;
@@ -93,12 +93,12 @@ export class HsrApp extends LitElement {
   private async load() {
     try {
       const { dataset, report } = await loadDataset(this.dataBase);
-      this.dataset = dataset;
+      this.data = dataset;
       this.report = report.failedLayers.length || report.skipped.length ? report : null;
       if (report.skipped.length) console.warn('Skipped malformed records:', report.skipped);
       // A selection the data does not know (stale or hostile link) is dropped quietly.
       if (this.state.selected && !dataset.byId.has(this.state.selected)) this.apply({ selected: null }, true);
-      else if (this.state.selected && !this.state.camera) this.focusRequest = { id: this.state.selected, nonce: ++this.nonce };
+      else if (this.state.selected && !this.state.camera) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
     } catch (e) {
       this.loadError = (e as Error).message;
     }
@@ -131,7 +131,7 @@ export class HsrApp extends LitElement {
     if (patch.lang && patch.lang !== this.state.lang) rememberLang(globalThis.localStorage, patch.lang);
     if (patch.view) this.tab = patch.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
     this.state = next;
-    if (focus && next.selected) this.focusRequest = { id: next.selected, nonce: ++this.nonce };
+    if (focus && next.selected) this.focusRequest = { id: next.selected, nonce: ++this.focusNonce };
     const hash = serializeUrlState(next);
     const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
@@ -184,7 +184,7 @@ export class HsrApp extends LitElement {
   override render() {
     const s = this.state;
     const lang = s.lang;
-    const selected = s.selected && this.dataset ? (this.dataset.byId.get(s.selected) ?? null) : null;
+    const selected = s.selected && this.data ? (this.data.byId.get(s.selected) ?? null) : null;
     const tabs: SideTab[] = ['layers', 'filters', 'list'];
     const tabLabel: Record<SideTab, string> = { layers: t(lang, 'panel.layers'), filters: t(lang, 'panel.filters'), list: t(lang, 'view.list') };
     const fullUrl = `${location.pathname}#${serializeUrlState({ ...s, embed: false })}`;
@@ -195,7 +195,7 @@ export class HsrApp extends LitElement {
           <h1>${t(lang, 'app.title')}</h1>
           <p class="subtitle">${t(lang, 'app.subtitle')}</p>
         </div>
-        <hsr-search .lang=${lang} .dataset=${this.dataset}></hsr-search>
+        <hsr-search .lang=${lang} .data=${this.data}></hsr-search>
         <div class="tools">
           <button class="tool" aria-pressed=${s.view === 'list' ? 'true' : 'false'} title=${t(lang, s.view === 'list' ? 'view.mapLabel' : 'view.listLabel')} @click=${() => this.setTab(s.view === 'list' ? 'layers' : 'list')}>${t(lang, 'view.list')}</button>
           <button class="tool tool-share" title=${t(lang, 'share.copy')} @click=${this.copyLink}>${this.copied ? t(lang, 'share.copied') : t(lang, 'share.copy')}</button>
@@ -213,21 +213,21 @@ export class HsrApp extends LitElement {
             )}
           </div>
           <div class="tabpanel" role="tabpanel" id="panel-layers" aria-labelledby="tab-layers" ?hidden=${this.tab !== 'layers'}>
-            <hsr-layer-panel .lang=${lang} .state=${s} .dataset=${this.dataset}></hsr-layer-panel>
+            <hsr-layer-panel docked .lang=${lang} .state=${s} .data=${this.data}></hsr-layer-panel>
           </div>
           <div class="tabpanel" role="tabpanel" id="panel-filters" aria-labelledby="tab-filters" ?hidden=${this.tab !== 'filters'}>
-            <hsr-filters .lang=${lang} .state=${s} .dataset=${this.dataset}></hsr-filters>
+            <hsr-filters .lang=${lang} .state=${s} .data=${this.data}></hsr-filters>
           </div>
           <div class="tabpanel" role="tabpanel" id="panel-list" aria-labelledby="tab-list" ?hidden=${this.tab !== 'list'}>
-            <hsr-list id="list" .lang=${lang} .state=${s} .dataset=${this.dataset}></hsr-list>
+            <hsr-list id="list" .lang=${lang} .state=${s} .data=${this.data}></hsr-list>
           </div>
         </aside>
-        <hsr-map .lang=${lang} .state=${s} .dataset=${this.dataset} .focusRequest=${this.focusRequest}></hsr-map>
-        ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .dataset=${this.dataset}></hsr-detail>` : nothing}
+        <hsr-map .lang=${lang} .state=${s} .data=${this.data} .focusRequest=${this.focusRequest}></hsr-map>
+        ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${this.data}></hsr-detail>` : nothing}
         ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}
         ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => l.id).join(', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
       </main>
-      <hsr-reader .lang=${lang} .reader=${s.reader} .dataset=${this.dataset} .base=${this.dataBase.href}></hsr-reader>
+      <hsr-reader .lang=${lang} .reader=${s.reader} .data=${this.data} .base=${this.dataBase.href}></hsr-reader>
     `;
   }
 

@@ -329,3 +329,56 @@ function toResult(s: Scored, lang: Lang): SearchResult {
   const secondary = place ? `${head} · ${place[lang]}` : head;
   return { id: e.key, kind: 'feature', name: e.name[lang], layer, secondary };
 }
+
+// ---------------------------------------------------------------------------
+// Short descriptions of a feature, shared by the list and the panels
+
+const MONTH_FORMAT: Record<Lang, Intl.DateTimeFormatOptions> = {
+  en: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  zh: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+};
+
+/**
+ * A document or event date as written in the data (`2015`, `2015-06`,
+ * `2015-06-18`) in the reader's language: "June 2015", "2015年6月",
+ * "18 June 2020", "2020年6月18日". Anything else is returned as is.
+ */
+export function formatDate(date: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  if (!mo) return lang === 'zh' ? `${y}年` : y!;
+  const when = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
+  if (Number.isNaN(when.getTime())) return date;
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, d ? { ...MONTH_FORMAT[lang], day: 'numeric' } : MONTH_FORMAT[lang]).format(when);
+}
+
+/** The years of a feature: its date for an event, else "2015" or "2015–2017" (Chinese "2015—2017"); '' without years. */
+export function yearsLabel(p: BaseProps, lang: Lang): string {
+  if (typeof p.date === 'string' && p.date) return formatDate(p.date, lang);
+  if (p.year_start === undefined) return '';
+  const end = p.year_end ?? p.year_start;
+  return end === p.year_start ? String(p.year_start) : `${p.year_start}${lang === 'zh' ? '—' : '–'}${end}`;
+}
+
+/**
+ * One line of context for a feature in a list: where (its places, or else
+ * its countries), when, and its key-project number — e.g.
+ * "Prague · 2015 · Key project no. 3".
+ */
+export function featureContext(p: BaseProps, lang: Lang, names: ReadonlyMap<string, Bilingual>): string {
+  const parts: string[] = [];
+  const sep = lang === 'zh' ? '、' : ', ';
+  if (p.places.length) {
+    const shown = p.places.slice(0, 2).map((pl) => (lang === 'zh' ? pl.name_zh : pl.name_en));
+    parts.push(shown.join(sep) + (p.places.length > 2 ? (lang === 'zh' ? '等' : ' …') : ''));
+  } else if (p.countries.length && p.layer !== 'priority-countries' && p.layer !== 'statement-2020') {
+    const shown = p.countries.slice(0, 3).map((c) => countryLabel(names, c, lang));
+    parts.push(shown.join(sep) + (p.countries.length > 3 ? (lang === 'zh' ? `等${p.countries.length}国` : ` +${p.countries.length - 3}`) : ''));
+  }
+  const years = yearsLabel(p, lang);
+  if (years) parts.push(years);
+  if (p.project_no !== undefined) parts.push(t(lang, 'detail.project', { no: p.project_no }));
+  return parts.join(' · ');
+}

@@ -9,7 +9,7 @@ import type { AppState, Filters } from '../state/app-state.ts';
 import { passesFilters } from '../state/filters.ts';
 import { LAYER_COLOR, directionColor, hexToRgba, mechanismColor, type RGBA } from './palette.ts';
 import { LAYERS, type LayerSpec } from './registry.ts';
-import { ICON_SIZE, symbolDataUrl, type SymbolKind } from './symbols.ts';
+import { iconId } from './symbols.ts';
 
 export type DeckLayerType = 'GeoJsonLayer' | 'IconLayer' | 'PathLayer' | 'ArcLayer' | 'ScatterplotLayer';
 
@@ -17,6 +17,8 @@ export interface LayerDescriptor {
   type: DeckLayerType;
   /** Dashed lines need deck.gl's PathStyleExtension. */
   dashed?: boolean;
+  /** Icon layers draw from the shared symbol atlas (`iconAtlas` + `iconMapping`, added at the edge). */
+  symbols?: boolean;
   props: { id: string; data: unknown; pickable: boolean; [k: string]: unknown };
 }
 
@@ -75,12 +77,6 @@ function areaColors(spec: LayerSpec, mechanismOrder: readonly string[]) {
 
 function statusHollow(p: BaseProps): boolean {
   return p.status === 'intended';
-}
-
-/** The icon of a point: the layer's symbol, filled or hollow, in the feature's colour. */
-export function iconFor(symbol: SymbolKind, color: RGBA, hollow: boolean) {
-  const hex = `#${color.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-  return { id: `${symbol}-${hex}-${hollow ? 'h' : 'f'}`, url: symbolDataUrl(symbol, hollow, hex), width: ICON_SIZE, height: ICON_SIZE, anchorY: ICON_SIZE / 2 };
 }
 
 const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centres': 19, hospitals: 15, training: 17, events: 19, organisations: 16 };
@@ -181,15 +177,25 @@ export function buildLayers(state: AppState, d: Dataset): LayerDescriptor[] {
       }
       case 'point': {
         const symbol = spec.symbol ?? 'circle';
+        const data = visiblePoints(d, spec.id, state);
+        const size = POINT_SIZE[spec.id] ?? 16;
+        // A white halo under each symbol keeps it readable over fills and routes.
         out.push({
           type: 'IconLayer',
+          symbols: true,
+          props: { id: `${spec.id}-halo`, data, pickable: false, getPosition: (p: PointDatum) => p.position, getIcon: () => iconId(symbol, false), getColor: [255, 255, 255, 235], getSize: size + 5, sizeUnits: 'pixels' },
+        });
+        out.push({
+          type: 'IconLayer',
+          symbols: true,
           props: {
             id: spec.id,
-            data: visiblePoints(d, spec.id, state),
+            data,
             ...common,
             getPosition: (p: PointDatum) => p.position,
-            getIcon: (p: PointDatum) => iconFor(symbol, spec.color(p.feature.properties), statusHollow(p.feature.properties)),
-            getSize: POINT_SIZE[spec.id] ?? 16,
+            getIcon: (p: PointDatum) => iconId(symbol, statusHollow(p.feature.properties)),
+            getColor: (p: PointDatum) => spec.color(p.feature.properties),
+            getSize: size,
             sizeUnits: 'pixels',
           },
         });

@@ -7,10 +7,39 @@ import type { Layer } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { PathStyleExtension } from '@deck.gl/extensions';
 import type { DeckLayerType, LayerDescriptor } from './build-layers.ts';
+import { ICON_MAPPING, ICON_SIZE, SYMBOLS, SYMBOL_PATHS } from './symbols.ts';
 
 const CLASSES = { ArcLayer, GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } satisfies Record<DeckLayerType, unknown>;
 
 const dash = new PathStyleExtension({ dash: true });
+
+let atlas: HTMLCanvasElement | undefined;
+/** The symbol atlas, drawn once with Path2D (white shapes: icons are masks). */
+function iconAtlas(): HTMLCanvasElement {
+  if (atlas) return atlas;
+  const canvas = document.createElement('canvas');
+  canvas.width = SYMBOLS.length * 2 * ICON_SIZE;
+  canvas.height = ICON_SIZE;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.strokeStyle = '#fff';
+  ctx.lineWidth = 9;
+  ctx.lineJoin = 'round';
+  SYMBOLS.forEach((kind) => {
+    for (const hollow of [false, true]) {
+      const { x } = ICON_MAPPING[`${kind}-${hollow ? 'h' : 'f'}`]!;
+      ctx.save();
+      // The paths are drawn in a 64×64 box; scale slightly so strokes stay inside the cell.
+      ctx.translate(x + 2, 2);
+      ctx.scale(60 / 64, 60 / 64);
+      const path = new Path2D(SYMBOL_PATHS[kind]);
+      if (hollow) ctx.stroke(path);
+      else ctx.fill(path);
+      ctx.restore();
+    }
+  });
+  return (atlas = canvas);
+}
 
 /**
  * @param beforeId - MapLibre layer to draw under (the first label layer), so
@@ -19,6 +48,11 @@ const dash = new PathStyleExtension({ dash: true });
 export function toDeckLayers(descriptors: readonly LayerDescriptor[], beforeId?: string): Layer[] {
   return descriptors.map((d) => {
     const Cls = CLASSES[d.type] as unknown as new (props: Record<string, unknown>) => Layer;
-    return new Cls({ ...d.props, ...(beforeId ? { beforeId } : {}), ...(d.dashed ? { extensions: [dash] } : {}) });
+    return new Cls({
+      ...d.props,
+      ...(beforeId ? { beforeId } : {}),
+      ...(d.dashed ? { extensions: [dash] } : {}),
+      ...(d.symbols ? { iconAtlas: iconAtlas(), iconMapping: ICON_MAPPING } : {}),
+    });
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Point symbols as small SVGs, so each point layer has its own shape (readable
- * in greyscale print and by colour-blind viewers) and status shows as filled
- * (planned / established) or hollow (intended). Used as deck.gl IconLayer
- * masks (tinted by the layer colour) and as legend swatches.
+ * Point symbols, so each point layer has its own shape (readable in greyscale
+ * print and by colour-blind viewers) and status shows as filled (planned /
+ * established) or hollow (intended). The same paths draw the legend swatches
+ * (as SVG) and the deck.gl icon atlas (a canvas drawn with Path2D at start-up:
+ * deck.gl fetches icon URLs, which the CSP's connect-src would refuse for data:
+ * URLs). Icons are masks, tinted by each feature's colour.
  */
 export const SYMBOLS = ['circle', 'diamond', 'square', 'triangle', 'star', 'hexagon'] as const;
 export type SymbolKind = (typeof SYMBOLS)[number];
@@ -10,7 +12,7 @@ export type SymbolKind = (typeof SYMBOLS)[number];
 const SIZE = 64;
 
 /** SVG path of each symbol in a 64×64 box. */
-const PATHS: Record<SymbolKind, string> = {
+export const SYMBOL_PATHS: Record<SymbolKind, string> = {
   circle: 'M32 6 A26 26 0 1 1 31.99 6 Z',
   diamond: 'M32 3 L61 32 L32 61 L3 32 Z',
   square: 'M8 8 H56 V56 H8 Z',
@@ -21,7 +23,7 @@ const PATHS: Record<SymbolKind, string> = {
 
 /** The SVG markup of a symbol; `hollow` draws a thick outline only. */
 export function symbolSvg(kind: SymbolKind, hollow = false, color = '#000'): string {
-  const path = PATHS[kind];
+  const path = SYMBOL_PATHS[kind];
   const body = hollow
     ? `<path d="${path}" fill="none" stroke="${color}" stroke-width="9" stroke-linejoin="round"/>`
     : `<path d="${path}" fill="${color}"/>`;
@@ -33,3 +35,15 @@ export function symbolDataUrl(kind: SymbolKind, hollow = false, color = '#000'):
 }
 
 export const ICON_SIZE = SIZE;
+
+/** Id of a symbol in the icon atlas: shape and fill (`f`) or hollow (`h`). */
+export function iconId(kind: SymbolKind, hollow: boolean): string {
+  return `${kind}-${hollow ? 'h' : 'f'}`;
+}
+
+/** Cells of the icon atlas: every symbol, filled and hollow, in a row of 64 px cells. */
+export const ICON_MAPPING: Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: true }> = Object.fromEntries(
+  SYMBOLS.flatMap((kind, i) =>
+    [false, true].map((hollow, j) => [iconId(kind, hollow), { x: (i * 2 + j) * SIZE, y: 0, width: SIZE, height: SIZE, anchorY: SIZE / 2, mask: true as const }]),
+  ),
+);

@@ -30,9 +30,13 @@ export type BasemapDataName = (typeof BASEMAP_DATA)[number];
 
 /**
  * The files this style loads. Coastlines are drawn from the country polygons'
- * own edges (a line layer on the countries source, under the borders), which
- * shares every vertex with the fill and saves downloading the coast arcs twice
- * (~160 kB gzip); `coastlines.geojson` stays available for other consumers.
+ * own outlines, as a line layer *under* the land fill: where two countries meet,
+ * the fills on both sides cover the line, so only its sea-side half shows, along
+ * the coast. That shares every vertex with the fill, keeps dashed boundaries
+ * clean, hides the seams where a ring is closed along ±180° or the pole
+ * (Antarctica) or split at 180° (Fiji), and saves downloading the coast arcs a
+ * second time (~120 kB gzip); `coastlines.geojson` stays available for other
+ * consumers (print, export).
  */
 export const STYLE_DATA = ['countries', 'graticule', 'borders', 'labels'] as const satisfies readonly BasemapDataName[];
 
@@ -55,8 +59,8 @@ export const BASEMAP_SOURCE_IDS = {
 export const BASEMAP_LAYER_IDS = {
   ocean: 'basemap-ocean',
   graticule: 'basemap-graticule',
-  land: 'basemap-land',
   coastline: 'basemap-coastline',
+  land: 'basemap-land',
   bordersSar: 'basemap-borders-sar',
   bordersLimit: 'basemap-borders-limit',
   borders: 'basemap-borders',
@@ -66,8 +70,8 @@ export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[keyof typeof BASEMAP_LAY
 
 /** The first label layer: insert thematic (deck.gl) layers before it with `beforeId`, so labels stay on top. */
 export const FIRST_LABEL_LAYER_ID: BasemapLayerId = BASEMAP_LAYER_IDS.countryLabels;
-/** The first boundary layer: thematic area fills inserted before it keep coastlines and borders drawn over them. */
-export const FIRST_BOUNDARY_LAYER_ID: BasemapLayerId = BASEMAP_LAYER_IDS.coastline;
+/** The first boundary layer: thematic area fills inserted before it keep the borders drawn over them. */
+export const FIRST_BOUNDARY_LAYER_ID: BasemapLayerId = BASEMAP_LAYER_IDS.bordersSar;
 
 /** Calm, neutral colours that leave the saturated range to the thematic layers. */
 export const BASEMAP_PALETTES = {
@@ -158,6 +162,15 @@ function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[]
       },
     },
     {
+      // Under the land fill, which covers its inner half: only the sea side shows
+      // (so the visible width is half of this), and land borders stay hidden.
+      id: L.coastline,
+      type: 'line',
+      source: S.countries,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': p.coastline, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 1, 4, 1.5, 8, 2.4] },
+    },
+    {
       id: L.land,
       type: 'fill',
       source: S.countries,
@@ -165,16 +178,6 @@ function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[]
         'fill-color': ['match', ['get', 'iso2'], 'AQ', p.antarctica, p.land],
         'fill-antialias': true,
       },
-    },
-    {
-      // The countries' outlines: coasts, and land borders that the border layers cover.
-      // Not Antarctica, whose ring is closed along ±180° and the pole; its fill stands out enough.
-      id: L.coastline,
-      type: 'line',
-      source: S.countries,
-      filter: ['!=', ['get', 'iso2'], 'AQ'],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': p.coastline, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.45, 4, 0.7, 8, 1.2] },
     },
     {
       id: L.bordersSar,

@@ -85,27 +85,16 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   return { ok: true, map };
 }
 
-const ERROR_TEXT: Record<BasemapLang, { title: string; body: string }> = {
-  en: {
-    title: 'The map cannot be displayed',
-    body: 'This browser or device does not provide WebGL 2, which the map needs. Try an up-to-date browser, or turn on hardware acceleration in its settings.',
-  },
-  zh: {
-    title: '无法显示地图',
-    body: '此浏览器或设备不支持地图所需的 WebGL 2。请使用最新版本的浏览器，或在浏览器设置中开启硬件加速。',
-  },
-};
-
 /** Replaces the container's content with a message saying why the map is missing. */
-export function showMapError(container: HTMLElement, lang: BasemapLang, error: Error): HTMLElement {
+export function showMapError(container: HTMLElement, text: { title: string; body: string }, error: Error): HTMLElement {
   const box = document.createElement('div');
   box.className = 'map-error';
   box.setAttribute('role', 'alert');
   const title = document.createElement('p');
   title.className = 'map-error__title';
-  title.textContent = ERROR_TEXT[lang].title;
+  title.textContent = text.title;
   const body = document.createElement('p');
-  body.textContent = ERROR_TEXT[lang].body;
+  body.textContent = text.body;
   const detail = document.createElement('p');
   detail.className = 'map-error__detail';
   detail.textContent = error.name;

@@ -1,7 +1,7 @@
 /**
  * `<hsr-map>`: the only element that touches MapLibre and deck.gl.
  *
- * Properties in: `lang`, `state`, `dataset`, `focusRequest` (fly to a feature).
+ * Properties in: `lang`, `state`, `data`, `focusRequest` (fly to a feature).
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
  * `hsr-map-status` ({ status: 'ready' | 'no-webgl' | 'restoring' }).
  *
@@ -15,7 +15,7 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
-import { createMap } from './create-map.ts';
+import { createMap, showMapError } from './create-map.ts';
 import { FIRST_LABEL_LAYER_ID, BASEMAP_LAYER_IDS } from './basemap-style.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
@@ -37,14 +37,16 @@ export interface FocusRequest {
 
 /** Test hook, present only with `?test` in the URL. */
 export interface MapTestHook {
-  map: MapLibreMap;
   overlay: MapLibreOverlay;
-  layerIds(): string[];
+  /** Ids of the deck.gl layers currently drawn. */
+  deckLayerIds(): string[];
   status: MapStatus;
 }
 
 declare global {
   interface Window {
+    /** The MapLibre map, with `?test` only. */
+    __map?: MapLibreMap;
     __hsrMap?: MapTestHook;
   }
   interface HTMLElementTagNameMap {
@@ -74,14 +76,14 @@ export class HsrMap extends LitElement {
   static override properties = {
     lang: { type: String },
     state: { attribute: false },
-    dataset: { attribute: false },
+    data: { attribute: false },
     focusRequest: { attribute: false },
     status: { type: String, reflect: true },
   };
 
   declare lang: Lang;
   declare state: AppState | null;
-  declare dataset: Dataset | null;
+  declare data: Dataset | null;
   declare focusRequest: FocusRequest | null;
   declare status: MapStatus;
 
@@ -96,7 +98,7 @@ export class HsrMap extends LitElement {
     super();
     this.lang = 'en';
     this.state = null;
-    this.dataset = null;
+    this.data = null;
     this.focusRequest = null;
     this.status = 'loading';
   }
@@ -110,7 +112,6 @@ export class HsrMap extends LitElement {
 
   override render() {
     return html`<div class="hsr-map__canvas" role="region" aria-label=${t(this.lang, 'app.title')}></div>
-      ${this.status === 'no-webgl' ? html`<div class="hsr-map__message" role="alert"><p>${t(this.lang, 'map.noWebgl')}</p></div>` : null}
       ${this.status === 'restoring' ? html`<div class="hsr-map__message" role="status"><p>${t(this.lang, 'map.contextLost')}</p></div>` : null}`;
   }
 
@@ -136,6 +137,8 @@ export class HsrMap extends LitElement {
     if (!this.container) return;
     const result = createMap(this.container, { lang: this.lang });
     if (!result.ok) {
+      console.warn('map unavailable:', result.error.message);
+      showMapError(this.container, { title: t(this.lang, 'map.noWebglTitle'), body: t(this.lang, 'map.noWebgl') }, result.error);
       this.status = 'no-webgl';
       this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status: 'no-webgl', error: result.error.message }, bubbles: true, composed: true }));
       return;
@@ -153,7 +156,6 @@ export class HsrMap extends LitElement {
     map.on('moveend', () => this.onMoveEnd());
     map.on('load', () => {
       this.styleReady = true;
-      this.applyLang();
       this.updateLayers();
       this.status = 'ready';
       this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status: 'ready' }, bubbles: true, composed: true }));
@@ -172,10 +174,10 @@ export class HsrMap extends LitElement {
     });
     if (new URLSearchParams(location.search).has('test')) {
       const self = this;
+      window.__map = map;
       window.__hsrMap = {
-        map,
         overlay: this.overlay,
-        layerIds: () => map.getStyle().layers.map((l) => l.id),
+        deckLayerIds: () => ((this.overlay as unknown as { _props?: { layers?: { id: string }[] } })._props?.layers ?? []).map((l) => l.id),
         get status() {
           return self.status;
         },
@@ -185,8 +187,17 @@ export class HsrMap extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.map) return;
-    if (changed.has('lang')) this.applyLang();
-    if (changed.has('state') || changed.has('dataset') || changed.has('lang')) this.updateLayers();
+    if (changed.has('lang') && changed.get('lang') !== undefined) {
+      // Labels, their fonts, the attribution and the controls' titles all depend on the
+      // language; rebuilding the map (keeping the camera) is simpler and safer than patching each.
+      const camera = cameraOf(this.map);
+      this.teardown();
+      this.container!.replaceChildren();
+      this.initMap();
+      this.jumpTo(camera);
+      return;
+    }
+    if (changed.has('state') || changed.has('data') || changed.has('lang')) this.updateLayers();
     if (changed.has('state') && this.state?.camera && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
     if (changed.has('focusRequest') && this.focusRequest) this.flyToFeature(this.focusRequest.id);
   }
@@ -209,16 +220,10 @@ export class HsrMap extends LitElement {
     this.dispatchEvent(changeEvent({ camera: c }));
   }
 
-  private applyLang() {
-    if (!this.map || !this.styleReady) return;
-    this.container!.lang = this.lang === 'zh' ? 'zh-Hans' : 'en';
-    const labels = this.map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
-    for (const id of labels) this.map.setLayoutProperty(id, 'text-field', ['coalesce', ['get', `name_${this.lang}`], ['get', 'name_en']]);
-  }
 
   private updateLayers() {
-    if (!this.overlay || !this.state || !this.dataset || !this.styleReady) return;
-    const descriptors = buildLayers(this.state, this.dataset);
+    if (!this.overlay || !this.state || !this.data || !this.styleReady) return;
+    const descriptors = buildLayers(this.state, this.data);
     const beforeId = this.map?.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined;
     this.overlay.setProps({ layers: toDeckLayers(descriptors, beforeId) });
   }
@@ -236,7 +241,7 @@ export class HsrMap extends LitElement {
   }
 
   private flyToFeature(id: string) {
-    const f = this.dataset?.byId.get(id);
+    const f = this.data?.byId.get(id);
     if (!f || !this.map) return;
     const b = geometryBounds(f.geometry);
     if (!b) return;

@@ -63,6 +63,8 @@ describe.each(['en', 'zh'] as const)('basemapStyle (%s)', (lang) => {
     expect(style.layers.find((l) => l.type === 'symbol')!.id).toBe(FIRST_LABEL_LAYER_ID);
     expect(ids.indexOf(FIRST_BOUNDARY_LAYER_ID)).toBeLessThan(ids.indexOf(FIRST_LABEL_LAYER_ID));
     expect(ids.indexOf(BASEMAP_LAYER_IDS.land)).toBeLessThan(ids.indexOf(FIRST_BOUNDARY_LAYER_ID));
+    // The coastline is drawn under the land fill, which hides it along land borders.
+    expect(ids.indexOf(BASEMAP_LAYER_IDS.coastline)).toBeLessThan(ids.indexOf(BASEMAP_LAYER_IDS.land));
     for (const l of style.layers) if ('source' in l) expect(Object.values(BASEMAP_SOURCE_IDS)).toContain(l.source);
   });
 });

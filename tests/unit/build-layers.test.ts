@@ -25,7 +25,7 @@ describe('buildLayers', () => {
 
   it('draws only visible layers, in registry order, with the selection on top', () => {
     const ls = buildLayers(state({ layers: ['projects', 'directions'], selected: 'project-01' }), d);
-    expect(ls.map((l) => l.props.id)).toEqual(['directions-casing', 'directions', 'projects', 'selection']);
+    expect(ls.map((l) => l.props.id)).toEqual(['directions-casing', 'directions', 'projects-halo', 'projects', 'selection']);
   });
 
   it('expands multipoints to one icon per place, hollow when only intended', () => {
@@ -33,12 +33,12 @@ describe('buildLayers', () => {
     const icons = byId(ls, 'projects')!;
     const data = icons.props.data as PointDatum[];
     expect(data).toHaveLength(3);
-    const getIcon = icons.props.getIcon as (p: PointDatum) => { id: string; url: string };
-    const intended = getIcon(data.find((p) => p.feature.id === 'project-24')!);
-    const planned = getIcon(data.find((p) => p.feature.id === 'project-01')!);
-    expect(intended.id).toMatch(/-h$/);
-    expect(planned.id).toMatch(/-f$/);
-    expect(intended.url).toMatch(/^data:image\/svg\+xml/);
+    expect(icons.symbols).toBe(true);
+    const getIcon = icons.props.getIcon as (p: PointDatum) => string;
+    expect(getIcon(data.find((p) => p.feature.id === 'project-24')!)).toBe('circle-h');
+    expect(getIcon(data.find((p) => p.feature.id === 'project-01')!)).toBe('circle-f');
+    const getColor = icons.props.getColor as (p: PointDatum) => number[];
+    expect(getColor(data.find((p) => p.feature.id === 'project-24')!)).not.toEqual(getColor(data.find((p) => p.feature.id === 'project-01')!));
   });
 
   it('applies filters to the data of each layer', () => {

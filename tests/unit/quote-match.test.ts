@@ -88,6 +88,14 @@ describe('citedRanges and segments', () => {
     expect(missing).toEqual([{ id: 'f4', quote: 'not there at all' }]);
   });
 
+  it('lists a feature once per passage, however often it cites it', () => {
+    const { ranges } = citedRanges(doc, [
+      { id: 'f1', quote: 'bbb CCC' },
+      { id: 'f1', quote: ' bbb\nCCC ' },
+    ]);
+    expect(ranges.map((r) => r.ids)).toEqual([['f1']]);
+  });
+
   it('resolves overlaps into consecutive segments that cover the text', () => {
     const { ranges } = citedRanges(doc, cites);
     const segs = segments(doc.length, ranges, findQuote(doc, 'CCC ddd'));

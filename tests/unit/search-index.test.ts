@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BaseProps, LayerId } from '../../src/data/contract.ts';
 import { LAYER_IDS } from '../../src/data/contract.ts';
-import { buildSearchIndex, countryNames, normaliseForSearch, search, type SearchIndex } from '../../src/data/search-index.ts';
+import { buildSearchIndex, countryNames, featureContext, formatDate, normaliseForSearch, search, yearsLabel, type SearchIndex } from '../../src/data/search-index.ts';
 
 type F = { properties: BaseProps };
 
@@ -124,6 +124,38 @@ describe('country names', () => {
     expect(names.get('CZ')).toEqual({ en: 'Czech Republic', zh: '捷克' });
     expect(names.get('TW')).toEqual({ en: 'Taiwan, China', zh: '中国台湾' });
     expect(names.get('FR')).toEqual({ en: 'France', zh: '法国' });
+  });
+});
+
+describe('short descriptions', () => {
+  it.each([
+    ['2015', 'en', '2015'],
+    ['2015', 'zh', '2015年'],
+    ['2015-06', 'en', 'June 2015'],
+    ['2015-06', 'zh', '2015年6月'],
+    ['2020-06-18', 'en', '18 June 2020'],
+    ['2020-06-18', 'zh', '2020年6月18日'],
+    ['circa 2015', 'en', 'circa 2015'],
+  ] as const)('formats the date %s in %s', (date, lang, expected) => {
+    expect(formatDate(date, lang)).toBe(expected);
+  });
+
+  it('gives years as a range, or an event date', () => {
+    const p = (x: Partial<BaseProps>) => feature({ id: 'x', name_en: 'x', name_zh: 'x', ...x }).properties;
+    expect(yearsLabel(p({ year_start: 2015, year_end: 2017 }), 'en')).toBe('2015–2017');
+    expect(yearsLabel(p({ year_start: 2015, year_end: 2017 }), 'zh')).toBe('2015—2017');
+    expect(yearsLabel(p({ year_start: 2016 }), 'en')).toBe('2016');
+    expect(yearsLabel(p({ year_start: 2015, date: '2015-06' }), 'en')).toBe('June 2015');
+    expect(yearsLabel(p({}), 'en')).toBe('');
+  });
+
+  it('describes a feature by place, years and project number', () => {
+    const names = new Map([['CZ', { en: 'Czech Republic', zh: '捷克' }]]);
+    const p = feature({ id: 'x', name_en: 'x', name_zh: 'x', places: [place('prague', 'Prague', '布拉格', 'CZ')], countries: ['CZ'], year_start: 2015, project_no: 3 }).properties;
+    expect(featureContext(p, 'en', names)).toBe('Prague · 2015 · Key project no. 3');
+    expect(featureContext(p, 'zh', names)).toBe('布拉格 · 2015 · 第3号重点项目');
+    const noPlace = feature({ id: 'y', name_en: 'y', name_zh: 'y', countries: ['CZ', 'FR', 'DE', 'IT'] }).properties;
+    expect(featureContext(noPlace, 'en', names)).toBe('Czech Republic, France, Germany +1');
   });
 });
 

@@ -1,0 +1,345 @@
+/**
+ * `<hsr-list>`: the accessible list view of everything on the map. Every
+ * feature of every layer that passes the filters is listed, grouped by layer
+ * (title and count), so all content is reachable without the map — also when
+ * a layer is switched off, which a small tag says.
+ *
+ * Properties:
+ * - `lang: Lang` — UI language.
+ * - `state: AppState` — read only: `filters`, `layers`, `selected`.
+ * - `data: Dataset | null` — nothing is listed while null.
+ *
+ * Events:
+ * - `hsr-change` (`changeEvent`) with `{ selected: id, focus: true }` when an item is chosen.
+ *
+ * Keyboard: the list is one tab stop (roving tabindex); Up/Down move between
+ * items across groups, Home/End go to the first/last, Enter/Space choose.
+ * The selected item carries `aria-current="true"`.
+ */
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { changeEvent } from '../app/events.ts';
+import type { BaseProps, Bilingual, LayerId } from '../data/contract.ts';
+import { LAYER_IDS } from '../data/contract.ts';
+import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
+import { countryNames, featureContext } from '../data/search-index.ts';
+import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
+import { layerSpec } from '../layers/registry.ts';
+import { symbolDataUrl } from '../layers/symbols.ts';
+import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
+import { passesFilters } from '../state/filters.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hsr-list': HsrList;
+  }
+}
+
+const svgUrl = (body: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">${body}</svg>`)}`;
+
+/**
+ * A small image of how the feature is drawn: its layer's symbol (hollow when
+ * only intended) for points, a stroke for routes and arcs, a tinted box for
+ * areas — in the feature's map colour. A data URL, for `<img alt="">`.
+ */
+export function featureGlyph(p: BaseProps): string {
+  const spec = layerSpec(p.layer);
+  const [r, g, b] = spec.color(p);
+  const color = `rgb(${r},${g},${b})`;
+  if (spec.draw === 'point' && spec.symbol) return symbolDataUrl(spec.symbol, p.status === 'intended', color);
+  if (spec.draw === 'area') return svgUrl(`<rect x="7" y="13" width="50" height="38" rx="5" fill="${color}" fill-opacity="0.35" stroke="${color}" stroke-width="5"/>`);
+  return svgUrl(`<path d="M6 46 C 20 12, 40 56, 58 18" fill="none" stroke="${color}" stroke-width="8" stroke-linecap="round"/>`);
+}
+
+/** Layers in list order: what is drawn on top comes first, as in the layer panel. */
+const LIST_ORDER: readonly LayerId[] = [...LAYER_IDS].reverse();
+
+interface Item {
+  id: string;
+  name: string;
+  context: string;
+  glyph: string;
+}
+
+interface Group {
+  layer: LayerId;
+  title: string;
+  /** The layer is switched off on the map. */
+  hidden: boolean;
+  items: Item[];
+}
+
+function sortKey(p: BaseProps): [number, string] {
+  if (p.layer === 'projects') return [p.project_no ?? 999, ''];
+  if (p.layer === 'events') return [0, String(p.date ?? p.year_start ?? '')];
+  return [0, ''];
+}
+
+/** The groups of features passing the filters, in list order, items ordered within their layer. */
+function buildGroups(d: Dataset, state: AppState, lang: Lang, names: ReadonlyMap<string, Bilingual>): Group[] {
+  const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-CN' : 'en', { numeric: true });
+  const groups: Group[] = [];
+  for (const layer of LIST_ORDER) {
+    const features = d.layers[layer].filter((f) => passesFilters(f.properties, state.filters));
+    if (features.length === 0) continue;
+    const sorted = [...features].sort((a, b) => {
+      const [na, sa] = sortKey(a.properties);
+      const [nb, sb] = sortKey(b.properties);
+      return na - nb || collator.compare(sa, sb) || collator.compare(field(lang, a.properties, 'name'), field(lang, b.properties, 'name'));
+    });
+    groups.push({
+      layer,
+      title: pick(lang, layerSpec(layer).title),
+      hidden: !state.layers.includes(layer),
+      items: sorted.map((f: MapFeature) => ({
+        id: f.properties.id,
+        name: field(lang, f.properties, 'name'),
+        context: featureContext(f.properties, lang, names),
+        glyph: featureGlyph(f.properties),
+      })),
+    });
+  }
+  return groups;
+}
+
+export class HsrList extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    state: { attribute: false },
+    data: { attribute: false },
+    rovingId: { state: true },
+  };
+
+  declare lang: Lang;
+  declare state: AppState;
+  declare data: Dataset | null;
+  /** The item that holds the list's tab stop (the last one focused). */
+  declare rovingId: string | null;
+
+  private groups: Group[] = [];
+  private order: string[] = [];
+  private names: Map<string, Bilingual> = new Map();
+  private namesFor: Dataset | null = null;
+
+  constructor() {
+    super();
+    this.lang = 'en';
+    this.state = defaultState();
+    this.data = null;
+    this.rovingId = null;
+  }
+
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const d = this.data;
+    if (!d) {
+      this.groups = [];
+      this.order = [];
+      return;
+    }
+    if (this.namesFor !== d) {
+      this.names = countryNames(allFeatures(d));
+      this.namesFor = d;
+    }
+    const prev = changed.get('state') as AppState | undefined;
+    const stateChanged = changed.has('state') && (!prev || prev.filters !== this.state.filters || prev.layers !== this.state.layers);
+    if (changed.has('data') || changed.has('lang') || stateChanged || this.groups.length === 0) {
+      this.groups = buildGroups(d, this.state, this.lang, this.names);
+      this.order = this.groups.flatMap((g) => g.items.map((i) => i.id));
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const prev = changed.get('state') as AppState | undefined;
+    const sel = this.state.selected;
+    // A feature chosen elsewhere (map, search): bring it into view, unless the user is working in the list.
+    if (changed.has('state') && sel && prev?.selected !== sel && !this.matches(':focus-within')) {
+      this.button(sel)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** The id holding the tab stop: the last focused item, else the selected one, else the first. */
+  private tabStop(): string | undefined {
+    if (this.rovingId && this.order.includes(this.rovingId)) return this.rovingId;
+    if (this.state.selected && this.order.includes(this.state.selected)) return this.state.selected;
+    return this.order[0];
+  }
+
+  private button(id: string): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(id)}"]`);
+  }
+
+  private choose(id: string) {
+    this.rovingId = id;
+    this.dispatchEvent(changeEvent({ selected: id, focus: true }));
+  }
+
+  private onKeydown(e: KeyboardEvent) {
+    const target = e.target as HTMLElement;
+    const id = target.closest('button')?.getAttribute('data-id');
+    if (!id || e.altKey || e.ctrlKey || e.metaKey) return;
+    const i = this.order.indexOf(id);
+    let next: number | undefined;
+    if (e.key === 'ArrowDown') next = Math.min(this.order.length - 1, i + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = this.order.length - 1;
+    if (next === undefined) return;
+    e.preventDefault();
+    this.rovingId = this.order[next]!;
+    this.button(this.rovingId)?.focus();
+  }
+
+  private onFocusin(e: FocusEvent) {
+    const id = (e.target as HTMLElement).closest('button')?.getAttribute('data-id');
+    if (id && id !== this.rovingId) this.rovingId = id;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+      color: #1d2330;
+      font-size: 14px;
+      line-height: 1.45;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    .list {
+      font-family: ${unsafeCSS(FONT_STACK.en)};
+    }
+    .list:lang(zh) {
+      font-family: ${unsafeCSS(FONT_STACK.zh)};
+      line-height: 1.5;
+    }
+    .count {
+      margin: 4px 0 8px;
+      font-size: 13px;
+      color: #4a5566;
+    }
+    .empty {
+      margin: 16px 0;
+      padding: 12px;
+      border: 1px dashed #c4ccd6;
+      border-radius: 6px;
+      color: #3b4556;
+    }
+    section + section {
+      margin-top: 14px;
+    }
+    h3 {
+      display: flex;
+      align-items: baseline;
+      gap: 8px;
+      flex-wrap: wrap;
+      margin: 0 0 4px;
+      padding: 6px 0 4px;
+      border-bottom: 1px solid #e6eaef;
+      font-size: 13px;
+      font-weight: 600;
+      color: #3b4556;
+      position: sticky;
+      top: 0;
+      background: var(--hsr-list-background, #fff);
+      z-index: 1;
+    }
+    .n {
+      font-weight: 400;
+      color: #4a5566;
+      font-variant-numeric: tabular-nums;
+    }
+    .tag {
+      font-size: 11.5px;
+      font-weight: 500;
+      padding: 0 6px;
+      border-radius: 999px;
+      border: 1px solid #c4ccd6;
+      color: #4a5566;
+      background: #f3f6f9;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    button {
+      display: flex;
+      align-items: flex-start;
+      gap: 9px;
+      width: 100%;
+      padding: 7px 8px;
+      border: 0;
+      border-radius: 6px;
+      background: none;
+      color: inherit;
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
+    button:hover {
+      background: #f3f6f9;
+    }
+    button:focus-visible {
+      outline: 3px solid #0a66c2;
+      outline-offset: -3px;
+    }
+    button[aria-current='true'] {
+      background: #e8f1fb;
+      box-shadow: inset 3px 0 0 #0a66c2;
+    }
+    img {
+      flex: none;
+      width: 14px;
+      height: 14px;
+      margin-top: 3px;
+    }
+    .text {
+      min-width: 0;
+    }
+    .name {
+      display: block;
+      font-weight: 500;
+    }
+    .ctx {
+      display: block;
+      font-size: 12.5px;
+      color: #4a5566;
+    }
+  `;
+
+  override render() {
+    const lang = this.lang;
+    if (!this.data) return nothing;
+    const stop = this.tabStop();
+    const selected = this.state.selected;
+    return html`<div class="list" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+      <p class="count" role="status">${t(lang, 'list.count', { count: this.order.length })}</p>
+      ${this.order.length === 0 ? html`<p class="empty">${t(lang, 'list.empty')}</p>` : nothing}
+      ${this.groups.map(
+        (g) => html`<section aria-labelledby="h-${g.layer}">
+          <h3 id="h-${g.layer}">
+            <span>${g.title}</span><span class="n">${g.items.length}</span>
+            ${g.hidden ? html`<span class="tag">${t(lang, 'list.hiddenLayer')}</span>` : nothing}
+          </h3>
+          <ul>
+            ${g.items.map(
+              (it) => html`<li>
+                <button type="button" data-id=${it.id} tabindex=${it.id === stop ? 0 : -1} aria-current=${it.id === selected ? 'true' : 'false'} @click=${() => this.choose(it.id)}>
+                  <img src=${it.glyph} alt="" width="14" height="14" />
+                  <span class="text"><span class="name">${it.name}</span>${it.context ? html`<span class="ctx">${it.context}</span>` : nothing}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>
+        </section>`,
+      )}
+    </div>`;
+  }
+}
+
+customElements.define('hsr-list', HsrList);
