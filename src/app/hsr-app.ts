@@ -199,7 +199,7 @@ export class HsrApp extends LitElement {
         <div class="tools">
           <button class="tool" aria-pressed=${s.view === 'list' ? 'true' : 'false'} title=${t(lang, s.view === 'list' ? 'view.mapLabel' : 'view.listLabel')} @click=${() => this.setTab(s.view === 'list' ? 'layers' : 'list')}>${t(lang, 'view.list')}</button>
           <button class="tool tool-share" title=${t(lang, 'share.copy')} @click=${this.copyLink}>${this.copied ? t(lang, 'share.copied') : t(lang, 'share.copy')}</button>
-          <button class="tool" lang=${lang === 'en' ? 'zh-Hans' : 'en'} aria-label=${t(lang, 'lang.switchLabel')} @click=${this.toggleLang}>${t(lang, 'lang.switch')}</button>
+          <button class="tool" title=${t(lang, 'lang.switchLabel')} @click=${this.toggleLang}><span lang=${lang === 'en' ? 'zh-Hans' : 'en'}>${t(lang, 'lang.switch')}</span><span class="visually-hidden"> — ${t(lang, 'lang.switchLabel')}</span></button>
         </div>
         ${s.embed ? html`<a class="tool embed-open" href=${fullUrl} target="_blank" rel="noopener">${t(lang, 'embed.open')}</a>` : nothing}
       </header>

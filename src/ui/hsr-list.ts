@@ -211,6 +211,7 @@ export class HsrList extends LitElement {
       box-sizing: inherit;
     }
     .list {
+      padding: 2px 14px 16px;
       font-family: ${unsafeCSS(FONT_STACK.en)};
     }
     .list:lang(zh) {

@@ -33,7 +33,7 @@ declare global {
 }
 
 /** Results shown at most. */
-const LIMIT = 10;
+const LIMIT = 8;
 
 const COUNTRY_GLYPH = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64" fill="none" stroke="#4a5566" stroke-width="5"><circle cx="32" cy="32" r="26"/><ellipse cx="32" cy="32" rx="11" ry="26"/><path d="M6 32h52"/></svg>',
@@ -312,13 +312,22 @@ export class HsrSearch extends LitElement {
       top: calc(100% + 4px);
       left: 0;
       right: 0;
-      max-height: min(420px, 60vh);
-      overflow: auto;
       background: #fff;
       border: 1px solid #c4ccd6;
       border-radius: 8px;
       box-shadow: 0 6px 24px rgba(29, 35, 48, 0.18);
-      overscroll-behavior: contain;
+    }
+    /*
+     * The results fit on a normal screen without scrolling (a scrolling popup whose options are
+     * reached through aria-activedescendant has no focusable content, which checkers flag).
+     * On a very low screen it scrolls, and the active option is kept in view.
+     */
+    @media (max-height: 560px) {
+      .popup {
+        max-height: 60vh;
+        overflow: auto;
+        overscroll-behavior: contain;
+      }
     }
     [role='listbox'] {
       list-style: none;
@@ -404,7 +413,7 @@ export class HsrSearch extends LitElement {
         ${this.query ? html`<button type="button" class="clear" aria-label=${t(lang, 'search.clear')} @click=${this.clear}>×</button>` : nothing}
       </div>
       <span id="${id}-help" class="visually-hidden">${t(lang, 'search.instructions')}</span>
-      <div class="popup" ?hidden=${!open} tabindex="-1">
+      <div class="popup" ?hidden=${!open}>
         <ul id="${id}-listbox" role="listbox" aria-label=${t(lang, 'search.label')}>
           ${expanded
             ? this.results.map(

@@ -26,8 +26,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Opens the site with every thematic layer off (`#layers=`), so the base map is measured alone. */
 async function openMap(url: string): Promise<PageRecording> {
-  const rec = await openPage(browser, url);
+  const rec = await openPage(browser, url.includes('#') ? url : `${url}#layers=`);
   open.push(rec);
   await rec.page.waitForFunction(() => window.__map !== undefined, undefined, { timeout: 30_000 });
   // `idle`: style and tiles loaded, labels placed, nothing left to draw.
