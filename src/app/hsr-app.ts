@@ -44,6 +44,7 @@ export class HsrApp extends LitElement {
     tab: { state: true },
     mapStatus: { state: true },
     copied: { state: true },
+    sheetOpen: { state: true },
   };
 
   declare state: AppState;
@@ -54,6 +55,8 @@ export class HsrApp extends LitElement {
   declare tab: SideTab;
   declare mapStatus: string;
   declare copied: boolean;
+  /** Phones: whether the side panel (a bottom sheet there) is open; desktops ignore it. */
+  declare sheetOpen: boolean;
 
   private focusNonce = 0;
   private readonly dataBase = new URL('data/', document.baseURI);
@@ -69,6 +72,7 @@ export class HsrApp extends LitElement {
     this.tab = this.state.view === 'list' ? 'list' : 'layers';
     this.mapStatus = 'loading';
     this.copied = false;
+    this.sheetOpen = this.state.view === 'list';
   }
 
   override connectedCallback(): void {
@@ -154,6 +158,8 @@ export class HsrApp extends LitElement {
   };
 
   private setTab(tab: SideTab) {
+    // On phones, tapping the open tab again folds the sheet away; any other tab opens it.
+    this.sheetOpen = !(this.sheetOpen && this.tab === tab && tab !== 'list');
     this.tab = tab;
     if ((tab === 'list') !== (this.state.view === 'list')) this.apply({ view: tab === 'list' ? 'list' : 'map' });
   }
@@ -204,7 +210,7 @@ export class HsrApp extends LitElement {
         ${s.embed ? html`<a class="tool embed-open" href=${fullUrl} target="_blank" rel="noopener">${t(lang, 'embed.open')}</a>` : nothing}
       </header>
       <main>
-        <aside class="side" aria-label=${t(lang, 'panel.layers')}>
+        <aside class="side ${this.sheetOpen ? 'open' : ''}" aria-label=${t(lang, 'panel.layers')}>
           <div class="tabs" role="tablist">
             ${tabs.map(
               (tab) => html`<button role="tab" id="tab-${tab}" aria-controls="panel-${tab}" aria-selected=${this.tab === tab ? 'true' : 'false'} tabindex=${this.tab === tab ? 0 : -1}
