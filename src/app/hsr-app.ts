@@ -9,7 +9,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CHANGE_EVENT, type ChangeEvent, type StatePatch } from './events.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { parseUrlState, serializeUrlState } from '../state/url-state.ts';
-import { loadDataset, type LoadReport } from '../data/load-data.ts';
+import { emptyReport, loadLayers, loadManifest, type LoadReport } from '../data/load-data.ts';
+import { makeDataset } from '../data/dataset.ts';
+import { LAYER_IDS } from '../data/contract.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { preferredLang, rememberLang, t } from '../i18n/i18n.ts';
 import type { FocusRequest } from '../map/hsr-map.ts';
@@ -94,9 +96,19 @@ export class HsrApp extends LitElement {
     document.removeEventListener('keydown', this.onKeyDown);
   }
 
+  /**
+   * Loads the layers on the map first, so it draws as soon as they arrive; then
+   * the rest (for the list, search and layers switched on later).
+   */
   private async load() {
     try {
-      const { dataset, report } = await loadDataset(this.dataBase);
+      const manifest = await loadManifest(this.dataBase);
+      const report = emptyReport();
+      const first = [...new Set(this.state.layers)];
+      const shown = await loadLayers(this.dataBase, manifest, first, report);
+      this.data = makeDataset(manifest, shown);
+      const rest = await loadLayers(this.dataBase, manifest, LAYER_IDS.filter((id) => !first.includes(id)), report);
+      const dataset = makeDataset(manifest, { ...shown, ...rest });
       this.data = dataset;
       this.report = report.failedLayers.length || report.skipped.length ? report : null;
       if (report.skipped.length) console.warn('Skipped malformed records:', report.skipped);

@@ -61,14 +61,21 @@ export function validateFeatures(layer: LayerId, json: unknown, report: LoadRepo
   return out;
 }
 
-/** Loads the whole dataset from `base` (a URL ending in `data/`). */
-export async function loadDataset(base: URL, fetchFn: FetchLike = (u) => fetch(u)): Promise<{ dataset: Dataset; report: LoadReport }> {
+export function emptyReport(): LoadReport {
+  return { failedLayers: [], skipped: [] };
+}
+
+/** Loads `manifest.json` from `base` (a URL ending in `data/`). */
+export async function loadManifest(base: URL, fetchFn: FetchLike = (u) => fetch(u)): Promise<Manifest> {
   const res = await fetchFn(new URL('manifest.json', base).href);
   if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
-  const manifest = (await res.json()) as Manifest;
-  const report: LoadReport = { failedLayers: [], skipped: [] };
+  return (await res.json()) as Manifest;
+}
+
+/** Loads the given layers (in parallel); failures and skipped records go to `report`. */
+export async function loadLayers(base: URL, manifest: Manifest, ids: readonly LayerId[], report: LoadReport, fetchFn: FetchLike = (u) => fetch(u)): Promise<Partial<Record<LayerId, MapFeature[]>>> {
   const entries = await Promise.all(
-    LAYER_IDS.map(async (id) => {
+    ids.map(async (id) => {
       const entry = manifest.layers.find((l) => l.id === id);
       if (!entry) {
         report.failedLayers.push({ id, reason: 'not in the manifest' });
@@ -84,5 +91,13 @@ export async function loadDataset(base: URL, fetchFn: FetchLike = (u) => fetch(u
       }
     }),
   );
-  return { dataset: makeDataset(manifest, Object.fromEntries(entries) as Record<LayerId, MapFeature[]>), report };
+  return Object.fromEntries(entries) as Partial<Record<LayerId, MapFeature[]>>;
+}
+
+/** Loads the whole dataset from `base` (a URL ending in `data/`). */
+export async function loadDataset(base: URL, fetchFn: FetchLike = (u) => fetch(u)): Promise<{ dataset: Dataset; report: LoadReport }> {
+  const manifest = await loadManifest(base, fetchFn);
+  const report = emptyReport();
+  const layers = await loadLayers(base, manifest, LAYER_IDS, report, fetchFn);
+  return { dataset: makeDataset(manifest, layers), report };
 }

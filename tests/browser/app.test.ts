@@ -231,6 +231,27 @@ describe('the public map (built site, Chromium)', () => {
     expect(await page.locator('hsr-search [role="option"]').count()).toBeGreaterThan(0);
   });
 
+  it('brings the map and its layers back after the WebGL context is lost and restored', async () => {
+    const rec = await openApp('#layers=priority-countries');
+    const { page } = rec;
+    await page.evaluate(() => {
+      (window as unknown as { __lostMap: unknown }).__lostMap = window.__map;
+      const gl = window.__map!.getCanvas().getContext('webgl2')!;
+      const ext = gl.getExtension('WEBGL_lose_context')!;
+      ext.loseContext();
+      setTimeout(() => ext.restoreContext(), 300);
+    });
+    await page.waitForFunction(
+      () => window.__map !== (window as unknown as { __lostMap: unknown }).__lostMap && window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().includes('priority-countries'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await settle(page);
+    const px = await pixels(page, { kz: KAZAKHSTAN });
+    expect(dist(px.kz!, LAND), `shaded again ${px.kz}`).toBeGreaterThan(25);
+    expect(rec.pageErrors).toEqual([]);
+  });
+
   it('offers an embed mode with minimal chrome', async () => {
     const rec = await openPage(browser, `${inject('baseUrl')}?test&embed`);
     open.push(rec);
