@@ -28,7 +28,7 @@ import { EMPTY_FILTERS, defaultState, type AppState, type DirectionFilter, type 
 import { isFiltering } from '../state/filters.ts';
 import { PlayController } from './controllers/play-controller.ts';
 import { cssProps } from './directives/css-props.ts';
-import { countryOptions, datasetYears, playStartIndex, playSteps, toggleValue, yearsFilter, type CountryOption } from './panel-model.ts';
+import { countryOptions, datasetYears, playStartIndex, playSteps, startYears, toggleValue, yearsFilter, type CountryOption } from './panel-model.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -439,7 +439,7 @@ export class HsrFilters extends LitElement {
     if (!extent) return;
     const from = this.filters.years?.[0] ?? extent[0];
     const reduced = prefersReducedMotion();
-    const steps = playSteps([from, extent[1]], reduced ? REDUCED_FRAMES : Infinity);
+    const steps = playSteps([from, extent[1]], reduced ? REDUCED_FRAMES : Infinity, this.data ? startYears(this.data) : undefined);
     this.player.play({
       steps,
       start: playStartIndex(steps, this.filters.years?.[1] ?? null),

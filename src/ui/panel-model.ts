@@ -167,6 +167,11 @@ export function countryOptions(d: Dataset, lang: Lang): CountryOption[] {
   return [...codes].map((code) => ({ code, name: nameOf(code) })).sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
 }
 
+/** Years in which at least one feature starts: the years worth a frame when playing. */
+export function startYears(d: Dataset): Set<number> {
+  return new Set(allFeatures(d).flatMap((f) => (f.properties.year_start === undefined ? [] : [f.properties.year_start])));
+}
+
 /** Years covered by all features of the dataset, or null when none is dated. */
 export function datasetYears(d: Dataset): [number, number] | null {
   return yearExtent(allFeatures(d).map((f) => f.properties));
@@ -186,12 +191,18 @@ export function yearsFilter(from: number, to: number, extent: readonly [number, 
 
 /**
  * The upper years the Play button steps through, from `extent[0]` to
- * `extent[1]`: every year, or — when `maxFrames` is smaller than the number of
- * years — at most `maxFrames` evenly spaced years that still end on the last.
+ * `extent[1]`: every year (only the `eventful` ones when given), or — when
+ * `maxFrames` is smaller than that — at most `maxFrames` evenly spaced years
+ * that still end on the last.
  */
-export function playSteps(extent: readonly [number, number], maxFrames = Infinity): number[] {
+export function playSteps(extent: readonly [number, number], maxFrames = Infinity, eventful?: ReadonlySet<number>): number[] {
   const [lo, hi] = extent;
   if (!(hi >= lo)) return [];
+  // Years in which nothing starts add nothing to watch: skip them (the last year always stays).
+  if (eventful) {
+    const years = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).filter((y) => eventful.has(y) || y === hi);
+    if (years.length <= maxFrames) return years;
+  }
   const n = hi - lo + 1;
   if (n <= maxFrames) return Array.from({ length: n }, (_, i) => lo + i);
   const frames = Math.max(1, Math.floor(maxFrames));

@@ -255,3 +255,16 @@ describe('defaults', () => {
     expect(counts.projects).toEqual({ shown: 3, total: 3 });
   });
 });
+
+describe('playSteps with eventful years', () => {
+  it.each([
+    [[1978, 2020], new Set([1978, 1991, 2015, 2016]), [1978, 1991, 2015, 2016, 2020]],
+    [[2014, 2017], new Set([2015]), [2015, 2017]],
+    [[2015, 2015], new Set<number>(), [2015]],
+  ] as const)('skips years in which nothing starts: %j', (extent, eventful, expected) => {
+    expect(playSteps(extent, Infinity, eventful)).toEqual(expected);
+  });
+  it('still caps the number of frames', () => {
+    expect(playSteps([2000, 2010], 3, new Set([2001, 2002, 2003, 2004, 2005]))).toHaveLength(3);
+  });
+});
