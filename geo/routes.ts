@@ -35,6 +35,21 @@ export function greatCircleArc(a: [number, number], b: [number, number], npoints
   return arc.geometry.coordinates;
 }
 
+/**
+ * A flow-map arc: a quadratic Bézier from `a` to `b` bowed to the left of the
+ * chord by `bend` × its length (in the plane of lon/lat), like the curved
+ * flows of a flow map. Distinguishes a mission from a route at a glance.
+ */
+export function flowArc(a: [number, number], b: [number, number], bend = 0.18, npoints = 48): Position[] {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const control: [number, number] = [(a[0] + b[0]) / 2 - dy * bend, (a[1] + b[1]) / 2 + dx * bend];
+  return Array.from({ length: npoints }, (_, i) => {
+    const t = i / (npoints - 1);
+    const u = 1 - t;
+    return [u * u * a[0] + 2 * u * t * control[0] + t * t * b[0], u * u * a[1] + 2 * u * t * control[1] + t * t * b[1]];
+  });
+}
+
 interface SeaNetwork {
   finder: PathFinderImport<unknown, Record<string, unknown>>;
   /** Vertices of the largest connected component: ports snap to these. */

@@ -4,7 +4,7 @@
  */
 import type { Position } from 'geojson';
 import type { Corridor, Direction, Mission, Project } from '../schema.ts';
-import { greatCircleArc, landRoute, seaRoute } from '../routes.ts';
+import { flowArc, landRoute, seaRoute } from '../routes.ts';
 import { baseProps, feature, placeRefs, type BuildContext, type LayerFeature } from './context.ts';
 
 function waypointCoords(ctx: BuildContext, table: string, id: string, field: string, ids: readonly string[]): [number, number][] | undefined {
@@ -83,7 +83,7 @@ export function missionsLayer(ctx: BuildContext, rows: readonly Mission[], proje
       ...(r.project_no !== undefined ? { project_no: r.project_no, area: project?.area } : {}),
       figures: r.figures,
     });
-    out.push(feature({ type: 'LineString', coordinates: greatCircleArc(origin.coordinates, dest, 48) }, props));
+    out.push(feature({ type: 'LineString', coordinates: flowArc(origin.coordinates, dest) }, props));
   }
   return out;
 }

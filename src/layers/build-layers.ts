@@ -11,7 +11,7 @@ import { LAYER_COLOR, directionColor, hexToRgba, mechanismColor, type RGBA } fro
 import { LAYERS, type LayerSpec } from './registry.ts';
 import { iconId } from './symbols.ts';
 
-export type DeckLayerType = 'GeoJsonLayer' | 'IconLayer' | 'PathLayer' | 'ArcLayer' | 'ScatterplotLayer';
+export type DeckLayerType = 'GeoJsonLayer' | 'IconLayer' | 'PathLayer' | 'ScatterplotLayer';
 
 export interface LayerDescriptor {
   type: DeckLayerType;
@@ -158,19 +158,36 @@ export function buildLayers(state: AppState, d: Dataset): LayerDescriptor[] {
         break;
       }
       case 'arc': {
+        // Missions are curved flows (shaped in the data build) ending in a dot at the host.
+        const paths = visiblePaths(d, spec.id, state);
         out.push({
-          type: 'ArcLayer',
+          type: 'PathLayer',
           props: {
             id: spec.id,
-            data: visibleFeatures(d, spec.id, state),
+            data: paths,
             ...common,
-            getSourcePosition: (f: MapFeature) => f.properties.origin_coordinates,
-            getTargetPosition: (f: MapFeature) => f.properties.destination_coordinates,
-            getSourceColor: (f: MapFeature) => [...spec.color(f.properties).slice(0, 3), 120],
-            getTargetColor: (f: MapFeature) => spec.color(f.properties),
+            getPath: (p: PathDatum) => p.path,
+            getColor: (p: PathDatum) => spec.color(p.feature.properties),
             getWidth: 2.5,
             widthUnits: 'pixels',
-            getHeight: 0.35,
+            capRounded: true,
+            jointRounded: true,
+          },
+        });
+        out.push({
+          type: 'ScatterplotLayer',
+          props: {
+            id: `${spec.id}-hosts`,
+            data: paths,
+            pickable: false,
+            getPosition: (p: PathDatum) => p.path[p.path.length - 1],
+            getFillColor: (p: PathDatum) => spec.color(p.feature.properties),
+            getLineColor: [255, 255, 255, 230],
+            stroked: true,
+            getRadius: 4.5,
+            radiusUnits: 'pixels',
+            getLineWidth: 1.5,
+            lineWidthUnits: 'pixels',
           },
         });
         break;
@@ -231,9 +248,6 @@ export function selectionLayers(f: MapFeature): LayerDescriptor[] {
         },
       },
     ];
-  }
-  if (f.properties.layer === 'cataract-missions') {
-    return [{ type: 'ArcLayer', props: { id: 'selection', data: [f], pickable: false, getSourcePosition: (x: MapFeature) => x.properties.origin_coordinates, getTargetPosition: (x: MapFeature) => x.properties.destination_coordinates, getSourceColor: hexToRgba(LAYER_COLOR.highlight), getTargetColor: hexToRgba(LAYER_COLOR.highlight), getWidth: 5, widthUnits: 'pixels', getHeight: 0.35 } }];
   }
   return [
     {

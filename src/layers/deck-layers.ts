@@ -4,12 +4,12 @@
  * is created once.
  */
 import type { Layer } from '@deck.gl/core';
-import { ArcLayer, GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { PathStyleExtension } from '@deck.gl/extensions';
 import type { DeckLayerType, LayerDescriptor } from './build-layers.ts';
 import { ICON_MAPPING, ICON_SIZE, SYMBOLS, SYMBOL_PATHS } from './symbols.ts';
 
-const CLASSES = { ArcLayer, GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } satisfies Record<DeckLayerType, unknown>;
+const CLASSES = { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } satisfies Record<DeckLayerType, unknown>;
 
 const dash = new PathStyleExtension({ dash: true });
 

@@ -66,11 +66,12 @@ describe('buildLayers', () => {
     expect(visibleFeatures(d, 'mechanisms', { filters: defaultState().filters, mechanisms: [] })).toHaveLength(2);
   });
 
-  it('draws missions as arcs from origin to destination, filtered by year', () => {
-    const arc = byId(buildLayers(state({ layers: ['cataract-missions'] }), d), 'cataract-missions')!;
-    expect(arc.type).toBe('ArcLayer');
-    const src = arc.props.getSourcePosition as (f: unknown) => number[];
-    expect(src((arc.props.data as unknown[])[0])).toEqual([108.9, 34.3]);
+  it('draws missions as curved flows ending at the host, filtered by year', () => {
+    const ls = buildLayers(state({ layers: ['cataract-missions'] }), d);
+    expect(ls.map((l) => l.props.id)).toEqual(['cataract-missions', 'cataract-missions-hosts']);
+    const hosts = byId(ls, 'cataract-missions-hosts')!;
+    const pos = hosts.props.getPosition as (p: PathDatum) => number[];
+    expect(pos((hosts.props.data as PathDatum[])[0]!)).toEqual([30, 15]);
     const none = byId(buildLayers(state({ layers: ['cataract-missions'], filters: { ...defaultState().filters, years: [2017, 2020] } }), d), 'cataract-missions')!;
     expect(none.props.data).toEqual([]);
   });
