@@ -14,7 +14,9 @@ import { makeDataset } from '../data/dataset.ts';
 import { LAYER_IDS } from '../data/contract.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { preferredLang, rememberLang, t } from '../i18n/i18n.ts';
-import type { FocusRequest } from '../map/hsr-map.ts';
+import type { FocusRequest, Flight } from '../map/hsr-map.ts';
+import { STORY_EVENT, DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
+import { registerOffline, type OfflineStatus } from './offline.ts';
 import '../map/hsr-map.ts';
 import '../ui/hsr-layer-panel.ts';
 import '../ui/hsr-filters.ts';
@@ -46,7 +48,12 @@ export class HsrApp extends LitElement {
     tab: { state: true },
     mapStatus: { state: true },
     copied: { state: true },
+    exportOpen: { state: true },
     sheetOpen: { state: true },
+    presenterLoaded: { state: true },
+    flight: { state: true },
+    highlight: { state: true },
+    offline: { state: true },
   };
 
   declare state: AppState;
@@ -57,10 +64,21 @@ export class HsrApp extends LitElement {
   declare tab: SideTab;
   declare mapStatus: string;
   declare copied: boolean;
+  /** Whether the (lazy-loaded) export dialog is open. */
+  declare exportOpen: boolean;
   /** Phones: whether the side panel (a bottom sheet there) is open; desktops ignore it. */
   declare sheetOpen: boolean;
+  /** Whether `<hsr-presenter>` (lazy: not in the main bundle) has been loaded. */
+  declare presenterLoaded: boolean;
+  /** The story chapter's camera flight, for the map; null when not presenting. */
+  declare flight: Flight | null;
+  /** The story chapter's features, ringed on the map. */
+  declare highlight: readonly string[];
+  declare offline: OfflineStatus;
 
   private focusNonce = 0;
+  private flightNonce = 0;
+  private stopOffline?: () => void;
   private readonly dataBase = new URL('data/', document.baseURI);
 
   constructor() {
@@ -74,23 +92,41 @@ export class HsrApp extends LitElement {
     this.tab = this.state.view === 'list' ? 'list' : 'layers';
     this.mapStatus = 'loading';
     this.copied = false;
+    this.exportOpen = false;
     this.sheetOpen = this.state.view === 'list';
+    this.presenterLoaded = false;
+    this.flight = null;
+    this.highlight = [];
+    this.offline = 'unavailable';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(CHANGE_EVENT, this.onChange as EventListener);
     this.addEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    this.addEventListener(STORY_EVENT, this.onStory);
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('hashchange', this.onPopState);
     document.addEventListener('keydown', this.onKeyDown);
     void this.load();
+    this.stopOffline = registerOffline((status) => (this.offline = status));
+    // CLI, tests and benchmarks: `window.__hsrExport(options)` (src/export/hook.ts), loaded on first call.
+    const q = new URLSearchParams(location.search);
+    if (q.has('test') || q.has('export')) {
+      window.__hsrExport = async (options) =>
+        (await import('../export/hook.ts')).hookExport(
+          { state: this.state, data: this.data, liveMap: () => this.querySelector('hsr-map')?.getMap(), mapReady: () => this.mapStatus === 'ready' },
+          options,
+        );
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener(CHANGE_EVENT, this.onChange as EventListener);
     this.removeEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    this.removeEventListener(STORY_EVENT, this.onStory);
+    this.stopOffline?.();
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('hashchange', this.onPopState);
     document.removeEventListener('keydown', this.onKeyDown);
@@ -121,6 +157,12 @@ export class HsrApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('state') && this.state.story && !this.presenterLoaded) void this.loadPresenter();
+    if (changed.has('state') && !this.state.story && this.flight) {
+      // Left the story (Esc, back button, a link): the map is the map again.
+      this.flight = null;
+      this.highlight = [];
+    }
     if (changed.has('state')) {
       const lang = this.state.lang;
       document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
@@ -133,6 +175,30 @@ export class HsrApp extends LitElement {
     e.stopPropagation();
     this.apply(e.detail, isCameraOnly(e.detail));
   };
+
+  /** The presenter's requests: a state patch, and the chapter's flight and highlights for the map. */
+  private onStory = (e: StoryEvent) => {
+    e.stopPropagation();
+    const { patch, replace, flight, highlight } = e.detail;
+    this.apply(patch, replace);
+    if (flight !== undefined) this.flight = flight ? { ...flight, nonce: ++this.flightNonce } : null;
+    if (highlight !== undefined || flight === null) this.highlight = highlight ?? [];
+  };
+
+  private async loadPresenter() {
+    try {
+      await import('../ui/hsr-presenter.ts');
+      this.presenterLoaded = true;
+    } catch (e) {
+      // A chunk that cannot load (an old tab after a new deploy, offline without the worker): stay on the map.
+      console.error('the presentation mode could not load:', e);
+      this.apply({ story: null, kiosk: null }, true);
+    }
+  }
+
+  private startStory() {
+    this.apply({ story: { id: DEFAULT_STORY_ID, chapter: 0 }, kiosk: null });
+  }
 
   private onMapStatus = (e: CustomEvent<{ status: string }>) => {
     this.mapStatus = e.detail.status;
@@ -186,6 +252,12 @@ export class HsrApp extends LitElement {
     }
   }
 
+  /** Loads the export dialog's code on first use (it is not in the main bundle). */
+  private async openExport() {
+    await import('../export/hsr-export-dialog.ts');
+    this.exportOpen = true;
+  }
+
   private toggleLang() {
     this.apply({ lang: this.state.lang === 'en' ? 'zh' : 'en' });
   }
@@ -197,6 +269,7 @@ export class HsrApp extends LitElement {
 
   protected override updated(): void {
     this.toggleAttribute('embed', this.state.embed);
+    this.toggleAttribute('presenting', this.state.story !== null);
   }
 
   override render() {
@@ -217,8 +290,11 @@ export class HsrApp extends LitElement {
         <div class="tools">
           <button class="tool" aria-pressed=${s.view === 'list' ? 'true' : 'false'} title=${t(lang, s.view === 'list' ? 'view.mapLabel' : 'view.listLabel')} @click=${() => this.setTab(s.view === 'list' ? 'layers' : 'list')}>${t(lang, 'view.list')}</button>
           <button class="tool tool-share" title=${t(lang, 'share.copy')} @click=${this.copyLink}>${this.copied ? t(lang, 'share.copied') : t(lang, 'share.copy')}</button>
+          <button class="tool tool-present" title=${t(lang, 'present.startLabel')} @click=${this.startStory}>${t(lang, 'present.start')}</button>
+          <button class="tool tool-export" title=${t(lang, 'export.openLabel')} aria-haspopup="dialog" ?disabled=${!this.data || this.mapStatus !== 'ready'} @click=${this.openExport}>${t(lang, 'export.open')}</button>
           <button class="tool" title=${t(lang, 'lang.switchLabel')} @click=${this.toggleLang}><span lang=${lang === 'en' ? 'zh-Hans' : 'en'}>${t(lang, 'lang.switch')}</span><span class="visually-hidden"> — ${t(lang, 'lang.switchLabel')}</span></button>
         </div>
+        ${this.offline === 'ready' ? html`<span class="offline-ready" role="status" title=${t(lang, 'offline.readyLabel')}>${t(lang, 'offline.ready')}</span>` : nothing}
         ${s.embed ? html`<a class="tool embed-open" href=${fullUrl} target="_blank" rel="noopener">${t(lang, 'embed.open')}</a>` : nothing}
       </header>
       <main>
@@ -240,11 +316,13 @@ export class HsrApp extends LitElement {
             <hsr-list id="list" .lang=${lang} .state=${s} .data=${this.data}></hsr-list>
           </div>
         </aside>
-        <hsr-map .lang=${lang} .state=${s} .data=${this.data} .focusRequest=${this.focusRequest}></hsr-map>
+        <hsr-map .lang=${lang} .state=${s} .data=${this.data} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
+        ${s.story && this.presenterLoaded ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${this.data} .offline=${this.offline}></hsr-presenter>` : nothing}
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${this.data}></hsr-detail>` : nothing}
         ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}
         ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => l.id).join(', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
       </main>
+      ${this.exportOpen ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data} .map=${this.querySelector('hsr-map')?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>` : nothing}
       <hsr-reader .lang=${lang} .reader=${s.reader} .data=${this.data} .base=${this.dataBase.href}></hsr-reader>
     `;
   }

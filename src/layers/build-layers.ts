@@ -83,9 +83,10 @@ const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centre
 
 /**
  * The deck.gl layers for a state: visible thematic layers in drawing order,
- * then the selection highlight on top.
+ * then the highlights (a story chapter's features) and the selection on top.
+ * @param highlight - further feature ids to ring, e.g. a story chapter's subjects
  */
-export function buildLayers(state: AppState, d: Dataset): LayerDescriptor[] {
+export function buildLayers(state: AppState, d: Dataset, highlight: readonly string[] = []): LayerDescriptor[] {
   const out: LayerDescriptor[] = [];
   const mechanismOrder = d.layers.mechanisms.map((f) => f.properties.id);
   const hoverHighlight: RGBA = [255, 212, 0, 110];
@@ -220,13 +221,17 @@ export function buildLayers(state: AppState, d: Dataset): LayerDescriptor[] {
       }
     }
   }
+  for (const id of new Set(highlight)) {
+    const f = id !== state.selected ? d.byId.get(id) : undefined;
+    if (f) out.push(...selectionLayers(f, `highlight-${id}`));
+  }
   const selected = state.selected ? d.byId.get(state.selected) : undefined;
   if (selected) out.push(...selectionLayers(selected));
   return out;
 }
 
-/** A bold outline (areas, lines) or ring (points) around the selected feature. */
-export function selectionLayers(f: MapFeature): LayerDescriptor[] {
+/** A bold outline (areas, lines) or ring (points) around the selected (or a highlighted) feature. */
+export function selectionLayers(f: MapFeature, id = 'selection'): LayerDescriptor[] {
   const g = f.geometry;
   if (g.type === 'Point' || g.type === 'MultiPoint') {
     const positions = g.type === 'Point' ? [g.coordinates] : g.coordinates;
@@ -234,7 +239,7 @@ export function selectionLayers(f: MapFeature): LayerDescriptor[] {
       {
         type: 'ScatterplotLayer',
         props: {
-          id: 'selection',
+          id,
           data: positions.map((position) => ({ position })),
           pickable: false,
           getPosition: (x: { position: number[] }) => x.position,
@@ -252,7 +257,7 @@ export function selectionLayers(f: MapFeature): LayerDescriptor[] {
   return [
     {
       type: 'GeoJsonLayer',
-      props: { id: 'selection', data: [f], pickable: false, filled: false, stroked: true, getLineColor: hexToRgba(LAYER_COLOR.highlight), getLineWidth: 4, lineWidthUnits: 'pixels', lineJointRounded: true },
+      props: { id, data: [f], pickable: false, filled: false, stroked: true, getLineColor: hexToRgba(LAYER_COLOR.highlight), getLineWidth: 4, lineWidthUnits: 'pixels', lineJointRounded: true },
     },
   ];
 }

@@ -3,7 +3,7 @@
  *
  * Properties in: `lang`, `state`, `data`, `focusRequest` (fly to a feature).
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
- * `hsr-map-status` ({ status: 'ready' | 'no-webgl' | 'restoring' }).
+ * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }).
  *
  * Thematic layers are interleaved into MapLibre's own WebGL2 context through
  * `@deck.gl/maplibre`'s MapLibreOverlay, under the base map's labels.
@@ -25,7 +25,7 @@ import type { Dataset, MapFeature, PointDatum } from '../data/dataset.ts';
 import { geometryBounds, isPointBounds } from './feature-bounds.ts';
 import { t, field } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
-import type { PathDatum } from '../layers/build-layers.ts';
+import type { LayerDescriptor, PathDatum } from '../layers/build-layers.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'restoring';
 
@@ -35,12 +35,36 @@ export interface FocusRequest {
   nonce: number;
 }
 
+/** Padding in CSS pixels: the camera centres its target in the area the padding leaves free. */
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** A camera flight (story chapters): flies there, or jumps under prefers-reduced-motion or with `instant`. */
+export interface Flight {
+  camera: Camera;
+  /** Kept while the flight is current: room for a caption panel. */
+  padding: Padding;
+  /** Changes on every request, so asking twice for the same view flies twice. */
+  nonce: number;
+  instant?: boolean;
+}
+
+const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+/** Long enough to follow where the map goes, short enough not to stall a talk. */
+const FLIGHT_MS = 2200;
+
 /** Test hook, present only with `?test` in the URL. */
 export interface MapTestHook {
   overlay: MapLibreOverlay;
   /** Ids of the deck.gl layers currently drawn. */
   deckLayerIds(): string[];
   status: MapStatus;
+  /** Draws these descriptors on top of the app's own layers (the bench's synthetic scale data); `[]` removes them. */
+  setExtraLayers(descriptors: LayerDescriptor[]): void;
 }
 
 declare global {
@@ -78,6 +102,8 @@ export class HsrMap extends LitElement {
     state: { attribute: false },
     data: { attribute: false },
     focusRequest: { attribute: false },
+    flight: { attribute: false },
+    highlight: { attribute: false },
     status: { type: String, reflect: true },
   };
 
@@ -85,6 +111,10 @@ export class HsrMap extends LitElement {
   declare state: AppState | null;
   declare data: Dataset | null;
   declare focusRequest: FocusRequest | null;
+  /** The current story flight; null when not presenting (padding is then removed). */
+  declare flight: Flight | null;
+  /** Feature ids ringed besides the selection (a story chapter's subjects). */
+  declare highlight: readonly string[];
   declare status: MapStatus;
 
   private map?: MapLibreMap;
@@ -93,6 +123,8 @@ export class HsrMap extends LitElement {
   /** The camera we last set or reported, to tell user moves from ours. */
   private lastCamera?: Camera;
   private styleReady = false;
+  /** Layers added through the test hook (`setExtraLayers`), never by the app. */
+  private extraLayers: LayerDescriptor[] = [];
 
   constructor() {
     super();
@@ -100,6 +132,8 @@ export class HsrMap extends LitElement {
     this.state = null;
     this.data = null;
     this.focusRequest = null;
+    this.flight = null;
+    this.highlight = [];
     this.status = 'loading';
   }
 
@@ -123,6 +157,12 @@ export class HsrMap extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.teardown();
+  }
+
+  /** Sets the status and tells the app (which enables export only on a ready map). */
+  private setStatus(status: MapStatus) {
+    this.status = status;
+    this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status }, bubbles: true, composed: true }));
   }
 
   private teardown() {
@@ -157,8 +197,7 @@ export class HsrMap extends LitElement {
     map.on('load', () => {
       this.styleReady = true;
       this.updateLayers();
-      this.status = 'ready';
-      this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status: 'ready' }, bubbles: true, composed: true }));
+      this.setStatus('ready');
     });
     const canvas = map.getCanvas();
     canvas.addEventListener('webglcontextlost', (e) => {
@@ -181,6 +220,10 @@ export class HsrMap extends LitElement {
         get status() {
           return self.status;
         },
+        setExtraLayers: (descriptors: LayerDescriptor[]) => {
+          this.extraLayers = descriptors;
+          this.updateLayers();
+        },
       };
     }
   }
@@ -193,13 +236,31 @@ export class HsrMap extends LitElement {
       const camera = cameraOf(this.map);
       this.teardown();
       this.container!.replaceChildren();
+      this.setStatus('loading');
       this.initMap();
       this.jumpTo(camera);
+      // A story chapter keeps its framing (and padding) across the rebuild.
+      if (this.flight) this.fly({ ...this.flight, instant: true });
       return;
     }
-    if (changed.has('state') || changed.has('data') || changed.has('lang')) this.updateLayers();
+    if (changed.has('state') || changed.has('data') || changed.has('lang') || changed.has('highlight')) this.updateLayers();
     if (changed.has('state') && this.state?.camera && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
     if (changed.has('focusRequest') && this.focusRequest) this.flyToFeature(this.focusRequest.id);
+    if (changed.has('flight')) {
+      if (this.flight) this.fly(this.flight);
+      else if (changed.get('flight')) this.map.setPadding(NO_PADDING);
+    }
+  }
+
+  /** Flies (or jumps) to a story chapter's camera, framing it in the area the padding leaves free. */
+  private fly(f: Flight) {
+    if (!this.map) return;
+    const c = f.camera;
+    this.lastCamera = c;
+    const options = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch, padding: f.padding };
+    this.map.stop();
+    if (f.instant || reducedMotion()) this.map.jumpTo(options);
+    else this.map.flyTo({ ...options, duration: FLIGHT_MS, essential: false });
   }
 
   private lastCameraEquals(c: Camera) {
@@ -223,9 +284,9 @@ export class HsrMap extends LitElement {
 
   private updateLayers() {
     if (!this.overlay || !this.state || !this.data || !this.styleReady) return;
-    const descriptors = buildLayers(this.state, this.data);
+    const descriptors = buildLayers(this.state, this.data, this.highlight);
     const beforeId = this.map?.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined;
-    this.overlay.setProps({ layers: toDeckLayers(descriptors, beforeId) });
+    this.overlay.setProps({ layers: toDeckLayers([...descriptors, ...this.extraLayers], beforeId) });
   }
 
   private tooltip(info: PickingInfo) {

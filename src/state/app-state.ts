@@ -53,6 +53,8 @@ export interface AppState {
   /** Source document open in the reader, and the quote to highlight. */
   reader: { doc: string; quote: string | null } | null;
   story: StoryPosition | null;
+  /** Kiosk mode: seconds per story chapter (5–600), advancing and looping; null = off. */
+  kiosk: number | null;
   /** Minimal chrome, for other sites' iframes. */
   embed: boolean;
 }
@@ -72,6 +74,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     view: 'map',
     reader: null,
     story: null,
+    kiosk: null,
     embed: false,
   };
 }
@@ -79,3 +82,6 @@ export function defaultState(lang: Lang = 'en'): AppState {
 /** Data limits used to validate URL values. */
 export const YEAR_MIN = 1963;
 export const YEAR_MAX = 2030;
+/** Kiosk seconds per chapter: long enough to read, short enough to loop at a booth. */
+export const KIOSK_MIN = 5;
+export const KIOSK_MAX = 600;

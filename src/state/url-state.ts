@@ -5,7 +5,7 @@
  *
  *   #map=zoom/lat/lon[/bearing/pitch]&layers=projects,events&mech=mech-sco
  *   &area=1,5&dir=belt&status=planned&country=CZ&years=2015-2017
- *   &sel=project-23&lang=zh&view=list&doc=<file>&q=<quote>&story=default&chapter=3
+ *   &sel=project-23&lang=zh&view=list&doc=<file>&q=<quote>&story=default&chapter=3&kiosk=30
  *
  * `?embed` (query or hash) turns on the minimal-chrome embed mode.
  * Every value is validated; anything malformed or hostile falls back to its
@@ -14,7 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { LAYER_IDS, type LayerId } from '../data/contract.ts';
-import { DEFAULT_LAYERS, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang, type StatusValue } from './app-state.ts';
+import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang, type StatusValue } from './app-state.ts';
 
 // Zod compiles parsers with `new Function` unless told not to; the site's CSP forbids eval.
 z.config({ jitless: true });
@@ -116,6 +116,9 @@ export function parseUrlState(href: string, fallbackLang: Lang = 'en'): AppState
     const ch = get('chapter');
     const n = ch && /^\d{1,3}$/.test(ch) ? Number(ch) : 1;
     s.story = { id: story, chapter: Math.max(0, n - 1) };
+    // Kiosk only with a story: seconds per chapter, clamped into KIOSK_MIN–KIOSK_MAX.
+    const k = get('kiosk');
+    if (k && /^\d{1,6}$/.test(k)) s.kiosk = Math.min(KIOSK_MAX, Math.max(KIOSK_MIN, Number(k)));
   }
   s.embed = hash.has('embed') || query.has('embed');
   return s;
@@ -144,6 +147,7 @@ export function serializeUrlState(s: AppState): string {
   if (s.story) {
     p.set('story', s.story.id);
     p.set('chapter', String(s.story.chapter + 1));
+    if (s.kiosk !== null) p.set('kiosk', String(s.kiosk));
   }
   if (s.embed) p.set('embed', '');
   // URLSearchParams encodes commas and slashes; keep them readable, they are safe in a fragment.

@@ -99,6 +99,8 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: options.locale ?? 'en-US',
   });
+  // Generous: two cores rendering WebGL in software can be slow to load a page when busy.
+  context.setDefaultNavigationTimeout(90_000);
   const page = await context.newPage();
   const requests: RecordedRequest[] = [];
   const consoleMessages: RecordedConsole[] = [];

@@ -20,14 +20,15 @@ declare module 'vitest' {
 
 const ROOT = process.cwd();
 const SUB_PATH = 'nested/site/';
-const DIST = join(ROOT, 'dist');
+/** `HSR_DIST=<dir>` builds and serves another directory (two test runs side by side). */
+const DIST = join(ROOT, process.env.HSR_DIST ?? 'dist');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.SKIP_BUILD !== '1') {
     const started = performance.now();
     // Vitest sets NODE_ENV=test, which Vite would keep, building with import.meta.env.DEV = true.
     const env = { ...process.env, NODE_ENV: 'production' };
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit', env });
     if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal})`);
     console.log(`[browser tests] built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

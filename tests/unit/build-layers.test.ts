@@ -28,6 +28,11 @@ describe('buildLayers', () => {
     expect(ls.map((l) => l.props.id)).toEqual(['directions-casing', 'directions', 'projects-halo', 'projects', 'selection']);
   });
 
+  it('rings a story chapter\'s features under the selection, once each, skipping unknown ids', () => {
+    const ls = buildLayers(state({ layers: ['projects'], selected: 'project-01' }), d, ['project-24', 'project-24', 'project-01', 'no-such-feature']);
+    expect(ls.map((l) => l.props.id).slice(-2)).toEqual(['highlight-project-24', 'selection']);
+  });
+
   it('expands multipoints to one icon per place, hollow when only intended', () => {
     const ls = buildLayers(state({ layers: ['projects'] }), d);
     const icons = byId(ls, 'projects')!;

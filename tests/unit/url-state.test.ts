@@ -21,6 +21,7 @@ describe('URL state', () => {
       view: 'list',
       reader: { doc: 'implementation-plan-2015.zh.txt', quote: '“中国-捷克中医中心”正式挂牌成立' },
       story: { id: 'default', chapter: 2 },
+      kiosk: 45,
       embed: true,
     };
     const hash = serializeUrlState(s);
@@ -70,6 +71,32 @@ describe('URL state', () => {
     const s = parseUrlState('https://example.org/?embed#story=default&chapter=3');
     expect(s.embed).toBe(true);
     expect(s.story).toEqual({ id: 'default', chapter: 2 });
+  });
+
+  it.each([
+    ['story=hsr&kiosk=30', 30],
+    ['story=hsr&kiosk=5', 5],
+    ['story=hsr&kiosk=1', 5],
+    ['story=hsr&kiosk=0', 5],
+    ['story=hsr&kiosk=600', 600],
+    ['story=hsr&kiosk=86400', 600],
+    ['story=hsr&kiosk=-3', null],
+    ['story=hsr&kiosk=12.5', null],
+    ['story=hsr&kiosk=abc', null],
+    ['story=hsr&kiosk=', null],
+    ['story=hsr&kiosk=1e3', null],
+    ['story=hsr&kiosk=99999999999', null],
+    ['kiosk=30', null],
+  ])('reads kiosk seconds from %s, clamped to 5–600 (and only with a story)', (hash, kiosk) => {
+    expect(at(`#${hash}`).kiosk).toBe(kiosk);
+  });
+
+  it('writes kiosk after the story and chapter, and round-trips it', () => {
+    const s: AppState = { ...defaultState(), story: { id: 'health-silk-road', chapter: 0 }, kiosk: 30 };
+    const hash = serializeUrlState(s);
+    expect(hash).toBe('story=health-silk-road&chapter=1&kiosk=30');
+    expect(parseUrlState(`https://example.org/#${hash}`)).toEqual(s);
+    expect(serializeUrlState({ ...s, kiosk: null })).toBe('story=health-silk-road&chapter=1');
   });
 
   it('uses the fallback language when the URL has none', () => {

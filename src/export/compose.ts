@@ -1,0 +1,221 @@
+/**
+ * What an export shows, and where: pure functions of the state, the data and
+ * the output size (no DOM), so Node tests can check them.
+ *
+ * Everything is measured in a layout unit `u` proportional to the output's
+ * shorter side (`u = 1` for a 1080-pixel side): text, symbols, margins and the
+ * map's own pixel ratio all scale with it, so a 3840 × 2160 export is a
+ * 1920 × 1080 one at twice the resolution, and an A4 page at 300 dpi has about
+ * the proportions of a laptop screen (u ≈ 2.3: body text ≈ 8 pt).
+ */
+import type { Bilingual, LayerId } from '../data/contract.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { AppState, Lang } from '../state/app-state.ts';
+import { LAYERS, layerSpec, type LegendItem } from '../layers/registry.ts';
+import { visibleFeatures } from '../layers/build-layers.ts';
+import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
+import { field, pick, t } from '../i18n/i18n.ts';
+import { getStory } from '../story/index.ts';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The layout unit of an output size (1 for a 1080-pixel shorter side). */
+export function layoutUnit(width: number, height: number): number {
+  return Math.min(width, height) / 1080;
+}
+
+export interface LayoutInput {
+  width: number;
+  height: number;
+  showTitle: boolean;
+  showSubtitle: boolean;
+  /** Legend rows: a heading per layer plus one per item (see `legendRowCount`). 0 hides the legend. */
+  legendRows: number;
+  /** Lines of the footer (attribution, sources, or 1 for the date alone), after wrapping to `footerWidth`; 0: no footer. */
+  footerLines: number;
+}
+
+export interface ExportLayout {
+  width: number;
+  height: number;
+  unit: number;
+  margin: number;
+  /** The map image. */
+  map: Box;
+  title: Box | null;
+  titleFont: number;
+  subtitle: Box | null;
+  subtitleFont: number;
+  /** A panel over the map's lower left corner, in columns when tall. */
+  legend: Box | null;
+  legendColumns: number;
+  legendColumnWidth: number;
+  legendRowsPerColumn: number;
+  legendRow: number;
+  legendFont: number;
+  legendPad: number;
+  scaleBar: Box;
+  northArrow: Box;
+  footer: Box;
+  footerFont: number;
+  footerLine: number;
+}
+
+const BASE = {
+  margin: 28,
+  titleFont: 40,
+  subtitleFont: 22,
+  legendFont: 15,
+  legendRow: 23,
+  legendColumn: 300,
+  legendPad: 14,
+  footerFont: 14,
+  footerLine: 20,
+};
+
+/** Width available to footer text, for wrapping before `layoutExport`. */
+export function footerWidth(width: number, height: number): number {
+  const u = layoutUnit(width, height);
+  return width - 2 * BASE.margin * u - 260 * u;
+}
+
+/** The boxes of an export, proportional to the output size. */
+export function layoutExport(input: LayoutInput): ExportLayout {
+  const { width, height } = input;
+  const u = layoutUnit(width, height);
+  const margin = BASE.margin * u;
+  const titleFont = BASE.titleFont * u;
+  const subtitleFont = BASE.subtitleFont * u;
+  let y = margin * (input.showTitle || input.showSubtitle ? 1 : 0);
+  const title = input.showTitle ? { x: margin, y, w: width - 2 * margin, h: titleFont * 1.25 } : null;
+  if (title) y += title.h + 4 * u;
+  const subtitle = input.showSubtitle ? { x: margin, y, w: width - 2 * margin, h: subtitleFont * 1.3 } : null;
+  if (subtitle) y += subtitle.h;
+  if (title || subtitle) y += margin * 0.6;
+  const footerFont = BASE.footerFont * u;
+  const footerLine = BASE.footerLine * u;
+  const footerH = input.footerLines > 0 ? input.footerLines * footerLine + 1.4 * margin * 0.7 : 0;
+  const footer = { x: margin, y: height - footerH + margin * 0.35, w: width - 2 * margin, h: Math.max(0, footerH - margin * 0.7) };
+  const map = { x: 0, y, w: width, h: height - footerH - y };
+
+  const legendRow = BASE.legendRow * u;
+  const legendPad = BASE.legendPad * u;
+  const legendColumnWidth = BASE.legendColumn * u;
+  let legend: Box | null = null;
+  let legendColumns = 0;
+  let legendRowsPerColumn = 0;
+  if (input.legendRows > 0) {
+    const maxRows = Math.max(1, Math.floor((map.h - 2 * margin - 2 * legendPad) / legendRow));
+    legendColumns = Math.min(Math.ceil(input.legendRows / maxRows), Math.max(1, Math.floor((map.w * 0.7) / legendColumnWidth)));
+    legendRowsPerColumn = Math.ceil(input.legendRows / legendColumns);
+    const h = legendRowsPerColumn * legendRow + 2 * legendPad;
+    legend = { x: map.x + margin, y: map.y + map.h - margin - h, w: legendColumns * legendColumnWidth + 2 * legendPad, h };
+  }
+  const scaleBar = { x: map.x + map.w - margin - 220 * u, y: map.y + map.h - margin - 40 * u, w: 220 * u, h: 40 * u };
+  const northArrow = { x: map.x + map.w - margin - 44 * u, y: map.y + margin, w: 44 * u, h: 64 * u };
+  return {
+    width,
+    height,
+    unit: u,
+    margin,
+    map,
+    title,
+    titleFont,
+    subtitle,
+    subtitleFont,
+    legend,
+    legendColumns,
+    legendColumnWidth,
+    legendRowsPerColumn,
+    legendRow,
+    legendFont: BASE.legendFont * u,
+    legendPad,
+    scaleBar,
+    northArrow,
+    footer,
+    footerFont,
+    footerLine,
+  };
+}
+
+export interface LegendSection {
+  layer: LayerId;
+  title: Bilingual;
+  items: LegendItem[];
+}
+
+/** The legend of the visible layers only, in the registry's order, with the registry's items. */
+export function legendSections(state: Pick<AppState, 'layers'>): LegendSection[] {
+  return LAYERS.filter((l) => state.layers.includes(l.id)).map((l) => ({ layer: l.id, title: l.title, items: l.legend }));
+}
+
+/** Rows the legend needs: one heading per layer, one per item. */
+export function legendRowCount(sections: readonly LegendSection[]): number {
+  return sections.reduce((n, s) => n + 1 + s.items.length, 0);
+}
+
+/**
+ * The source documents cited by the features on the map (visible layers under
+ * the filters, and the selected feature), in the manifest's order.
+ */
+export function citedDocuments(state: AppState, data: Dataset, lang: Lang): { file: string; title: string; date: string }[] {
+  const files = new Set<string>();
+  for (const id of state.layers) for (const f of visibleFeatures(data, id, state)) for (const s of f.properties.sources) files.add(s.doc);
+  const sel = state.selected ? data.byId.get(state.selected) : undefined;
+  if (sel) for (const s of sel.properties.sources) files.add(s.doc);
+  return data.manifest.documents.filter((d) => files.has(d.file)).map((d) => ({ file: d.file, title: lang === 'zh' ? d.title_zh : d.title_en, date: d.date }));
+}
+
+/**
+ * Default title and subtitle: in a story, the chapter and the story; else the
+ * selected feature and its layer; else the map's name and the visible layers.
+ */
+export function defaultTitles(state: AppState, data: Dataset | null, lang: Lang): { title: string; subtitle: string } {
+  const story = state.story ? getStory(state.story.id) : undefined;
+  const chapter = story && state.story ? story.chapters[state.story.chapter] : undefined;
+  if (story && chapter) return { title: pick(lang, chapter.title), subtitle: `${pick(lang, story.title)} · ${state.story!.chapter + 1}/${story.chapters.length}` };
+  const sel = state.selected && data ? data.byId.get(state.selected) : undefined;
+  if (sel) return { title: field(lang, sel.properties, 'name'), subtitle: `${pick(lang, layerSpec(sel.properties.layer).title)} · ${t(lang, 'app.title')}` };
+  const names = LAYERS.filter((l) => state.layers.includes(l.id)).map((l) => pick(lang, l.title));
+  return { title: t(lang, 'app.title'), subtitle: names.join(lang === 'zh' ? '、' : ' · ') || t(lang, 'app.subtitle') };
+}
+
+/** Equatorial circumference of the Web Mercator sphere (EPSG:3857), metres. */
+const EARTH_CIRCUMFERENCE = 40_075_016.686;
+
+/**
+ * Ground metres per output pixel at `lat` for a MapLibre map at `zoom` (512-pixel
+ * tiles) drawn at `pixelRatio` device pixels per CSS pixel.
+ */
+export function metresPerPixel(lat: number, zoom: number, pixelRatio: number): number {
+  return (EARTH_CIRCUMFERENCE * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom) / pixelRatio;
+}
+
+/** The longest round distance (1, 2 or 5 × 10ⁿ metres) that fits in `maxPx`, and its length in pixels. */
+export function scaleBar(mPerPx: number, maxPx: number, lang: Lang): { metres: number; px: number; label: string } {
+  const maxM = mPerPx * maxPx;
+  const pow = 10 ** Math.floor(Math.log10(maxM));
+  const metres = [5, 2, 1].map((k) => k * pow).find((m) => m <= maxM) ?? pow;
+  const km = metres >= 1000;
+  const value = km ? metres / 1000 : metres;
+  const unit = lang === 'zh' ? (km ? '公里' : '米') : km ? 'km' : 'm';
+  return { metres, px: metres / mPerPx, label: `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} ${unit}` };
+}
+
+/** Footer text: the boundary disclaimer and data source, the cited documents, the date. */
+export function footerTexts(state: AppState, data: Dataset, lang: Lang, date: Date): { attribution: string; sources: string; date: string } {
+  const docs = citedDocuments(state, data, lang);
+  const sep = lang === 'zh' ? '；' : '; ';
+  const attribution =
+    lang === 'zh'
+      ? `${BASEMAP_ATTRIBUTION.zh}。数据：健康丝绸之路地图，依据原始文件整理，每一要素均注明出处。`
+      : `${BASEMAP_ATTRIBUTION.en}. Data: Health Silk Road Map, compiled from the source documents; every feature cites its source.`;
+  const sources = docs.length ? `${lang === 'zh' ? '引用文件：' : 'Sources: '}${docs.map((d) => `${d.title} (${d.date})`).join(sep)}` : '';
+  const iso = date.toISOString().slice(0, 10);
+  return { attribution, sources, date: lang === 'zh' ? `制图日期：${iso}` : `Made ${iso}` };
+}

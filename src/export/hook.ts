@@ -1,0 +1,59 @@
+/**
+ * The page's export entry point for the command line, tests and benchmarks:
+ * `window.__hsrExport(options)`, installed by `<hsr-app>` with `?test` or
+ * `?export` in the URL (this module is loaded on first call). Waits until the
+ * data and the live map are ready, exports, and returns the bytes as base64
+ * (serialisable across the DevTools protocol) with sizes and timings.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppState } from '../state/app-state.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { exportView, ExportSizeError, renderLimits, type ExportOptions, type ExportResult } from './export.ts';
+
+export interface HookSource {
+  state: AppState;
+  data: Dataset | null;
+  liveMap(): MapLibreMap | undefined;
+  mapReady(): boolean;
+}
+
+export interface HookResult extends Omit<ExportResult, 'bytes'> {
+  base64: string;
+  /** The largest side this browser can render. */
+  maxSide: number;
+}
+
+export interface HookError {
+  error: string;
+  /** Set when the size was too large: the largest size of the same shape that works. */
+  fits?: { width: number; height: number };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+async function ready(src: HookSource, timeoutMs: number): Promise<MapLibreMap> {
+  const start = performance.now();
+  for (;;) {
+    const map = src.liveMap();
+    // Not mid-flight either (a story chapter's camera move): the export copies the live extent.
+    if (src.data && map && src.mapReady() && map.loaded() && !map.isMoving()) return map;
+    if (performance.now() - start > timeoutMs) throw new Error('the map did not become ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs one export for the hook; errors come back as `{ error, fits? }` rather than a rejection. */
+export async function hookExport(src: HookSource, options: ExportOptions): Promise<HookResult | HookError> {
+  try {
+    const liveMap = await ready(src, 60_000);
+    const { bytes, ...rest } = await exportView({ state: src.state, data: src.data!, liveMap }, options);
+    return { ...rest, base64: toBase64(bytes), maxSide: renderLimits()?.maxSide ?? 0 };
+  } catch (e) {
+    if (e instanceof ExportSizeError) return { error: e.message, fits: e.fits };
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * `<hsr-export-dialog>`: the export dialog (lazy-loaded by `<hsr-app>`'s
+ * Export button). Size presets or a custom size within this browser's WebGL
+ * limit (stated, never clamped), PNG or PDF, language, editable title and
+ * subtitle, legend on/off; progress while rendering; the file is downloaded.
+ *
+ * Properties in: `lang`, `state`, `data`, `map` (the live MapLibre map, only read).
+ * Events out: `hsr-export-close` when the dialog closes.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppState, Lang } from '../state/app-state.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { pick } from '../i18n/i18n.ts';
+import { PRESETS, presetById, SCREEN_DPI } from './presets.ts';
+import { defaultTitles } from './compose.ts';
+import { exportView, ExportSizeError, type ExportPhase } from './export.ts';
+import { largestFitting, renderLimits } from './render-map.ts';
+import { xt } from './export-strings.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hsr-export-dialog': HsrExportDialog;
+  }
+}
+
+export class HsrExportDialog extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    state: { attribute: false },
+    data: { attribute: false },
+    map: { attribute: false },
+    preset: { state: true },
+    customW: { state: true },
+    customH: { state: true },
+    format: { state: true },
+    outLang: { state: true },
+    showTitle: { state: true },
+    showSubtitle: { state: true },
+    showLegend: { state: true },
+    titleText: { state: true },
+    subtitleText: { state: true },
+    busy: { state: true },
+    phase: { state: true },
+    fraction: { state: true },
+    message: { state: true },
+    error: { state: true },
+  };
+
+  declare lang: Lang;
+  declare state: AppState | null;
+  declare data: Dataset | null;
+  declare map: MapLibreMap | undefined;
+  declare preset: string;
+  declare customW: number;
+  declare customH: number;
+  declare format: 'png' | 'pdf';
+  declare outLang: Lang;
+  declare showTitle: boolean;
+  declare showSubtitle: boolean;
+  declare showLegend: boolean;
+  declare titleText: string;
+  declare subtitleText: string;
+  declare busy: boolean;
+  declare phase: ExportPhase | null;
+  declare fraction: number;
+  declare message: string;
+  declare error: string;
+
+  private readonly maxSide = renderLimits()?.maxSide ?? 0;
+
+  constructor() {
+    super();
+    this.lang = 'en';
+    this.state = null;
+    this.data = null;
+    this.map = undefined;
+    this.preset = 'slide-hd';
+    this.customW = 2400;
+    this.customH = 1600;
+    this.format = 'png';
+    this.outLang = 'en';
+    this.showTitle = true;
+    this.showSubtitle = true;
+    this.showLegend = true;
+    this.titleText = '';
+    this.subtitleText = '';
+    this.busy = false;
+    this.phase = null;
+    this.fraction = 0;
+    this.message = '';
+    this.error = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.outLang = this.lang;
+    this.resetTitles();
+  }
+
+  private resetTitles() {
+    if (!this.state) return;
+    const d = defaultTitles(this.state, this.data, this.outLang);
+    this.titleText = d.title;
+    this.subtitleText = d.subtitle;
+  }
+
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('outLang') && changed.get('outLang') !== undefined) this.resetTitles();
+  }
+
+  private size(): { width: number; height: number; dpi: number } {
+    const p = presetById(this.preset);
+    return p ? { width: p.width, height: p.height, dpi: p.dpi } : { width: this.customW, height: this.customH, dpi: SCREEN_DPI };
+  }
+
+  private close() {
+    if (this.busy) return;
+    this.renderRoot.querySelector('dialog')?.close();
+    this.dispatchEvent(new CustomEvent('hsr-export-close', { bubbles: true, composed: true }));
+  }
+
+  private async run() {
+    if (!this.state || !this.data || !this.map || this.busy) return;
+    const { width, height, dpi } = this.size();
+    this.busy = true;
+    this.error = '';
+    this.message = '';
+    try {
+      const r = await exportView(
+        { state: this.state, data: this.data, liveMap: this.map, onProgress: (phase, fraction) => ((this.phase = phase), (this.fraction = fraction)) },
+        {
+          width,
+          height,
+          dpi,
+          format: this.format,
+          lang: this.outLang,
+          title: this.showTitle ? this.titleText : null,
+          subtitle: this.showSubtitle ? this.subtitleText : null,
+          legend: this.showLegend,
+        },
+      );
+      const file = `health-silk-road-${width}x${height}-${this.outLang}.${this.format}`;
+      const url = URL.createObjectURL(new Blob([r.bytes as BlobPart], { type: r.mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.message = xt(this.lang, 'done', { file, w: width, h: height, size: `${(r.bytes.length / 1e6).toFixed(1)} MB`, seconds: (r.timings.totalMs / 1000).toFixed(1) });
+    } catch (e) {
+      this.error = e instanceof ExportSizeError ? xt(this.lang, 'tooLarge', { w: e.requested.width, h: e.requested.height, fw: e.fits.width, fh: e.fits.height }) : xt(this.lang, 'failed', { detail: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.busy = false;
+      this.phase = null;
+    }
+  }
+
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+    dialog {
+      width: min(34rem, calc(100vw - 2rem));
+      border: none;
+      border-radius: 10px;
+      padding: 1.25rem 1.5rem;
+      color: #1d2330;
+      font: inherit;
+      box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
+    }
+    dialog::backdrop {
+      background: rgba(20, 24, 33, 0.45);
+    }
+    h2 {
+      margin: 0 0 0.75rem;
+      font-size: 1.2rem;
+    }
+    fieldset {
+      border: none;
+      margin: 0 0 0.8rem;
+      padding: 0;
+    }
+    legend,
+    .label {
+      font-weight: 600;
+      margin-bottom: 0.3rem;
+      padding: 0;
+    }
+    select,
+    input[type='text'],
+    input[type='number'] {
+      font: inherit;
+      padding: 0.3rem 0.4rem;
+      border: 1px solid #8a8f9c;
+      border-radius: 4px;
+    }
+    select,
+    input[type='text'] {
+      width: 100%;
+      box-sizing: border-box;
+    }
+    .row {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .check {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      margin: 0.25rem 0;
+    }
+    .hint {
+      color: #4a4f5c;
+      font-size: 0.88rem;
+      margin: 0.3rem 0 0;
+    }
+    .error {
+      color: #a11d1d;
+      font-weight: 600;
+    }
+    progress {
+      width: 100%;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.6rem;
+      margin-top: 1rem;
+    }
+    button {
+      font: inherit;
+      padding: 0.45rem 1rem;
+      border-radius: 6px;
+      border: 1px solid #1d2330;
+      background: #fff;
+      cursor: pointer;
+    }
+    button.primary {
+      background: #1d2330;
+      color: #fff;
+    }
+    button:disabled {
+      opacity: 0.55;
+      cursor: default;
+    }
+  `;
+
+  override render() {
+    const lang = this.lang;
+    const { width, height } = this.size();
+    const tooLarge = this.maxSide > 0 && (width > this.maxSide || height > this.maxSide);
+    const fits = largestFitting(width, height, this.maxSide);
+    return html`<dialog aria-labelledby="export-title" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} @cancel=${(e: Event) => (e.preventDefault(), this.close())}>
+      <h2 id="export-title">${xt(lang, 'title')}</h2>
+      <fieldset>
+        <label class="label" for="export-size">${xt(lang, 'size')}</label>
+        <select id="export-size" .value=${this.preset} @change=${(e: Event) => (this.preset = (e.target as HTMLSelectElement).value)} ?disabled=${this.busy}>
+          ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${pick(lang, p.label)}${p.dpi === 300 ? ` (${p.width} × ${p.height})` : ''}</option>`)}
+          <option value="custom" ?selected=${this.preset === 'custom'}>${xt(lang, 'custom')}</option>
+        </select>
+        ${this.preset === 'custom'
+          ? html`<div class="row">
+              <label>${xt(lang, 'width')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customW)} @input=${(e: Event) => (this.customW = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+              <label>${xt(lang, 'height')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customH)} @input=${(e: Event) => (this.customH = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+            </div>`
+          : nothing}
+        <p class="hint">${xt(lang, 'limit', { max: this.maxSide })}</p>
+        ${tooLarge ? html`<p class="hint error" role="alert">${xt(lang, 'tooLarge', { w: width, h: height, fw: fits.width, fh: fits.height })}</p>` : nothing}
+      </fieldset>
+      <div class="row">
+        <fieldset>
+          <legend>${xt(lang, 'format')}</legend>
+          <label class="check"><input type="radio" name="format" .checked=${this.format === 'png'} @change=${() => (this.format = 'png')} /> ${xt(lang, 'png')}</label>
+          <label class="check"><input type="radio" name="format" .checked=${this.format === 'pdf'} @change=${() => (this.format = 'pdf')} /> ${xt(lang, 'pdf')}</label>
+        </fieldset>
+        <fieldset>
+          <legend>${xt(lang, 'lang')}</legend>
+          <label class="check"><input type="radio" name="lang" .checked=${this.outLang === 'zh'} @change=${() => (this.outLang = 'zh')} /> <span lang="zh-Hans">中文</span></label>
+          <label class="check"><input type="radio" name="lang" .checked=${this.outLang === 'en'} @change=${() => (this.outLang = 'en')} /> English</label>
+        </fieldset>
+      </div>
+      <fieldset>
+        <label class="check"><input type="checkbox" .checked=${this.showTitle} @change=${(e: Event) => (this.showTitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showTitle')}</label>
+        <input type="text" aria-label=${xt(lang, 'showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => (this.titleText = (e.target as HTMLInputElement).value)} />
+        <label class="check"><input type="checkbox" .checked=${this.showSubtitle} @change=${(e: Event) => (this.showSubtitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showSubtitle')}</label>
+        <input type="text" aria-label=${xt(lang, 'showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => (this.subtitleText = (e.target as HTMLInputElement).value)} />
+        <label class="check"><input type="checkbox" .checked=${this.showLegend} @change=${(e: Event) => (this.showLegend = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'legend')}</label>
+      </fieldset>
+      <p class="hint">${xt(lang, 'note')}</p>
+      <div role="status" aria-live="polite">
+        ${this.busy ? html`<progress max="1" .value=${this.fraction}></progress><p class="hint">${xt(lang, this.phase ? `phase_${this.phase}` : 'working')}</p>` : nothing}
+        ${this.message ? html`<p class="hint">${this.message}</p>` : nothing}
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="actions">
+        <button @click=${this.close} ?disabled=${this.busy}>${xt(lang, 'close')}</button>
+        <button class="primary" @click=${this.run} ?disabled=${this.busy || tooLarge || !this.map || !this.data}>${xt(lang, 'export')}</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+customElements.define('hsr-export-dialog', HsrExportDialog);
