@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { precachePlugin } from './scripts/precache-plugin.ts';
 import { exportFontsPlugin } from './scripts/export-fonts-plugin.ts';
+import { onlineStyleCsp, styleOrigins } from './src/map/online-style.ts';
+import { storyProblems } from './scripts/story-check.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -12,6 +14,23 @@ export default defineConfig({
       name: 'dev-csp',
       apply: 'serve',
       transformIndexHtml: (html: string) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    },
+    {
+      // Stories are data: a chapter with a bad layer, a missing feature or a quote not in its document fails the build.
+      name: 'validate-stories',
+      apply: 'build',
+      buildStart() {
+        const problems = storyProblems(import.meta.dirname);
+        if (problems.length) this.error(`invalid stories:\n  ${problems.join('\n  ')}`);
+      },
+    },
+    {
+      // The opt-in online base map (README, "Online base map"): its origins join the CSP; none by default.
+      name: 'online-style-csp',
+      transformIndexHtml: (html: string) =>
+        html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)/, (_, head: string, csp: string) =>
+          head + onlineStyleCsp(csp, styleOrigins(process.env.VITE_ONLINE_STYLE_URL, process.env.VITE_ONLINE_STYLE_ORIGINS)),
+        ),
     },
     // The export font: Noto Sans SC cut down to the characters the site uses (`virtual:hsr-export-fonts`).
     exportFontsPlugin({ root: import.meta.dirname }),

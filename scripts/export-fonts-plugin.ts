@@ -106,7 +106,8 @@ export function exportFontsPlugin(options: { root: string }): Plugin {
         faces.push({ weight, path: out, unicodeRange: unicodeRange(used) });
       }
     }
-    const imports = faces.map((f, i) => `import f${i} from ${JSON.stringify(`/${relative(options.root, f.path).split('\\').join('/')}?url`)};`);
+    // `no-inline`: small files would otherwise become data: URLs, which the CSP's font-src 'self' refuses.
+    const imports = faces.map((f, i) => `import f${i} from ${JSON.stringify(`/${relative(options.root, f.path).split('\\').join('/')}?url&no-inline`)};`);
     const list = faces.map((f, i) => `  { weight: ${f.weight}, url: f${i}, unicodeRange: ${JSON.stringify(f.unicodeRange)} },`);
     return `${imports.join('\n')}\nexport const EXPORT_FACES = [\n${list.join('\n')}\n];\n`;
   }

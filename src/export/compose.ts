@@ -16,6 +16,7 @@ import { visibleFeatures } from '../layers/build-layers.ts';
 import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
 import { field, pick, t } from '../i18n/i18n.ts';
 import { getStory } from '../story/index.ts';
+import type { Chapter, Story } from '../story/story.ts';
 
 export interface Box {
   x: number;
@@ -171,14 +172,25 @@ export function citedDocuments(state: AppState, data: Dataset, lang: Lang): { fi
   return data.manifest.documents.filter((d) => files.has(d.file)).map((d) => ({ file: d.file, title: lang === 'zh' ? d.title_zh : d.title_en, date: d.date }));
 }
 
+/** The story chapter the state shows, if any (and it exists). */
+export function currentChapter(state: Pick<AppState, 'story'>): { story: Story; chapter: Chapter; index: number } | undefined {
+  const story = state.story ? getStory(state.story.id) : undefined;
+  const chapter = story?.chapters[state.story!.chapter];
+  return story && chapter ? { story, chapter, index: state.story!.chapter } : undefined;
+}
+
+/** Features ringed on the map: a story chapter's highlights, as the live map draws them. */
+export function highlightIds(state: Pick<AppState, 'story'>): readonly string[] {
+  return currentChapter(state)?.chapter.highlight ?? [];
+}
+
 /**
  * Default title and subtitle: in a story, the chapter and the story; else the
  * selected feature and its layer; else the map's name and the visible layers.
  */
 export function defaultTitles(state: AppState, data: Dataset | null, lang: Lang): { title: string; subtitle: string } {
-  const story = state.story ? getStory(state.story.id) : undefined;
-  const chapter = story && state.story ? story.chapters[state.story.chapter] : undefined;
-  if (story && chapter) return { title: pick(lang, chapter.title), subtitle: `${pick(lang, story.title)} · ${state.story!.chapter + 1}/${story.chapters.length}` };
+  const ch = currentChapter(state);
+  if (ch) return { title: pick(lang, ch.chapter.title), subtitle: `${pick(lang, ch.story.title)} · ${ch.index + 1}/${ch.story.chapters.length}` };
   const sel = state.selected && data ? data.byId.get(state.selected) : undefined;
   if (sel) return { title: field(lang, sel.properties, 'name'), subtitle: `${pick(lang, layerSpec(sel.properties.layer).title)} · ${t(lang, 'app.title')}` };
   const names = LAYERS.filter((l) => state.layers.includes(l.id)).map((l) => pick(lang, l.title));

@@ -33,7 +33,8 @@ const PAPER = '#ffffff';
 /** Splits `text` into lines no wider than `maxWidth` (words in English, characters in Chinese). */
 export function wrapText(ctx: Ctx, text: string, maxWidth: number): string[] {
   if (!text) return [];
-  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+\s*|\s+/g) ?? [text];
+  // Closing punctuation stays with what precedes it, so no line starts with it.
+  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF][，。；：、）》」』”！？]*|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+[，。；：、）》」』”！？]*\s*|\s+/g) ?? [text];
   const lines: string[] = [];
   let line = '';
   for (const tok of tokens) {

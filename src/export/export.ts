@@ -12,7 +12,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { t } from '../i18n/i18n.ts';
 import { pick } from '../i18n/i18n.ts';
 import { basemapDataUrl } from '../map/create-map.ts';
-import { defaultTitles, footerTexts, legendSections } from './compose.ts';
+import { defaultTitles, footerTexts, legendSections, type Box } from './compose.ts';
 import { drawExport, layoutFor, type ExportContent } from './draw.ts';
 import { EXPORT_FONT_FAMILY, loadExportFonts } from './fonts.ts';
 import { ExportSizeError, largestFitting, renderLimits, renderMap } from './render-map.ts';
@@ -70,8 +70,10 @@ export interface ExportResult {
   width: number;
   height: number;
   dpi: number;
-  /** The map image's own size and pixel ratio (diagnostics). */
-  map: { width: number; height: number; pixelRatio: number; zoom: number };
+  /** The map image's own size, pixel ratio, zoom and extent [west, south, east, north] (diagnostics). */
+  map: { width: number; height: number; pixelRatio: number; zoom: number; bounds: [number, number, number, number]; frames: number };
+  /** Where the map and the legend were drawn, in output pixels. */
+  layout: { map: Box; legend: Box | null };
   timings: ExportTimings;
 }
 
@@ -189,7 +191,8 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
     width,
     height,
     dpi,
-    map: { width: mapW, height: mapH, pixelRatio: layout.unit, zoom: rendered.zoom },
+    map: { width: mapW, height: mapH, pixelRatio: layout.unit, zoom: rendered.zoom, bounds: rendered.bounds, frames: rendered.frames },
+    layout: { map: layout.map, legend: layout.legend },
     timings: {
       fontsMs: Math.round(tFonts - t0),
       mapMs: Math.round(tMap - tFonts),

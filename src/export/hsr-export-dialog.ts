@@ -18,6 +18,9 @@ import { exportView, ExportSizeError, type ExportPhase } from './export.ts';
 import { largestFitting, renderLimits } from './render-map.ts';
 import { xt } from './export-strings.ts';
 
+type Part = 'scaleBar' | 'northArrow' | 'attribution' | 'sources' | 'date';
+const PARTS: readonly Part[] = ['scaleBar', 'northArrow', 'attribution', 'sources', 'date'];
+
 declare global {
   interface HTMLElementTagNameMap {
     'hsr-export-dialog': HsrExportDialog;
@@ -38,6 +41,7 @@ export class HsrExportDialog extends LitElement {
     showTitle: { state: true },
     showSubtitle: { state: true },
     showLegend: { state: true },
+    parts: { state: true },
     titleText: { state: true },
     subtitleText: { state: true },
     busy: { state: true },
@@ -59,6 +63,8 @@ export class HsrExportDialog extends LitElement {
   declare showTitle: boolean;
   declare showSubtitle: boolean;
   declare showLegend: boolean;
+  /** The other switchable parts of the image. */
+  declare parts: Record<Part, boolean>;
   declare titleText: string;
   declare subtitleText: string;
   declare busy: boolean;
@@ -83,6 +89,7 @@ export class HsrExportDialog extends LitElement {
     this.showTitle = true;
     this.showSubtitle = true;
     this.showLegend = true;
+    this.parts = { scaleBar: true, northArrow: true, attribution: true, sources: true, date: true };
     this.titleText = '';
     this.subtitleText = '';
     this.busy = false;
@@ -142,6 +149,7 @@ export class HsrExportDialog extends LitElement {
           title: this.showTitle ? this.titleText : null,
           subtitle: this.showSubtitle ? this.subtitleText : null,
           legend: this.showLegend,
+          ...this.parts,
         },
       );
       const file = `health-silk-road-${width}x${height}-${this.outLang}.${this.format}`;
@@ -287,11 +295,16 @@ export class HsrExportDialog extends LitElement {
         </fieldset>
       </div>
       <fieldset>
+        <legend>${xt(lang, 'include')}</legend>
         <label class="check"><input type="checkbox" .checked=${this.showTitle} @change=${(e: Event) => (this.showTitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showTitle')}</label>
         <input type="text" aria-label=${xt(lang, 'showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => (this.titleText = (e.target as HTMLInputElement).value)} />
         <label class="check"><input type="checkbox" .checked=${this.showSubtitle} @change=${(e: Event) => (this.showSubtitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showSubtitle')}</label>
         <input type="text" aria-label=${xt(lang, 'showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => (this.subtitleText = (e.target as HTMLInputElement).value)} />
         <label class="check"><input type="checkbox" .checked=${this.showLegend} @change=${(e: Event) => (this.showLegend = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'legend')}</label>
+        ${PARTS.map(
+          (part) =>
+            html`<label class="check"><input type="checkbox" .checked=${this.parts[part]} @change=${(e: Event) => (this.parts = { ...this.parts, [part]: (e.target as HTMLInputElement).checked })} /> ${xt(lang, part)}</label>`,
+        )}
       </fieldset>
       <p class="hint">${xt(lang, 'note')}</p>
       <div role="status" aria-live="polite">

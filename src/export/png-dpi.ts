@@ -45,7 +45,7 @@ export interface PngChunk {
   crcOk: boolean;
 }
 
-/** The chunks of a PNG, in order. Throws on a file that is not a PNG. */
+/** The chunks of a PNG, in order. Throws on a file that is not a PNG or is cut short. */
 export function pngChunks(bytes: Uint8Array): PngChunk[] {
   if (!isPng(bytes)) throw new Error('not a PNG file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -61,6 +61,7 @@ export function pngChunks(bytes: Uint8Array): PngChunk[] {
     p = end;
     if (type === 'IEND') break;
   }
+  if (out.at(-1)?.type !== 'IEND') throw new Error('truncated PNG: no IEND chunk');
   return out;
 }
 

@@ -21,7 +21,10 @@ import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { metresPerPixel } from './compose.ts';
+import { highlightIds, metresPerPixel } from './compose.ts';
+
+/** Device pixels per CSS pixel while the hidden map loads (see `renderMap`). */
+const PRELOAD_RATIO = 0.25;
 
 /** The largest canvas side this browser's WebGL 2 can render, and why. */
 export interface RenderLimits {
@@ -90,6 +93,10 @@ export interface RenderedMap {
   metresPerPixel: number;
   zoom: number;
   bearing: number;
+  /** Frames drawn at the full size (diagnostics: each costs seconds in software WebGL). */
+  frames: number;
+  /** [west, south, east, north] of what the image shows. */
+  bounds: [number, number, number, number];
   /** Releases the hidden map (call after reading `canvas`). */
   dispose(): void;
 }
@@ -145,23 +152,21 @@ export async function renderMap(o: RenderMapOptions): Promise<RenderedMap> {
       fitBoundsOptions: { padding: 0 },
       bearing: o.bearing,
       pitch: o.pitch,
-      pixelRatio,
+      // Everything loads (style, tiles, glyphs, deck.gl data and icons) on a small canvas:
+      // software WebGL queues every frame drawn while loading, and at the full size each
+      // costs as much as the final one. The full size is set once everything is in.
+      pixelRatio: Math.min(pixelRatio, PRELOAD_RATIO),
       interactive: false,
       fadeDuration: 0,
       attributionControl: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // MSAA in software WebGL costs seconds at 4K; from 2 device pixels per CSS pixel the
+      // supersampling itself smooths edges, so multisampling only below that.
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: pixelRatio < 2 },
       maxCanvasSize: [lim.maxSide, lim.maxSide],
       minZoom: 0,
       maxZoom: 8,
     });
     const canvas = map.getCanvas();
-    const gl = canvas.getContext('webgl2');
-    const gotW = Math.min(canvas.width, gl?.drawingBufferWidth ?? canvas.width);
-    const gotH = Math.min(canvas.height, gl?.drawingBufferHeight ?? canvas.height);
-    if (gotW < o.width - 1 || gotH < o.height - 1) {
-      const k = Math.min(gotW / o.width, gotH / o.height);
-      throw new ExportSizeError({ width: o.width, height: o.height }, { width: Math.floor(o.width * k), height: Math.floor(o.height * k) }, `the browser gave a ${gotW}×${gotH} drawing buffer`);
-    }
     const m = map;
     const timeout = o.timeoutMs ?? 120_000;
     o.onPhase?.('style');
@@ -179,11 +184,30 @@ export async function renderMap(o: RenderMapOptions): Promise<RenderedMap> {
       });
     });
     m.addControl(overlay!);
-    layers = toDeckLayers(buildLayers(o.state, o.data), m.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined);
+    layers = toDeckLayers(buildLayers(o.state, o.data, highlightIds(o.state)), m.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined);
     overlay!.setProps({ layers });
     m.triggerRepaint();
     await withTimeout(layersLoaded, timeout, 'the thematic layers');
+    await withTimeout(
+      new Promise<void>((r) => {
+        m.once('idle', () => r());
+        m.triggerRepaint();
+      }),
+      timeout,
+      'the map to finish loading',
+    );
     o.onPhase?.('idle');
+    m.setPixelRatio(pixelRatio);
+    // MapLibre silently lowers the ratio past maxCanvasSize, and a browser may give a smaller drawing buffer.
+    const gl = canvas.getContext('webgl2');
+    const gotW = Math.min(canvas.width, gl?.drawingBufferWidth ?? canvas.width);
+    const gotH = Math.min(canvas.height, gl?.drawingBufferHeight ?? canvas.height);
+    if (gotW < o.width - 1 || gotH < o.height - 1) {
+      const k = Math.min(gotW / o.width, gotH / o.height);
+      throw new ExportSizeError({ width: o.width, height: o.height }, { width: Math.floor(o.width * k), height: Math.floor(o.height * k) }, `the browser gave a ${gotW}×${gotH} drawing buffer`);
+    }
+    let frames = 0;
+    m.on('render', () => frames++);
     await withTimeout(
       new Promise<void>((r) => {
         m.once('idle', () => r());
@@ -192,8 +216,12 @@ export async function renderMap(o: RenderMapOptions): Promise<RenderedMap> {
       timeout,
       'the map to finish drawing',
     );
+    // Software WebGL runs the queued work (shader compilation, the frames) in the GPU
+    // process later; a 1-pixel read waits for it here, so the timings say where time goes.
+    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
     const zoom = m.getZoom();
-    return { canvas, zoom, bearing: m.getBearing(), metresPerPixel: metresPerPixel(m.getCenter().lat, zoom, pixelRatio) * (cssH * pixelRatio) / o.height, dispose };
+    const b = m.getBounds();
+    return { canvas, frames, zoom, bearing: m.getBearing(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], metresPerPixel: metresPerPixel(m.getCenter().lat, zoom, pixelRatio) * (cssH * pixelRatio) / o.height, dispose };
   } catch (e) {
     dispose();
     throw e;

@@ -146,6 +146,8 @@ export const en = {
   'present.blanked': 'Screen blanked. Press any key to continue.',
   'offline.ready': 'Ready offline',
   'offline.readyLabel': 'Every file of the map is stored in this browser: it works without a network.',
+  'basemap.title': 'Base map',
+  'basemap.online': 'Detailed online base map (loads from {host})',
   'footer.data': 'Download the data',
   'footer.sources': 'Source documents',
 } as const;
@@ -295,6 +297,8 @@ export const zh: Record<StringKey, string> = {
   'present.blanked': '屏幕已黑屏。按任意键继续。',
   'offline.ready': '可离线使用',
   'offline.readyLabel': '地图的全部文件已保存在此浏览器中，无需网络即可使用。',
+  'basemap.title': '底图',
+  'basemap.online': '详细在线底图（从 {host} 加载）',
   'footer.data': '下载数据',
   'footer.sources': '原始文件',
 };

@@ -49,6 +49,8 @@ export interface CreateMapOptions {
   lang: BasemapLang;
   /** Where the base map files are; defaults to `data/basemap/<name>.geojson` relative to the page. */
   dataUrl?: (name: BasemapDataName) => string;
+  /** An online style to use instead of the built-in one (opt-in; see `online-style.ts`). */
+  styleUrl?: string | null;
 }
 
 export type CreateMapResult = { ok: true; map: MapLibreMap } | { ok: false; error: Error };
@@ -65,7 +67,7 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   try {
     map = new MapLibreMap({
       container,
-      style: basemapStyle({ lang, dataUrl: options.dataUrl ?? basemapDataUrl }),
+      style: options.styleUrl ?? basemapStyle({ lang, dataUrl: options.dataUrl ?? basemapDataUrl }),
       bounds: defaultBounds(container.clientWidth, container.clientHeight),
       fitBoundsOptions: { padding: 16 },
       // MapLibre creates its context without antialiasing; borders and deck.gl lines need it.

@@ -17,6 +17,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
 import { createMap, showMapError } from './create-map.ts';
 import { FIRST_LABEL_LAYER_ID, BASEMAP_LAYER_IDS } from './basemap-style.ts';
+import { ONLINE_STYLE_URL } from './online-style.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent } from '../app/events.ts';
@@ -123,6 +124,10 @@ export class HsrMap extends LitElement {
   /** The camera we last set or reported, to tell user moves from ours. */
   private lastCamera?: Camera;
   private styleReady = false;
+  /** A chapter flight is under way. */
+  private flying = false;
+  /** The base map the current map was created with. */
+  private basemap: 'offline' | 'online' = 'offline';
   /** Layers added through the test hook (`setExtraLayers`), never by the app. */
   private extraLayers: LayerDescriptor[] = [];
 
@@ -166,6 +171,7 @@ export class HsrMap extends LitElement {
   }
 
   private teardown() {
+    this.flying = false;
     this.overlay?.finalize();
     this.map?.remove();
     this.map = undefined;
@@ -175,7 +181,9 @@ export class HsrMap extends LitElement {
 
   private initMap() {
     if (!this.container) return;
-    const result = createMap(this.container, { lang: this.lang });
+    const online = this.state?.basemap === 'online' ? ONLINE_STYLE_URL : null;
+    this.basemap = online ? 'online' : 'offline';
+    const result = createMap(this.container, { lang: this.lang, styleUrl: online });
     if (!result.ok) {
       console.warn('map unavailable:', result.error.message);
       showMapError(this.container, { title: t(this.lang, 'map.noWebglTitle'), body: t(this.lang, 'map.noWebgl') }, result.error);
@@ -194,6 +202,14 @@ export class HsrMap extends LitElement {
     });
     map.addControl(this.overlay);
     map.on('moveend', () => this.onMoveEnd());
+    if (online) {
+      // The online style cannot load (no network, a moved URL): back to the built-in base map, nothing lost.
+      map.on('error', (e) => {
+        if (this.styleReady || this.map !== map) return;
+        console.warn('online base map unavailable, using the built-in one:', e.error?.message);
+        this.dispatchEvent(changeEvent({ basemap: 'offline' }));
+      });
+    }
     map.on('load', () => {
       this.styleReady = true;
       this.updateLayers();
@@ -230,7 +246,8 @@ export class HsrMap extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.map) return;
-    if (changed.has('lang') && changed.get('lang') !== undefined) {
+    const basemapChanged = changed.has('state') && ((this.state?.basemap === 'online' && ONLINE_STYLE_URL ? 'online' : 'offline') !== this.basemap);
+    if ((changed.has('lang') && changed.get('lang') !== undefined) || basemapChanged) {
       // Labels, their fonts, the attribution and the controls' titles all depend on the
       // language; rebuilding the map (keeping the camera) is simpler and safer than patching each.
       const camera = cameraOf(this.map);
@@ -244,7 +261,8 @@ export class HsrMap extends LitElement {
       return;
     }
     if (changed.has('state') || changed.has('data') || changed.has('lang') || changed.has('highlight')) this.updateLayers();
-    if (changed.has('state') && this.state?.camera && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
+    // A chapter flight owns the camera until it lands (or the user grabs the map): no jump cuts it short.
+    if (changed.has('state') && this.state?.camera && !this.flying && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
     if (changed.has('focusRequest') && this.focusRequest) this.flyToFeature(this.focusRequest.id);
     if (changed.has('flight')) {
       if (this.flight) this.fly(this.flight);
@@ -260,7 +278,14 @@ export class HsrMap extends LitElement {
     const options = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch, padding: f.padding };
     this.map.stop();
     if (f.instant || reducedMotion()) this.map.jumpTo(options);
-    else this.map.flyTo({ ...options, duration: FLIGHT_MS, essential: false });
+    else {
+      this.flying = true;
+      const map = this.map;
+      map.once('moveend', () => {
+        if (this.map === map) this.flying = false;
+      });
+      map.flyTo({ ...options, duration: FLIGHT_MS, essential: false });
+    }
   }
 
   private lastCameraEquals(c: Camera) {
@@ -285,7 +310,13 @@ export class HsrMap extends LitElement {
   private updateLayers() {
     if (!this.overlay || !this.state || !this.data || !this.styleReady) return;
     const descriptors = buildLayers(this.state, this.data, this.highlight);
-    const beforeId = this.map?.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined;
+    // Under the labels: ours, or an online style's first symbol layer.
+    // (getStyle() is undefined while a style is being replaced or the context restored.)
+    const beforeId = this.map?.getLayer(FIRST_LABEL_LAYER_ID)
+      ? FIRST_LABEL_LAYER_ID
+      : this.basemap === 'online'
+        ? this.map?.getStyle()?.layers?.find((l) => l.type === 'symbol')?.id
+        : undefined;
     this.overlay.setProps({ layers: toDeckLayers([...descriptors, ...this.extraLayers], beforeId) });
   }
 

@@ -57,6 +57,8 @@ export interface AppState {
   kiosk: number | null;
   /** Minimal chrome, for other sites' iframes. */
   embed: boolean;
+  /** The base map: the built-in offline one, or the opt-in online style (only in builds that configure one). */
+  basemap: 'offline' | 'online';
 }
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['directions', 'corridors', 'priority-countries', 'disease-zones', 'projects', 'tcm-centres', 'events'];
@@ -76,6 +78,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     story: null,
     kiosk: null,
     embed: false,
+    basemap: 'offline',
   };
 }
 

@@ -6,6 +6,7 @@
  *   #map=zoom/lat/lon[/bearing/pitch]&layers=projects,events&mech=mech-sco
  *   &area=1,5&dir=belt&status=planned&country=CZ&years=2015-2017
  *   &sel=project-23&lang=zh&view=list&doc=<file>&q=<quote>&story=default&chapter=3&kiosk=30
+ *   &base=online   (the opt-in online base map; see map/online-style.ts)
  *
  * `?embed` (query or hash) turns on the minimal-chrome embed mode.
  * Every value is validated; anything malformed or hostile falls back to its
@@ -121,6 +122,7 @@ export function parseUrlState(href: string, fallbackLang: Lang = 'en'): AppState
     if (k && /^\d{1,6}$/.test(k)) s.kiosk = Math.min(KIOSK_MAX, Math.max(KIOSK_MIN, Number(k)));
   }
   s.embed = hash.has('embed') || query.has('embed');
+  if (get('base') === 'online') s.basemap = 'online';
   return s;
 }
 
@@ -149,6 +151,7 @@ export function serializeUrlState(s: AppState): string {
     p.set('chapter', String(s.story.chapter + 1));
     if (s.kiosk !== null) p.set('kiosk', String(s.kiosk));
   }
+  if (s.basemap === 'online') p.set('base', 'online');
   if (s.embed) p.set('embed', '');
   // URLSearchParams encodes commas and slashes; keep them readable, they are safe in a fragment.
   return p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/embed=(&|$)/, 'embed$1');

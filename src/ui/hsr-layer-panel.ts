@@ -24,6 +24,7 @@
  */
 import { LitElement, css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { ONLINE_STYLE_URL } from '../map/online-style.ts';
 import { changeEvent } from '../app/events.ts';
 import type { LayerId } from '../data/contract.ts';
 import type { Dataset } from '../data/dataset.ts';
@@ -391,7 +392,21 @@ export class HsrLayerPanel extends LitElement {
             </ul>
           </section>`,
         )}
+        ${ONLINE_STYLE_URL ? this.renderBasemap(ONLINE_STYLE_URL) : nothing}
       </div>
+    </section>`;
+  }
+
+  /** The opt-in online base map (only in builds that configure one): off until the visitor ticks it. */
+  private renderBasemap(url: string) {
+    const lang = this.lang;
+    const on = this.state.basemap === 'online';
+    return html`<section class="group basemap" aria-labelledby="${this.uid}-g-basemap">
+      <h3 id="${this.uid}-g-basemap">${t(lang, 'basemap.title')}</h3>
+      <label class="row"
+        ><input type="checkbox" .checked=${on} @change=${(e: Event) => this.dispatchEvent(changeEvent({ basemap: (e.target as HTMLInputElement).checked ? 'online' : 'offline' }))} />
+        <span>${t(lang, 'basemap.online', { host: new URL(url).host })}</span></label
+      >
     </section>`;
   }
 

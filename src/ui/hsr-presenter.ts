@@ -42,6 +42,7 @@ export class HsrPresenter extends LitElement {
     state: { attribute: false },
     data: { attribute: false },
     offline: { type: String },
+    mapReady: { type: Boolean },
     blanked: { state: true },
   };
 
@@ -50,6 +51,8 @@ export class HsrPresenter extends LitElement {
   declare data: Dataset | null;
   /** Whether the site is stored for offline use: the speaker checks this before the talk. */
   declare offline: OfflineStatus;
+  /** Whether the map has drawn (or cannot: no WebGL). The kiosk clock starts only then. */
+  declare mapReady: boolean;
   declare blanked: boolean;
 
   /** `story/chapter` last applied to the map, to tell navigation (and back/forward) from other changes. */
@@ -64,6 +67,7 @@ export class HsrPresenter extends LitElement {
     this.state = null;
     this.data = null;
     this.offline = 'unavailable';
+    this.mapReady = false;
     this.blanked = false;
     new KeysController(this, { blanked: () => this.blanked, onAction: (a) => this.act(a) });
   }
@@ -83,6 +87,8 @@ export class HsrPresenter extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // A booth screen gives every chapter its full time on a drawn map: the first waits for the map.
+    if (changed.has('mapReady') && this.mapReady && this.applied !== null) this.scheduleKiosk();
     if (!changed.has('state') || !this.state?.story) return;
     const pos = this.state.story;
     const story = this.story;
@@ -129,7 +135,7 @@ export class HsrPresenter extends LitElement {
   private scheduleKiosk() {
     clearTimeout(this.kioskTimer);
     const seconds = this.state?.kiosk;
-    if (!seconds || !this.story) return;
+    if (!seconds || !this.story || !this.mapReady) return;
     this.kioskTimer = setTimeout(() => this.go(targetChapter({ type: 'next' }, this.index, this.story!.chapters.length, true), true), seconds * 1000);
   }
 

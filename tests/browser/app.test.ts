@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BASEMAP_PALETTES, FIRST_LABEL_LAYER_ID } from '../../src/map/basemap-style.ts';
 import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
 
@@ -21,8 +21,12 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
+// Each test's pages are closed after it: software WebGL on two cores has no room for idle maps.
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((r) => r.close()));
+});
+
 afterAll(async () => {
-  await Promise.all(open.map((r) => r.close()));
   await browser?.close();
 });
 

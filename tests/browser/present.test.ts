@@ -6,7 +6,7 @@
  * draws the map and the story from the service worker's cache.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getStory } from '../../src/story/index.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
 import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
@@ -19,8 +19,12 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
+// Close each test's page: a kiosk left flying would load the two cores for the next test.
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((r) => r.close()));
+});
+
 afterAll(async () => {
-  await Promise.all(open.map((r) => r.close()));
   await browser?.close();
 });
 

@@ -111,3 +111,13 @@ describe('URL state', () => {
     expect(parseCamera(high)).toMatchObject({ zoom: 12 });
   });
 });
+
+describe('the opt-in online base map', () => {
+  it('round-trips base=online and ignores other values', () => {
+    const s = parseUrlState('https://x.test/#base=online');
+    expect(s.basemap).toBe('online');
+    expect(serializeUrlState(s)).toContain('base=online');
+    expect(parseUrlState('https://x.test/#base=https://evil.test/style.json').basemap).toBe('offline');
+    expect(serializeUrlState(parseUrlState('https://x.test/'))).not.toContain('base=');
+  });
+});

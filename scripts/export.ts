@@ -1,0 +1,198 @@
+/**
+ * Map images from the command line, drawn by the site itself in headless
+ * Chromium (the same pipeline as the Export dialog).
+ *
+ *   npm run export -- --out map.png --size 3840x2160 [--view URL] [--lang zh|en] [--format png|pdf]
+ *   npm run export -- --out a4.pdf --preset a4-portrait --lang zh
+ *   npm run export -- --story ID --chapter N --out FILE.png   (one chapter, 1-based)
+ *   npm run export -- --story ID --all --out DIR              (one file per chapter)
+ *
+ * Options: --size WxH | --preset ID (slide-hd, slide-4k, a4-portrait, a4-landscape,
+ * a3-portrait, a3-landscape, square); --dpi N (default: the preset's, else 96);
+ * --view: a URL of the site (only its #hash — the view — is used, on a local copy
+ * of the build); --viewport WxH of the live page whose extent is exported (default
+ * 1440x900); --title TEXT, --subtitle TEXT; --no-title, --no-subtitle, --no-legend,
+ * --no-scale-bar, --no-north-arrow, --no-attribution, --no-sources, --no-date;
+ * --dist DIR: the build to serve (default $HSR_DIST, else dist; built when missing).
+ *
+ * Serves the build (tests/browser/static-server.ts), drives /usr/bin/chromium
+ * (CHROMIUM_PATH) and calls `window.__hsrExport` on the page opened with
+ * `?export`. Story chapters open with `#story=ID&chapter=N` (the presentation
+ * mode applies the chapter's layers and camera; `<hsr-presenter>` shows it is
+ * active); the chapter count comes from `src/story/index.ts`. Exit codes:
+ * 0 written, 1 usage, 2 export failed (e.g. a size the device cannot render:
+ * the message names the size that works).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { startStaticServer } from '../tests/browser/static-server.ts';
+import { launchChromium } from '../tests/browser/chromium.ts';
+import { parseSize, presetById, PRESETS, SCREEN_DPI } from '../src/export/presets.ts';
+import { getStory } from '../src/story/index.ts';
+import type { ExportOptions } from '../src/export/export.ts';
+import type { HookError, HookResult } from '../src/export/hook.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+function usage(msg?: string): never {
+  if (msg) console.error(`export: ${msg}`);
+  console.error(
+    'usage: npm run export -- --out FILE.png|FILE.pdf [--size WxH | --preset ID] [--view URL] [--lang zh|en] [--format png|pdf] [--dpi N] [--dist DIR]\n' +
+      '       npm run export -- --story ID --chapter N --out FILE [...]\n' +
+      '       npm run export -- --story ID --all --out DIR [...]',
+  );
+  console.error(`presets: ${PRESETS.map((p) => p.id).join(', ')}`);
+  process.exit(1);
+}
+
+const { values: a } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    size: { type: 'string' },
+    preset: { type: 'string' },
+    dpi: { type: 'string' },
+    view: { type: 'string' },
+    viewport: { type: 'string', default: '1440x900' },
+    lang: { type: 'string' },
+    format: { type: 'string' },
+    title: { type: 'string' },
+    subtitle: { type: 'string' },
+    'no-title': { type: 'boolean', default: false },
+    'no-subtitle': { type: 'boolean', default: false },
+    'no-legend': { type: 'boolean', default: false },
+    'no-scale-bar': { type: 'boolean', default: false },
+    'no-north-arrow': { type: 'boolean', default: false },
+    'no-attribution': { type: 'boolean', default: false },
+    'no-sources': { type: 'boolean', default: false },
+    'no-date': { type: 'boolean', default: false },
+    story: { type: 'string' },
+    chapter: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (a.help) usage();
+if (!a.out) usage('--out is required');
+const preset = a.preset ? presetById(a.preset) : undefined;
+if (a.preset && !preset) usage(`unknown preset ${a.preset}`);
+if (a.preset && a.size) usage('give --size or --preset, not both');
+const size = preset ?? (a.size ? parseSize(a.size) : { width: 1920, height: 1080 });
+if (!size) usage(`bad --size ${a.size} (expected WIDTHxHEIGHT, e.g. 3840x2160)`);
+const viewport = parseSize(a.viewport!);
+if (!viewport) usage(`bad --viewport ${a.viewport}`);
+if (a.lang && a.lang !== 'zh' && a.lang !== 'en') usage('--lang must be zh or en');
+const format = a.format ?? (extname(a.out!).toLowerCase() === '.pdf' ? 'pdf' : 'png');
+if (format !== 'png' && format !== 'pdf') usage('--format must be png or pdf');
+const dpi = a.dpi ? Number(a.dpi) : (preset?.dpi ?? SCREEN_DPI);
+if (!(dpi > 0 && dpi <= 2400)) usage(`bad --dpi ${a.dpi}`);
+const story = a.story ? getStory(a.story) : undefined;
+if (a.story && !story) usage(`unknown story "${a.story}" (see src/story/index.ts)`);
+if (!a.story && (a.all || a.chapter)) usage('--all and --chapter need --story ID');
+if (story && a.all === !!a.chapter) usage('--story needs either --chapter N (one file) or --all (every chapter into --out DIR)');
+const chapter = a.chapter ? Number(a.chapter) : undefined;
+if (story && chapter !== undefined && !(Number.isInteger(chapter) && chapter >= 1 && chapter <= story.chapters.length)) {
+  usage(`--chapter must be 1–${story.chapters.length} for story "${story.id}"`);
+}
+if (story && a.view) usage('--view and --story exclude each other');
+
+const DIST = resolve(ROOT, a.dist ?? process.env.HSR_DIST ?? 'dist');
+
+const options: ExportOptions = {
+  width: size.width,
+  height: size.height,
+  dpi,
+  format,
+  ...(a.lang ? { lang: a.lang as 'zh' | 'en' } : {}),
+  ...(a['no-title'] ? { title: null } : a.title !== undefined ? { title: a.title } : {}),
+  ...(a['no-subtitle'] ? { subtitle: null } : a.subtitle !== undefined ? { subtitle: a.subtitle } : {}),
+  ...(a['no-legend'] ? { legend: false } : {}),
+  ...(a['no-scale-bar'] ? { scaleBar: false } : {}),
+  ...(a['no-north-arrow'] ? { northArrow: false } : {}),
+  ...(a['no-attribution'] ? { attribution: false } : {}),
+  ...(a['no-sources'] ? { sources: false } : {}),
+  ...(a['no-date'] ? { date: false } : {}),
+};
+
+/** The view part of a site URL: its hash (`#map=…&layers=…`), '' when none. */
+function viewHash(view: string | undefined): string {
+  if (!view) return '';
+  try {
+    return new URL(view).hash;
+  } catch {
+    return view.startsWith('#') ? view : `#${view}`;
+  }
+}
+
+/** Opens the site at `hash`, exports, writes `out`. False (with a message) when the export failed. */
+async function exportOne(browser: Browser, base: string, hash: string, out: string, inStory: boolean): Promise<boolean> {
+  // Reduced motion: a story chapter jumps to its camera instead of flying there.
+  const context = await browser.newContext({ viewport: viewport!, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
+  try {
+    await page.goto(`${base}?export${hash}`);
+    await page.waitForFunction(() => typeof window.__hsrExport === 'function', undefined, { timeout: 60_000 });
+    if (inStory) {
+      try {
+        await page.waitForSelector('hsr-presenter', { state: 'attached', timeout: 30_000 });
+      } catch {
+        console.error(`export: the page did not enter the story (no <hsr-presenter> for ${hash})`);
+        return false;
+      }
+    }
+    const started = Date.now();
+    const r = (await page.evaluate((o) => window.__hsrExport!(o), options)) as HookResult | HookError;
+    if ('error' in r) {
+      console.error(`export: ${r.error}`);
+      return false;
+    }
+    mkdirSync(dirname(out), { recursive: true });
+    const bytes = Buffer.from(r.base64, 'base64');
+    writeFileSync(out, bytes);
+    const tm = r.timings;
+    console.log(
+      `${out}: ${r.width}×${r.height} ${format.toUpperCase()} at ${r.dpi} dpi, ${(bytes.length / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+        `(fonts ${tm.fontsMs} ms, map ${tm.mapMs} ms, compose ${tm.composeMs} ms, encode ${tm.encodeMs} ms${format === 'pdf' ? `, pdf ${tm.pdfMs} ms` : ''})`,
+    );
+    return true;
+  } finally {
+    await context.close();
+  }
+}
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`export: ${DIST} has no build, building the site…`);
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (r.status !== 0) process.exit(2);
+}
+
+const server = await startStaticServer(DIST);
+const browser = await launchChromium();
+let ok = true;
+try {
+  if (story) {
+    const chapterHash = (n: number) => `#story=${encodeURIComponent(story.id)}&chapter=${n}${a.lang ? `&lang=${a.lang}` : ''}`;
+    if (chapter !== undefined) {
+      ok = await exportOne(browser, server.url, chapterHash(chapter), resolve(a.out!), true);
+    } else {
+      for (let i = 1; i <= story.chapters.length; i++) {
+        const file = join(resolve(a.out!), `${story.id}-${String(i).padStart(2, '0')}-${story.chapters[i - 1]!.id}.${format}`);
+        ok = (await exportOne(browser, server.url, chapterHash(i), file, true)) && ok;
+      }
+    }
+  } else {
+    ok = await exportOne(browser, server.url, viewHash(a.view), resolve(a.out!), false);
+  }
+} catch (e) {
+  console.error(`export: ${e instanceof Error ? e.message : String(e)}`);
+  ok = false;
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(ok ? 0 : 2);

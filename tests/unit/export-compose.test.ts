@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { citedDocuments, defaultTitles, footerTexts, highlightIds, layoutExport, layoutUnit, legendSections, metresPerPixel, scaleBar } from '../../src/export/compose.ts';
+import { defaultState, DEFAULT_LAYERS, type AppState, type Lang } from '../../src/state/app-state.ts';
+import { LAYERS } from '../../src/layers/registry.ts';
+import { makeDataset } from '../../src/data/dataset.ts';
+import type { Manifest } from '../../src/data/contract.ts';
+import { getStory } from '../../src/story/index.ts';
+import { en, zh } from '../../src/i18n/strings.ts';
+import { EMPTY_MANIFEST, feat, sampleDataset } from '../helpers/features.ts';
+
+const state = (p: Partial<AppState> = {}): AppState => ({ ...defaultState(), ...p });
+const STRINGS = { en, zh } as const;
+const LANGS: Lang[] = ['en', 'zh'];
+
+describe('legendSections', () => {
+  it('lists the visible layers only, in the registry order, with their registry items', () => {
+    const s = legendSections(state({ layers: ['projects', 'directions'] }));
+    expect(s.map((x) => x.layer)).toEqual(['directions', 'projects']);
+    for (const sec of s) expect(sec.items).toEqual(LAYERS.find((l) => l.id === sec.layer)!.legend);
+  });
+  it('is empty with no layer on, and follows the default layers otherwise', () => {
+    expect(legendSections(state({ layers: [] }))).toEqual([]);
+    expect(new Set(legendSections(state()).map((x) => x.layer))).toEqual(new Set(DEFAULT_LAYERS));
+  });
+});
+
+describe('defaultTitles', () => {
+  const d = sampleDataset();
+
+  it.each(LANGS)('names the map and the visible layers for a plain view (%s)', (lang) => {
+    const t = defaultTitles(state({ layers: ['directions', 'projects'] }), d, lang);
+    expect(t.title).toBe(STRINGS[lang]['app.title']);
+    const names = ['directions', 'projects'].map((id) => LAYERS.find((l) => l.id === id)!.title[lang]);
+    expect(t.subtitle).toBe(names.join(lang === 'zh' ? '、' : ' · '));
+  });
+
+  it.each(LANGS)('falls back to the map subtitle with no layer on (%s)', (lang) => {
+    expect(defaultTitles(state({ layers: [] }), d, lang).subtitle).toBe(STRINGS[lang]['app.subtitle']);
+  });
+
+  it.each(LANGS)('names the selected feature and its layer (%s)', (lang) => {
+    const t = defaultTitles(state({ layers: ['projects'], selected: 'project-01' }), d, lang);
+    expect(t.title).toBe(lang === 'zh' ? '要素project-01' : 'project-01');
+    expect(t.subtitle).toContain(LAYERS.find((l) => l.id === 'projects')!.title[lang]);
+  });
+
+  it.each(LANGS)('uses the story chapter and story title in a story, before the selection (%s)', (lang) => {
+    const story = getStory('health-silk-road')!;
+    const n = story.chapters.length;
+    for (const i of [0, n - 1]) {
+      const t = defaultTitles(state({ story: { id: story.id, chapter: i }, selected: 'project-01' }), d, lang);
+      expect(t.title).toBe(story.chapters[i]!.title[lang]);
+      expect(t.subtitle).toBe(`${story.title[lang]} · ${i + 1}/${n}`);
+    }
+  });
+
+  it('ignores an unknown story or chapter', () => {
+    const plain = defaultTitles(state(), d, 'en');
+    expect(defaultTitles(state({ story: { id: 'no-such-story', chapter: 0 } }), d, 'en')).toEqual(plain);
+    expect(defaultTitles(state({ story: { id: 'health-silk-road', chapter: 999 } }), d, 'en')).toEqual(plain);
+  });
+});
+
+describe('highlightIds', () => {
+  it("rings a chapter's features, nothing outside a story", () => {
+    const story = getStory('health-silk-road')!;
+    const i = story.chapters.findIndex((c) => c.highlight.length > 0);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(highlightIds(state({ story: { id: story.id, chapter: i } }))).toEqual(story.chapters[i]!.highlight);
+    expect(highlightIds(state())).toEqual([]);
+  });
+});
+
+describe('footer: attribution and cited documents', () => {
+  const manifest: Manifest = {
+    ...EMPTY_MANIFEST,
+    documents: [
+      { file: 'a.txt', title_en: 'Plan A', title_zh: '方案甲', date: '2015-10', language: 'zh', sha256: 'x' },
+      { file: 'b.txt', title_en: 'Communiqué B', title_zh: '公报乙', date: '2017-08', language: 'en', sha256: 'y' },
+      { file: 'c.txt', title_en: 'Statement C', title_zh: '声明丙', date: '2020-06', language: 'en', sha256: 'z' },
+    ],
+  };
+  const cite = (doc: string) => ({ sources: [{ doc, quote: 'a quote long enough to count' }] });
+  const d = makeDataset(manifest, {
+    projects: [feat('projects', 'project-01', { type: 'Point', coordinates: [87, 43] }, { project_no: 1, area: 1, status: 'planned', ...cite('a.txt') })],
+    events: [feat('events', 'event-1', { type: 'Point', coordinates: [116, 40] }, cite('b.txt'))],
+    'statement-2020': [feat('statement-2020', 'st-1', { type: 'Point', coordinates: [0, 0] }, cite('c.txt'))],
+  });
+
+  it('lists only the documents cited by what the map shows, plus the selection, in manifest order', () => {
+    expect(citedDocuments(state({ layers: ['events', 'projects'] }), d, 'en').map((x) => x.file)).toEqual(['a.txt', 'b.txt']);
+    expect(citedDocuments(state({ layers: ['events'] }), d, 'en').map((x) => x.file)).toEqual(['b.txt']);
+    expect(citedDocuments(state({ layers: ['events'], selected: 'st-1' }), d, 'en').map((x) => x.file)).toEqual(['b.txt', 'c.txt']);
+    expect(citedDocuments(state({ layers: [] }), d, 'en')).toEqual([]);
+  });
+
+  it.each(LANGS)('names Natural Earth, the documents and the date in the chosen language (%s)', (lang) => {
+    const f = footerTexts(state({ layers: ['events'] }), d, lang, new Date('2026-03-04T12:00:00Z'));
+    expect(f.attribution).toContain('Natural Earth');
+    expect(f.sources).toContain(lang === 'zh' ? '公报乙' : 'Communiqué B');
+    expect(f.sources).not.toContain(lang === 'zh' ? '方案甲' : 'Plan A');
+    expect(f.date).toContain('2026-03-04');
+    if (lang === 'zh') expect(f.attribution + f.sources + f.date).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('layoutExport', () => {
+  const input = { showTitle: true, showSubtitle: true, legendRows: 12, footerLines: 2 };
+
+  it('scales every box with the output: 3840×2160 is 1920×1080 at twice the size', () => {
+    const a = layoutExport({ width: 1920, height: 1080, ...input });
+    const b = layoutExport({ width: 3840, height: 2160, ...input });
+    expect(b.unit).toBe(2 * a.unit);
+    for (const key of ['map', 'title', 'subtitle', 'legend', 'scaleBar', 'northArrow', 'footer'] as const) {
+      for (const k of ['x', 'y', 'w', 'h'] as const) expect(b[key]![k], `${key}.${k}`).toBeCloseTo(2 * a[key]![k], 6);
+    }
+    expect(b.titleFont).toBe(2 * a.titleFont);
+  });
+
+  it('prints A4 at 300 dpi at about screen proportions (unit ≈ 2.3)', () => {
+    expect(layoutUnit(2480, 3508)).toBeCloseTo(2.296, 2);
+  });
+
+  it('puts the legend inside the map and drops boxes that are switched off', () => {
+    const l = layoutExport({ width: 1920, height: 1080, ...input });
+    expect(l.legend!.x).toBeGreaterThanOrEqual(l.map.x);
+    expect(l.legend!.y + l.legend!.h).toBeLessThanOrEqual(l.map.y + l.map.h);
+    const bare = layoutExport({ width: 1920, height: 1080, showTitle: false, showSubtitle: false, legendRows: 0, footerLines: 0 });
+    expect(bare.title).toBeNull();
+    expect(bare.subtitle).toBeNull();
+    expect(bare.legend).toBeNull();
+    expect(bare.map).toEqual({ x: 0, y: 0, w: 1920, h: 1080 });
+  });
+
+  it('splits a tall legend into columns that fit the map', () => {
+    const l = layoutExport({ width: 1920, height: 1080, ...input, legendRows: 80 });
+    expect(l.legendColumns).toBeGreaterThan(1);
+    expect(l.legend!.h).toBeLessThanOrEqual(l.map.h);
+    expect(l.legendColumns * l.legendRowsPerColumn).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('scale', () => {
+  it('gives Web Mercator ground resolution (zoom 0, equator, 512-px tiles ≈ 78 km/px)', () => {
+    expect(metresPerPixel(0, 0, 1)).toBeCloseTo(78271.5, 0);
+    expect(metresPerPixel(60, 3, 2)).toBeCloseTo(78271.5 / 2 / 8 / 2, 0);
+  });
+  it('picks a round length that fits, labelled in the language', () => {
+    const b = scaleBar(10_000, 200, 'en');
+    expect(b.metres).toBe(2_000_000);
+    expect(b.px).toBe(200);
+    expect(b.label).toBe('2,000 km');
+    expect(scaleBar(10_000, 150, 'zh').label).toBe('1,000 公里');
+    expect(scaleBar(1, 150, 'en').label).toBe('100 m');
+  });
+});
