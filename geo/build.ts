@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { buildOutputs } from './outputs.ts';
+import { buildOutputs, type BuildLog } from './outputs.ts';
 import { DataError } from './errors.ts';
 
 const OUT = 'public/data';
@@ -26,14 +26,21 @@ function main() {
   const check = process.argv.includes('--check');
   const started = performance.now();
   let outputs: Map<string, string>;
+  const log: BuildLog = {};
   try {
-    outputs = buildOutputs('seeds');
+    outputs = buildOutputs('seeds', log);
   } catch (e) {
     if (e instanceof DataError) {
       console.error(e.message);
       process.exit(1);
     }
     throw e;
+  }
+  // Records with no place are drawn at country interior points: say which, every build.
+  const placed = log.countryPlaced ?? [];
+  if (placed.length) {
+    console.log(`${placed.length} point records name no place and are drawn at country interior points (precision "country"):`);
+    for (const c of placed) console.log(`  ${c.layer}: ${c.id} → ${c.drawnAt.join(' ')}`);
   }
   const existing = new Set(listFiles(OUT).map((p) => relative(OUT, p)));
   if (check) {

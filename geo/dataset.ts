@@ -9,17 +9,19 @@ import { roundShipped } from './output.ts';
 import { geonames, resolvePlace, type ResolvedPlace } from './gazetteer.ts';
 import { loadSeeds, type Seeds } from './load.ts';
 import type { LayerId } from '../src/data/contract.ts';
-import type { BuildContext, LayerFeature } from './layers/context.ts';
+import type { BuildContext, CountryPlaced, LayerFeature } from './layers/context.ts';
 import { eventsLayer, hospitalsLayer, organisationsLayer, projectsLayer, tcmLayer, trainingLayer } from './layers/points.ts';
 import { corridorsLayer, directionsLayer, missionsLayer } from './layers/routes.ts';
 import { diseaseZonesLayer, mechanismsLayer, priorityCountriesLayer, statementLayer } from './layers/areas.ts';
-import { checkDocumentMeta, checkGeometry, checkIds, checkNames, checkPlaceCountries, checkPlaces, checkProjectNumbers, checkQuotes } from './validate.ts';
+import { checkCorridorCountries, checkDirectionMechanisms, checkDocumentMeta, checkFigureUnits, checkGeometry, checkIds, checkLinkedYears, checkNames, checkPlaceCountries, checkPlaces, checkProjectNumbers, checkQuotes } from './validate.ts';
 
 export interface Dataset {
   seeds: Seeds;
   places: ResolvedPlace[];
   layers: Record<LayerId, LayerFeature[]>;
   issues: DataIssue[];
+  /** Point records drawn at country interior points (they name no place), sorted by layer and id. */
+  countryPlaced: CountryPlaced[];
 }
 
 let atlas: Atlas | undefined;
@@ -38,7 +40,7 @@ export function buildDataset(root = 'seeds'): Dataset {
     if (typeof r === 'string') issues.push({ table: 'places', record: p.id, field: p.kind === 'city' ? 'geonameid' : 'capital_geonameid', message: r });
     else places.push(r);
   }
-  const ctx: BuildContext = { atlas: sharedAtlas(), places: new Map(places.map((p) => [p.id, p])), issues };
+  const ctx: BuildContext = { atlas: sharedAtlas(), places: new Map(places.map((p) => [p.id, p])), issues, countryPlaced: [] };
   const t = seeds.tables;
   const layers: Record<LayerId, LayerFeature[]> = {
     mechanisms: mechanismsLayer(ctx, t.mechanisms),
@@ -67,6 +69,10 @@ export function buildDataset(root = 'seeds'): Dataset {
     ...checkPlaces(places, ctx.atlas),
     ...checkPlaceCountries(all),
     ...checkGeometry(all),
+    ...checkCorridorCountries(seeds, ctx.places),
+    ...checkFigureUnits(seeds),
+    ...checkLinkedYears(seeds),
+    ...checkDirectionMechanisms(seeds),
   );
   // Generated ids (priority countries) must not collide with curated ones either.
   const ids = new Map<string, string>();
@@ -75,5 +81,6 @@ export function buildDataset(root = 'seeds'): Dataset {
     if (prior && prior !== f.properties.layer) issues.push({ table: f.properties.layer, record: f.id, field: 'id', message: `duplicate id (also in ${prior})` });
     ids.set(f.id, f.properties.layer);
   }
-  return { seeds, places, layers, issues };
+  const countryPlaced = [...ctx.countryPlaced!].sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id));
+  return { seeds, places, layers, issues, countryPlaced };
 }

@@ -10,7 +10,12 @@ import { buildDataset, type Dataset } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { serializeJson, serializeLayer, sha256, toCsv } from './output.ts';
 import { basemapFiles } from './basemap.ts';
-import type { LayerFeature } from './layers/context.ts';
+import type { CountryPlaced, LayerFeature } from './layers/context.ts';
+
+/** What a build reports besides its files (filled in by `buildOutputs`). */
+export interface BuildLog {
+  countryPlaced?: CountryPlaced[];
+}
 
 function firstCoordinate(f: LayerFeature): [number, number] | undefined {
   let c: unknown = (f.geometry as { coordinates?: unknown }).coordinates;
@@ -18,9 +23,15 @@ function firstCoordinate(f: LayerFeature): [number, number] | undefined {
   return Array.isArray(c) && typeof c[0] === 'number' ? [c[0] as number, c[1] as number] : undefined;
 }
 
-function recordsCsv(d: Dataset): string {
-  const header = ['layer', 'id', 'name_en', 'name_zh', 'summary_en', 'summary_zh', 'precision', 'countries', 'places', 'year_start', 'year_end', 'project_no', 'area', 'status', 'lon', 'lat', 'sources'];
-  const rows = LAYER_IDS.flatMap((layer) =>
+/**
+ * Every record, one row each: the mapped features of every layer, then the
+ * headline figures (layer "headlines": not drawn, so no precision or position;
+ * `measure`, `value`, `unit_en`, `unit_zh` and `period` are theirs).
+ */
+export function recordsCsv(d: Dataset): string {
+  const header = ['layer', 'id', 'name_en', 'name_zh', 'summary_en', 'summary_zh', 'precision', 'countries', 'places', 'year_start', 'year_end', 'project_no', 'area', 'status', 'lon', 'lat', 'sources', 'measure', 'value', 'unit_en', 'unit_zh', 'period'];
+  const sources = (ss: readonly { doc: string; quote: string }[]) => ss.map((s) => `${s.doc}: ${s.quote}`).join('\n');
+  const rows: (string | number | undefined)[][] = LAYER_IDS.flatMap((layer) =>
     [...d.layers[layer]].sort((a, b) => a.id.localeCompare(b.id)).map((f) => {
       const p = f.properties;
       const anchor = f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint' ? firstCoordinate(f) : undefined;
@@ -29,10 +40,19 @@ function recordsCsv(d: Dataset): string {
         p.countries.join(' '), p.places.map((x) => x.id).join(' '),
         p.year_start, p.year_end, p.project_no, p.area, p.status,
         anchor?.[0], anchor?.[1],
-        p.sources.map((s) => `${s.doc}: ${s.quote}`).join('\n'),
+        sources(p.sources),
       ];
     }),
   );
+  for (const h of [...d.seeds.tables.headlines].sort((a, b) => a.id.localeCompare(b.id))) {
+    rows.push([
+      'headlines', h.id, h.label.en, h.label.zh, h.note?.en, h.note?.zh, undefined,
+      (h.countries ?? []).join(' '), (h.places ?? []).join(' '),
+      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+      sources(h.sources),
+      h.measure, h.value, h.unit.en, h.unit.zh, h.period,
+    ]);
+  }
   return toCsv(header, rows);
 }
 
@@ -53,9 +73,10 @@ function citationsCsv(d: Dataset): string {
 }
 
 /** Builds every output file. Throws `DataError` listing all problems when the seeds do not validate. */
-export function buildOutputs(root = 'seeds'): Map<string, string> {
+export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, string> {
   const d = buildDataset(root);
   if (d.issues.length) throw new DataError(d.issues);
+  log.countryPlaced = d.countryPlaced;
   const files = new Map<string, string>();
 
   const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
@@ -88,7 +109,7 @@ export function buildOutputs(root = 'seeds'): Map<string, string> {
     documents,
     basemap: [...basemap.keys()].map((id) => ({ id, file: `basemap/${id}.geojson` })),
     extras: [
-      { id: 'records', file: 'records.csv', description: 'Every mapped record, one row each, with its sources (UTF-8 CSV).' },
+      { id: 'records', file: 'records.csv', description: 'Every record, one row each, with its sources: the features of every layer, then the headline figures (layer "headlines", with measure, value, unit and period) (UTF-8 CSV).' },
       { id: 'citations', file: 'citations.csv', description: 'Every citation, one row each: layer, record, field, document, verbatim quote.' },
       { id: 'headlines', file: 'headlines.json', description: 'Headline figures; where documents disagree, each value with its own source.' },
       { id: 'places', file: 'places.json', description: 'The gazetteer: GeoNames id, coordinates and precision of every named place.' },

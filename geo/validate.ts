@@ -199,3 +199,75 @@ export function checkDocumentMeta(seeds: Seeds): DataIssue[] {
   const have = new Set(seeds.documentMeta.map((d) => d.file));
   return DOC_FILES.filter((f) => !have.has(f)).map((f) => ({ table: 'documents', record: f, field: '-', message: 'no entry in seeds/documents.json' }));
 }
+
+/** Corridors: every waypoint lies in one of the countries the corridor lists. */
+export function checkCorridorCountries(seeds: Seeds, places: ReadonlyMap<string, ResolvedPlace>): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const c of seeds.tables.corridors) {
+    c.waypoints.forEach((w, i) => {
+      const p = places.get(w);
+      if (p && !c.countries.includes(p.country)) issues.push({ table: 'corridors', record: c.id, field: `waypoints[${i}]`, message: `waypoint ${w} is in ${p.country}, which the corridor's countries (${c.countries.join(', ')}) do not include` });
+    });
+  }
+  return issues;
+}
+
+/** Units that scale the number (万 = 10⁴, 亿 = 10⁸): the value must be stated in whole units, the quote keeps the wording. */
+const SCALED_UNIT = /[万亿]/;
+
+/** Figures and headlines: numbers in whole units (money in yuan, not 万元 or 亿元), so values compare across records. */
+export function checkFigureUnits(seeds: Seeds): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const check = (table: string, record: string, field: string, unit: { zh: string; en: string }) => {
+    if (SCALED_UNIT.test(unit.zh)) issues.push({ table, record, field, message: `unit "${unit.zh}" scales the value: state it in whole units (e.g. 10亿元 as 1000000000 元人民币, unit CNY)` });
+  };
+  for (const [table, rows] of Object.entries(seeds.tables) as [TableName, AnyRecord[]][]) {
+    for (const row of rows) {
+      const figures = (row.figures as { unit: { zh: string; en: string } }[] | undefined) ?? [];
+      figures.forEach((f, i) => check(table, row.id ?? '-', `figures[${i}].unit`, f.unit));
+      if (table === 'headlines') check(table, row.id ?? '-', 'unit', row.unit as { zh: string; en: string });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Records that belong to a key project (a centre, hospital, training record or
+ * mission; events are dated by their own date) share its years: they have years
+ * exactly when the project has, and those lie within the project's.
+ */
+export function checkLinkedYears(seeds: Seeds): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const projects = new Map(seeds.tables.projects.map((p) => [p.project_no, p]));
+  const linked: [TableName, { id: string; project_no?: number | undefined; years?: { start: number; end: number } | undefined }[]][] = [
+    ['tcm-centres', seeds.tables['tcm-centres']],
+    ['hospitals', seeds.tables.hospitals],
+    ['training', seeds.tables.training],
+    ['cataract-missions', seeds.tables['cataract-missions']],
+  ];
+  for (const [table, rows] of linked) {
+    for (const r of rows) {
+      if (r.project_no === undefined) continue;
+      const p = projects.get(r.project_no);
+      if (!p) continue;
+      const py = p.years;
+      const y = r.years;
+      if (y && !py) issues.push({ table, record: r.id, field: 'years', message: `has years ${y.start}–${y.end} but key project ${r.project_no} gives none: the documents date neither` });
+      else if (!y && py) issues.push({ table, record: r.id, field: 'years', message: `has no years but key project ${r.project_no} runs ${py.start}–${py.end}` });
+      else if (y && py && (y.start < py.start || y.end > py.end)) issues.push({ table, record: r.id, field: 'years', message: `years ${y.start}–${y.end} fall outside key project ${r.project_no}'s ${py.start}–${py.end}` });
+    }
+  }
+  return issues;
+}
+
+/** Directions: the mechanisms they name are mechanisms (or corridors the plan names as mechanisms). */
+export function checkDirectionMechanisms(seeds: Seeds): DataIssue[] {
+  const known = new Set([...seeds.tables.mechanisms.map((m) => m.id), ...seeds.tables.corridors.map((c) => c.id)]);
+  const issues: DataIssue[] = [];
+  for (const d of seeds.tables.directions) {
+    d.mechanisms.forEach((m, i) => {
+      if (!known.has(m)) issues.push({ table: 'directions', record: d.id, field: `mechanisms[${i}]`, message: `"${m}" is neither a mechanism nor a corridor` });
+    });
+  }
+  return issues;
+}

@@ -14,6 +14,16 @@ export interface BuildContext {
   atlas: Atlas;
   places: Map<string, ResolvedPlace>;
   issues: DataIssue[];
+  /** Point records drawn at country interior points because they name no place (listed in the build log). */
+  countryPlaced?: CountryPlaced[];
+}
+
+/** A point record the build drew at its countries' interior points. */
+export interface CountryPlaced {
+  layer: string;
+  id: string;
+  /** The countries whose interior points it is drawn at. */
+  drawnAt: string[];
 }
 
 export type LayerFeature = Feature<Geometry, BaseProps> & { id: string };
@@ -31,6 +41,8 @@ export interface RecordBase {
   places?: string[] | undefined;
   years?: { start: number; end: number } | undefined;
   related?: string[] | undefined;
+  /** Declared precision of a point record (see `pointBase` in schema.ts). */
+  precision?: 'city' | 'district' | 'province' | 'country' | undefined;
 }
 
 const PRECISION_ORDER: Precision[] = ['city', 'district', 'province', 'country', 'region', 'schematic'];

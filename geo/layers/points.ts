@@ -1,33 +1,69 @@
 /**
  * Point layers: key projects, Chinese medicine centres, hospitals, training,
  * events and organisations. A record is drawn at its places (cities, or
- * provinces at their capitals); without places, at its countries' interior
- * points (China left out when other countries are named, since "China" says
- * nothing about where in China).
+ * provinces at their capitals); without places, and only when it declares
+ * precision "country", at its countries' interior points (China left out when
+ * other countries are named, since "China" says nothing about where in China).
  */
 import type { Geometry } from 'geojson';
 import type { LayerId, Precision } from '../../src/data/contract.ts';
 import type { EventRecord, Hospital, Organisation, Project, TcmCentre, Training } from '../schema.ts';
 import { baseProps, coarsest, feature, placeRefs, type BuildContext, type LayerFeature, type RecordBase } from './context.ts';
 
-/** Records naming more partner countries than this (and no place) are drawn in China. */
-export const MAX_COUNTRY_POINTS = 5;
+/**
+ * A record with no place is drawn at the interior points of the countries it
+ * names abroad; one naming more than this many (a whole mechanism's
+ * membership: APEC, the Arab League…) must give places instead, since dots
+ * over every member would claim activity in each. The ten ASEAN members fit.
+ */
+export const MAX_COUNTRY_POINTS = 10;
 
-/** The geometry and precision of a point record, or undefined (with an issue) when it cannot be placed. */
+/**
+ * The geometry and precision of a point record, or undefined (with an issue) when it cannot be placed.
+ *
+ * With places: at the places, precision the coarsest of theirs. Without: at
+ * the interior points of its countries other than China (China's only when
+ * China is all it names) — never at China's centre for activity abroad — and
+ * only when the record declares `"precision": "country"`, so the fallback is
+ * explicit in the seeds; such records are listed in `ctx.countryPlaced`.
+ */
 export function pointGeometry(ctx: BuildContext, table: string, r: RecordBase): { geometry: Geometry; precision: Precision; places: ReturnType<typeof placeRefs> } | undefined {
   const places = placeRefs(ctx, table, r);
   let coords: [number, number][];
   let precision: Precision;
-  if (places.length) {
+  if ((r.places ?? []).length) {
+    if (!places.length) return undefined; // unknown place ids, already reported
     coords = places.map((p) => p.coordinates);
     precision = coarsest(places.map((p) => p.precision));
+    if (r.precision !== undefined && r.precision !== precision) {
+      ctx.issues.push({ table, record: r.id, field: 'precision', message: `declares precision "${r.precision}" but its places give "${precision}"` });
+    }
   } else {
     const countries = r.countries ?? [];
     const abroad = countries.filter((c) => c !== 'CN');
-    // A few partner countries are drawn where they are; a whole mechanism's membership
-    // (APEC, the Arab League…) would scatter dots over the world, so such a record is
-    // drawn in China, which leads every record here.
-    const chosen = abroad.length === 0 ? countries : abroad.length <= MAX_COUNTRY_POINTS || !countries.includes('CN') ? abroad : ['CN'];
+    if (countries.length === 0) {
+      ctx.issues.push({ table, record: r.id, field: 'places', message: 'cannot be placed: give places or countries' });
+      return undefined;
+    }
+    if (r.precision !== 'country') {
+      ctx.issues.push({
+        table,
+        record: r.id,
+        field: 'precision',
+        message: `names no place, so it would be drawn at the interior point of ${abroad.length ? abroad.join(', ') : 'CN'}: give places, or declare "precision": "country" to accept that`,
+      });
+      return undefined;
+    }
+    if (abroad.length > MAX_COUNTRY_POINTS) {
+      ctx.issues.push({
+        table,
+        record: r.id,
+        field: 'places',
+        message: `names ${abroad.length} countries abroad and no place: a dot in each would mislead (more than ${MAX_COUNTRY_POINTS}); give places (a venue, a seat, a lead unit)`,
+      });
+      return undefined;
+    }
+    const chosen = abroad.length ? abroad : countries;
     coords = [];
     chosen.forEach((c) => {
       const a = ctx.atlas.anchor(c);
@@ -35,6 +71,7 @@ export function pointGeometry(ctx: BuildContext, table: string, r: RecordBase): 
       else ctx.issues.push({ table, record: r.id, field: 'countries', message: `country ${c} is not in the Natural Earth atlas` });
     });
     precision = 'country';
+    if (coords.length) ctx.countryPlaced?.push({ layer: table, id: r.id, drawnAt: chosen });
   }
   if (coords.length === 0) {
     ctx.issues.push({ table, record: r.id, field: 'places', message: 'cannot be placed: give places or countries' });
@@ -111,5 +148,5 @@ export function eventsLayer(ctx: BuildContext, rows: readonly EventRecord[], pro
 }
 
 export function organisationsLayer(ctx: BuildContext, rows: readonly Organisation[]): LayerFeature[] {
-  return pointLayer(ctx, 'organisations', rows, (r) => ({ abbr: r.abbr }));
+  return pointLayer(ctx, 'organisations', rows, (r) => ({ ...(r.abbr ? { abbr: r.abbr } : {}), ...(r.kind ? { kind: r.kind } : {}) }));
 }

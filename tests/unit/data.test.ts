@@ -3,7 +3,9 @@
  * data contract promises is present (the checklist of the data issue).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset, type Dataset } from '../../geo/dataset.ts';
+import { buildDataset, sharedAtlas, type Dataset } from '../../geo/dataset.ts';
+import { recordsCsv } from '../../geo/outputs.ts';
+import type { LayerFeature } from '../../geo/layers/context.ts';
 import { LAYER_IDS } from '../../src/data/contract.ts';
 
 let d: Dataset;
@@ -88,6 +90,93 @@ describe('the real seeds', () => {
     const patients = d.seeds.tables.headlines.filter((h) => h.measure === 'patients-treated');
     expect(patients.map((h) => h.value).sort()).toEqual([270_000_000, 280_000_000]);
     expect(new Set(patients.map((h) => h.sources[0]!.doc)).size).toBe(2);
+  });
+
+  it('never draws a record about activity abroad at China’s centre; records with no place say precision "country" and are listed', () => {
+    const cn = sharedAtlas().anchor('CN')!.map((x) => Math.round(x * 1e4) / 1e4);
+    const pointLayers = ['projects', 'tcm-centres', 'hospitals', 'training', 'events', 'organisations'] as const;
+    const placeless: string[] = [];
+    for (const layer of pointLayers) {
+      for (const f of d.layers[layer]) {
+        const p = f.properties;
+        const coords = f.geometry.type === 'Point' ? [f.geometry.coordinates] : (f.geometry as { coordinates: number[][] }).coordinates;
+        if (p.places.length) continue;
+        placeless.push(f.id);
+        expect(p.precision, f.id).toBe('country');
+        const seeds = Object.values(d.seeds.tables).flat() as { id?: string; precision?: string }[];
+        expect(seeds.find((r) => r.id === f.id)?.precision, `${f.id} declares it`).toBe('country');
+        if (p.countries.some((c) => c !== 'CN')) for (const c of coords) expect(c, f.id).not.toEqual(cn);
+      }
+    }
+    expect(d.countryPlaced.map((c) => c.id).sort()).toEqual(placeless.sort());
+  });
+
+  it('places the records the audit found in the wrong place', () => {
+    const f = (id: string): LayerFeature => Object.values(d.layers).flat().find((x) => x.id === id)!;
+    const at = (id: string) => f(id).properties.places.map((p) => p.id);
+    expect(at('event-2015-china-indonesia-joint-statement')).toEqual(['beijing']);
+    expect(at('event-2015-china-russia-disaster-health-emergency-exercise')).toEqual(['heilongjiang']);
+    expect(f('event-2015-china-russia-disaster-health-emergency-exercise').properties.precision).toBe('province');
+    expect(at('event-2014-china-russia-medical-universities-alliance-founding')).toEqual(['harbin', 'moscow']);
+    expect(at('project-25')).toEqual(expect.arrayContaining(['muscat']));
+    expect(at('project-02')).toEqual(['nanning']);
+    expect(at('project-22')).toEqual(['yinchuan']);
+    expect(at('project-28')).toEqual(['beijing']);
+    expect(at('event-2011-china-asean-leaders-meeting')).toEqual(['bali']);
+    for (const id of ['project-09', 'project-18']) {
+      expect(f(id).properties.precision).toBe('country');
+      expect(f(id).geometry.type, id).toBe('MultiPoint');
+    }
+  });
+
+  it('names the countries of every corridor, each waypoint among them', () => {
+    const byId = new Map(d.places.map((p) => [p.id, p.country]));
+    for (const c of d.layers.corridors) {
+      expect(c.properties.countries.length, c.id).toBeGreaterThanOrEqual(2);
+      for (const w of c.properties.waypoints as string[]) expect(c.properties.countries, `${c.id} ${w}`).toContain(byId.get(w));
+    }
+    expect(d.layers.corridors.find((c) => c.id === 'corridor-bcim')!.properties.countries).toEqual(['BD', 'CN', 'IN', 'MM']);
+  });
+
+  it('writes every record, headlines included, to records.csv', () => {
+    const csv = recordsCsv(d);
+    const ids = new Set(csv.split('\r\n').slice(1).map((line) => line.split(',')[1]));
+    for (const f of Object.values(d.layers).flat()) expect(ids.has(f.id), f.id).toBe(true);
+    for (const h of d.seeds.tables.headlines) expect(ids.has(h.id), h.id).toBe(true);
+    expect(csv.split('\r\n')[0]).toMatch(/,measure,value,unit_en,unit_zh,period$/);
+  });
+
+  it('has the records the documents name that the audit found missing', () => {
+    const f = (id: string) => Object.values(d.layers).flat().find((x) => x.id === id);
+    const where = (id: string) => f(id)?.properties.places.map((p) => p.id);
+    expect(where('org-who-emro')).toEqual(['cairo']);
+    expect(where('org-who-china-office')).toEqual(['beijing']);
+    expect(f('event-2014-ebola-aid-west-africa')!.properties.countries).toEqual(['CN', 'GN', 'LR', 'SL']);
+    for (const id of ['org-belt-and-road-health-policy-research-network', 'org-belt-and-road-public-health-cooperation-network', 'org-belt-and-road-hospital-alliance', 'org-belt-and-road-health-industry-alliance', 'org-china-cdc-public-health-network', 'org-cams-medical-research-partnership', 'org-china-hospital-association-hospital-cooperation-alliance']) expect(where(id), id).toEqual(['beijing']);
+    expect(f('org-journey-of-smile')).toBeDefined();
+    expect(where('org-rnas-plus')).toEqual(['shanghai']);
+    expect(f('event-2017-belt-and-road-forum-leaders-roundtable')!.properties.date).toBe('2017-05-15');
+    expect(f('event-2019-2nd-belt-and-road-forum-leaders-roundtable')!.properties.date).toBe('2019-04-27');
+    expect(where('event-2012-dubai-china-arab-friendship-hospital-agreement')).toEqual(['yinchuan']);
+    expect(where('event-2014-2nd-china-czech-health-forum')).toEqual(['tianjin']);
+    expect(where('training-china-asean-nursing-training')).toEqual(['nanning']);
+    expect(where('training-china-asean-health-worker-training')).toEqual(['nanning']);
+  });
+
+  it('names things one way, and states money in yuan', () => {
+    const text = JSON.stringify(d.seeds.tables);
+    for (const variant of ['International Congress of Ethnopharmacology', 'Society of Ethnopharmacology', 'State Administration of TCM', 'State Administration of Traditional Chinese Medicine']) expect(text).not.toContain(variant);
+    const money = Object.values(d.layers).flat().flatMap((x) => x.properties.figures ?? []).filter((g) => /人民币/.test(g.unit.zh));
+    expect(money.length).toBeGreaterThanOrEqual(3);
+    for (const g of money) expect(g.unit.en).toMatch(/^CNY/);
+    const dubai = d.layers.hospitals.find((x) => x.id === 'hospital-china-arab-friendship-hospital-dubai')!;
+    expect(dubai.properties.figures!.find((g) => g.label.en === 'Planned investment')!.value).toBe(1_000_000_000);
+  });
+
+  it('gives the SCO the members of the time it shades', () => {
+    const sco = d.layers.mechanisms.find((x) => x.id === 'mech-sco')!;
+    expect(sco.properties.members).toEqual(['CN', 'KG', 'KZ', 'RU', 'TJ', 'UZ']);
+    expect(sco.properties.summary_en).toContain('from 2015 to June 2017');
   });
 
   it('records the precision of every named place', () => {

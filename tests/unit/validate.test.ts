@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../geo/dataset.ts';
 import type { DataIssue } from '../../geo/errors.ts';
 import { checkPlaces, geometryProblem, POINT_TOLERANCE_KM } from '../../geo/validate.ts';
+import { MAX_COUNTRY_POINTS } from '../../geo/layers/points.ts';
+import { sharedAtlas } from '../../geo/dataset.ts';
 import { validTables, writeSeeds, type FixtureTables } from '../helpers/seeds-fixture.ts';
 
 function issuesFor(mutate: (t: FixtureTables) => void): DataIssue[] {
@@ -108,6 +110,115 @@ describe('data validation on fixture seeds', () => {
       t.events[0]!.countries = ['CN'];
     });
     expectIssue(issues, { table: 'events', record: 'event-2015-prague-forum', field: 'places[0]', message: 'place prague is in CZ' });
+  });
+
+  it('rejects a record with no place unless it declares precision "country"', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.places = [];
+    });
+    expectIssue(issues, { table: 'events', record: 'event-2015-prague-forum', field: 'precision', message: 'names no place' });
+  });
+
+  it('draws a declared country-precision record abroad, never at China’s centre, and lists it', () => {
+    const t = validTables();
+    Object.assign(t.events[0]!, { places: [], precision: 'country' });
+    const d = buildDataset(writeSeeds(t));
+    expect(d.issues).toEqual([]);
+    const f = d.layers.events.find((x) => x.id === 'event-2015-prague-forum')!;
+    expect(f.properties.precision).toBe('country');
+    expect(f.geometry).toEqual({ type: 'Point', coordinates: sharedAtlas().anchor('CZ')!.map((x) => Math.round(x * 1e4) / 1e4) });
+    expect(d.countryPlaced).toEqual([{ layer: 'events', id: 'event-2015-prague-forum', drawnAt: ['CZ'] }]);
+  });
+
+  it('rejects a record naming more countries abroad than can be dotted, with no place', () => {
+    const many = ['AL', 'BA', 'BG', 'CZ', 'EE', 'HR', 'HU', 'LT', 'LV', 'ME', 'MK', 'PL', 'RO', 'RS', 'SI', 'SK'];
+    expect(many.length).toBeGreaterThan(MAX_COUNTRY_POINTS);
+    const issues = issuesFor((t) => {
+      Object.assign(t.events[0]!, { places: [], precision: 'country', countries: ['CN', ...many] });
+    });
+    expectIssue(issues, { table: 'events', record: 'event-2015-prague-forum', field: 'places', message: `names ${many.length} countries abroad and no place` });
+  });
+
+  it('rejects a declared precision its places contradict', () => {
+    const issues = issuesFor((t) => {
+      t.events[0]!.precision = 'country';
+    });
+    expectIssue(issues, { table: 'events', record: 'event-2015-prague-forum', field: 'precision', message: 'declares precision "country" but its places give "city"' });
+  });
+
+  it('rejects a corridor without countries, or with a waypoint outside them', () => {
+    const corridor = {
+      id: 'corridor-test',
+      name_en: 'Test corridor',
+      name_zh: '测试走廊',
+      summary_en: 'A corridor from Beijing to Prague.',
+      summary_zh: '自北京至布拉格的走廊。',
+      sources: [{ doc: 'communique-2017.en.txt', quote: 'The Belt and Road health cooperation forum was held in Prague' }],
+      named_in_documents: false,
+      direction: 'belt',
+      waypoints: ['beijing', 'prague'],
+    };
+    expectIssue(issuesFor((t) => void (t.corridors = [corridor])), { table: 'corridors', record: 'corridor-test', field: 'countries' });
+    expectIssue(issuesFor((t) => void (t.corridors = [{ ...corridor, countries: ['CN', 'PL'] }])), { table: 'corridors', record: 'corridor-test', field: 'waypoints[1]', message: 'waypoint prague is in CZ' });
+    expect(issuesFor((t) => void (t.corridors = [{ ...corridor, countries: ['CN', 'CZ'] }]))).toEqual([]);
+  });
+
+  it('rejects a figure stated in 万 or 亿 (money in whole yuan)', () => {
+    const issues = issuesFor((t) => {
+      t.projects[13]!.figures = [
+        { label: { en: 'Funding', zh: '经费' }, value: 200, unit: { en: '× CNY 10,000', zh: '万元人民币' }, source: { doc: 'implementation-plan-2015.zh.txt', quote: '第14号重点项目在布拉格举办卫生合作论坛。' } },
+      ];
+    });
+    expectIssue(issues, { table: 'projects', record: 'project-14', field: 'figures[0].unit', message: 'scales the value' });
+  });
+
+  it('rejects years on a record of a key project that gives none, or outside the project’s', () => {
+    const hospital = {
+      id: 'hospital-test',
+      name_en: 'Test hospital',
+      name_zh: '测试医院',
+      summary_en: 'A hospital of key project 1 in Prague.',
+      summary_zh: '第1号重点项目在布拉格的医院。',
+      sources: [{ doc: 'implementation-plan-2015.zh.txt', quote: '第1号重点项目在布拉格举办卫生合作论坛。' }],
+      countries: ['CN', 'CZ'],
+      places: ['prague'],
+      years: { start: 2015, end: 2017 },
+      status: 'planned',
+      project_no: 1,
+      figures: [],
+    };
+    expectIssue(issuesFor((t) => void (t.hospitals = [hospital])), { table: 'hospitals', record: 'hospital-test', field: 'years', message: 'key project 1 gives none' });
+    const outside = issuesFor((t) => {
+      t.hospitals = [hospital];
+      t.projects[0]!.years = { start: 2015, end: 2015 };
+    });
+    expectIssue(outside, { table: 'hospitals', record: 'hospital-test', field: 'years', message: 'outside key project 1' });
+    const within = issuesFor((t) => {
+      t.hospitals = [hospital];
+      t.projects[0]!.years = { start: 2014, end: 2017 };
+    });
+    expect(within).toEqual([]);
+  });
+
+  it('rejects a direction naming a mechanism that does not exist', () => {
+    const issues = issuesFor((t) => {
+      t.directions = [
+        {
+          id: 'direction-belt',
+          name_en: 'Silk Road Economic Belt',
+          name_zh: '丝绸之路经济带',
+          summary_en: 'The land direction, through Prague.',
+          summary_zh: '陆上走向，经布拉格。',
+          sources: [{ doc: 'implementation-plan-2015.zh.txt', quote: '在“丝绸之路经济带”方向，举办中国—中东欧国家卫生部长论坛。' }],
+          direction: 'belt',
+          focus_regions: [{ en: 'Central and Eastern Europe', zh: '中东欧' }],
+          priority_countries: ['CZ'],
+          mechanisms: ['mech-nowhere'],
+          routes: [{ name: { en: 'Land route', zh: '陆路' }, mode: 'land', waypoints: ['beijing', 'prague'] }],
+        },
+      ];
+    });
+    expectIssue(issues, { table: 'directions', record: 'direction-belt', field: 'mechanisms[0]', message: 'neither a mechanism nor a corridor' });
   });
 });
 
