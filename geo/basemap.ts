@@ -26,6 +26,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { area } from '@turf/area';
+import { simplify as simplifyLine } from '@turf/simplify';
 import polylabel from 'polylabel';
 import { countryName, numericToAlpha2 } from './country-names.ts';
 import { signedArea, unwrapAntimeridian, unwrapLines, unwrapLongitudes } from './antimeridian.ts';
@@ -81,6 +82,8 @@ export interface Basemap {
 /** The files, in the order a map draws them. */
 export const BASEMAP_LAYERS = ['countries', 'graticule', 'coastlines', 'borders', 'labels'] as const satisfies readonly (keyof Basemap)[];
 export type BasemapLayerName = (typeof BASEMAP_LAYERS)[number];
+/** The files that have an overview version (`basemap/overview/<name>.geojson`); the others are the same at every zoom. */
+export const BASEMAP_OVERVIEW_LAYERS = ['countries', 'borders'] as const satisfies readonly BasemapLayerName[];
 
 /**
  * Minimum Visvalingam triangle area kept when simplifying the 50m topology
@@ -103,12 +106,39 @@ export interface BasemapOptions {
   digits: number;
   /** Graticule spacing in degrees (must divide 180). */
   graticuleStep: number;
+  /**
+   * Polygons (islands) smaller than this are dropped, except each country's
+   * largest, so no country disappears. 0 keeps all (the detailed base map); the
+   * overview (see `OVERVIEW_BASEMAP_OPTIONS`) drops what is below a pixel.
+   */
+  minPolygonKm2: number;
+  /**
+   * Rings that Visvalingam collapsed (islands of a single arc) are restored from
+   * the source; with a tolerance (degrees) they are restored Douglas–Peucker
+   * simplified instead of whole. 0: whole.
+   */
+  restoreTolerance: number;
 }
 
 export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = {
   simplifyWeight: BASEMAP_SIMPLIFY_WEIGHT,
   digits: 3,
   graticuleStep: 15,
+  minPolygonKm2: 0,
+  restoreTolerance: 0,
+};
+
+/**
+ * The overview base map, drawn below `OVERVIEW_MAX_ZOOM` (src/map/lod.ts) and
+ * loaded first: at zoom 3 a degree is ~11 px, so 0.3 deg² triangles (≈ 1.5 px
+ * of deviation), islands under 300 km² (~2 px) and 0.01° rounding are at or below
+ * what a screen shows. It cuts the first download of the base map to a quarter.
+ */
+export const OVERVIEW_BASEMAP_OPTIONS: Partial<BasemapOptions> = {
+  simplifyWeight: 0.3,
+  digits: 2,
+  minPolygonKm2: 300,
+  restoreTolerance: 0.05,
 };
 
 // ---------------------------------------------------------------------------
@@ -231,8 +261,25 @@ function isDegenerate(ring: readonly Position[]): boolean {
  * instead, so small island states keep their shape. Simplification keeps the
  * topology's structure, so rings correspond one to one.
  */
-function withCollapsedRingsRestored(simplified: Position[][][], original: Position[][][]): Position[][][] {
-  return simplified.map((poly, i) => poly.map((ring, j) => (isDegenerate(ring) ? original[i]![j]! : ring)));
+function withCollapsedRingsRestored(simplified: Position[][][], original: Position[][][], tolerance: number): Position[][][] {
+  const restore = (ring: Position[]): Position[] => {
+    if (tolerance <= 0 || ring.length <= 8) return ring;
+    try {
+      const s = simplifyLine({ type: 'Polygon', coordinates: [ring] }, { tolerance, highQuality: true }).coordinates[0]!;
+      return isDegenerate(s) ? ring : s;
+    } catch {
+      return ring; // turf refuses rings it would reduce below 4 points: keep the source ring
+    }
+  };
+  return simplified.map((poly, i) => poly.map((ring, j) => (isDegenerate(ring) ? restore(original[i]![j]!) : ring)));
+}
+
+/** Drops polygons under `minKm2`, keeping the largest one whatever its size. */
+function withoutSmallPolygons(polys: Position[][][], minKm2: number): Position[][][] {
+  if (minKm2 <= 0 || polys.length < 2) return polys;
+  const areas = polys.map((p) => area({ type: 'Polygon', coordinates: p }) / 1e6);
+  const largest = areas.indexOf(Math.max(...areas));
+  return polys.filter((_, i) => i === largest || areas[i]! >= minKm2);
 }
 
 /** Web Mercator y, in degrees, so that polylabel works in the map's own plane. */
@@ -337,7 +384,7 @@ export function buildBasemap(topology: CountriesTopology, options: Partial<Basem
     const s = geometryOf(simplified, simplifiedGeoms[i]!);
     const o = geometryOf(topology, g);
     if (!s || !o) return;
-    const restored = withCollapsedRingsRestored(polygonsOf(s), polygonsOf(o));
+    const restored = withCollapsedRingsRestored(polygonsOf(s), polygonsOf(o), opts.restoreTolerance);
     const fixed = unwrapAntimeridian<MultiPolygon>({ type: 'MultiPolygon', coordinates: restored });
     const key = iso2 || `~${topoName}`;
     const unit = units.get(key);
@@ -348,7 +395,7 @@ export function buildBasemap(topology: CountriesTopology, options: Partial<Basem
 
   const countries: Feature<Polygon | MultiPolygon, CountryProps>[] = [];
   for (const { iso2, topoName, polys } of units.values()) {
-    const rounded = roundPolygons(polys, digits);
+    const rounded = roundPolygons(withoutSmallPolygons(polys, opts.minPolygonKm2), digits);
     if (rounded.length === 0) continue;
     const geometry: Polygon | MultiPolygon = rounded.length === 1 ? { type: 'Polygon', coordinates: rounded[0]! } : { type: 'MultiPolygon', coordinates: rounded };
     countries.push({ type: 'Feature', properties: { iso2, ...namesOf(iso2, topoName) }, geometry });

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Geometry, Position } from 'geojson';
 import type { LayerFeature } from './layers/context.ts';
+import { simplify } from '@turf/simplify';
 
 /**
  * Decimal places kept: 4 (≈ 11 m) for points and lines; 3 (≈ 110 m) for
@@ -54,9 +55,27 @@ export function roundGeometry(g: Geometry, digits = COORD_DIGITS): Geometry {
   }
 }
 
-/** Rounds a feature's geometry to what is shipped: polygons to POLYGON_DIGITS, the rest to COORD_DIGITS. */
+/**
+ * Douglas–Peucker tolerance for lines, in degrees: ≈ 1 px at zoom 8, the map's
+ * maximum. Routes are smooth curves sampled densely (bezier splines) or shipping
+ * lanes with a vertex every few hundred metres; most of those vertices draw
+ * nothing a screen can show.
+ */
+export const LINE_TOLERANCE = 0.003;
+
+const simplifyPath = (line: Position[]): Position[] =>
+  line.length <= 2 ? line : simplify({ type: 'LineString', coordinates: line }, { tolerance: LINE_TOLERANCE, highQuality: true, mutate: false }).coordinates;
+
+/** Lines simplified to `LINE_TOLERANCE` (other geometries unchanged). */
+export function simplifyLines(g: Geometry): Geometry {
+  if (g.type === 'LineString') return { type: 'LineString', coordinates: simplifyPath(g.coordinates) };
+  if (g.type === 'MultiLineString') return { type: 'MultiLineString', coordinates: g.coordinates.map(simplifyPath) };
+  return g;
+}
+
+/** Rounds a feature's geometry to what is shipped: polygons to POLYGON_DIGITS, the rest to COORD_DIGITS; lines simplified first. */
 export function roundShipped(g: Geometry): Geometry {
-  return roundGeometry(g, g.type === 'Polygon' || g.type === 'MultiPolygon' ? POLYGON_DIGITS : COORD_DIGITS);
+  return roundGeometry(simplifyLines(g), g.type === 'Polygon' || g.type === 'MultiPolygon' ? POLYGON_DIGITS : COORD_DIGITS);
 }
 
 /** Rounds numbers in `[lon, lat]` pairs found in properties (place coordinates). */

@@ -8,8 +8,11 @@ import { LAYER_IDS } from '../src/data/contract.ts';
 import { LAYER_TITLES } from '../src/data/layer-titles.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
 import { DataError } from './errors.ts';
+import { checkGeometry } from './validate.ts';
 import { serializeJson, serializeLayer, sha256, toCsv } from './output.ts';
-import { basemapFiles } from './basemap.ts';
+import { BASEMAP_OVERVIEW_LAYERS, basemapFiles, OVERVIEW_BASEMAP_OPTIONS } from './basemap.ts';
+import { overviewLayer } from './overview.ts';
+import { OVERVIEW_MAX_ZOOM } from '../src/data/contract.ts';
 import type { CountryPlaced, LayerFeature } from './layers/context.ts';
 
 /** What a build reports besides its files (filled in by `buildOutputs`). */
@@ -83,7 +86,17 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
     const text = serializeLayer(d.layers[id]);
     const file = `${id}.geojson`;
     files.set(file, text);
-    return { id, file, ...LAYER_TITLES[id], count: d.layers[id].length, bytes: Buffer.byteLength(text) };
+    const entry: ManifestLayer = { id, file, ...LAYER_TITLES[id], count: d.layers[id].length, bytes: Buffer.byteLength(text) };
+    // Polygon layers also get a light version for the world view, loaded first (overview.ts).
+    const overview = overviewLayer(d.layers[id]);
+    if (overview) {
+      const problems = checkGeometry(overview);
+      if (problems.length) throw new DataError(problems.map((p) => ({ ...p, field: `overview ${p.field}` })));
+      const otext = serializeLayer(overview);
+      files.set(`overview/${file}`, otext);
+      entry.overview = { file: `overview/${file}`, bytes: Buffer.byteLength(otext), max_zoom: OVERVIEW_MAX_ZOOM };
+    }
+    return entry;
   });
 
   const documents = [...d.seeds.documentMeta].sort((a, b) => a.file.localeCompare(b.file)).map((m) => {
@@ -99,6 +112,9 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
 
   const basemap = basemapFiles();
   for (const [name, text] of basemap) files.set(`basemap/${name}.geojson`, text);
+  // The overview base map (loaded first; the detailed one from OVERVIEW_MAX_ZOOM): only the outlines differ.
+  const basemapOverview = basemapFiles(undefined, OVERVIEW_BASEMAP_OPTIONS);
+  for (const name of BASEMAP_OVERVIEW_LAYERS) files.set(`basemap/overview/${name}.geojson`, basemapOverview.get(name)!);
 
   const hashed = [...files.keys()].sort();
   const content_hash = sha256(hashed.map((f) => `${f}\0${sha256(files.get(f)!)}`).join('\n'));
@@ -107,7 +123,11 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
     content_hash,
     layers,
     documents,
-    basemap: [...basemap.keys()].map((id) => ({ id, file: `basemap/${id}.geojson` })),
+    basemap: [...basemap.keys()].map((id) => ({
+      id,
+      file: `basemap/${id}.geojson`,
+      ...((BASEMAP_OVERVIEW_LAYERS as readonly string[]).includes(id) ? { overview: { file: `basemap/overview/${id}.geojson`, max_zoom: OVERVIEW_MAX_ZOOM } } : {}),
+    })),
     extras: [
       { id: 'records', file: 'records.csv', description: 'Every record, one row each, with its sources: the features of every layer, then the headline figures (layer "headlines", with measure, value, unit and period) (UTF-8 CSV).' },
       { id: 'citations', file: 'citations.csv', description: 'Every citation, one row each: layer, record, field, document, verbatim quote.' },

@@ -97,7 +97,15 @@ export interface ManifestLayer {
   geometry: 'Point' | 'LineString' | 'Polygon';
   count: number;
   bytes: number;
+  /** Polygon layers: the same features with outlines simplified for zooms below `max_zoom` (loaded first). */
+  overview?: { file: string; bytes: number; max_zoom: number };
 }
+
+/**
+ * Below this zoom the site draws the overview outlines (`overview/*.geojson`,
+ * `basemap/overview/*`); from it, the detailed ones. Zoom 3 shows a continent.
+ */
+export const OVERVIEW_MAX_ZOOM = 3;
 
 export interface Manifest {
   version: 1;
@@ -105,6 +113,6 @@ export interface Manifest {
   content_hash: string;
   layers: ManifestLayer[];
   documents: { file: string; title_en: string; title_zh: string; date: string; language: 'en' | 'zh'; sha256: string }[];
-  basemap: { id: string; file: string }[];
+  basemap: { id: string; file: string; overview?: { file: string; max_zoom: number } }[];
   extras: { id: string; file: string; description: string }[];
 }
