@@ -8,8 +8,14 @@ import type { AppState, Filters } from '../state/app-state.ts';
 export interface StatePatch extends Partial<Omit<AppState, 'filters'>> {
   /** Merged into the current filters. */
   filters?: Partial<Filters>;
-  /** With `selected`: also move the camera to the feature. */
+  /** With `selected`: also move the camera to the feature; with `filters.country`: fit the map to the country. */
   focus?: boolean;
+  /**
+   * Replace the current history entry instead of adding one: the later steps
+   * of one gesture (dragging a slider, Play) are one entry, not one per step.
+   * Camera-only patches always replace.
+   */
+  replace?: boolean;
 }
 
 export const CHANGE_EVENT = 'hsr-change';

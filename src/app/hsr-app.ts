@@ -9,11 +9,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CHANGE_EVENT, type ChangeEvent, type StatePatch } from './events.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { parseUrlState, serializeUrlState } from '../state/url-state.ts';
+import { unknownValuesPatch } from '../state/known-values.ts';
+import { layerSpec } from '../layers/registry.ts';
 import { emptyReport, loadLayers, loadManifest, type LoadReport } from '../data/load-data.ts';
 import { makeDataset } from '../data/dataset.ts';
 import { LAYER_IDS } from '../data/contract.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { preferredLang, rememberLang, t } from '../i18n/i18n.ts';
+import { pick, preferredLang, rememberLang, t } from '../i18n/i18n.ts';
 import type { FocusRequest, Flight } from '../map/hsr-map.ts';
 import { STORY_EVENT, DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
@@ -54,6 +56,8 @@ export class HsrApp extends LitElement {
     flight: { state: true },
     highlight: { state: true },
     offline: { state: true },
+    sideCollapsed: { state: true },
+    narrow: { state: true },
   };
 
   declare state: AppState;
@@ -75,11 +79,18 @@ export class HsrApp extends LitElement {
   /** The story chapter's features, ringed on the map. */
   declare highlight: readonly string[];
   declare offline: OfflineStatus;
+  /** Desktop: the side panel is folded away, leaving the map the whole width. */
+  declare sideCollapsed: boolean;
+  /** The phone layout (side panel as a bottom sheet) is in effect. */
+  declare narrow: boolean;
 
   private focusNonce = 0;
   private flightNonce = 0;
   private stopOffline?: () => void;
   private readonly dataBase = new URL('data/', document.baseURI);
+  /** Same breakpoint as `styles/app.css`. */
+  private readonly narrowQuery = window.matchMedia?.('(max-width: 720px)');
+  private readonly onNarrow = () => (this.narrow = this.narrowQuery?.matches ?? false);
 
   constructor() {
     super();
@@ -98,6 +109,10 @@ export class HsrApp extends LitElement {
     this.flight = null;
     this.highlight = [];
     this.offline = 'unavailable';
+    this.sideCollapsed = false;
+    this.narrow = this.narrowQuery?.matches ?? false;
+    // Every history entry names its language (and loses malformed values): back/forward and copied links restore the view.
+    this.writeUrl(this.state, true);
   }
 
   override connectedCallback(): void {
@@ -108,6 +123,7 @@ export class HsrApp extends LitElement {
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('hashchange', this.onPopState);
     document.addEventListener('keydown', this.onKeyDown);
+    this.narrowQuery?.addEventListener('change', this.onNarrow);
     void this.load();
     this.stopOffline = registerOffline((status) => (this.offline = status));
     // CLI, tests and benchmarks: `window.__hsrExport(options)` (src/export/hook.ts), loaded on first call.
@@ -130,6 +146,7 @@ export class HsrApp extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('hashchange', this.onPopState);
     document.removeEventListener('keydown', this.onKeyDown);
+    this.narrowQuery?.removeEventListener('change', this.onNarrow);
   }
 
   /**
@@ -148,9 +165,10 @@ export class HsrApp extends LitElement {
       this.data = dataset;
       this.report = report.failedLayers.length || report.skipped.length ? report : null;
       if (report.skipped.length) console.warn('Skipped malformed records:', report.skipped);
-      // A selection the data does not know (stale or hostile link) is dropped quietly.
-      if (this.state.selected && !dataset.byId.has(this.state.selected)) this.apply({ selected: null }, true);
-      else if (this.state.selected && !this.state.camera) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
+      // Values the data does not know (a stale or hostile link: sel, mech, country, status, doc) are dropped quietly.
+      const unknown = unknownValuesPatch(this.state, dataset, report.failedLayers.map((l) => l.id));
+      if (unknown) this.apply(unknown, true);
+      if (this.state.selected && !this.state.camera) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
     } catch (e) {
       this.loadError = (e as Error).message;
     }
@@ -173,7 +191,7 @@ export class HsrApp extends LitElement {
 
   private onChange = (e: ChangeEvent) => {
     e.stopPropagation();
-    this.apply(e.detail, isCameraOnly(e.detail));
+    this.apply(e.detail, e.detail.replace ?? isCameraOnly(e.detail));
   };
 
   /** The presenter's requests: a state patch, and the chapter's flight and highlights for the map. */
@@ -202,19 +220,29 @@ export class HsrApp extends LitElement {
 
   private onMapStatus = (e: CustomEvent<{ status: string }>) => {
     this.mapStatus = e.detail.status;
-    // Without a map, the list is the way in.
-    if (e.detail.status === 'no-webgl') this.tab = 'list';
+    // Without a map, the list is the way in (on phones the sheet opens to show it).
+    if (e.detail.status === 'no-webgl') {
+      this.tab = 'list';
+      this.sheetOpen = true;
+      this.sideCollapsed = false;
+    }
   };
 
   /** Applies a patch, writes the URL (push for a new view, replace for camera moves). */
   apply(patch: StatePatch, replace = false) {
-    const { filters, focus, ...rest } = patch;
+    const { filters, focus, replace: _replace, ...rest } = patch;
     const next: AppState = { ...this.state, ...rest, filters: filters ? { ...this.state.filters, ...filters } : this.state.filters };
     if (patch.lang && patch.lang !== this.state.lang) rememberLang(globalThis.localStorage, patch.lang);
     if (patch.view) this.tab = patch.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
     this.state = next;
-    if (focus && next.selected) this.focusRequest = { id: next.selected, nonce: ++this.focusNonce };
-    const hash = serializeUrlState(next);
+    if (focus && next.selected && patch.selected) this.focusRequest = { id: next.selected, nonce: ++this.focusNonce };
+    else if (focus && filters?.country) this.focusRequest = { country: filters.country, nonce: ++this.focusNonce };
+    this.writeUrl(next, replace);
+  }
+
+  /** Writes the URL of a state: a new history entry, or (`replace`) the current one changed. */
+  private writeUrl(s: AppState, replace: boolean) {
+    const hash = serializeUrlState(s);
     const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
       if (replace) history.replaceState(null, '', url);
@@ -223,9 +251,12 @@ export class HsrApp extends LitElement {
   }
 
   private onPopState = () => {
+    // Every entry the app writes names its language; a hand-edited hash without one keeps the current language.
     const next = parseUrlState(location.href, this.state.lang);
     this.state = next;
     this.tab = next.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
+    const unknown = this.data ? unknownValuesPatch(next, this.data, this.report?.failedLayers.map((l) => l.id)) : null;
+    if (unknown) this.apply(unknown, true);
   };
 
   private onKeyDown = (e: KeyboardEvent) => {
@@ -238,8 +269,21 @@ export class HsrApp extends LitElement {
   private setTab(tab: SideTab) {
     // On phones, tapping the open tab again folds the sheet away; any other tab opens it.
     this.sheetOpen = !(this.sheetOpen && this.tab === tab && tab !== 'list');
+    this.sideCollapsed = false;
     this.tab = tab;
     if ((tab === 'list') !== (this.state.view === 'list')) this.apply({ view: tab === 'list' ? 'list' : 'map' });
+  }
+
+  /** The skip link: open the list (unfolding the panel or sheet) and move focus into it. */
+  private async skipToList(e: Event) {
+    e.preventDefault();
+    this.setTab('list');
+    await this.updateComplete;
+    await this.querySelector('hsr-list')?.focusList();
+  }
+
+  private toggleSide() {
+    this.sideCollapsed = !this.sideCollapsed;
   }
 
   private async copyLink() {
@@ -280,7 +324,7 @@ export class HsrApp extends LitElement {
     const tabLabel: Record<SideTab, string> = { layers: t(lang, 'panel.layers'), filters: t(lang, 'panel.filters'), list: t(lang, 'view.list') };
     const fullUrl = `${location.pathname}#${serializeUrlState({ ...s, embed: false })}`;
     return html`
-      <a class="skip" href="#list" @click=${(e: Event) => { e.preventDefault(); this.setTab('list'); }}>${t(lang, 'app.skip')}</a>
+      <a class="skip" href="#list" @click=${this.skipToList}>${t(lang, 'app.skip')}</a>
       <header>
         <div class="brand">
           <h1>${t(lang, 'app.title')}</h1>
@@ -297,11 +341,13 @@ export class HsrApp extends LitElement {
         ${this.offline === 'ready' ? html`<span class="offline-ready" role="status" title=${t(lang, 'offline.readyLabel')}>${t(lang, 'offline.ready')}</span>` : nothing}
         ${s.embed ? html`<a class="tool embed-open" href=${fullUrl} target="_blank" rel="noopener">${t(lang, 'embed.open')}</a>` : nothing}
       </header>
-      <main>
-        <aside class="side ${this.sheetOpen ? 'open' : ''}" aria-label=${t(lang, 'panel.layers')}>
+      <main class=${this.sideCollapsed && !this.narrow ? 'side-collapsed' : ''}>
+        <aside class="side ${this.sheetOpen ? 'open' : ''}" id="side" aria-label=${t(lang, 'panel.side')} ?hidden=${this.sideCollapsed && !this.narrow}>
           <div class="tabs" role="tablist">
             ${tabs.map(
+              // On phones a tab also unfolds the sheet: it says whether its panel is open.
               (tab) => html`<button role="tab" id="tab-${tab}" aria-controls="panel-${tab}" aria-selected=${this.tab === tab ? 'true' : 'false'} tabindex=${this.tab === tab ? 0 : -1}
+                aria-expanded=${this.narrow ? (this.tab === tab && this.sheetOpen ? 'true' : 'false') : nothing}
                 @click=${() => this.setTab(tab)}
                 @keydown=${(e: KeyboardEvent) => this.onTabKey(e, tabs)}>${tabLabel[tab]}</button>`,
             )}
@@ -316,11 +362,14 @@ export class HsrApp extends LitElement {
             <hsr-list id="list" .lang=${lang} .state=${s} .data=${this.data}></hsr-list>
           </div>
         </aside>
+        <button class="side-toggle" type="button" aria-controls="side" aria-expanded=${this.sideCollapsed ? 'false' : 'true'} title=${t(lang, this.sideCollapsed ? 'panel.expand' : 'panel.collapse')} @click=${this.toggleSide}>
+          <span class="side-toggle__chevron" aria-hidden="true"></span><span class="visually-hidden">${t(lang, 'panel.side')}</span>
+        </button>
         <hsr-map .lang=${lang} .state=${s} .data=${this.data} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
         ${s.story && this.presenterLoaded ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${this.data} .offline=${this.offline} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>` : nothing}
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${this.data}></hsr-detail>` : nothing}
         ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}
-        ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => l.id).join(', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
+        ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)).join(lang === 'zh' ? '、' : ', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
       </main>
       ${this.exportOpen ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data} .map=${this.querySelector('hsr-map')?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>` : nothing}
       <hsr-reader .lang=${lang} .reader=${s.reader} .data=${this.data} .base=${this.dataBase.href}></hsr-reader>

@@ -2,39 +2,14 @@
  * Loads `data/manifest.json` and the layer files it lists. Each feature is
  * checked on arrival: a malformed record is skipped and counted (the rest of
  * its layer still shows), and a layer that fails to load is reported by name
- * while the others still load.
+ * while the others still load. A record that claims another layer than its
+ * file's is skipped too. A malformed manifest fails the load with a message
+ * naming the field. The schemas are in `schemas.ts`.
  */
-import * as z from 'zod/mini';
 import type { LayerId, Manifest } from './contract.ts';
 import { LAYER_IDS } from './contract.ts';
 import { makeDataset, type Dataset, type MapFeature } from './dataset.ts';
-
-z.config({ jitless: true });
-
-const Position = z.tuple([z.number(), z.number()]);
-const Geometry = z.union([
-  z.object({ type: z.literal('Point'), coordinates: Position }),
-  z.object({ type: z.literal('MultiPoint'), coordinates: z.array(Position) }),
-  z.object({ type: z.literal('LineString'), coordinates: z.array(Position) }),
-  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(Position)) }),
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position)) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position))) }),
-]);
-const Citation = z.object({ doc: z.string(), quote: z.string().check(z.minLength(1)) });
-const Props = z.looseObject({
-  id: z.string().check(z.minLength(1)),
-  layer: z.enum(LAYER_IDS),
-  name_en: z.string().check(z.minLength(1)),
-  name_zh: z.string().check(z.minLength(1)),
-  summary_en: z.string(),
-  summary_zh: z.string(),
-  precision: z.string(),
-  sources: z.array(Citation).check(z.minLength(1)),
-  countries: z.array(z.string()),
-  places: z.array(z.looseObject({ id: z.string(), name_en: z.string(), name_zh: z.string() })),
-  related: z.array(z.string()),
-});
-const FeatureSchema = z.object({ type: z.literal('Feature'), id: z.string(), geometry: Geometry, properties: Props });
+import { FeatureSchema, ManifestSchema, issuesText } from './schemas.ts';
 
 export interface LoadReport {
   /** Layers that could not be loaded, with the reason. */
@@ -55,8 +30,9 @@ export function validateFeatures(layer: LayerId, json: unknown, report: LoadRepo
   const out: MapFeature[] = [];
   features.forEach((f, index) => {
     const r = FeatureSchema.safeParse(f);
-    if (r.success) out.push(f as MapFeature);
-    else report.skipped.push({ layer, index, reason: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!r.success) report.skipped.push({ layer, index, reason: issuesText(r.error.issues) });
+    else if (r.data.properties.layer !== layer) report.skipped.push({ layer, index, reason: `properties.layer: "${r.data.properties.layer}" in the ${layer} file` });
+    else out.push(f as MapFeature);
   });
   return out;
 }
@@ -69,7 +45,9 @@ export function emptyReport(): LoadReport {
 export async function loadManifest(base: URL, fetchFn: FetchLike = (u) => fetch(u)): Promise<Manifest> {
   const res = await fetchFn(new URL('manifest.json', base).href);
   if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
-  return (await res.json()) as Manifest;
+  const r = ManifestSchema.safeParse(await res.json());
+  if (!r.success) throw new Error(`manifest.json: ${issuesText(r.error.issues)}`);
+  return r.data as unknown as Manifest;
 }
 
 /** Loads the given layers (in parallel); failures and skipped records go to `report`. */

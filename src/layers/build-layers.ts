@@ -3,12 +3,12 @@
  * and its props. Pure (no WebGL, no DOM), so Node tests can check what would be
  * drawn; `deck-layers.ts` turns descriptors into deck.gl layer instances.
  */
-import type { BaseProps, LayerId } from '../data/contract.ts';
+import type { LayerId } from '../data/contract.ts';
 import type { Dataset, MapFeature, PointDatum } from '../data/dataset.ts';
 import type { AppState, Filters } from '../state/app-state.ts';
 import { passesFilters } from '../state/filters.ts';
-import { LAYER_COLOR, directionColor, hexToRgba, mechanismColor, type RGBA } from './palette.ts';
-import { LAYERS, type LayerSpec } from './registry.ts';
+import { LAYER_COLOR, hexToRgba, type RGBA } from './palette.ts';
+import { LAYERS, SOLID, styleContextOf, symbolHalo } from './registry.ts';
 import { iconId } from './symbols.ts';
 
 export type DeckLayerType = 'GeoJsonLayer' | 'IconLayer' | 'PathLayer' | 'ScatterplotLayer';
@@ -64,21 +64,6 @@ function visiblePaths(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters
   );
 }
 
-const darken = ([r, g, b]: RGBA, k = 0.65, a = 255): RGBA => [Math.round(r * k), Math.round(g * k), Math.round(b * k), a];
-
-/** Fill / outline accessors of an area layer. */
-function areaColors(spec: LayerSpec, mechanismOrder: readonly string[]) {
-  if (spec.id === 'mechanisms') {
-    const colorOf = (p: BaseProps) => hexToRgba(mechanismColor.copy().domain(mechanismOrder)(p.id));
-    return { fill: (p: BaseProps): RGBA => [...colorOf(p).slice(0, 3), 38] as RGBA, line: (p: BaseProps) => colorOf(p) };
-  }
-  return { fill: spec.color, line: (p: BaseProps) => darken(spec.color(p)) };
-}
-
-function statusHollow(p: BaseProps): boolean {
-  return p.status === 'intended';
-}
-
 const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centres': 19, hospitals: 15, training: 17, events: 19, organisations: 16 };
 
 /**
@@ -88,28 +73,30 @@ const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centre
  */
 export function buildLayers(state: AppState, d: Dataset, highlight: readonly string[] = []): LayerDescriptor[] {
   const out: LayerDescriptor[] = [];
-  const mechanismOrder = d.layers.mechanisms.map((f) => f.properties.id);
+  // Colours, outlines, widths and dashes all come from the registry (the legend is derived from the same functions).
+  const ctx = styleContextOf(d);
+  const mechanismOrder = ctx.mechanisms;
   const hoverHighlight: RGBA = [255, 212, 0, 110];
   for (const spec of LAYERS) {
     if (!state.layers.includes(spec.id)) continue;
     const common = { pickable: true, autoHighlight: true, highlightColor: hoverHighlight };
     switch (spec.draw) {
       case 'area': {
-        const c = areaColors(spec, mechanismOrder);
+        const dash = spec.dash;
         out.push({
           type: 'GeoJsonLayer',
-          dashed: spec.id === 'disease-zones',
+          dashed: !!dash,
           props: {
             id: spec.id,
             data: visibleFeatures(d, spec.id, state),
             ...common,
             filled: true,
             stroked: true,
-            getFillColor: (f: MapFeature) => c.fill(f.properties),
-            getLineColor: (f: MapFeature) => c.line(f.properties),
-            getLineWidth: (f: MapFeature) => (spec.id === 'disease-zones' ? 2 : f.properties.role === 'written-statement' ? 2 : 1),
+            getFillColor: (f: MapFeature) => spec.color(f.properties, ctx),
+            getLineColor: (f: MapFeature) => spec.lineColor(f.properties, ctx),
+            getLineWidth: (f: MapFeature) => spec.lineWidth(f.properties),
             lineWidthUnits: 'pixels',
-            ...(spec.id === 'disease-zones' || spec.id === 'statement-2020' ? { getDashArray: (f: MapFeature) => (spec.id === 'disease-zones' || f.properties.role === 'written-statement' ? [4, 3] : [0, 0]) } : {}),
+            ...(dash ? { getDashArray: (f: MapFeature) => dash(f.properties) } : {}),
             updateTriggers: { getFillColor: mechanismOrder.join(','), getLineColor: mechanismOrder.join(',') },
           },
         });
@@ -127,13 +114,12 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
             data: paths,
             ...common,
             getPath: (p: PathDatum) => p.path,
-            getColor: (p: PathDatum) => hexToRgba(directionColor(String(p.feature.properties.direction))),
-            getWidth: 4.5,
+            getColor: (p: PathDatum) => spec.color(p.feature.properties, ctx),
+            getWidth: (p: PathDatum) => spec.lineWidth(p.feature.properties),
             widthUnits: 'pixels',
             capRounded: true,
             jointRounded: true,
-            // Solid for the land belt, dashed for the sea road: tells them apart in greyscale too.
-            getDashArray: (p: PathDatum) => (p.feature.properties.direction === 'maritime' ? [3, 1.6] : [0, 0]),
+            getDashArray: (p: PathDatum) => spec.dash?.(p.feature.properties) ?? SOLID,
             dashJustified: true,
           },
         });
@@ -148,12 +134,12 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
             data: visiblePaths(d, spec.id, state),
             ...common,
             getPath: (p: PathDatum) => p.path,
-            getColor: (p: PathDatum) => spec.color(p.feature.properties),
-            getWidth: 2.5,
+            getColor: (p: PathDatum) => spec.color(p.feature.properties, ctx),
+            getWidth: (p: PathDatum) => spec.lineWidth(p.feature.properties),
             widthUnits: 'pixels',
             capRounded: true,
             jointRounded: true,
-            getDashArray: [1, 2],
+            getDashArray: (p: PathDatum) => spec.dash?.(p.feature.properties) ?? SOLID,
           },
         });
         break;
@@ -168,8 +154,8 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
             data: paths,
             ...common,
             getPath: (p: PathDatum) => p.path,
-            getColor: (p: PathDatum) => spec.color(p.feature.properties),
-            getWidth: 2.5,
+            getColor: (p: PathDatum) => spec.color(p.feature.properties, ctx),
+            getWidth: (p: PathDatum) => spec.lineWidth(p.feature.properties),
             widthUnits: 'pixels',
             capRounded: true,
             jointRounded: true,
@@ -182,7 +168,7 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
             data: paths,
             pickable: false,
             getPosition: (p: PathDatum) => p.path[p.path.length - 1],
-            getFillColor: (p: PathDatum) => spec.color(p.feature.properties),
+            getFillColor: (p: PathDatum) => spec.color(p.feature.properties, ctx),
             getLineColor: [255, 255, 255, 230],
             stroked: true,
             getRadius: 4.5,
@@ -197,11 +183,20 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
         const symbol = spec.symbol ?? 'circle';
         const data = visiblePoints(d, spec.id, state);
         const size = POINT_SIZE[spec.id] ?? 16;
-        // A white halo under each symbol keeps it readable over fills and routes.
+        // A white halo under each symbol keeps it readable over fills and routes; light symbols get a dark edge instead.
         out.push({
           type: 'IconLayer',
           symbols: true,
-          props: { id: `${spec.id}-halo`, data, pickable: false, getPosition: (p: PointDatum) => p.position, getIcon: () => iconId(symbol, false), getColor: [255, 255, 255, 235], getSize: size + 5, sizeUnits: 'pixels' },
+          props: {
+            id: `${spec.id}-halo`,
+            data,
+            pickable: false,
+            getPosition: (p: PointDatum) => p.position,
+            getIcon: (p: PointDatum) => iconId(symbol, symbolHalo(spec, p.feature.properties, ctx).hollow),
+            getColor: (p: PointDatum) => symbolHalo(spec, p.feature.properties, ctx).color,
+            getSize: size + 5,
+            sizeUnits: 'pixels',
+          },
         });
         out.push({
           type: 'IconLayer',
@@ -211,8 +206,8 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
             data,
             ...common,
             getPosition: (p: PointDatum) => p.position,
-            getIcon: (p: PointDatum) => iconId(symbol, statusHollow(p.feature.properties)),
-            getColor: (p: PointDatum) => spec.color(p.feature.properties),
+            getIcon: (p: PointDatum) => iconId(symbol, spec.hollow(p.feature.properties)),
+            getColor: (p: PointDatum) => spec.color(p.feature.properties, ctx),
             getSize: size,
             sizeUnits: 'pixels',
           },

@@ -6,18 +6,57 @@
 import type { BaseProps, Bilingual, LayerId } from '../data/contract.ts';
 import { LAYER_IDS } from '../data/contract.ts';
 import { LAYER_TITLES } from '../data/layer-titles.ts';
-import { AREA_IDS, DISEASE_GROUPS, DIRECTION_IDS, LAYER_COLOR, areaColor, diseaseColor, directionColor, directionFill, hexToRgba, type RGBA } from './palette.ts';
+import {
+  AREA_IDS,
+  DISEASE_GROUPS,
+  DIRECTION_IDS,
+  LAYER_COLOR,
+  areaColor,
+  diseaseColor,
+  directionColor,
+  directionFill,
+  hexToRgba,
+  luminance,
+  mechanismColor,
+  mechanismColors,
+  rgbaToHex,
+  type RGBA,
+} from './palette.ts';
 import type { SymbolKind } from './symbols.ts';
 import { DEFAULT_LAYERS } from '../state/app-state.ts';
 
 export type DrawKind = 'point' | 'route' | 'line' | 'arc' | 'area';
 
+/** A dash pattern for deck.gl's PathStyleExtension: dash and gap, in line widths. `[0, 0]` is solid. */
+export type Dash = readonly [number, number];
+export const SOLID: Dash = [0, 0];
+export const isDashed = (d: Dash | undefined): boolean => !!d && d[0] > 0 && d[1] > 0;
+
+/**
+ * What a colour may depend on besides the feature itself: the dataset's
+ * mechanisms in their order (each mechanism's colour follows its position).
+ */
+export interface StyleContext {
+  mechanisms: readonly string[];
+}
+export const NO_STYLE_CONTEXT: StyleContext = { mechanisms: [] };
+
 export interface LegendItem {
   key: string;
   label: Bilingual;
+  /** The colour the layer draws for `sample`: an area's fill, a line's stroke, a symbol's colour (`#RRGGBB`). */
   color: string;
-  /** How the swatch is drawn. */
-  swatch: { kind: 'symbol'; symbol: SymbolKind; hollow?: boolean } | { kind: 'line'; dashed?: boolean; width?: number } | { kind: 'fill'; outline?: string; dashed?: boolean };
+  /** How the swatch is drawn (derived from the layer's own style functions, so it matches the map). */
+  swatch:
+    | { kind: 'symbol'; symbol: SymbolKind; hollow?: boolean; /** A dark edge, for colours too light for the land. */ outline?: string }
+    | { kind: 'line'; dashed?: boolean; dash?: Dash; width?: number }
+    | { kind: 'fill'; outline?: string; dashed?: boolean; dash?: Dash; /** Fill opacity as drawn, 0–1. */ opacity?: number; width?: number };
+  /**
+   * The properties of the features the item stands for (each key must match).
+   * Absent only where one item stands for a layer drawn in per-feature colours
+   * (mechanisms, whose colours the panel lists with their names).
+   */
+  sample?: Partial<BaseProps>;
 }
 
 export interface LayerSpec {
@@ -29,8 +68,16 @@ export interface LayerSpec {
   /** Symbol of point layers. */
   symbol?: SymbolKind;
   defaultVisible: boolean;
-  /** Fill / stroke / icon colour of a feature. */
-  color: (p: BaseProps) => RGBA;
+  /** Fill (areas), stroke (lines) or symbol colour of a feature. */
+  color: (p: BaseProps, ctx?: StyleContext) => RGBA;
+  /** Outline colour of an area. */
+  lineColor: (p: BaseProps, ctx?: StyleContext) => RGBA;
+  /** Width in pixels of a line or of an area's outline. */
+  lineWidth: (p: BaseProps) => number;
+  /** Dash pattern of a line or outline; absent when the layer is never dashed. */
+  dash?: (p: BaseProps) => Dash;
+  /** Points: hollow (only intended) rather than filled. */
+  hollow: (p: BaseProps) => boolean;
   legend: LegendItem[];
 }
 
@@ -67,58 +114,95 @@ export const STATUS_NAMES: Record<'planned' | 'intended' | 'established' | 'held
 };
 
 const NEUTRAL = hexToRgba(LAYER_COLOR.neutralPoint);
-const byArea = (p: BaseProps, fallback: string = LAYER_COLOR.neutralPoint): RGBA => hexToRgba(p.area ? areaColor(p.area) : fallback);
+const byArea = (p: BaseProps): RGBA => hexToRgba(p.area !== undefined ? areaColor(p.area) : LAYER_COLOR.neutralPoint);
+const darken = ([r, g, b]: RGBA, k = 0.65, a = 255): RGBA => [Math.round(r * k), Math.round(g * k), Math.round(b * k), a];
+const intended = (p: BaseProps) => p.status === 'intended';
 
-const areaLegend = (symbol: SymbolKind): LegendItem[] => [
-  ...AREA_IDS.map((a) => ({ key: `area-${a}`, label: AREA_NAMES[a]!, color: areaColor(a), swatch: { kind: 'symbol' as const, symbol } })),
-  { key: 'intended', label: { en: 'Hollow: intended (意向实施)', zh: '空心：意向实施' }, color: LAYER_COLOR.neutralPoint, swatch: { kind: 'symbol', symbol, hollow: true } },
+/**
+ * Outlines of the six disease groups: each its own dash (or weight), so the
+ * groups stay apart in greyscale print and for colour-blind readers.
+ */
+export const DISEASE_DASH: Record<(typeof DISEASE_GROUPS)[number], Dash> = {
+  'vector-borne': SOLID,
+  zoonoses: [6, 2.5],
+  'hiv-tb-respiratory': [2.5, 2],
+  parasitic: [1, 1.5],
+  'vaccine-preventable': [3, 5],
+  emergencies: SOLID,
+};
+const DISEASE_WIDTH: Partial<Record<(typeof DISEASE_GROUPS)[number], number>> = { emergencies: 3.5 };
+
+/** A legend item before its colours and swatch are derived from the layer's style. */
+interface ItemDef {
+  key: string;
+  label: Bilingual;
+  sample?: Partial<BaseProps>;
+  /** The colour of an item without a sample. */
+  color?: string;
+}
+
+type SpecDef = Omit<LayerSpec, 'id' | 'title' | 'defaultVisible' | 'legend' | 'lineColor' | 'lineWidth' | 'hollow'> &
+  Partial<Pick<LayerSpec, 'lineColor' | 'lineWidth' | 'hollow'>> & { legend: ItemDef[] };
+
+const areaItems: ItemDef[] = [
+  ...AREA_IDS.map((a) => ({ key: `area-${a}`, label: AREA_NAMES[a]!, sample: { area: a } })),
+  { key: 'intended', label: { en: 'Hollow: intended (意向实施)', zh: '空心：意向实施' }, sample: { status: 'intended' as const } },
 ];
 
 const title = (id: LayerId): Bilingual => ({ en: LAYER_TITLES[id].title_en, zh: LAYER_TITLES[id].title_zh });
 
-const SPECS: Record<LayerId, Omit<LayerSpec, 'id' | 'title' | 'defaultVisible'>> = {
+const SPECS: Record<LayerId, SpecDef> = {
   directions: {
     group: 'belt-and-road',
     draw: 'route',
     description: { en: 'The two directions of health cooperation (plan §2.1), drawn schematically; the sea route follows shipping lanes.', zh: '卫生合作的两个走向（实施方案第二部分），示意绘制；海上路线沿航运通道。' },
     color: (p) => hexToRgba(directionColor(String(p.direction))),
-    legend: DIRECTION_IDS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], color: directionColor(d), swatch: { kind: 'line', dashed: d === 'maritime', width: 4 } })),
+    lineWidth: () => 4.5,
+    // Solid for the land belt, dashed for the sea road: tells them apart in greyscale too.
+    dash: (p) => (p.direction === 'maritime' ? [3, 1.6] : SOLID),
+    legend: DIRECTION_IDS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
   corridors: {
     group: 'belt-and-road',
     draw: 'line',
     description: { en: 'The six economic corridors; CPEC and BCIM are named in the plan, the other four come from the public record.', zh: '六大经济走廊；中巴、孟中印缅经济走廊见于实施方案，其余四条取自公开资料。' },
     color: () => hexToRgba(LAYER_COLOR.corridors),
-    legend: [{ key: 'corridor', label: { en: 'Economic corridor', zh: '经济走廊' }, color: LAYER_COLOR.corridors, swatch: { kind: 'line', width: 2 } }],
+    lineWidth: () => 2.5,
+    dash: () => [1, 2],
+    legend: [{ key: 'corridor', label: { en: 'Economic corridor', zh: '经济走廊' }, sample: {} }],
   },
   'priority-countries': {
     group: 'belt-and-road',
     draw: 'area',
     description: { en: 'Priority (“fulcrum”) countries of each direction in the 2015–2017 plan.', zh: '2015—2017年实施方案各走向的重点（支点）国家。' },
     color: (p) => hexToRgba(directionFill(String(p.direction)), 170),
-    legend: DIRECTION_IDS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], color: directionFill(d), swatch: { kind: 'fill', outline: directionColor(d) } })),
+    legend: DIRECTION_IDS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
   mechanisms: {
     group: 'cooperation',
     draw: 'area',
     description: { en: 'Multilateral mechanisms named in the documents, with their member countries at the time.', zh: '文件提及的多边合作机制及当时的成员国。' },
-    color: () => hexToRgba('#5A5A9E', 40),
-    legend: [{ key: 'mechanism', label: { en: 'Member countries (choose mechanisms below)', zh: '成员国（在下方选择机制）' }, color: '#5A5A9E', swatch: { kind: 'fill', outline: '#5A5A9E' } }],
+    // One colour per mechanism, in the order of the dataset's mechanisms.
+    color: (p, ctx = NO_STYLE_CONTEXT) => hexToRgba(mechanismColors(ctx.mechanisms)(p.id), 38),
+    lineColor: (p, ctx = NO_STYLE_CONTEXT) => hexToRgba(mechanismColors(ctx.mechanisms)(p.id)),
+    legend: [{ key: 'mechanism', label: { en: 'Member countries, one colour per mechanism (listed below)', zh: '成员国，每个机制一种颜色（见下方列表）' }, color: mechanismColor.range()[0] }],
   },
   'disease-zones': {
     group: 'health',
     draw: 'area',
     description: { en: 'Cross-border disease-control zones: bands along China’s borders and partner countries, computed from Natural Earth.', zh: '跨境传染病联防联控区域：依据自然地球数据计算的中国边境带及合作国家。' },
     color: (p) => hexToRgba(diseaseColor(String(p.disease_group)), 70),
-    legend: DISEASE_GROUPS.map((g) => ({ key: g, label: DISEASE_GROUP_NAMES[g], color: diseaseColor(g), swatch: { kind: 'fill', outline: diseaseColor(g), dashed: true } })),
+    lineWidth: (p) => DISEASE_WIDTH[p.disease_group as keyof typeof DISEASE_WIDTH] ?? 2,
+    dash: (p) => DISEASE_DASH[p.disease_group as keyof typeof DISEASE_DASH] ?? SOLID,
+    legend: DISEASE_GROUPS.map((g) => ({ key: g, label: DISEASE_GROUP_NAMES[g], sample: { disease_group: g } })),
   },
   projects: {
     group: 'health',
     draw: 'point',
     symbol: 'circle',
     description: { en: 'The 38 key projects of the 2015–2017 plan, coloured by area; hollow when only intended.', zh: '2015—2017年实施方案的38个重点项目，按领域着色；空心表示意向实施。' },
-    color: (p) => byArea(p),
-    legend: areaLegend('circle'),
+    color: byArea,
+    legend: areaItems,
   },
   'tcm-centres': {
     group: 'health',
@@ -127,17 +211,17 @@ const SPECS: Record<LayerId, Omit<LayerSpec, 'id' | 'title' | 'defaultVisible'>>
     description: { en: 'Chinese and traditional medicine centres abroad, and the hubs in China that serve them.', zh: '海外中医药中心及其国内依托机构。' },
     color: () => hexToRgba(areaColor(5)),
     legend: [
-      { key: 'tcm', label: { en: 'Chinese medicine centre', zh: '中医药中心' }, color: areaColor(5), swatch: { kind: 'symbol', symbol: 'diamond' } },
-      { key: 'tcm-intended', label: { en: 'Intended', zh: '意向实施' }, color: areaColor(5), swatch: { kind: 'symbol', symbol: 'diamond', hollow: true } },
+      { key: 'tcm', label: { en: 'Chinese medicine centre', zh: '中医药中心' }, sample: {} },
+      { key: 'tcm-intended', label: { en: 'Hollow: intended', zh: '空心：意向实施' }, sample: { status: 'intended' } },
     ],
   },
   hospitals: {
     group: 'health',
     draw: 'point',
     symbol: 'square',
-    description: { en: 'Hospitals and medical service centres named in the documents.', zh: '文件提及的医院与医疗服务中心。' },
-    color: (p) => byArea(p),
-    legend: [{ key: 'hospital', label: { en: 'Hospital or medical centre', zh: '医院或医疗中心' }, color: areaColor(8), swatch: { kind: 'symbol', symbol: 'square' } }],
+    description: { en: 'Hospitals and medical service centres named in the documents, coloured by the area of their key project; hollow when only intended.', zh: '文件提及的医院与医疗服务中心，按所属重点项目的领域着色；空心表示意向实施。' },
+    color: byArea,
+    legend: areaItems,
   },
   training: {
     group: 'health',
@@ -145,7 +229,7 @@ const SPECS: Record<LayerId, Omit<LayerSpec, 'id' | 'title' | 'defaultVisible'>>
     symbol: 'triangle',
     description: { en: 'Training programmes, networks and training bases.', zh: '人才培养项目、合作网络与培养基地。' },
     color: () => hexToRgba(areaColor(3)),
-    legend: [{ key: 'training', label: { en: 'Training programme or base', zh: '培训项目或基地' }, color: areaColor(3), swatch: { kind: 'symbol', symbol: 'triangle' } }],
+    legend: [{ key: 'training', label: { en: 'Training programme or base', zh: '培训项目或基地' }, sample: {} }],
   },
   events: {
     group: 'cooperation',
@@ -153,14 +237,15 @@ const SPECS: Record<LayerId, Omit<LayerSpec, 'id' | 'title' | 'defaultVisible'>>
     symbol: 'star',
     description: { en: 'Forums, meetings and signings, with their dates.', zh: '论坛、会议与签约及其日期。' },
     color: () => hexToRgba(LAYER_COLOR.events),
-    legend: [{ key: 'event', label: { en: 'Forum, meeting or signing', zh: '论坛、会议或签约' }, color: LAYER_COLOR.events, swatch: { kind: 'symbol', symbol: 'star' } }],
+    legend: [{ key: 'event', label: { en: 'Forum, meeting or signing', zh: '论坛、会议或签约' }, sample: {} }],
   },
   'cataract-missions': {
     group: 'health',
     draw: 'arc',
     description: { en: '“Brightness Journey” free cataract surgery missions, from the sending province to the host country.', zh: '“光明行”白内障复明义诊，自派出省份至受援国。' },
     color: () => hexToRgba(LAYER_COLOR.missions),
-    legend: [{ key: 'mission', label: { en: 'Mission (origin → host)', zh: '义诊（派出地 → 受援地）' }, color: LAYER_COLOR.missions, swatch: { kind: 'line', width: 2 } }],
+    lineWidth: () => 2.5,
+    legend: [{ key: 'mission', label: { en: 'Mission (origin → host)', zh: '义诊（派出地 → 受援地）' }, sample: {} }],
   },
   organisations: {
     group: 'cooperation',
@@ -168,25 +253,100 @@ const SPECS: Record<LayerId, Omit<LayerSpec, 'id' | 'title' | 'defaultVisible'>>
     symbol: 'hexagon',
     description: { en: 'International organisations named in the documents, at their headquarters.', zh: '文件提及的国际组织（标于总部所在地）。' },
     color: () => hexToRgba(LAYER_COLOR.organisations),
-    legend: [{ key: 'org', label: { en: 'International organisation', zh: '国际组织' }, color: LAYER_COLOR.organisations, swatch: { kind: 'symbol', symbol: 'hexagon' } }],
+    legend: [{ key: 'org', label: { en: 'International organisation', zh: '国际组织' }, sample: {} }],
   },
   'statement-2020': {
     group: 'cooperation',
     draw: 'area',
     description: { en: 'Countries of the June 2020 joint statement on combating COVID-19 (Russia by written statement).', zh: '2020年6月抗击新冠肺炎疫情联合声明的参与国（俄罗斯为书面发言）。' },
     color: () => hexToRgba(LAYER_COLOR.statement, 90),
+    lineWidth: (p) => (p.role === 'written-statement' ? 2 : 1),
+    dash: (p) => (p.role === 'written-statement' ? [4, 3] : SOLID),
     legend: [
-      { key: 'participant', label: { en: 'Represented at the conference', zh: '与会国家' }, color: LAYER_COLOR.statement, swatch: { kind: 'fill', outline: LAYER_COLOR.statement } },
-      { key: 'written', label: { en: 'Written statement', zh: '书面发言' }, color: LAYER_COLOR.statement, swatch: { kind: 'fill', outline: LAYER_COLOR.statement, dashed: true } },
+      { key: 'participant', label: { en: 'Represented at the conference', zh: '与会国家' }, sample: { role: 'participant' } },
+      { key: 'written', label: { en: 'Written statement (dashed outline)', zh: '书面发言（虚线轮廓）' }, sample: { role: 'written-statement' } },
     ],
   },
 };
 
-/** The registry, in drawing order (bottom to top). */
-export const LAYERS: readonly LayerSpec[] = LAYER_IDS.map((id) => ({ id, title: title(id), defaultVisible: DEFAULT_LAYERS.includes(id), ...SPECS[id] }));
+/** A symbol whose colour is too light to read on pale land gets a dark edge instead of the white halo. */
+export function isLightColor(c: RGBA): boolean {
+  return luminance(c) > 0.5;
+}
 
-export function layerSpec(id: LayerId): LayerSpec {
-  return LAYERS.find((l) => l.id === id)!;
+/** The halo under a point symbol: its colour, and whether it is a ring (for a hollow light symbol). */
+export function symbolHalo(spec: LayerSpec, p: BaseProps, ctx?: StyleContext): { color: RGBA; hollow: boolean } {
+  const light = isLightColor(spec.color(p, ctx));
+  return { color: light ? hexToRgba(LAYER_COLOR.lightEdge) : hexToRgba(LAYER_COLOR.halo, 235), hollow: light && spec.hollow(p) };
+}
+
+/** A minimal feature with the sample's properties, for deriving what the layer draws for it. */
+function sampleProps(id: LayerId, sample: Partial<BaseProps>): BaseProps {
+  return { id: `legend-${id}`, layer: id, name_en: '', name_zh: '', summary_en: '', summary_zh: '', precision: 'city', sources: [], countries: [], places: [], related: [], ...sample };
+}
+
+/** The legend item as the layer draws it: colour, outline, dash and hollowness come from the style functions. */
+function legendItem(spec: Omit<LayerSpec, 'legend'>, def: ItemDef): LegendItem {
+  const p = sampleProps(spec.id, def.sample ?? {});
+  const fill = def.color ? hexToRgba(def.color, spec.color(p)[3]) : spec.color(p);
+  const color = rgbaToHex(fill);
+  const dash = spec.dash?.(p);
+  const base = { key: def.key, label: def.label, color, ...(def.sample ? { sample: def.sample } : {}) };
+  switch (spec.draw) {
+    case 'point':
+      return { ...base, swatch: { kind: 'symbol', symbol: spec.symbol ?? 'circle', hollow: spec.hollow(p), ...(isLightColor(fill) ? { outline: LAYER_COLOR.lightEdge } : {}) } };
+    case 'area': {
+      const outline = def.color ? def.color : rgbaToHex(spec.lineColor(p));
+      return { ...base, swatch: { kind: 'fill', outline, dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), opacity: Math.round((fill[3] / 255) * 100) / 100, width: spec.lineWidth(p) } };
+    }
+    default:
+      return { ...base, swatch: { kind: 'line', dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), width: spec.lineWidth(p) } };
+  }
+}
+
+function makeSpec(id: LayerId): LayerSpec {
+  const { legend, ...def } = SPECS[id];
+  const spec: Omit<LayerSpec, 'legend'> = {
+    id,
+    title: title(id),
+    defaultVisible: DEFAULT_LAYERS.includes(id),
+    lineColor: (p, ctx) => darken(def.color(p, ctx)),
+    lineWidth: () => 1,
+    hollow: def.draw === 'point' ? intended : () => false,
+    ...def,
+  };
+  return { ...spec, legend: legend.map((item) => legendItem(spec, item)) };
+}
+
+/** Whether a feature is one of those a legend item stands for. */
+export function matchesSample(p: BaseProps, item: LegendItem): boolean {
+  return !!item.sample && Object.entries(item.sample).every(([k, v]) => p[k] === v);
+}
+
+/** The legend items some feature of the layer answers to (all of them while there is no data). */
+export function legendInUse(spec: LayerSpec, features: readonly { properties: BaseProps }[] | null): LegendItem[] {
+  if (!features || features.length === 0) return spec.legend;
+  return spec.legend.filter((item) => !item.sample || features.some((f) => matchesSample(f.properties, item)));
+}
+
+const contexts = new WeakMap<object, StyleContext>();
+/** The style context of a dataset (memoised per dataset). */
+export function styleContextOf(d: { layers: { mechanisms: readonly { properties: BaseProps }[] } }): StyleContext {
+  let c = contexts.get(d);
+  if (!c) contexts.set(d, (c = { mechanisms: d.layers.mechanisms.map((f) => f.properties.id) }));
+  return c;
+}
+
+/** The registry, in drawing order (bottom to top). */
+export const LAYERS: readonly LayerSpec[] = LAYER_IDS.map(makeSpec);
+
+const BY_ID = new Map<string, LayerSpec>(LAYERS.map((l) => [l.id, l]));
+
+/** The spec of a layer; undefined for an id that is not a layer (a malformed record). */
+export function layerSpec(id: LayerId): LayerSpec;
+export function layerSpec(id: string): LayerSpec | undefined;
+export function layerSpec(id: string): LayerSpec | undefined {
+  return BY_ID.get(id);
 }
 
 export { NEUTRAL };

@@ -10,6 +10,7 @@
 import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { BASEMAP_ATTRIBUTION } from './basemap-style.ts';
 // `?worker&url` makes Vite emit the worker as a file of its own (same origin, so
 // CSP `worker-src 'self'` allows it); plain `?url` broke production builds in early 6.x.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
@@ -22,8 +23,11 @@ export function basemapDataUrl(name: BasemapDataName): string {
   return `data/basemap/${name}.geojson`;
 }
 
-/** Landscape view: Europe, Africa, Asia and Oceania, with China right of the centre (lon 80). */
-export const WIDE_BOUNDS: [[number, number], [number, number]] = [[-20, -45], [180, 65]];
+/**
+ * Landscape view: Europe, Africa, Asia and Oceania, with China near the centre
+ * (lon 95: the frame runs past 180° into the Pacific so that China, not India, is in the middle).
+ */
+export const WIDE_BOUNDS: [[number, number], [number, number]] = [[-25, -45], [215, 65]];
 /** Portrait view: China, South-East and Central Asia, and the Indian Ocean route. */
 export const NARROW_BOUNDS: [[number, number], [number, number]] = [[60, -12], [150, 55]];
 
@@ -83,7 +87,8 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   map.addControl(new NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), 'top-right');
   map.addControl(new FullscreenControl(), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-  map.addControl(new AttributionControl(), 'bottom-right');
+  // The boundary disclaimer is the control's own text, so it stays with any style (an online one carries its own credits).
+  map.addControl(new AttributionControl({ customAttribution: ['<a href="https://maplibre.org/" target="_blank">MapLibre</a>', BASEMAP_ATTRIBUTION[lang]] }), 'bottom-right');
   return { ok: true, map };
 }
 

@@ -1,7 +1,7 @@
 /**
  * `<hsr-map>`: the only element that touches MapLibre and deck.gl.
  *
- * Properties in: `lang`, `state`, `data`, `focusRequest` (fly to a feature).
+ * Properties in: `lang`, `state`, `data`, `focusRequest` (fly to a feature, or fit a country).
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
  * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }).
  *
@@ -15,7 +15,8 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
-import { createMap, showMapError } from './create-map.ts';
+import type { Geometry } from 'geojson';
+import { basemapDataUrl, createMap } from './create-map.ts';
 import { FIRST_LABEL_LAYER_ID, BASEMAP_LAYER_IDS } from './basemap-style.ts';
 import { ONLINE_STYLE_URL } from './online-style.ts';
 import { buildLayers } from '../layers/build-layers.ts';
@@ -23,17 +24,46 @@ import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset, MapFeature, PointDatum } from '../data/dataset.ts';
-import { geometryBounds, isPointBounds } from './feature-bounds.ts';
+import { countryBounds, geometryBounds, isPointBounds, unionBounds, type Bounds } from './feature-bounds.ts';
 import { t, field } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
 import type { LayerDescriptor, PathDatum } from '../layers/build-layers.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'restoring';
 
+/** Fly to a feature (`id`) or fit a country (`country`, ISO 3166-1 alpha-2). */
 export interface FocusRequest {
-  id: string;
+  id?: string;
+  country?: string;
   /** Changes on every request, so asking twice for the same feature flies twice. */
   nonce: number;
+}
+
+/**
+ * Bounds of every country of the base map, loaded on the first country focus
+ * from the file the map draws (its overview outlines when the manifest lists
+ * them: already fetched, so from the cache, and plenty for framing).
+ */
+let countryIndex: Promise<Map<string, Bounds>> | undefined;
+function loadCountryIndex(data: Dataset | null): Promise<Map<string, Bounds>> {
+  const entry = data?.manifest.basemap.find((b) => b.id === 'countries');
+  const url = entry ? new URL(`data/${(entry as { overview?: { file: string } }).overview?.file ?? entry.file}`, document.baseURI) : new URL(basemapDataUrl('countries'), document.baseURI);
+  countryIndex ??= fetch(url.href)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((fc: { features?: { properties?: { iso2?: unknown }; geometry?: Geometry }[] }) => {
+      const out = new Map<string, Bounds>();
+      for (const f of fc.features ?? []) {
+        const b = typeof f.properties?.iso2 === 'string' && f.geometry ? countryBounds(f.geometry) : null;
+        if (b) out.set(f.properties!.iso2 as string, b);
+      }
+      return out;
+    })
+    .catch((e: Error) => {
+      countryIndex = undefined;
+      console.warn('country outlines unavailable:', e.message);
+      return new Map<string, Bounds>();
+    });
+  return countryIndex;
 }
 
 /** Padding in CSS pixels: the camera centres its target in the area the padding leaves free. */
@@ -130,6 +160,8 @@ export class HsrMap extends LitElement {
   private basemap: 'offline' | 'online' = 'offline';
   /** Layers added through the test hook (`setExtraLayers`), never by the app. */
   private extraLayers: LayerDescriptor[] = [];
+  /** Why the map could not be created (shown under the message, rendered in the current language). */
+  private glError = '';
 
   constructor() {
     super();
@@ -150,8 +182,20 @@ export class HsrMap extends LitElement {
   static override styles = css``;
 
   override render() {
-    return html`<div class="hsr-map__canvas" role="region" aria-label=${t(this.lang, 'app.title')}></div>
-      ${this.status === 'restoring' ? html`<div class="hsr-map__message" role="status"><p>${t(this.lang, 'map.contextLost')}</p></div>` : null}`;
+    const lang = this.lang;
+    // The canvas container belongs to MapLibre (it is emptied and refilled on rebuilds): messages are its siblings.
+    return html`<div class="hsr-map__canvas" role="region" aria-label=${t(lang, 'app.title')}></div>
+      ${this.status === 'no-webgl'
+        ? html`<div class="hsr-map__failed">
+            <div class="map-error" role="alert">
+              <p class="map-error__title">${t(lang, 'map.noWebglTitle')}</p>
+              <p>${t(lang, 'map.noWebgl')}</p>
+              <p class="map-error__detail">${this.glError}</p>
+            </div>
+          </div>`
+        : null}
+      ${this.status === 'restoring' ? html`<div class="hsr-map__message" role="status"><p>${t(lang, 'map.contextLost')}</p></div>` : null}
+      ${this.status === 'loading' || (this.status === 'ready' && !this.data) ? html`<p class="hsr-map__loading" role="status">${t(lang, 'map.loading')}</p>` : null}`;
   }
 
   protected override firstUpdated(): void {
@@ -186,7 +230,7 @@ export class HsrMap extends LitElement {
     const result = createMap(this.container, { lang: this.lang, styleUrl: online });
     if (!result.ok) {
       console.warn('map unavailable:', result.error.message);
-      showMapError(this.container, { title: t(this.lang, 'map.noWebglTitle'), body: t(this.lang, 'map.noWebgl') }, result.error);
+      this.glError = result.error.name;
       this.status = 'no-webgl';
       this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status: 'no-webgl', error: result.error.message }, bubbles: true, composed: true }));
       return;
@@ -218,14 +262,18 @@ export class HsrMap extends LitElement {
     const canvas = map.getCanvas();
     canvas.addEventListener('webglcontextlost', (e) => {
       e.preventDefault();
-      this.status = 'restoring';
+      // Told to the app too: nothing may read the canvas (export) until the map is back.
+      this.setStatus('restoring');
     });
     canvas.addEventListener('webglcontextrestored', () => {
       const camera = this.map ? cameraOf(this.map) : undefined;
       this.teardown();
       this.container!.replaceChildren();
+      this.setStatus('loading');
       this.initMap();
       if (camera) this.jumpTo(camera);
+      // A story chapter keeps its framing (and padding) across the rebuild, as after a language switch.
+      if (this.flight) this.fly({ ...this.flight, instant: true });
     });
     if (new URLSearchParams(location.search).has('test')) {
       const self = this;
@@ -263,7 +311,11 @@ export class HsrMap extends LitElement {
     if (changed.has('state') || changed.has('data') || changed.has('lang') || changed.has('highlight')) this.updateLayers();
     // A chapter flight owns the camera until it lands (or the user grabs the map): no jump cuts it short.
     if (changed.has('state') && this.state?.camera && !this.flying && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
-    if (changed.has('focusRequest') && this.focusRequest) this.flyToFeature(this.focusRequest.id);
+    if (changed.has('focusRequest') && this.focusRequest) {
+      const r = this.focusRequest;
+      if (r.id) this.flyToFeature(r.id);
+      else if (r.country) void this.fitCountry(r.country, r.nonce);
+    }
     if (changed.has('flight')) {
       if (this.flight) this.fly(this.flight);
       else if (changed.get('flight')) this.map.setPadding(NO_PADDING);
@@ -341,6 +393,18 @@ export class HsrMap extends LitElement {
     const padding = { top: 60, bottom: 60, left: 60, right: window.innerWidth > 900 ? 420 : 60 };
     if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 4.5), animate, essential: false, padding });
     else this.map.fitBounds(b, { padding, maxZoom: 6, animate, duration: animate ? 1200 : 0 });
+  }
+
+  /** Fits the map to a country (its main parts); the data's places in it when the base map does not have it. */
+  private async fitCountry(iso2: string, nonce: number) {
+    const index = await loadCountryIndex(this.data);
+    if (!this.map || this.focusRequest?.nonce !== nonce) return;
+    const places = this.data ? [...this.data.byId.values()].flatMap((f) => f.properties.places.filter((p) => p.country === iso2).map((p) => ({ type: 'Point' as const, coordinates: p.coordinates }))) : [];
+    const b = index.get(iso2) ?? unionBounds(places);
+    if (!b) return;
+    const animate = !reducedMotion();
+    if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 5), animate, essential: false });
+    else this.map.fitBounds(b, { padding: 48, maxZoom: 6.5, animate, duration: animate ? 1200 : 0 });
   }
 
   /** The MapLibre map, for the export (which reads its camera). */

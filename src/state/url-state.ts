@@ -11,7 +11,11 @@
  * `?embed` (query or hash) turns on the minimal-chrome embed mode.
  * Every value is validated; anything malformed or hostile falls back to its
  * default without an error, and unknown parameters are ignored. Defaults are
- * left out when serialising, so the URL of the default view is bare.
+ * left out when serialising, except the language: it is always written, so a
+ * link (or a history entry) reopens the view in the language it was made in
+ * rather than in the visitor's preferred one (the default view is `#lang=en`).
+ * Well-formed values the data does not know (`mech=unknown`, `country=ZZ`) are
+ * dropped by the app once the data is loaded (`unknownUrlValues`).
  */
 import * as z from 'zod/mini';
 import { LAYER_IDS, type LayerId } from '../data/contract.ts';
@@ -126,7 +130,7 @@ export function parseUrlState(href: string, fallbackLang: Lang = 'en'): AppState
   return s;
 }
 
-/** The hash (without `#`) for a state; defaults are omitted. */
+/** The hash (without `#`) for a state; defaults are omitted, the language never. */
 export function serializeUrlState(s: AppState): string {
   const p = new URLSearchParams();
   if (s.camera) p.set('map', formatCamera(s.camera));
@@ -140,7 +144,7 @@ export function serializeUrlState(s: AppState): string {
   if (f.country) p.set('country', f.country);
   if (f.years) p.set('years', `${f.years[0]}-${f.years[1]}`);
   if (s.selected) p.set('sel', s.selected);
-  if (s.lang !== 'en') p.set('lang', s.lang);
+  p.set('lang', s.lang);
   if (s.view !== 'map') p.set('view', s.view);
   if (s.reader) {
     p.set('doc', s.reader.doc);

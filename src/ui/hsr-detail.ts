@@ -13,7 +13,9 @@
  * - `{ selected: id, focus: true }` — a related feature is chosen.
  * - `{ reader: { doc, quote } }` — "Read in the source document" on a quote or a figure's quote.
  *
- * Focus: when a new feature opens, its heading (tabindex -1) takes focus.
+ * Focus: when a new feature opens, its heading (tabindex -1) takes focus; when
+ * the panel closes, focus goes back to where it was when the panel opened (the
+ * list item, the search box, a button), if that is still on the page.
  * Layout: a right-hand panel about 380px wide; at max-width 640px a bottom
  * sheet. The host's position is a default that the page may override.
  */
@@ -25,9 +27,9 @@ import { countryLabel, countryNames, formatDate, yearsLabel } from '../data/sear
 import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { AREA_IDS, areaColor } from '../layers/palette.ts';
-import { AREA_NAMES, STATUS_NAMES, layerSpec } from '../layers/registry.ts';
+import { AREA_NAMES, STATUS_NAMES, layerSpec, styleContextOf } from '../layers/registry.ts';
 import type { Lang } from '../state/app-state.ts';
-import { featureGlyph } from './hsr-list.ts';
+import { featureGlyph } from './swatch-svg.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -40,12 +42,23 @@ const AREA_CSS = unsafeCSS(AREA_IDS.map((a) => `.area-${a} { --area: ${areaColor
 
 const htmlLang = (l: Lang) => (l === 'zh' ? 'zh-Hans' : 'en');
 
+/** The focused element, looking into shadow roots. */
+function deepActiveElement(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
 function isBilingual(v: unknown): v is Bilingual {
   return !!v && typeof v === 'object' && typeof (v as Bilingual).en === 'string' && typeof (v as Bilingual).zh === 'string';
 }
 
 function bilinguals(v: unknown): Bilingual[] {
   return Array.isArray(v) ? v.filter(isBilingual) : [];
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** `t()` for keys built from data (`kind.forum`), falling back to the raw value when there is no such key. */
@@ -67,6 +80,8 @@ export class HsrDetail extends LitElement {
 
   private names: Map<string, Bilingual> = new Map();
   private namesFor: Dataset | null = null;
+  /** What had focus when the panel opened: it gets focus back when the panel closes. */
+  private opener: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -89,8 +104,21 @@ export class HsrDetail extends LitElement {
     if (!changed.has('feature') || !this.feature) return;
     const prev = changed.get('feature') as MapFeature | null | undefined;
     if (prev?.properties.id === this.feature.properties.id) return;
+    if (!prev) {
+      const active = deepActiveElement();
+      this.opener = active instanceof HTMLElement && active !== document.body && !this.contains(active) && !this.renderRoot.contains(active) ? active : null;
+    }
     this.renderRoot.querySelector('.body')?.scrollTo({ top: 0 });
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Closed (the app removes the panel): unless focus has gone somewhere on purpose, hand it back.
+    const active = deepActiveElement();
+    const lost = !active || active === document.body || this.renderRoot.contains(active);
+    if (lost && this.opener?.isConnected) this.opener.focus({ preventScroll: true });
+    this.opener = null;
   }
 
   private close = () => this.dispatchEvent(changeEvent({ selected: null }));
@@ -108,6 +136,10 @@ export class HsrDetail extends LitElement {
 
   private docMeta(file: string) {
     return this.data?.manifest.documents.find((d) => d.file === file);
+  }
+
+  private ctx() {
+    return this.data ? styleContextOf(this.data) : undefined;
   }
 
   private country(iso2: string): string {
@@ -498,7 +530,7 @@ export class HsrDetail extends LitElement {
     return html`<aside class="panel" lang=${htmlLang(lang)} aria-labelledby="title" @keydown=${this.onKeydown}>
       <header>
         <div class="top">
-          <p class="layer"><img src=${featureGlyph(p)} alt="" width="13" height="13" />${pick(lang, layerSpec(p.layer).title)}</p>
+          <p class="layer"><img src=${featureGlyph(p, this.ctx())} alt="" width="13" height="13" />${pick(lang, layerSpec(p.layer)?.title ?? { en: p.layer, zh: p.layer })}</p>
           <button type="button" class="close" aria-label=${t(lang, 'detail.close')} title=${t(lang, 'detail.close')} @click=${this.close}>×</button>
         </div>
         <h2 id="title" tabindex="-1">${name}</h2>
@@ -517,7 +549,7 @@ export class HsrDetail extends LitElement {
     const items: TemplateResult[] = [];
     const area = p.area ? `area-${p.area}` : '';
     if (p.project_no !== undefined) items.push(html`<li class="badge ${area} ${p.status === 'intended' ? 'intended' : ''}"><span class="swatch" aria-hidden="true"></span>${t(lang, 'detail.project', { no: p.project_no })}</li>`);
-    if (p.status) items.push(html`<li class="badge">${pick(lang, STATUS_NAMES[p.status])}</li>`);
+    if (p.status && STATUS_NAMES[p.status]) items.push(html`<li class="badge">${pick(lang, STATUS_NAMES[p.status])}</li>`);
     return items.length ? html`<ul class="badges">${items}</ul>` : nothing;
   }
 
@@ -533,19 +565,20 @@ export class HsrDetail extends LitElement {
     if (isBilingual(p.mechanism)) rows.push([t(lang, 'detail.mechanism'), pick(lang, p.mechanism)]);
     const diseases = bilinguals(p.diseases);
     if (diseases.length) rows.push([t(lang, 'detail.diseases'), html`<ul class="chips">${diseases.map((d) => html`<li>${pick(lang, d)}</li>`)}</ul>`]);
-    const partners = Array.isArray(p.partner_countries) ? (p.partner_countries as string[]) : [];
+    // Optional fields are checked on load; these guards keep a record that slips through from breaking the panel.
+    const partners = strings(p.partner_countries);
     if (partners.length) rows.push([t(lang, 'detail.partners'), this.chips(partners.map((c) => this.country(c)))]);
-    const provinces = Array.isArray(p.china_provinces) ? (p.china_provinces as { name_en: string; name_zh: string }[]) : [];
+    const provinces = Array.isArray(p.china_provinces) ? (p.china_provinces as unknown[]).filter((x): x is { name_en: string; name_zh: string } => !!x && typeof (x as { name_en?: unknown }).name_en === 'string' && typeof (x as { name_zh?: unknown }).name_zh === 'string') : [];
     if (provinces.length) rows.push([t(lang, 'detail.provinces'), this.list(provinces.map((x) => (lang === 'zh' ? x.name_zh : x.name_en)))]);
     const method = p.method as { kind?: string; width_km?: number; neighbours?: string[] } | undefined;
     if (method && typeof method === 'object' && typeof method.width_km === 'number') {
       const text =
         method.kind === 'border-band'
-          ? t(lang, 'detail.method.border-band', { width: method.width_km, countries: this.list((method.neighbours ?? []).map((c) => this.country(c))) })
+          ? t(lang, 'detail.method.border-band', { width: method.width_km, countries: this.list(strings(method.neighbours).map((c) => this.country(c))) })
           : t(lang, 'detail.method.countries', { width: method.width_km });
       rows.push([t(lang, 'detail.method'), text]);
     }
-    const members = Array.isArray(p.member_names) ? (p.member_names as { iso2: string; en: string; zh: string }[]) : [];
+    const members = bilinguals(p.member_names);
     if (members.length) {
       const label = typeof p.members_as_of === 'string' ? t(lang, 'detail.membersAsOf', { year: p.members_as_of }) : t(lang, 'detail.members');
       rows.push([label, this.chips(members.map((m) => pick(lang, m)))]);
@@ -608,7 +641,7 @@ export class HsrDetail extends LitElement {
         ${rel.map(
           (r) => html`<li>
             <button type="button" @click=${() => this.dispatchEvent(changeEvent({ selected: r.properties.id, focus: true }))}>
-              <img src=${featureGlyph(r.properties)} alt="" width="12" height="12" />
+              <img src=${featureGlyph(r.properties, this.ctx())} alt="" width="12" height="12" />
               <span>${field(lang, r.properties, 'name')}<span class="what">${pick(lang, layerSpec(r.properties.layer).title)}</span></span>
             </button>
           </li>`,

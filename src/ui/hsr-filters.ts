@@ -11,7 +11,11 @@
  * - `hsr-change` (`changeEvent`) with only the changed part of the filters:
  *   `{ filters: { areas } }`, `{ filters: { direction } }`, `{ filters: { statuses } }`,
  *   `{ filters: { country } }`, `{ filters: { years } }` (one per Play step:
- *   `[from, year]`), or every filter at once from "Reset filters".
+ *   `[from, year]`), or every filter at once from "Reset filters". The later
+ *   steps of one gesture — a slider drag, a Play — carry `replace: true`, so
+ *   the gesture is one history entry, not one per year.
+ *
+ * Status offers only the statuses some record has (none is "held").
  *
  * Play steps the upper year from the lower bound (the "From" year, else the
  * first year of the data) to the last year, one year per 1.2 s; Pause, any
@@ -28,7 +32,7 @@ import { EMPTY_FILTERS, defaultState, type AppState, type DirectionFilter, type 
 import { isFiltering } from '../state/filters.ts';
 import { PlayController } from './controllers/play-controller.ts';
 import { cssProps } from './directives/css-props.ts';
-import { countryOptions, datasetYears, playStartIndex, playSteps, startYears, toggleValue, yearsFilter, type CountryOption } from './panel-model.ts';
+import { countryOptions, datasetYears, playStartIndex, playSteps, startYears, statusOptions, toggleValue, yearsFilter, type CountryOption } from './panel-model.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -71,6 +75,8 @@ export class HsrFilters extends LitElement {
   /** Country options, recomputed only when the dataset or the language changes. */
   private countryCache: { data: Dataset; lang: Lang; options: CountryOption[] } | undefined;
   private yearCache: { data: Dataset; extent: [number, number] | null } | undefined;
+  /** A slider is being dragged: its first move added a history entry, the next ones replace it. */
+  private sliding = false;
 
   constructor() {
     super();
@@ -350,7 +356,7 @@ export class HsrFilters extends LitElement {
       <fieldset>
         <legend>${t(lang, 'filters.status')}</legend>
         <div class="options">
-          ${STATUSES.map(
+          ${(this.data ? statusOptions(this.data, STATUSES) : STATUSES.filter((x) => x !== 'held')).map(
             (s) => html`<label class="option">
               <input type="checkbox" .checked=${live(f.statuses.includes(s))} @change=${(e: Event) => this.emit({ statuses: toggleValue(f.statuses, s, (e.target as HTMLInputElement).checked, STATUSES) })} />
               <span>${pick(lang, STATUS_NAMES[s])}</span>
@@ -399,12 +405,12 @@ export class HsrFilters extends LitElement {
       <p class="years-value">${label}</p>
       <div class="range">
         <label for=${fromId}>${t(lang, 'filters.years.from')}</label>
-        <input id=${fromId} type="range" min=${min} max=${max} step="1" .value=${live(String(lo))} ?disabled=${!extent} @input=${(e: Event) => this.setYears(Number((e.target as HTMLInputElement).value), 'from')} />
+        <input id=${fromId} type="range" min=${min} max=${max} step="1" .value=${live(String(lo))} ?disabled=${!extent} @input=${(e: Event) => this.setYears(Number((e.target as HTMLInputElement).value), 'from')} @change=${this.endSlide} />
         <output for=${fromId}>${extent ? lo : ''}</output>
       </div>
       <div class="range">
         <label for=${toId}>${t(lang, 'filters.years.to')}</label>
-        <input id=${toId} type="range" min=${min} max=${max} step="1" .value=${live(String(hi))} ?disabled=${!extent} @input=${(e: Event) => this.setYears(Number((e.target as HTMLInputElement).value), 'to')} />
+        <input id=${toId} type="range" min=${min} max=${max} step="1" .value=${live(String(hi))} ?disabled=${!extent} @input=${(e: Event) => this.setYears(Number((e.target as HTMLInputElement).value), 'to')} @change=${this.endSlide} />
         <output for=${toId}>${extent ? hi : ''}</output>
       </div>
       <div class="buttons">
@@ -416,8 +422,9 @@ export class HsrFilters extends LitElement {
     </fieldset>`;
   }
 
-  private emit(filters: Partial<Filters>) {
-    this.dispatchEvent(changeEvent({ filters }));
+  /** @param replace - a later step of the same gesture: change the current history entry, add none. */
+  private emit(filters: Partial<Filters>, replace = false) {
+    this.dispatchEvent(changeEvent(replace ? { filters, replace } : { filters }));
   }
 
   /** A slider moved: the other end is pushed along rather than crossed. */
@@ -427,8 +434,14 @@ export class HsrFilters extends LitElement {
     this.player.stop();
     const [lo, hi] = this.filters.years ?? extent;
     const next = end === 'from' ? yearsFilter(value, Math.max(value, hi), extent) : yearsFilter(Math.min(lo, value), value, extent);
-    this.emit({ years: next });
+    this.emit({ years: next }, this.sliding);
+    this.sliding = true;
   }
+
+  /** The slider was let go (or a key step ended): the next move starts a new history entry. */
+  private endSlide = () => {
+    this.sliding = false;
+  };
 
   private togglePlay() {
     if (this.player.playing) {
@@ -440,11 +453,13 @@ export class HsrFilters extends LitElement {
     const from = this.filters.years?.[0] ?? extent[0];
     const reduced = prefersReducedMotion();
     const steps = playSteps([from, extent[1]], reduced ? REDUCED_FRAMES : Infinity, this.data ? startYears(this.data) : undefined);
+    const start = playStartIndex(steps, this.filters.years?.[1] ?? null);
     this.player.play({
       steps,
-      start: playStartIndex(steps, this.filters.years?.[1] ?? null),
+      start,
       interval: reduced ? REDUCED_INTERVAL : PLAY_INTERVAL,
-      onStep: (year) => this.emit({ years: [from, year] }),
+      // One history entry for the whole play: the first step adds it, the others update it (Back returns to before Play).
+      onStep: (year, i) => this.emit({ years: [from, year] }, i > start),
     });
   }
 

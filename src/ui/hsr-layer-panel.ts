@@ -29,10 +29,11 @@ import { changeEvent } from '../app/events.ts';
 import type { LayerId } from '../data/contract.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
-import type { LayerSpec, LegendItem } from '../layers/registry.ts';
+import { legendInUse, type LayerSpec, type LegendItem } from '../layers/registry.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { cssProps } from './directives/css-props.ts';
-import { layerCounts, layerGroups, mechanismOptions, swatchModel, toggleLayer, toggleMechanism, type LayerCount } from './panel-model.ts';
+import { layerCounts, layerGroups, mechanismOptions, toggleLayer, toggleMechanism, type LayerCount } from './panel-model.ts';
+import { swatchImage } from './swatch-svg.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -40,17 +41,10 @@ declare global {
   }
 }
 
-/** A legend swatch: the symbol as an image, or a CSS line or box coloured through custom properties. */
+/** A legend swatch: an image drawn from the layer's style (colour, outline, dash, hollow), as on the map. */
 export function renderSwatch(item: LegendItem): TemplateResult {
-  const s = swatchModel(item);
-  switch (s.kind) {
-    case 'symbol':
-      return html`<img class="swatch swatch-symbol" src=${s.src} alt="" width="16" height="16" />`;
-    case 'line':
-      return html`<span class="swatch swatch-line ${s.dashed ? 'dashed' : ''}" aria-hidden="true" ${cssProps({ '--c': s.color, '--w': `${Math.max(2, Math.min(s.width, 5))}px` })}></span>`;
-    case 'fill':
-      return html`<span class="swatch swatch-fill ${s.dashed ? 'dashed' : ''}" aria-hidden="true" ${cssProps({ '--c': s.color, '--o': s.outline })}></span>`;
-  }
+  const s = swatchImage(item);
+  return html`<img class="swatch swatch-${item.swatch.kind}" src=${s.src} alt="" width=${s.width} height=${s.height} />`;
 }
 
 let nextId = 0;
@@ -245,27 +239,19 @@ export class HsrLayerPanel extends LitElement {
       .swatch {
         flex: none;
         display: inline-block;
-        width: 16px;
-        height: 16px;
       }
-      .swatch-line {
-        height: 0;
-        align-self: center;
-        border-top: var(--w, 2px) solid var(--c);
-        border-radius: 1px;
+      .desc {
+        margin: 0 0 4px 28px;
+        font-size: 12.5px;
+        color: #4a5566;
       }
-      .swatch-line.dashed {
-        border-top-style: dashed;
-      }
-      .swatch-fill {
-        width: 16px;
-        height: 12px;
-        background: var(--c);
-        border: 1.5px solid var(--o, var(--c));
-        border-radius: 2px;
-      }
-      .swatch-fill.dashed {
-        border-style: dashed;
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       .legend {
         margin: 0 0 6px 28px;
@@ -375,14 +361,17 @@ export class HsrLayerPanel extends LitElement {
     const data = this.data;
     const counts = data ? layerCounts(data, this.state) : null;
     const bodyId = `${this.uid}-body`;
+    // Docked, the host's tab names the panel: the heading stays (for the heading outline) but only for screen readers.
     return html`<section class="panel" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} aria-labelledby="${this.uid}-title">
-      <h2 class="head" id="${this.uid}-title">
-        <button class="toggle" type="button" aria-expanded=${this.collapsed ? 'false' : 'true'} aria-controls=${bodyId} title=${t(lang, this.collapsed ? 'panel.expand' : 'panel.collapse')} @click=${this.toggleCollapsed}>
-          <span class="grip" aria-hidden="true"></span>
-          <span class="label">${t(lang, 'panel.layers')}</span>
-          <span class="chevron" aria-hidden="true"></span>
-        </button>
-      </h2>
+      ${this.docked
+        ? html`<h2 class="visually-hidden" id="${this.uid}-title">${t(lang, 'panel.layers')}</h2>`
+        : html`<h2 class="head" id="${this.uid}-title">
+            <button class="toggle" type="button" aria-expanded=${this.collapsed ? 'false' : 'true'} aria-controls=${bodyId} title=${t(lang, this.collapsed ? 'panel.expand' : 'panel.collapse')} @click=${this.toggleCollapsed}>
+              <span class="grip" aria-hidden="true"></span>
+              <span class="label">${t(lang, 'panel.layers')}</span>
+              <span class="chevron" aria-hidden="true"></span>
+            </button>
+          </h2>`}
       <div class="body" id=${bodyId} ?hidden=${this.collapsed && !this.docked}>
         ${layerGroups().map(
           ({ group, layers }) => html`<section class="group" aria-labelledby="${this.uid}-g-${group}">
@@ -414,10 +403,14 @@ export class HsrLayerPanel extends LitElement {
     const lang = this.lang;
     const on = this.state.layers.includes(spec.id);
     const inputId = `${this.uid}-l-${spec.id}`;
+    const descId = `${this.uid}-d-${spec.id}`;
     const title = pick(lang, spec.title);
+    const description = pick(lang, spec.description);
+    const legend = legendInUse(spec, this.data?.layers[spec.id] ?? null);
+    // The description: read with the checkbox (aria-describedby), and shown under a visible layer's legend.
     return html`<li class="layer">
-      <div class="row" title=${pick(lang, spec.description)}>
-        <input type="checkbox" id=${inputId} .checked=${live(on)} @change=${(e: Event) => this.setLayer(spec.id, (e.target as HTMLInputElement).checked)} />
+      <div class="row" title=${description}>
+        <input type="checkbox" id=${inputId} aria-describedby=${descId} .checked=${live(on)} @change=${(e: Event) => this.setLayer(spec.id, (e.target as HTMLInputElement).checked)} />
         <label for=${inputId}>
           ${spec.legend[0] ? renderSwatch(spec.legend[0]) : nothing}
           <span class="title">${title}</span>
@@ -426,9 +419,10 @@ export class HsrLayerPanel extends LitElement {
             : nothing}
         </label>
       </div>
+      <p class=${on ? 'desc' : 'visually-hidden'} id=${descId}>${description}</p>
       ${on
         ? html`<ul class="legend" aria-label=${t(lang, 'layers.legendOf', { layer: title })}>
-            ${spec.legend.map((item) => html`<li>${renderSwatch(item)}<span>${pick(lang, item.label)}</span></li>`)}
+            ${legend.map((item) => html`<li>${renderSwatch(item)}<span>${pick(lang, item.label)}</span></li>`)}
           </ul>`
         : nothing}
       ${on && spec.id === 'mechanisms' ? this.renderMechanisms() : nothing}

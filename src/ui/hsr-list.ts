@@ -23,31 +23,15 @@ import { LAYER_IDS } from '../data/contract.ts';
 import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { countryNames, featureContext } from '../data/search-index.ts';
 import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
-import { layerSpec } from '../layers/registry.ts';
-import { symbolDataUrl } from '../layers/symbols.ts';
+import { visibleFeatures } from '../layers/build-layers.ts';
+import { layerSpec, styleContextOf } from '../layers/registry.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
-import { passesFilters } from '../state/filters.ts';
+import { featureGlyph } from './swatch-svg.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
     'hsr-list': HsrList;
   }
-}
-
-const svgUrl = (body: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">${body}</svg>`)}`;
-
-/**
- * A small image of how the feature is drawn: its layer's symbol (hollow when
- * only intended) for points, a stroke for routes and arcs, a tinted box for
- * areas — in the feature's map colour. A data URL, for `<img alt="">`.
- */
-export function featureGlyph(p: BaseProps): string {
-  const spec = layerSpec(p.layer);
-  const [r, g, b] = spec.color(p);
-  const color = `rgb(${r},${g},${b})`;
-  if (spec.draw === 'point' && spec.symbol) return symbolDataUrl(spec.symbol, p.status === 'intended', color);
-  if (spec.draw === 'area') return svgUrl(`<rect x="7" y="13" width="50" height="38" rx="5" fill="${color}" fill-opacity="0.35" stroke="${color}" stroke-width="5"/>`);
-  return svgUrl(`<path d="M6 46 C 20 12, 40 56, 58 18" fill="none" stroke="${color}" stroke-width="8" stroke-linecap="round"/>`);
 }
 
 /** Layers in list order: what is drawn on top comes first, as in the layer panel. */
@@ -74,12 +58,17 @@ function sortKey(p: BaseProps): [number, string] {
   return [0, ''];
 }
 
-/** The groups of features passing the filters, in list order, items ordered within their layer. */
+/**
+ * The groups of features on the map (passing the filters and, for mechanisms,
+ * the mechanism choice: the same `visibleFeatures` as the map and the counts),
+ * in list order, items ordered within their layer.
+ */
 function buildGroups(d: Dataset, state: AppState, lang: Lang, names: ReadonlyMap<string, Bilingual>): Group[] {
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-CN' : 'en', { numeric: true });
+  const ctx = styleContextOf(d);
   const groups: Group[] = [];
   for (const layer of LIST_ORDER) {
-    const features = d.layers[layer].filter((f) => passesFilters(f.properties, state.filters));
+    const features = visibleFeatures(d, layer, state);
     if (features.length === 0) continue;
     const sorted = [...features].sort((a, b) => {
       const [na, sa] = sortKey(a.properties);
@@ -94,7 +83,7 @@ function buildGroups(d: Dataset, state: AppState, lang: Lang, names: ReadonlyMap
         id: f.properties.id,
         name: field(lang, f.properties, 'name'),
         context: featureContext(f.properties, lang, names),
-        glyph: featureGlyph(f.properties),
+        glyph: featureGlyph(f.properties, ctx),
       })),
     });
   }
@@ -141,7 +130,7 @@ export class HsrList extends LitElement {
       this.namesFor = d;
     }
     const prev = changed.get('state') as AppState | undefined;
-    const stateChanged = changed.has('state') && (!prev || prev.filters !== this.state.filters || prev.layers !== this.state.layers);
+    const stateChanged = changed.has('state') && (!prev || prev.filters !== this.state.filters || prev.layers !== this.state.layers || prev.mechanisms !== this.state.mechanisms);
     if (changed.has('data') || changed.has('lang') || stateChanged || this.groups.length === 0) {
       this.groups = buildGroups(d, this.state, this.lang, this.names);
       this.order = this.groups.flatMap((g) => g.items.map((i) => i.id));
@@ -162,6 +151,14 @@ export class HsrList extends LitElement {
     if (this.rovingId && this.order.includes(this.rovingId)) return this.rovingId;
     if (this.state.selected && this.order.includes(this.state.selected)) return this.state.selected;
     return this.order[0];
+  }
+
+  /** Moves focus into the list: to its tab stop, or to its count when nothing is listed (the skip link's target). */
+  async focusList(): Promise<void> {
+    await this.updateComplete;
+    const stop = this.tabStop();
+    const target = (stop ? this.button(stop) : null) ?? this.renderRoot.querySelector<HTMLElement>('.count');
+    target?.focus();
   }
 
   private button(id: string): HTMLButtonElement | null {
@@ -217,6 +214,14 @@ export class HsrList extends LitElement {
     .list:lang(zh) {
       font-family: ${unsafeCSS(FONT_STACK.zh)};
       line-height: 1.5;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     .count {
       margin: 4px 0 8px;
@@ -319,7 +324,8 @@ export class HsrList extends LitElement {
     const stop = this.tabStop();
     const selected = this.state.selected;
     return html`<div class="list" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
-      <p class="count" role="status">${t(lang, 'list.count', { count: this.order.length })}</p>
+      <h2 class="visually-hidden">${t(lang, 'list.title')}</h2>
+      <p class="count" role="status" tabindex="-1">${t(lang, 'list.count', { count: this.order.length })}</p>
       ${this.order.length === 0 ? html`<p class="empty">${t(lang, 'list.empty')}</p>` : nothing}
       ${this.groups.map(
         (g) => html`<section aria-labelledby="h-${g.layer}">

@@ -11,7 +11,8 @@
  * Properties:
  * - `lang: Lang` — UI language (the document keeps its own).
  * - `reader: { doc, quote } | null` — the document and quote; the dialog is closed while null.
- * - `data: Dataset | null` — features citing the document, document titles.
+ * - `data: Dataset | null` — features citing the document, document titles; the
+ *   document is fetched once the manifest (in `data`) says it exists.
  * - `base: string` — URL of `data/` (the document is fetched from `documents/<doc>` under it).
  *
  * Events (`hsr-change`, via `changeEvent`):
@@ -26,9 +27,9 @@ import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { citationsOf, citedRanges, findQuote, layoutDocument, normaliseWithMap, segments, type Paragraph } from '../data/quote-match.ts';
 import { formatDate } from '../data/search-index.ts';
 import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
-import { layerSpec } from '../layers/registry.ts';
+import { layerSpec, styleContextOf } from '../layers/registry.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
-import { featureGlyph } from './hsr-list.ts';
+import { featureGlyph } from './swatch-svg.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -103,13 +104,15 @@ export class HsrReader extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const r = this.reader;
-    if (changed.has('reader') || changed.has('base')) {
+    if (changed.has('reader') || changed.has('base') || changed.has('data')) {
       const prev = changed.get('reader') as ReaderState | undefined;
-      if (r && (prev?.doc !== r.doc || prev?.quote !== r.quote)) {
+      if (changed.has('reader') && r && (prev?.doc !== r.doc || prev?.quote !== r.quote)) {
         this.pendingScroll = true;
         this.passage = null;
       }
-      if (r && this.docUrl(r.doc) !== this.loadedUrl) void this.load(r.doc);
+      // Only documents the manifest lists are fetched (a link naming another is dropped by the app): no request ends in a 404.
+      const listed = r && this.data?.manifest.documents.some((d) => d.file === r.doc);
+      if (r && listed && this.docUrl(r.doc) !== this.loadedUrl) void this.load(r.doc);
       if (!r) this.abort?.abort();
     }
     if (r && this.status === 'ready' && this.text !== null && (changed.has('reader') || changed.has('text') || changed.has('data') || changed.has('status') || !this.view)) {
@@ -607,7 +610,7 @@ export class HsrReader extends LitElement {
         ${shown.map(
           (f) => html`<li class=${v.activeIds.has(f.properties.id) ? 'current' : ''}>
             <button type="button" @click=${() => this.select(f.properties.id)}>
-              <img src=${featureGlyph(f.properties)} alt="" width="12" height="12" />
+              <img src=${featureGlyph(f.properties, this.data ? styleContextOf(this.data) : undefined)} alt="" width="12" height="12" />
               <span
                 >${field(lang, f.properties, 'name')}<span class="what"
                   >${pick(lang, layerSpec(f.properties.layer).title)}${v.activeIds.has(f.properties.id) ? html` · ${t(lang, 'reader.highlighted')}` : nothing}</span

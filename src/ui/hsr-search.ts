@@ -10,7 +10,8 @@
  *
  * Events:
  * - `hsr-change` (`changeEvent`) with `{ selected: id, focus: true }` when a
- *   feature is chosen, or `{ filters: { country: iso2 } }` when a country is.
+ *   feature is chosen, or `{ filters: { country: iso2 }, focus: true }` when a
+ *   country is (the map then fits the country).
  *
  * Keyboard: Down/Up move through the results (opening the list), Enter
  * chooses, Escape closes the list and then clears the box, Home/End jump to
@@ -24,7 +25,8 @@ import { allFeatures } from '../data/dataset.ts';
 import { buildSearchIndex, search, type SearchIndex, type SearchResult } from '../data/search-index.ts';
 import { FONT_STACK, t } from '../i18n/i18n.ts';
 import type { Lang } from '../state/app-state.ts';
-import { featureGlyph } from './hsr-list.ts';
+import { featureGlyph } from './swatch-svg.ts';
+import { styleContextOf } from '../layers/registry.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -186,7 +188,7 @@ export class HsrSearch extends LitElement {
     this.query = r.name;
     this.open = false;
     this.active = -1;
-    if (r.kind === 'country' && r.country) this.dispatchEvent(changeEvent({ filters: { country: r.country } }));
+    if (r.kind === 'country' && r.country) this.dispatchEvent(changeEvent({ filters: { country: r.country }, focus: true }));
     else this.dispatchEvent(changeEvent({ selected: r.id, focus: true }));
   }
 
@@ -439,7 +441,7 @@ export class HsrSearch extends LitElement {
 
   private glyph(id: string): string {
     const f = this.data?.byId.get(id);
-    return f ? featureGlyph(f.properties) : COUNTRY_GLYPH;
+    return f && this.data ? featureGlyph(f.properties, styleContextOf(this.data)) : COUNTRY_GLYPH;
   }
 }
 

@@ -8,9 +8,9 @@ import { LAYER_IDS } from '../data/contract.ts';
 import { allFeatures, type Dataset } from '../data/dataset.ts';
 import { pick } from '../i18n/i18n.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
-import { mechanismColor } from '../layers/palette.ts';
-import { LAYERS, type LayerSpec, type LegendItem } from '../layers/registry.ts';
-import { symbolDataUrl } from '../layers/symbols.ts';
+import { rgbaToHex } from '../layers/palette.ts';
+import { LAYERS, layerSpec, styleContextOf, type LayerSpec } from '../layers/registry.ts';
+import { countryLabel, countryNames } from '../data/search-index.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { yearExtent } from '../state/filters.ts';
 
@@ -49,38 +49,20 @@ export function toggleLayer(layers: readonly LayerId[], id: LayerId, on: boolean
   return LAYER_IDS.filter((l) => set.has(l));
 }
 
-/** How a legend item's swatch is drawn: an `<img>` for symbols, a CSS line or box otherwise. */
-export type SwatchModel =
-  | { kind: 'symbol'; src: string }
-  | { kind: 'line'; color: string; dashed: boolean; width: number }
-  | { kind: 'fill'; color: string; outline: string; dashed: boolean };
-
-export function swatchModel(item: LegendItem): SwatchModel {
-  const s = item.swatch;
-  switch (s.kind) {
-    case 'symbol':
-      return { kind: 'symbol', src: symbolDataUrl(s.symbol, s.hollow ?? false, item.color) };
-    case 'line':
-      return { kind: 'line', color: item.color, dashed: s.dashed ?? false, width: s.width ?? 2 };
-    case 'fill':
-      return { kind: 'fill', color: item.color, outline: s.outline ?? item.color, dashed: s.dashed ?? false };
-  }
-}
-
 // ---------------------------------------------------------------- mechanisms
 
 export interface MechanismOption {
   id: string;
   name: string;
-  /** The colour the map gives it (same scale and domain as `build-layers.ts`). */
+  /** The colour the map outlines it in (the registry's, for this dataset). */
   color: string;
 }
 
 /** The mechanisms of the dataset, in data order (which fixes their colours). */
 export function mechanismOptions(d: Dataset, lang: Lang): MechanismOption[] {
-  const order = d.layers.mechanisms.map((f) => f.properties.id);
-  const color = mechanismColor.copy().domain(order);
-  return d.layers.mechanisms.map((f) => ({ id: f.properties.id, name: pick(lang, { en: f.properties.name_en, zh: f.properties.name_zh }), color: color(f.properties.id) }));
+  const spec = layerSpec('mechanisms');
+  const ctx = styleContextOf(d);
+  return d.layers.mechanisms.map((f) => ({ id: f.properties.id, name: pick(lang, { en: f.properties.name_en, zh: f.properties.name_zh }), color: rgbaToHex(spec.lineColor(f.properties, ctx)) }));
 }
 
 /**
@@ -115,56 +97,25 @@ export interface CountryOption {
   name: string;
 }
 
-/** Layers whose features are single countries with curated bilingual names, in order of preference. */
-const COUNTRY_NAME_LAYERS: readonly LayerId[] = ['priority-countries', 'statement-2020'];
-
-/**
- * Bilingual country names found in the data: single-country features of the
- * priority-countries and statement-2020 layers, then the member lists of the
- * mechanisms (`member_names`). The data's names follow the documents' usage.
- */
-export function dataCountryNames(d: Dataset): Map<string, { en: string; zh: string }> {
-  const names = new Map<string, { en: string; zh: string }>();
-  for (const layer of COUNTRY_NAME_LAYERS)
-    for (const f of d.layers[layer]) {
-      const p = f.properties;
-      if (p.countries.length === 1 && !names.has(p.countries[0]!)) names.set(p.countries[0]!, { en: p.name_en, zh: p.name_zh });
-    }
-  for (const f of d.layers.mechanisms) {
-    const members = f.properties.member_names;
-    if (!Array.isArray(members)) continue;
-    for (const m of members as { iso2?: unknown; en?: unknown; zh?: unknown }[])
-      if (typeof m.iso2 === 'string' && typeof m.en === 'string' && typeof m.zh === 'string' && !names.has(m.iso2)) names.set(m.iso2, { en: m.en, zh: m.zh });
-  }
-  return names;
-}
-
 /**
  * Every country code that appears in any feature's `countries`, named in
- * `lang` (data names first, else `Intl.DisplayNames`, else the code) and sorted
- * by the displayed name (pinyin order in Chinese).
+ * `lang` as search and the detail panel name it (`countryLabel`: the data's
+ * own names first, then the site's preferred names, then `Intl.DisplayNames`,
+ * else the code) and sorted by the displayed name (pinyin order in Chinese).
  */
 export function countryOptions(d: Dataset, lang: Lang): CountryOption[] {
+  const names = countryNames(allFeatures(d));
   const codes = new Set<string>();
   for (const f of allFeatures(d)) for (const c of f.properties.countries) codes.add(c);
-  const fromData = dataCountryNames(d);
-  let display: Intl.DisplayNames | undefined;
-  try {
-    display = new Intl.DisplayNames([lang === 'zh' ? 'zh-Hans' : 'en'], { type: 'region' });
-  } catch {
-    // An engine without region names: fall back to codes.
-  }
-  const nameOf = (code: string): string => {
-    const n = fromData.get(code);
-    if (n) return pick(lang, n);
-    try {
-      return display?.of(code) ?? code;
-    } catch {
-      return code; // Not a valid region code.
-    }
-  };
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en');
-  return [...codes].map((code) => ({ code, name: nameOf(code) })).sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
+  return [...codes].map((code) => ({ code, name: countryLabel(names, code, lang) })).sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
+}
+
+/** Statuses, in their order, that some feature of the dataset has: a filter option nothing matches is not offered. */
+export function statusOptions<S extends string>(d: Dataset, order: readonly S[]): S[] {
+  const present = new Set<string>();
+  for (const f of allFeatures(d)) if (f.properties.status !== undefined) present.add(f.properties.status);
+  return order.filter((s) => present.has(s));
 }
 
 /** Years in which at least one feature starts: the years worth a frame when playing. */

@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BASEMAP_PALETTES, FIRST_LABEL_LAYER_ID } from '../../src/map/basemap-style.ts';
+import { WIDE_BOUNDS } from '../../src/map/create-map.ts';
+import { layerSpec } from '../../src/layers/registry.ts';
 import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
 
 const ARTIFACTS = 'tests/.artifacts';
@@ -86,11 +88,75 @@ const LAND = hexRgb(BASEMAP_PALETTES.light.land);
 const KAZAKHSTAN: [number, number] = [75, 50];
 const AUSTRALIA: [number, number] = [122, -22];
 
-function feature(layer: string, id: string): { properties: { sources: { quote: string }[]; name_en: string; name_zh: string } } {
-  const fc = JSON.parse(readFileSync(`public/data/${layer}.geojson`, 'utf8')) as { features: { id: string; properties: never }[] };
-  const f = fc.features.find((x) => x.id === id);
+interface ShippedFeature {
+  id: string;
+  geometry: { type: string; coordinates: unknown };
+  properties: { sources: { quote: string }[]; name_en: string; name_zh: string; area?: number; status?: string; direction?: string };
+}
+
+function features(layer: string): ShippedFeature[] {
+  return (JSON.parse(readFileSync(`public/data/${layer}.geojson`, 'utf8')) as { features: ShippedFeature[] }).features;
+}
+
+function feature(layer: string, id: string): ShippedFeature {
+  const f = features(layer).find((x) => x.id === id);
   if (!f) throw new Error(`${id} not in ${layer}`);
-  return f as never;
+  return f;
+}
+
+/** Every [lon, lat] of a geometry. */
+function positionsOf(g: ShippedFeature['geometry']): [number, number][] {
+  const flat = (c: unknown): [number, number][] => (Array.isArray(c) && typeof c[0] === 'number' ? [c as [number, number]] : Array.isArray(c) ? c.flatMap(flat) : []);
+  return flat(g.coordinates);
+}
+
+/**
+ * Of `candidates`, the place on screen farthest from every `obstacle` (other
+ * symbols) and clear of base-map labels, with the colour drawn there; null
+ * when none is clear. Read inside a render, like `pixels`.
+ */
+function clearestPixel(page: Page, candidates: [number, number][], obstacles: [number, number][], minGap: number): Promise<{ lngLat: [number, number]; rgb: [number, number, number]; gap: number } | null> {
+  return page.evaluate(
+    ({ candidates, obstacles, minGap, labels }) =>
+      new Promise((resolve) => {
+        const map = window.__map!;
+        const { clientWidth: w, clientHeight: h } = map.getContainer();
+        const obs = obstacles.map((o) => map.project(o));
+        let best: { lngLat: [number, number]; x: number; y: number; gap: number } | null = null;
+        for (const c of candidates) {
+          const p = map.project(c);
+          // Clear of the controls (corners) and the attribution (bottom).
+          if (p.x < 60 || p.y < 60 || p.x > w - 60 || p.y > h - 50) continue;
+          const gap = Math.min(Infinity, ...obs.map((o) => Math.hypot(o.x - p.x, o.y - p.y)).filter((d) => d > 0.5));
+          if (gap < minGap || (best && gap <= best.gap)) continue;
+          if (map.queryRenderedFeatures([[p.x - 40, p.y - 14], [p.x + 40, p.y + 14]], { layers: [labels] }).length) continue;
+          best = { lngLat: c, x: p.x, y: p.y, gap };
+        }
+        if (!best) return resolve(null);
+        const found = best;
+        map.once('render', () => {
+          const src = map.getCanvas();
+          const copy = document.createElement('canvas');
+          copy.width = src.width;
+          copy.height = src.height;
+          const ctx = copy.getContext('2d')!;
+          ctx.drawImage(src, 0, 0);
+          const ratio = src.width / w;
+          const d = ctx.getImageData(Math.round(found.x * ratio), Math.round(found.y * ratio), 1, 1).data;
+          resolve({ lngLat: found.lngLat, rgb: [d[0]!, d[1]!, d[2]!], gap: found.gap });
+        });
+        map.triggerRepaint();
+      }),
+    { candidates, obstacles, minGap, labels: FIRST_LABEL_LAYER_ID },
+  ) as Promise<{ lngLat: [number, number]; rgb: [number, number, number]; gap: number } | null>;
+}
+
+/** The app's state (test pages only: the element is on the page anyway). */
+function appState(page: Page) {
+  return page.evaluate(() => {
+    const s = (document.querySelector('hsr-app') as unknown as { state: { filters: unknown; mechanisms: string[]; reader: unknown; selected: unknown; lang: string } }).state;
+    return JSON.parse(JSON.stringify(s)) as typeof s;
+  });
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -106,6 +172,23 @@ describe('the public map (built site, Chromium)', () => {
     expect(dist(px.kz!, LAND), `Kazakhstan ${px.kz}`).toBeGreaterThan(25);
     expect(dist(px.au!, LAND), `Australia ${px.au}`).toBeGreaterThan(25);
     expect(dist(px.kz!, px.au!)).toBeGreaterThan(40);
+
+    // A route and a point layer draw too, in their legend colours: the land belt at a vertex clear of
+    // labels and symbols, and a planned key project (a filled circle) clear of the others.
+    const points = ['projects', 'tcm-centres', 'events'].flatMap((l) => features(l).flatMap((f) => positionsOf(f.geometry)));
+    const belt = feature('directions', 'direction-belt');
+    const route = await clearestPixel(rec.page, positionsOf(belt.geometry).slice(3, -3), points, 24);
+    expect(route, 'a clear vertex of the belt').not.toBeNull();
+    const beltColour = hexRgb(layerSpec('directions').legend.find((i) => i.key === 'belt')!.color);
+    expect(dist(route!.rgb, beltColour), `belt at ${route!.lngLat}: ${route!.rgb}`).toBeLessThan(40);
+    const planned = features('projects').filter((f) => f.properties.status === 'planned' && f.geometry.type === 'Point');
+    const dot = await clearestPixel(rec.page, planned.map((f) => positionsOf(f.geometry)[0]!), points, 16);
+    expect(dot, 'a key project clear of the other symbols').not.toBeNull();
+    const project = planned.find((f) => positionsOf(f.geometry)[0]!.join() === dot!.lngLat.join())!;
+    const areaColour = hexRgb(layerSpec('projects').legend.find((i) => i.key === `area-${project.properties.area}`)!.color);
+    expect(dist(dot!.rgb, areaColour), `${project.id} at ${dot!.lngLat}: ${dot!.rgb}`).toBeLessThan(40);
+    // The loading note is gone once the map and the data are there.
+    expect(await rec.page.locator('.hsr-map__loading').count()).toBe(0);
     await assertCleanPage(rec);
   });
 
@@ -136,6 +219,13 @@ describe('the public map (built site, Chromium)', () => {
     expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain('边界');
     expect(new URL(page.url()).hash).toContain('lang=zh');
     await page.screenshot({ path: `${ARTIFACTS}/app-zh.png` });
+    // Back and forward restore the language with the rest of the view: every entry names its language.
+    await page.goBack();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.locator('h1').innerText()).toBe('Health Silk Road Map');
+    expect(new URL(page.url()).hash).toContain('lang=en');
+    await page.goForward();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
     // Remembered: a bare URL in the same browser opens in Chinese.
     await page.goto(`${inject('baseUrl')}?test`);
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
@@ -163,7 +253,7 @@ describe('the public map (built site, Chromium)', () => {
   });
 
   it('reopens the same view from a URL: camera, layers, filters, selection and language', async () => {
-    const rec = await openApp('#map=4/35/100&layers=projects,tcm-centres&area=5&sel=project-23&lang=zh');
+    const rec = await openApp('#map=4/35/100&layers=projects,tcm-centres&area=5&sel=project-23&lang=zh&mech=mech-sco');
     const { page } = rec;
     const cam = await page.evaluate(() => ({ zoom: window.__map!.getZoom(), lat: window.__map!.getCenter().lat, lng: window.__map!.getCenter().lng }));
     expect(cam.zoom).toBeCloseTo(4, 1);
@@ -179,65 +269,217 @@ describe('the public map (built site, Chromium)', () => {
     const listed = await page.locator('hsr-list button[data-id^="project-"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
     expect(listed.length).toBe(10);
     expect(listed).toContain('project-23');
+    // …and the mechanism choice, like the map and the counts: only the chosen mechanism is listed.
+    expect(await page.locator('hsr-list button[data-id^="mech-"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')))).toEqual(['mech-sco']);
     await assertCleanPage(rec);
   });
 
-  it('keeps back and forward working through selections', async () => {
+  it('keeps back and forward working, returns focus on close, flies to search results, and plays the years as one entry', async () => {
     const rec = await openApp();
     const { page } = rec;
     await page.getByRole('tab', { name: 'List' }).click();
-    await page.locator('hsr-list button[data-id="project-23"]').click();
+    const item = page.locator('hsr-list button[data-id="project-23"]');
+    await item.click();
     await page.locator('hsr-detail h2').waitFor();
     expect(new URL(page.url()).hash).toContain('sel=project-23');
+    // Closing the panel hands focus back to the list item that opened it.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('hsr-detail'));
+    expect(await item.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+    await page.goBack();
+    await page.locator('hsr-detail h2').waitFor();
     await page.goBack();
     await page.waitForFunction(() => !location.hash.includes('sel='));
     expect(await page.locator('hsr-detail').count()).toBe(0);
     await page.goForward();
     await page.locator('hsr-detail h2').waitFor();
+
+    // Search, by keyboard: the chosen feature is flown to…
+    const atRest = () => page.waitForFunction(() => !window.__map!.isMoving());
+    const search = page.locator('hsr-search input');
+    const centre = feature('tcm-centres', 'tcm-china-czech-centre-hradec-kralove');
+    await search.fill('Hradec');
+    await page.locator('hsr-search [role="option"]').first().waitFor();
+    const centreIndex = await page.locator('hsr-search [role="option"] .name').evaluateAll((ns, name) => ns.findIndex((n) => n.textContent === name), centre.properties.name_en);
+    expect(centreIndex).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= centreIndex; i++) await search.press('ArrowDown');
+    await search.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('sel=tcm-china-czech-centre-hradec-kralove'));
+    await expect.poll(() => page.evaluate(() => window.__map!.getZoom()), { timeout: 15_000 }).toBeGreaterThanOrEqual(4.4);
+    await atRest();
+    const hradec = positionsOf(centre.geometry)[0]!;
+    const cam = await page.evaluate(() => ({ zoom: window.__map!.getZoom(), bounds: window.__map!.getBounds().toArray() }));
+    expect(new URL(page.url()).hash).toContain('sel=tcm-china-czech-centre-hradec-kralove');
+    expect(cam.zoom).toBeGreaterThanOrEqual(4.4);
+    expect(hradec[0]).toBeGreaterThan(cam.bounds[0]![0]!);
+    expect(hradec[0]).toBeLessThan(cam.bounds[1]![0]!);
+    expect(hradec[1]).toBeGreaterThan(cam.bounds[0]![1]!);
+    expect(hradec[1]).toBeLessThan(cam.bounds[1]![1]!);
+    // …and a chosen country is filtered to and framed.
+    await search.fill('Kazakhstan');
+    await page.locator('hsr-search [role="option"]').first().waitFor();
+    const countryIndex = await page.locator('hsr-search [role="option"]').evaluateAll((os) => os.findIndex((o) => /Country|国家/.test(o.textContent ?? '')));
+    expect(countryIndex).toBeGreaterThanOrEqual(0);
+    await page.evaluate(() => window.__map!.jumpTo({ center: [0, 0], zoom: 1 }));
+    for (let i = 0; i <= countryIndex; i++) await search.press('ArrowDown');
+    await search.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('country=KZ'));
+    await expect.poll(() => page.evaluate(() => window.__map!.getCenter().lng), { timeout: 15_000 }).toBeGreaterThan(60);
+    await atRest();
+    const kz = await page.evaluate(() => ({ zoom: window.__map!.getZoom(), center: window.__map!.getCenter().toArray() }));
+    expect(kz.zoom).toBeGreaterThan(2.5);
+    expect(kz.center[0]).toBeGreaterThan(60);
+    expect(kz.center[0]).toBeLessThan(80);
+    expect(kz.center[1]).toBeGreaterThan(42);
+    expect(kz.center[1]).toBeLessThan(52);
+
+    // Play advances the year, step by step, as one history entry.
+    await page.getByRole('tab', { name: 'Filters' }).click();
+    const before = await page.evaluate(() => history.length);
+    const years = () => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('years');
+    await page.getByRole('button', { name: 'Play year by year' }).click();
+    await page.waitForFunction(() => /years=\d{4}-\d{4}/.test(location.hash));
+    const first = years();
+    await page.waitForFunction((y) => !location.hash.includes(`years=${y}`), first);
+    const second = years();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(Number(second!.slice(5))).toBeGreaterThan(Number(first!.slice(5)));
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
     await assertCleanPage(rec);
   });
 
-  it('falls back to the default view on malformed or hostile URL values, without an error', async () => {
-    const rec = await openApp('#map=999/abc&layers=%3Cscript%3Ealert(1)%3C/script%3E&sel=%3Cimg%20src=x%3E&area=99&years=3000-1&lang=xx&doc=../../etc/passwd');
-    const ids = await rec.page.evaluate(() => window.__hsrMap!.deckLayerIds());
+  it('falls back to the default view on malformed, hostile or unknown URL values, without an error', async () => {
+    const rec = await openApp(
+      '#map=999/abc&layers=%3Cscript%3E&sel=%3Cimg%20src=x%3E&area=99&years=3000-1&lang=xx&doc=nope.en.txt&mech=unknown,mech-sco&country=ZZ&status=held',
+    );
+    const { page } = rec;
+    const ids = await page.evaluate(() => window.__hsrMap!.deckLayerIds());
     expect(ids).toEqual(expect.arrayContaining(['directions', 'projects']));
-    expect(await rec.page.locator('hsr-detail').count()).toBe(0);
-    expect(await rec.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('hsr-detail').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // The camera is the default frame (China near the middle), not a broken one.
+    const cam = await page.evaluate(() => ({ zoom: window.__map!.getZoom(), center: window.__map!.getCenter().toArray() }));
+    expect(cam.zoom).toBeLessThan(3);
+    expect(cam.center[0]).toBeCloseTo((WIDE_BOUNDS[0][0] + WIDE_BOUNDS[1][0]) / 2, 0);
+    // No filter survives: out-of-range values are refused, unknown ones dropped once the data is in.
+    await page.waitForFunction(() => !location.hash.includes('country='));
+    const state = await appState(page);
+    expect(state.filters).toEqual({ areas: [], direction: 'all', statuses: [], country: null, years: null });
+    expect(state.mechanisms).toEqual(['mech-sco']);
+    expect(state.reader).toBeNull();
+    expect(await page.locator('hsr-reader dialog[open]').count()).toBe(0);
+    const hash = new URL(page.url()).hash;
+    for (const k of ['area=', 'years=', 'status=', 'doc=', 'sel=', 'map=']) expect(hash, k).not.toContain(k);
+    expect(hash).toContain('mech=mech-sco');
+    expect(hash).not.toContain('unknown');
+    // The filters say so too.
+    await page.getByRole('tab', { name: 'Filters' }).click();
+    expect(await page.locator('hsr-filters input[type="checkbox"]:checked').count()).toBe(0);
+    expect(await page.locator('hsr-filters').getByRole('checkbox', { name: 'Held' }).count()).toBe(0);
     await assertCleanPage(rec);
   });
 
-  it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const rec = await openApp('#sel=project-23');
+  it('has no serious or critical accessibility violations (axe-core) in English and Chinese, list, filters and reader; keyboard ways in work', async () => {
+    const rec = await openApp('#sel=project-23&view=list');
+    const { page } = rec;
     const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    await rec.page.evaluate(source);
-    const violations = await rec.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
+    await page.evaluate(source);
+    const audit = (where: string) =>
+      page.evaluate(async (where) => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        // Serious and critical problems, and the heading outline (moderate in axe, flagged by Lighthouse).
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
+          .map((v) => `${where}: ${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+      }, where);
+    const violations: string[] = [];
+    await page.locator('hsr-detail h2').waitFor();
+    violations.push(...(await audit('list + detail (en)')));
+
+    // The skip link moves focus into the list.
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await page.locator('a.skip').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'HSR-LIST');
+    expect(await page.locator('#panel-list').isVisible()).toBe(true);
+
+    // The side panel folds away and back, saying so.
+    const toggle = page.locator('button.side-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const width = () => page.evaluate(() => document.querySelector('hsr-map')!.getBoundingClientRect().width);
+    const open = await width();
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('aside.side').isVisible()).toBe(false);
+    await expect.poll(width, { timeout: 5_000 }).toBeGreaterThan(open + 200);
+    await toggle.click();
+    expect(await page.locator('aside.side').isVisible()).toBe(true);
+
+    await page.getByRole('tab', { name: 'Filters' }).click();
+    violations.push(...(await audit('filters (en)')));
+    await page.locator('hsr-detail').getByRole('button', { name: /Read in the source document/ }).first().click();
+    await page.locator('hsr-reader mark.active').first().waitFor({ timeout: 15_000 });
+    violations.push(...(await audit('reader (en)')));
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('hsr-reader dialog[open]'));
+    await page.getByRole('button', { name: /Switch language to Chinese/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    await page.getByRole('tab', { name: '图层' }).click();
+    violations.push(...(await audit('layers + detail (zh)')));
+    await page.getByRole('tab', { name: '列表' }).click();
+    violations.push(...(await audit('list (zh)')));
     expect(violations).toEqual([]);
   });
 
-  it('keeps the list and search working when WebGL is unavailable', async () => {
-    const rec = await openPage(browser, `${inject('baseUrl')}?test`, { initScripts: ['HTMLCanvasElement.prototype.getContext = function () { return null; };'] });
+  it('keeps the list, search and reader working on a phone when WebGL is unavailable, and says so in the current language', async () => {
+    const rec = await openPage(browser, `${inject('baseUrl')}?test`, {
+      viewport: { width: 390, height: 844 },
+      initScripts: ['HTMLCanvasElement.prototype.getContext = function () { return null; };'],
+    });
     open.push(rec);
     const { page } = rec;
-    await page.locator('.map-error[role="alert"]').waitFor({ timeout: 30_000 });
-    // The list takes over, with every feature reachable.
-    await page.waitForFunction(() => document.querySelector('hsr-app')?.querySelector('#panel-list:not([hidden])') !== null);
+    const message = page.locator('.map-error[role="alert"]');
+    await message.waitFor({ timeout: 30_000 });
+    expect(await message.innerText()).toContain('The map cannot be displayed');
+    // The list takes over: on a phone the sheet opens to show it, and its tab says it is open.
     await page.locator('hsr-list button[data-id]').first().waitFor();
+    expect(await page.locator('hsr-list button[data-id]').first().isVisible()).toBe(true);
+    expect(await page.getByRole('tab', { name: 'List' }).getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('hsr-list button[data-id]').count()).toBeGreaterThan(150);
     await page.locator('hsr-list button[data-id="project-23"]').click();
     await page.locator('hsr-detail h2').waitFor();
+    // The reader opens a document with the quote marked.
+    await page.locator('hsr-detail').getByRole('button', { name: /Read in the source document/ }).first().click();
+    await page.locator('hsr-reader mark.active').first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('hsr-reader dialog[open]'));
     await page.locator('hsr-search input').fill('布拉格');
     await page.locator('hsr-search [role="option"]').first().waitFor();
     expect(await page.locator('hsr-search [role="option"]').count()).toBeGreaterThan(0);
+    // The message follows a language switch.
+    await page.getByRole('button', { name: /Switch language to Chinese/ }).click();
+    await expect.poll(() => message.innerText(), { timeout: 5_000 }).toContain('无法显示地图');
+    expect(rec.console.some((m) => m.type === 'warning' && m.text.includes('map unavailable'))).toBe(true);
+    await assertCleanPage(rec);
   });
 
-  it('brings the map and its layers back after the WebGL context is lost and restored', async () => {
+  it('brings the map and its layers back after the WebGL context is lost and restored, telling the app', async () => {
     const rec = await openApp('#layers=priority-countries');
     const { page } = rec;
+    await page.evaluate(() => {
+      const w = window as unknown as { __statuses: string[]; __exportDisabled: boolean[] };
+      w.__statuses = [];
+      w.__exportDisabled = [];
+      document.addEventListener('hsr-map-status', (e) => {
+        w.__statuses.push((e as CustomEvent<{ status: string }>).detail.status);
+        // What the header's Export button shows once the app has taken the status in.
+        void (document.querySelector('hsr-app') as unknown as { updateComplete: Promise<unknown> }).updateComplete.then(() =>
+          w.__exportDisabled.push((document.querySelector('.tool-export') as HTMLButtonElement).disabled),
+        );
+      });
+    });
     await page.evaluate(() => {
       (window as unknown as { __lostMap: unknown }).__lostMap = window.__map;
       const gl = window.__map!.getCanvas().getContext('webgl2')!;
@@ -253,7 +495,16 @@ describe('the public map (built site, Chromium)', () => {
     await settle(page);
     const px = await pixels(page, { kz: KAZAKHSTAN });
     expect(dist(px.kz!, LAND), `shaded again ${px.kz}`).toBeGreaterThan(25);
-    expect(rec.pageErrors).toEqual([]);
+    // The app heard of the loss (Export disabled while the map is away) and of the recovery.
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __statuses: string[]; __exportDisabled: boolean[] };
+      return { __statuses: w.__statuses, __exportDisabled: w.__exportDisabled };
+    });
+    expect(seen.__statuses[0]).toBe('restoring');
+    expect(seen.__statuses[seen.__statuses.length - 1]).toBe('ready');
+    expect(seen.__exportDisabled[0]).toBe(true);
+    expect(await page.locator('.tool-export').isDisabled()).toBe(false);
+    await assertCleanPage(rec);
   });
 
   it('offers an embed mode with minimal chrome', async () => {

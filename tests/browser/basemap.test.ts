@@ -121,6 +121,9 @@ describe('base map (built site, Chromium)', () => {
     expect(view.east).toBeGreaterThanOrEqual(179);
     expect(view.south).toBeLessThanOrEqual(-40);
     expect(view.north).toBeGreaterThanOrEqual(60);
+    // China near the middle of the map, not at its right-hand edge.
+    const china = await page.evaluate(() => ({ x: window.__map!.project([104, 35]).x, width: window.__map!.getContainer().clientWidth }));
+    expect(Math.abs(china.x / china.width - 0.5), `China at ${china.x} of ${china.width}`).toBeLessThan(0.1);
 
     const { ocean, land } = BASEMAP_PALETTES.light;
     const close = (rgb: number[], hex: string) => rgb.every((v, i) => Math.abs(v - hexRgb(hex)[i]!) <= 3);
@@ -158,6 +161,11 @@ describe('base map (built site, Chromium)', () => {
       expect(await page.locator(sel).count(), sel).toBe(1);
     }
     expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain('Boundaries: Natural Earth — illustrative only, not an endorsement of any boundary');
+    // The disclaimer is the control's own text, not only the built-in style's: an online style keeps it.
+    const custom = await page.evaluate(() =>
+      JSON.stringify((window.__map as unknown as { _controls: { options?: { customAttribution?: unknown } }[] })._controls.map((c) => c.options?.customAttribution ?? null)),
+    );
+    expect(custom).toContain('illustrative only');
 
     // Every base map file came from the origin; nothing else was asked for.
     const paths = rec.requests.map((r) => new URL(r.url).pathname);
@@ -236,10 +244,22 @@ describe('base map (built site, Chromium)', () => {
     }
   });
 
-  it('keeps the label layer on top, for deck.gl layers inserted before it', async () => {
-    const rec = await openMap(`${inject('baseUrl')}?test`);
-    const ids = await rec.page.evaluate(() => window.__map!.getStyle().layers.map((l) => l.id));
-    expect(ids).toEqual(Object.values(BASEMAP_LAYER_IDS));
-    expect(ids[ids.length - 1]).toBe(FIRST_LABEL_LAYER_ID);
+  it('keeps the labels on top: every deck.gl layer of the default view is drawn before the first label layer', async () => {
+    const rec = await openPage(browser, `${inject('baseUrl')}?test`);
+    open.push(rec);
+    const { page } = rec;
+    await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+    const { style, deck } = await page.evaluate(() => ({ style: window.__map!.getStyle().layers.map((l) => l.id), deck: window.__hsrMap!.deckLayerIds() }));
+    const label = style.indexOf(FIRST_LABEL_LAYER_ID);
+    expect(label).toBeGreaterThan(0);
+    expect(deck.length).toBeGreaterThan(5);
+    for (const id of deck) {
+      const at = style.indexOf(id);
+      expect(at, `${id} is in the map's style`).toBeGreaterThanOrEqual(0);
+      expect(at, `${id} before the labels`).toBeLessThan(label);
+    }
+    // The base map's own layers keep their order around them.
+    expect(style.filter((id) => (Object.values(BASEMAP_LAYER_IDS) as string[]).includes(id))).toEqual(Object.values(BASEMAP_LAYER_IDS));
+    await assertCleanPage(rec);
   });
 });

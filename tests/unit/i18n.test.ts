@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../src/i18n/strings.ts';
 import { preferredLang, t } from '../../src/i18n/i18n.ts';
@@ -25,6 +27,14 @@ describe('i18n', () => {
   it('keeps the same placeholders in both languages', () => {
     const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
     for (const k of Object.keys(en) as (keyof typeof en)[]) expect(ph(zh[k]), k).toBe(ph(en[k]));
+  });
+
+  it('has no key that nothing uses (keys built from data: kind., role., precision., layers.group.)', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('strings.ts'));
+    const code = files.map((f) => readFileSync(join('src', f), 'utf8')).join('\n');
+    const dynamic = /^(kind|role|precision|layers\.group)\./;
+    const unused = Object.keys(en).filter((k) => !dynamic.test(k) && !code.includes(`'${k}'`));
+    expect(unused).toEqual([]);
   });
 
   it('fills placeholders', () => {

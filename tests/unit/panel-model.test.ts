@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS, type LayerId } from '../../src/data/contract.ts';
 import { makeDataset } from '../../src/data/dataset.ts';
-import { mechanismColor } from '../../src/layers/palette.ts';
-import { LAYERS, layerSpec } from '../../src/layers/registry.ts';
+import { mechanismColors } from '../../src/layers/palette.ts';
+import { LAYERS, layerSpec, styleContextOf } from '../../src/layers/registry.ts';
+import { countryLabel, countryNames } from '../../src/data/search-index.ts';
+import { allFeatures } from '../../src/data/dataset.ts';
+import { featureGlyph, swatchImage } from '../../src/ui/swatch-svg.ts';
 import { defaultState, EMPTY_FILTERS, type Filters } from '../../src/state/app-state.ts';
 import {
   GROUP_ORDER,
@@ -13,7 +16,7 @@ import {
   mechanismOptions,
   playStartIndex,
   playSteps,
-  swatchModel,
+  statusOptions,
   toggleLayer,
   toggleMechanism,
   toggleValue,
@@ -89,23 +92,35 @@ describe('toggleLayer', () => {
   });
 });
 
-describe('swatchModel', () => {
+describe('swatchImage', () => {
+  const svgOf = (src: string) => decodeURIComponent(src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
   it.each([
-    ['projects', 0, { kind: 'symbol' }],
-    ['projects', 8, { kind: 'symbol' }],
-    ['directions', 1, { kind: 'line', dashed: true, width: 4 }],
-    ['corridors', 0, { kind: 'line', dashed: false, width: 2 }],
-    ['disease-zones', 0, { kind: 'fill', dashed: true }],
-    ['priority-countries', 0, { kind: 'fill', dashed: false }],
-  ] as const)('%s legend item %i', (layer, index, expected) => {
-    const item = layerSpec(layer).legend[index]!;
-    const s = swatchModel(item);
-    expect(s).toMatchObject(expected);
-    if (s.kind === 'symbol') {
-      const svg = decodeURIComponent(s.src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
-      expect(svg).toContain(item.color);
-      expect(svg.includes('fill="none"')).toBe(item.swatch.kind === 'symbol' && item.swatch.hollow === true);
-    } else expect(s.color).toBe(item.color);
+    ['projects', 'area-1'],
+    ['projects', 'intended'],
+    ['directions', 'maritime'],
+    ['corridors', 'corridor'],
+    ['disease-zones', 'zoonoses'],
+    ['priority-countries', 'belt'],
+    ['statement-2020', 'written'],
+  ] as const)('%s legend item %s is drawn in its colour, hollow and dashed as the item says', (layer, key) => {
+    const item = layerSpec(layer).legend.find((i) => i.key === key)!;
+    const svg = svgOf(swatchImage(item).src);
+    expect(svg).toContain(item.color);
+    const s = item.swatch;
+    if (s.kind === 'symbol') expect(svg.includes('fill="none"')).toBe(s.hollow === true);
+    else expect(svg.includes('stroke-dasharray')).toBe(s.dashed === true);
+    if (s.kind === 'fill') expect(svg).toContain(s.outline!);
+  });
+
+  it('draws a feature glyph the way its layer draws it: a mechanism in its own colour, a dashed outline dashed', () => {
+    const d = fixture();
+    const ctx = styleContextOf(d);
+    const [sco, asean] = mechanismOptions(d, 'en');
+    expect(svgOf(featureGlyph(d.byId.get('mech-sco')!.properties, ctx))).toContain(sco!.color);
+    expect(svgOf(featureGlyph(d.byId.get('mech-asean')!.properties, ctx))).toContain(asean!.color);
+    const written = feat('statement-2020', 'statement-ru', box(37, 55), { role: 'written-statement' });
+    expect(svgOf(featureGlyph(written.properties))).toContain('stroke-dasharray');
+    expect(svgOf(featureGlyph(feat('projects', 'p', pt(0, 0), { status: 'intended' }).properties))).toContain('fill="none"');
   });
 });
 
@@ -121,7 +136,7 @@ describe('mechanismOptions', () => {
   });
 
   it('gives each mechanism the colour the map gives it', () => {
-    const expected = mechanismColor.copy().domain(['mech-sco', 'mech-asean']);
+    const expected = mechanismColors(['mech-sco', 'mech-asean']);
     for (const o of mechanismOptions(d, 'en')) expect(o.color, o.id).toBe(expected(o.id));
     const colors = mechanismOptions(d, 'en').map((o) => o.color);
     expect(new Set(colors).size).toBe(colors.length);
@@ -184,6 +199,19 @@ describe('countryOptions', () => {
 
   it('is empty for a dataset without countries', () => {
     expect(countryOptions(makeDataset(EMPTY_MANIFEST, {}), 'en')).toEqual([]);
+  });
+
+  it.each(['en', 'zh'] as const)('names countries as search and the detail panel do (%s), Macao included', (lang) => {
+    const withMacao = makeDataset(EMPTY_MANIFEST, { projects: [feat('projects', 'p-mo', pt(113.5, 22.2), { countries: ['MO', 'HK', 'CN'] })] });
+    const names = countryNames(allFeatures(withMacao));
+    for (const o of countryOptions(withMacao, lang)) expect(o.name, o.code).toBe(countryLabel(names, o.code, lang));
+    expect(countryOptions(withMacao, lang).find((o) => o.code === 'MO')!.name).toBe(lang === 'en' ? 'Macao, China' : '中国澳门');
+  });
+});
+
+describe('statusOptions', () => {
+  it('offers only the statuses some record has, in the given order', () => {
+    expect(statusOptions(fixture(), ['planned', 'intended', 'established', 'held'])).toEqual(['planned', 'intended']);
   });
 });
 

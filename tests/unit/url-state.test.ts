@@ -5,9 +5,18 @@ import { DEFAULT_LAYERS, defaultState, type AppState } from '../../src/state/app
 const at = (hash: string) => parseUrlState(`https://example.org/map/${hash}`);
 
 describe('URL state', () => {
-  it('the default view has a bare URL, and a bare URL is the default view', () => {
-    expect(serializeUrlState(defaultState())).toBe('');
+  it('the default view names only its language, and a bare URL is the default view', () => {
+    expect(serializeUrlState(defaultState())).toBe('lang=en');
+    expect(serializeUrlState(defaultState('zh'))).toBe('lang=zh');
     expect(at('')).toEqual(defaultState());
+    expect(at('#lang=en')).toEqual(defaultState());
+  });
+
+  it('always writes the language, so a link reopens in it whatever the visitor prefers', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const hash = serializeUrlState({ ...defaultState(lang), selected: 'project-23' });
+      expect(parseUrlState(`https://example.org/#${hash}`, lang === 'en' ? 'zh' : 'en').lang).toBe(lang);
+    }
   });
 
   it('round-trips a full view', () => {
@@ -94,9 +103,9 @@ describe('URL state', () => {
   it('writes kiosk after the story and chapter, and round-trips it', () => {
     const s: AppState = { ...defaultState(), story: { id: 'health-silk-road', chapter: 0 }, kiosk: 30 };
     const hash = serializeUrlState(s);
-    expect(hash).toBe('story=health-silk-road&chapter=1&kiosk=30');
+    expect(hash).toBe('lang=en&story=health-silk-road&chapter=1&kiosk=30');
     expect(parseUrlState(`https://example.org/#${hash}`)).toEqual(s);
-    expect(serializeUrlState({ ...s, kiosk: null })).toBe('story=health-silk-road&chapter=1');
+    expect(serializeUrlState({ ...s, kiosk: null })).toBe('lang=en&story=health-silk-road&chapter=1');
   });
 
   it('uses the fallback language when the URL has none', () => {

@@ -1,0 +1,100 @@
+/**
+ * The shapes the site checks data against on arrival (`load-data.ts`): the
+ * manifest, and every feature — its core fields and each optional field the
+ * panels read (status, area, direction, years, figures, external sources,
+ * member lists…), so a malformed record is skipped with a reason instead of
+ * breaking the detail panel later. `zod/mini`, configured `jitless`: the CSP
+ * forbids the `new Function` that zod's compiled parsers use.
+ */
+import * as z from 'zod/mini';
+import { LAYER_IDS } from './contract.ts';
+import { DISEASE_GROUPS } from '../layers/palette.ts';
+
+z.config({ jitless: true });
+
+const Position = z.tuple([z.number(), z.number()]);
+export const GeometrySchema = z.union([
+  z.object({ type: z.literal('Point'), coordinates: Position }),
+  z.object({ type: z.literal('MultiPoint'), coordinates: z.array(Position) }),
+  z.object({ type: z.literal('LineString'), coordinates: z.array(Position) }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(Position)) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position))) }),
+]);
+
+const Text = z.string().check(z.minLength(1));
+const Bilingual = z.looseObject({ en: z.string(), zh: z.string() });
+const Citation = z.looseObject({ doc: Text, quote: Text });
+const Int = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+const Iso2 = z.string().check(z.regex(/^[A-Z]{2}$/));
+/** Years a record of the Belt and Road era can carry (the URL allows a narrower range). */
+const Year = Int(1900, 2100);
+
+const Props = z
+  .looseObject({
+    id: Text,
+    layer: z.enum(LAYER_IDS),
+    name_en: Text,
+    name_zh: Text,
+    summary_en: z.string(),
+    summary_zh: z.string(),
+    precision: z.enum(['city', 'district', 'province', 'country', 'region', 'schematic']),
+    sources: z.array(Citation).check(z.minLength(1)),
+    countries: z.array(Iso2),
+    places: z.array(z.looseObject({ id: z.string(), name_en: z.string(), name_zh: z.string(), country: z.optional(z.string()), coordinates: z.optional(Position) })),
+    related: z.array(z.string()),
+    // Optional fields, each read by the map, the filters or the detail panel.
+    status: z.optional(z.enum(['planned', 'intended', 'established', 'held'])),
+    area: z.optional(Int(1, 8)),
+    direction: z.optional(z.enum(['belt', 'maritime', 'both'])),
+    year_start: z.optional(Year),
+    year_end: z.optional(Year),
+    project_no: z.optional(Int(1, 999)),
+    date: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}){0,2}$/))),
+    figures: z.optional(z.array(z.looseObject({ label: Bilingual, value: z.number(), unit: Bilingual, source: Citation }))),
+    external_sources: z.optional(z.array(z.looseObject({ title: Text, publisher: z.string(), date: z.string(), note: z.optional(z.string()) }))),
+    disease_group: z.optional(z.enum(DISEASE_GROUPS)),
+    diseases: z.optional(z.array(Bilingual)),
+    lead_units: z.optional(z.array(Bilingual)),
+    participating_units: z.optional(z.array(Bilingual)),
+    host_institution: z.optional(Bilingual),
+    mechanism: z.optional(Bilingual),
+    member_names: z.optional(z.array(z.looseObject({ iso2: Iso2, en: z.string(), zh: z.string() }))),
+    partner_countries: z.optional(z.array(Iso2)),
+    china_provinces: z.optional(z.array(z.looseObject({ name_en: z.string(), name_zh: z.string() }))),
+    method: z.optional(z.looseObject({ kind: z.optional(z.string()), width_km: z.optional(z.number()), neighbours: z.optional(z.array(Iso2)) })),
+    kind: z.optional(z.string()),
+    role: z.optional(z.string()),
+  })
+  .check(
+    z.refine((p) => p.year_start === undefined || p.year_end === undefined || p.year_end >= p.year_start, { message: 'year_end is before year_start', path: ['year_end'] }),
+  );
+
+export const FeatureSchema = z.object({ type: z.literal('Feature'), id: z.string(), geometry: GeometrySchema, properties: Props });
+
+const SafeFile = z.string().check(z.regex(/^[a-z0-9][a-z0-9/._-]*$/), z.refine((f) => !f.includes('..'), { message: 'no ".." in a data path' }));
+
+export const ManifestSchema = z.looseObject({
+  version: z.literal(1),
+  content_hash: z.string(),
+  layers: z.array(
+    z.looseObject({
+      id: z.enum(LAYER_IDS),
+      file: SafeFile,
+      title_en: Text,
+      title_zh: Text,
+      geometry: z.enum(['Point', 'LineString', 'Polygon']),
+      count: Int(0, 1e6),
+      bytes: Int(0, 1e9),
+      overview: z.optional(z.looseObject({ file: SafeFile })),
+    }),
+  ),
+  documents: z.array(z.looseObject({ file: SafeFile, title_en: Text, title_zh: Text, date: z.string(), language: z.enum(['en', 'zh']), sha256: z.string() })),
+  basemap: z.array(z.looseObject({ id: z.string(), file: SafeFile })),
+  extras: z.array(z.looseObject({ id: z.string(), file: SafeFile, description: z.string() })),
+});
+
+/** The issues of a failed parse, one line: `path: message; …`. */
+export function issuesText(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+}
