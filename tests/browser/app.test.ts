@@ -110,30 +110,34 @@ function positionsOf(g: ShippedFeature['geometry']): [number, number][] {
   return flat(g.coordinates);
 }
 
+type Clear = { lngLat: [number, number]; rgb: [number, number, number]; gap: number } | null;
+
 /**
- * Of `candidates`, the place on screen farthest from every `obstacle` (other
- * symbols) and clear of base-map labels, with the colour drawn there; null
- * when none is clear. Read inside a render, like `pixels`.
+ * For each group, of its `candidates` the place on screen farthest from every
+ * `obstacle` (other symbols) and clear of base-map labels, with the colour
+ * drawn there; null when none is clear. One render for all groups, read
+ * inside it like `pixels`.
  */
-function clearestPixel(page: Page, candidates: [number, number][], obstacles: [number, number][], minGap: number): Promise<{ lngLat: [number, number]; rgb: [number, number, number]; gap: number } | null> {
+function clearestPixels(page: Page, groups: { candidates: [number, number][]; minGap: number }[], obstacles: [number, number][]): Promise<Clear[]> {
   return page.evaluate(
-    ({ candidates, obstacles, minGap, labels }) =>
-      new Promise((resolve) => {
+    ({ groups, obstacles, labels }) =>
+      new Promise<Clear[]>((resolve) => {
         const map = window.__map!;
         const { clientWidth: w, clientHeight: h } = map.getContainer();
         const obs = obstacles.map((o) => map.project(o));
-        let best: { lngLat: [number, number]; x: number; y: number; gap: number } | null = null;
-        for (const c of candidates) {
-          const p = map.project(c);
-          // Clear of the controls (corners) and the attribution (bottom).
-          if (p.x < 60 || p.y < 60 || p.x > w - 60 || p.y > h - 50) continue;
-          const gap = Math.min(Infinity, ...obs.map((o) => Math.hypot(o.x - p.x, o.y - p.y)).filter((d) => d > 0.5));
-          if (gap < minGap || (best && gap <= best.gap)) continue;
-          if (map.queryRenderedFeatures([[p.x - 40, p.y - 14], [p.x + 40, p.y + 14]], { layers: [labels] }).length) continue;
-          best = { lngLat: c, x: p.x, y: p.y, gap };
-        }
-        if (!best) return resolve(null);
-        const found = best;
+        const picks = groups.map(({ candidates, minGap }) => {
+          let best: { lngLat: [number, number]; x: number; y: number; gap: number } | null = null;
+          for (const c of candidates) {
+            const p = map.project(c);
+            // Clear of the controls (corners) and the attribution (bottom).
+            if (p.x < 60 || p.y < 60 || p.x > w - 60 || p.y > h - 50) continue;
+            const gap = Math.min(Infinity, ...obs.map((o) => Math.hypot(o.x - p.x, o.y - p.y)).filter((d) => d > 0.5));
+            if (gap < minGap || (best && gap <= best.gap)) continue;
+            if (map.queryRenderedFeatures([[p.x - 40, p.y - 14], [p.x + 40, p.y + 14]], { layers: [labels] }).length) continue;
+            best = { lngLat: c, x: p.x, y: p.y, gap };
+          }
+          return best;
+        });
         map.once('render', () => {
           const src = map.getCanvas();
           const copy = document.createElement('canvas');
@@ -142,13 +146,18 @@ function clearestPixel(page: Page, candidates: [number, number][], obstacles: [n
           const ctx = copy.getContext('2d')!;
           ctx.drawImage(src, 0, 0);
           const ratio = src.width / w;
-          const d = ctx.getImageData(Math.round(found.x * ratio), Math.round(found.y * ratio), 1, 1).data;
-          resolve({ lngLat: found.lngLat, rgb: [d[0]!, d[1]!, d[2]!], gap: found.gap });
+          resolve(
+            picks.map((b) => {
+              if (!b) return null;
+              const d = ctx.getImageData(Math.round(b.x * ratio), Math.round(b.y * ratio), 1, 1).data;
+              return { lngLat: b.lngLat, rgb: [d[0]!, d[1]!, d[2]!] as [number, number, number], gap: b.gap };
+            }),
+          );
         });
         map.triggerRepaint();
       }),
-    { candidates, obstacles, minGap, labels: FIRST_LABEL_LAYER_ID },
-  ) as Promise<{ lngLat: [number, number]; rgb: [number, number, number]; gap: number } | null>;
+    { groups, obstacles, labels: FIRST_LABEL_LAYER_ID },
+  );
 }
 
 /** The app's state (test pages only: the element is on the page anyway). */
@@ -177,12 +186,11 @@ describe('the public map (built site, Chromium)', () => {
     // labels and symbols, and a planned key project (a filled circle) clear of the others.
     const points = ['projects', 'tcm-centres', 'events'].flatMap((l) => features(l).flatMap((f) => positionsOf(f.geometry)));
     const belt = feature('directions', 'direction-belt');
-    const route = await clearestPixel(rec.page, positionsOf(belt.geometry).slice(3, -3), points, 24);
+    const planned = features('projects').filter((f) => f.properties.status === 'planned' && f.geometry.type === 'Point');
+    const [route, dot] = await clearestPixels(rec.page, [{ candidates: positionsOf(belt.geometry).slice(3, -3), minGap: 24 }, { candidates: planned.map((f) => positionsOf(f.geometry)[0]!), minGap: 16 }], points);
     expect(route, 'a clear vertex of the belt').not.toBeNull();
     const beltColour = hexRgb(layerSpec('directions').legend.find((i) => i.key === 'belt')!.color);
     expect(dist(route!.rgb, beltColour), `belt at ${route!.lngLat}: ${route!.rgb}`).toBeLessThan(40);
-    const planned = features('projects').filter((f) => f.properties.status === 'planned' && f.geometry.type === 'Point');
-    const dot = await clearestPixel(rec.page, planned.map((f) => positionsOf(f.geometry)[0]!), points, 16);
     expect(dot, 'a key project clear of the other symbols').not.toBeNull();
     const project = planned.find((f) => positionsOf(f.geometry)[0]!.join() === dot!.lngLat.join())!;
     const areaColour = hexRgb(layerSpec('projects').legend.find((i) => i.key === `area-${project.properties.area}`)!.color);
@@ -287,7 +295,8 @@ describe('the public map (built site, Chromium)', () => {
     await page.goForward();
     await page.locator('hsr-detail h2').waitFor();
 
-    // Search, by keyboard: the chosen feature is flown to…
+    // Search, by keyboard: the chosen feature is flown to (jumped to, under reduced motion, to keep the test short)…
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     const atRest = () => page.waitForFunction(() => !window.__map!.isMoving());
     const search = page.locator('hsr-search input');
     const centre = feature('tcm-centres', 'tcm-china-czech-centre-hradec-kralove');
@@ -327,6 +336,7 @@ describe('the public map (built site, Chromium)', () => {
     expect(kz.center[1]).toBeLessThan(52);
 
     // Play advances the year, step by step, as one history entry.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.getByRole('tab', { name: 'Filters' }).click();
     const before = await page.evaluate(() => history.length);
     const years = () => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('years');
