@@ -1,6 +1,7 @@
 /**
  * `<hsr-list>`: the accessible list view of everything on the map. Every
- * feature of every layer that passes the filters is listed, grouped by layer
+ * feature of every layer that the map would draw (the filters, and for
+ * mechanisms the mechanism choice: `visibleFeatures`) is listed, grouped by layer
  * (title and count), so all content is reachable without the map — also when
  * a layer is switched off, which a small tag says.
  *

@@ -348,6 +348,16 @@ describe('the public map (built site, Chromium)', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     expect(Number(second!.slice(5))).toBeGreaterThan(Number(first!.slice(5)));
     expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    // Dragging a year slider across many years is one entry too.
+    const from = page.locator('hsr-filters input[type="range"]').first();
+    const box = (await from.boundingBox())!;
+    const afterPlay = await page.evaluate(() => history.length);
+    await page.mouse.move(box.x + 4, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + (box.width * i) / 8, box.y + box.height / 2);
+    await page.mouse.up();
+    expect(years()).not.toBe(second);
+    expect(await page.evaluate(() => history.length)).toBe(afterPlay + 1);
     await assertCleanPage(rec);
   });
 
