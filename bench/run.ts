@@ -283,47 +283,80 @@ async function addExtraLayers(page: Page, descriptors: SyntheticDescriptor[]): P
   );
 }
 
+/** A little more than the export renderer's shrink delay (src/export/render-map.ts, SHRINK_DELAY_MS). */
+const EXPORT_SHRINK_MS = 3500;
+
+/** The exports timed: 16:9 slides in PNG, and an A4 page at 300 dpi in PDF. */
+const EXPORT_CASES = [
+  { name: 'PNG 1920×1080', width: 1920, height: 1080, format: 'png', dpi: 96 },
+  { name: 'PNG 3840×2160', width: 3840, height: 2160, format: 'png', dpi: 96 },
+  { name: 'PDF A4 300 dpi', width: 2480, height: 3508, format: 'pdf', dpi: 300 },
+] as const;
+type ExportCase = (typeof EXPORT_CASES)[number];
+
 interface ExportResult {
+  name: ExportCase['name'];
   width: number;
   height: number;
+  /**
+   * cold: the first export in a fresh page (the off-screen renderer is made and
+   * compiles its shaders). warm: the renderer ready, as after opening the Export
+   * dialog — what a user waits for after clicking Export.
+   */
+  kind: 'cold' | 'warm';
   /** Wall time of the call, from the bench's side of the page. */
   ms?: number;
   bytes?: number;
   /** The export's own phase timings, when it reports them. */
   timings?: Record<string, number>;
+  /** Whether the export itself says its renderer was warm. */
+  warm?: boolean;
   note?: string;
 }
 
 /**
- * Times `window.__hsrExport({ width, height, format: 'png' })` (src/export/hook.ts,
- * another engineer's work). The hook resolves to `{ base64, timings, … }` or to
+ * Times `window.__hsrExport({ width, height, format, dpi, keepWarm })`
+ * (src/export/hook.ts). The hook resolves to `{ base64, timings, … }` or to
  * `{ error }`; only sizes and timings cross back to Node. An error is reported
  * in the table, never thrown.
  */
-async function timeExport(page: Page, width: number, height: number): Promise<ExportResult> {
+async function timeExport(page: Page, c: ExportCase, kind: ExportResult['kind']): Promise<ExportResult> {
   const r = await page.evaluate(
-    async ({ width, height }) => {
+    async ({ width, height, format, dpi, keepWarm }) => {
       const fn = (window as unknown as { __hsrExport?: (o: unknown) => Promise<unknown> }).__hsrExport;
       if (typeof fn !== 'function') return { note: 'n/a (window.__hsrExport missing)' };
       const t0 = performance.now();
       let out: unknown;
       try {
-        out = await fn({ width, height, format: 'png' });
+        out = await fn({ width, height, format, dpi, keepWarm });
       } catch (e) {
         return { note: `error: ${e instanceof Error ? e.message : String(e)}` };
       }
       const ms = performance.now() - t0;
-      const o = (out ?? {}) as { error?: unknown; base64?: unknown; width?: unknown; height?: unknown; timings?: Record<string, number> };
+      const o = (out ?? {}) as { error?: unknown; base64?: unknown; width?: unknown; height?: unknown; timings?: Record<string, number>; warm?: boolean };
       if (typeof o.error === 'string') return { ms, note: `error: ${o.error}` };
       // base64 → bytes: 3 bytes per 4 characters, minus padding.
       const b64 = typeof o.base64 === 'string' ? o.base64 : undefined;
       const bytes = b64 ? (b64.length * 3) / 4 - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0) : undefined;
       const size = o.width !== width || o.height !== height ? ` (got ${String(o.width)}×${String(o.height)})` : '';
-      return { ms, bytes, timings: o.timings, ...(size ? { note: `wrong size${size}` } : {}) };
+      return { ms, bytes, timings: o.timings, warm: o.warm, ...(size ? { note: `wrong size${size}` } : {}) };
     },
-    { width, height },
+    { width: c.width, height: c.height, format: c.format, dpi: c.dpi, keepWarm: kind === 'warm' },
   );
-  return { width, height, ...r };
+  // The renderer says whether it was warm: a "warm" run that was not is reported, not hidden.
+  const said = 'warm' in r ? r.warm : undefined;
+  const mismatch = said !== undefined && said !== (kind === 'warm') ? { note: `${kind} run, but the renderer was ${said ? 'warm' : 'cold'}` } : {};
+  return { name: c.name, width: c.width, height: c.height, kind, ...r, ...mismatch };
+}
+
+/** Makes the page's export renderer and waits until it is warm (what opening the dialog does); its time, or an error note. */
+async function warmExport(page: Page): Promise<{ ms?: number; note?: string }> {
+  return page.evaluate(async () => {
+    const fn = (window as unknown as { __hsrExportWarm?: () => Promise<{ ms: number } | { error: string }> }).__hsrExportWarm;
+    if (typeof fn !== 'function') return { note: 'n/a (window.__hsrExportWarm missing)' };
+    const r = await fn();
+    return 'error' in r ? { note: `error: ${r.error}` } : { ms: r.ms };
+  });
 }
 
 /** Cameras of a story in `src/story/stories/`, if one exists (found by shape in its exports). */
@@ -471,6 +504,7 @@ async function main() {
   const fly: Record<string, FlyResult> = {};
   const scale: { name: string; loadMs?: number; fly?: FlyResult; error?: string }[] = [];
   const exports: ExportResult[] = [];
+  let exportWarmUp: { ms?: number; note?: string } | undefined;
   let lighthouse: LighthouseRun[] | undefined;
   try {
     // 3. Page loads, alternating baseline and site so both see the same noise.
@@ -517,19 +551,34 @@ async function main() {
       });
     }
 
-    // 6. Export (if built).
+    // 6. Export: each case cold (first export in a fresh page), then all warm in one page.
     await section('export', async () => {
+      const failed = (c: ExportCase, kind: ExportResult['kind'], e: unknown) => {
+        const msg = (e as Error).message.split('\n')[0];
+        exports.push({ name: c.name, width: c.width, height: c.height, kind, note: `error: ${msg}` });
+        errors.push(`export ${c.name} (${kind}): ${msg}`);
+      };
+      for (const c of EXPORT_CASES) {
+        const p = await openReady(browser, site, siteUrl);
+        try {
+          exports.push(await timeExport(p.page, c, 'cold'));
+        } catch (e) {
+          failed(c, 'cold', e);
+        } finally {
+          await p.close();
+        }
+      }
       const p = await openReady(browser, site, siteUrl);
       try {
-        for (const [w, h] of [
-          [1920, 1080],
-          [3840, 2160],
-        ] as const) {
+        exportWarmUp = await warmExport(p.page);
+        for (const c of EXPORT_CASES) {
+          // Between exports the renderer shrinks back (after EXPORT_SHRINK_MS): each warm case
+          // starts from the state an open dialog leaves it in, not from the previous export's canvas.
+          await p.page.waitForTimeout(EXPORT_SHRINK_MS);
           try {
-            exports.push(await timeExport(p.page, w, h));
+            exports.push(await timeExport(p.page, c, 'warm'));
           } catch (e) {
-            exports.push({ width: w, height: h, note: `error: ${(e as Error).message.split('\n')[0]}` });
-            errors.push(`export ${w}×${h}: ${(e as Error).message.split('\n')[0]}`);
+            failed(c, 'warm', e);
           }
         }
       } finally {
@@ -552,15 +601,18 @@ async function main() {
   const flySite = fly.site;
   const flyBase = fly.baseline;
   const lh = (page: 'site' | 'baseline', preset: 'mobile' | 'desktop') => lighthouse?.find((r) => r.page === page && r.preset === preset);
-  const exp4k = exports.find((e) => e.width === 3840);
+  const exportOf = (name: ExportCase['name'], kind: ExportResult['kind']) => exports.find((e) => e.name === name && e.kind === kind);
+  const exp4k = exportOf('PNG 3840×2160', 'warm');
+  const exp4kCold = exportOf('PNG 3840×2160', 'cold');
   const exportFailed = (e: ExportResult | undefined) => !!e?.note;
   const exportNote = (e: ExportResult | undefined) => {
     if (!e) return 'n/a (not run)';
     if (e.note || e.ms === undefined) return e.note ?? 'n/a';
     const t = e.timings;
-    const parts = t ? (['mapMs', 'composeMs', 'encodeMs'] as const).filter((k) => typeof t[k] === 'number').map((k) => `${k.slice(0, -2)} ${formatMs(t[k])}`) : [];
+    const parts = t ? (['fontsMs', 'mapMs', 'composeMs', 'encodeMs', 'pdfMs'] as const).filter((k) => typeof t[k] === 'number' && t[k] > 0).map((k) => `${k.slice(0, -2)} ${formatMs(t[k])}`) : [];
     return `${formatMs(e.ms)}${parts.length ? ` (${parts.join(', ')})` : ''}${e.bytes ? `, ${formatKB(e.bytes)}` : ''}`;
   };
+  const EXPORT_BUDGET = 'PNG export 3840×2160, warm (renderer ready, as after opening the dialog)';
 
   const budgets: BudgetResult[] = [];
   const totalSite = byKind('site', 'total');
@@ -600,7 +652,13 @@ async function main() {
       budgets.push({ name: `Lighthouse ${preset} ${label}`, rule: '= 100', measured: formatScore(s?.[cat]), verdict: atLeast(s?.[cat] ?? undefined, 1) });
     }
   }
-  budgets.push({ name: 'PNG export 3840×2160', rule: '≤ 3 s', measured: exportNote(exp4k), verdict: exportFailed(exp4k) ? 'MISS' : atMost(exp4k?.ms, 3000) });
+  // Judged warm: what a user waits after clicking Export in an open dialog. Cold (a fresh page) is printed beside it.
+  budgets.push({
+    name: EXPORT_BUDGET,
+    rule: '≤ 3 s',
+    measured: `warm ${exportNote(exp4k)}; cold ${exportNote(exp4kCold)}`,
+    verdict: exportFailed(exp4k) ? 'MISS' : atMost(exp4k?.ms, 3000),
+  });
   // Export, presentation and reader code must not be in the scripts served before interactive.
   const eagerScripts = (loads.site[0]?.responses ?? [])
     .filter((r) => resourceKind(r.path) === 'js' && existsSync(join(DIST, r.path)))
@@ -639,11 +697,16 @@ async function main() {
     }
     sideRows.push([`Lighthouse ${preset}: LCP / TBT`, `${formatMs(s?.metrics.lcp)} / ${formatMs(s?.metrics.tbt)}`, `${formatMs(b?.metrics.lcp)} / ${formatMs(b?.metrics.tbt)}`, formatRatio(ratio(s?.metrics.lcp, b?.metrics.lcp)), '']);
   }
-  for (const e of [exports.find((x) => x.width === 1920), exp4k]) {
-    if (!e) continue;
-    sideRows.push([`PNG export ${e.width}×${e.height}`, exportNote(e), '—', '', e.width === 3840 ? `≤ 3 s ${verdictOf('PNG export 3840×2160')}` : '']);
+  for (const c of EXPORT_CASES) {
+    for (const kind of ['cold', 'warm'] as const) {
+      const e = exportOf(c.name, kind);
+      if (!e) continue;
+      const label = kind === 'cold' ? 'cold: first export in a fresh page' : 'warm: renderer ready, as in an open dialog';
+      sideRows.push([`${c.name} export, ${label}`, exportNote(e), '—', '', c.name === 'PNG 3840×2160' && kind === 'warm' ? `≤ 3 s ${verdictOf(EXPORT_BUDGET)}` : '']);
+    }
   }
-  if (!exports.length) sideRows.push(['PNG export', 'n/a (not run)', '—', '', '']);
+  if (exportWarmUp) sideRows.push(['export renderer warm-up (opening the dialog, in the background)', exportWarmUp.note ?? formatMs(exportWarmUp.ms), '—', '', '']);
+  if (!exports.length) sideRows.push(['export', 'n/a (not run)', '—', '', '']);
 
   const framesCell = (f: FlyResult | undefined) => (f ? `${f.frames}${f.truncated ? ' (cut)' : ''}` : 'n/a');
   const scaleRows: string[][] = [

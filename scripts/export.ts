@@ -18,22 +18,25 @@
  * Serves the build (tests/browser/static-server.ts), drives /usr/bin/chromium
  * (CHROMIUM_PATH) and calls `window.__hsrExport` on the page opened with
  * `?export`. Story chapters open with `#story=ID&chapter=N` (the presentation
- * mode applies the chapter's layers and camera; `<hsr-presenter>` shows it is
- * active); the chapter count comes from `src/story/index.ts`. Exit codes:
- * 0 written, 1 usage, 2 export failed (e.g. a size the device cannot render:
- * the message names the size that works).
+ * mode applies the chapter's layers and camera; `<hsr-presenter>`'s caption
+ * names the chapter shown); the chapter count comes from `src/story/index.ts`.
+ * `--all` renders every chapter in one page, moving from chapter to chapter
+ * through the URL, with the off-screen renderer kept warm (`keepWarm`): only
+ * the first chapter pays for compiling the map's shaders. Title characters the
+ * shipped font lacks are named on stderr. Exit codes: 0 written, 1 usage,
+ * 2 export failed (e.g. a size the device cannot render: the message names the
+ * size that works).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startStaticServer } from '../tests/browser/static-server.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
 import { parseSize, presetById, PRESETS, SCREEN_DPI } from '../src/export/presets.ts';
 import { getStory } from '../src/story/index.ts';
-import type { ExportOptions } from '../src/export/export.ts';
-import type { HookError, HookResult } from '../src/export/hook.ts';
+import type { HookError, HookOptions, HookResult } from '../src/export/hook.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -102,7 +105,7 @@ if (story && a.view) usage('--view and --story exclude each other');
 
 const DIST = resolve(ROOT, a.dist ?? process.env.HSR_DIST ?? 'dist');
 
-const options: ExportOptions = {
+const options: HookOptions = {
   width: size.width,
   height: size.height,
   dpi,
@@ -128,41 +131,48 @@ function viewHash(view: string | undefined): string {
   }
 }
 
-/** Opens the site at `hash`, exports, writes `out`. False (with a message) when the export failed. */
-async function exportOne(browser: Browser, base: string, hash: string, out: string, inStory: boolean): Promise<boolean> {
+/** Opens the site at `hash` in a new context; `close` ends it. */
+async function openSite(browser: Browser, base: string, hash: string): Promise<{ page: Page; close: () => Promise<void> }> {
   // Reduced motion: a story chapter jumps to its camera instead of flying there.
   const context = await browser.newContext({ viewport: viewport!, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
+  await page.goto(`${base}?export${hash}`);
+  await page.waitForFunction(() => typeof window.__hsrExport === 'function', undefined, { timeout: 60_000 });
+  return { page, close: () => context.close() };
+}
+
+/** Waits until the presenter's caption shows chapter `id` (its layers and camera are then applied). */
+async function chapterShown(page: Page, id: string): Promise<boolean> {
   try {
-    await page.goto(`${base}?export${hash}`);
-    await page.waitForFunction(() => typeof window.__hsrExport === 'function', undefined, { timeout: 60_000 });
-    if (inStory) {
-      try {
-        await page.waitForSelector('hsr-presenter', { state: 'attached', timeout: 30_000 });
-      } catch {
-        console.error(`export: the page did not enter the story (no <hsr-presenter> for ${hash})`);
-        return false;
-      }
-    }
-    const started = Date.now();
-    const r = (await page.evaluate((o) => window.__hsrExport!(o), options)) as HookResult | HookError;
-    if ('error' in r) {
-      console.error(`export: ${r.error}`);
-      return false;
-    }
-    mkdirSync(dirname(out), { recursive: true });
-    const bytes = Buffer.from(r.base64, 'base64');
-    writeFileSync(out, bytes);
-    const tm = r.timings;
-    console.log(
-      `${out}: ${r.width}×${r.height} ${format.toUpperCase()} at ${r.dpi} dpi, ${(bytes.length / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s ` +
-        `(fonts ${tm.fontsMs} ms, map ${tm.mapMs} ms, compose ${tm.composeMs} ms, encode ${tm.encodeMs} ms${format === 'pdf' ? `, pdf ${tm.pdfMs} ms` : ''})`,
-    );
+    await page.waitForFunction((want) => document.querySelector('hsr-presenter')?.shadowRoot?.querySelector('.caption')?.getAttribute('data-chapter') === want, id, { timeout: 30_000 });
+    // The map takes the chapter's camera in the same update; let it land.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     return true;
-  } finally {
-    await context.close();
+  } catch {
+    console.error(`export: the page did not show chapter "${id}" of the story`);
+    return false;
   }
+}
+
+/** Exports what the page shows into `out`. False (with a message) when the export failed. */
+async function exportPage(page: Page, out: string, keepWarm: boolean): Promise<boolean> {
+  const started = Date.now();
+  const r = (await page.evaluate((o) => window.__hsrExport!(o), { ...options, keepWarm })) as HookResult | HookError;
+  if ('error' in r) {
+    console.error(`export: ${r.error}`);
+    return false;
+  }
+  if (r.missingChars.length) console.error(`export: warning: ${out}: not in the shipped font, drawn with this machine's fonts: ${r.missingChars.join(' ')}`);
+  mkdirSync(dirname(out), { recursive: true });
+  const bytes = Buffer.from(r.base64, 'base64');
+  writeFileSync(out, bytes);
+  const tm = r.timings;
+  console.log(
+    `${out}: ${r.width}×${r.height} ${format.toUpperCase()} at ${r.dpi} dpi, ${(bytes.length / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+      `(${r.warm ? 'warm' : 'cold'}; fonts ${tm.fontsMs} ms, map ${tm.mapMs} ms [load ${r.map.phases.loadMs}, draw ${r.map.phases.drawMs}, ${r.map.frames} frame${r.map.frames === 1 ? '' : 's'}], compose ${tm.composeMs} ms, ${format === 'pdf' ? `pdf ${tm.pdfMs}` : `encode ${tm.encodeMs}`} ms)`,
+  );
+  return true;
 }
 
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -177,16 +187,32 @@ let ok = true;
 try {
   if (story) {
     const chapterHash = (n: number) => `#story=${encodeURIComponent(story.id)}&chapter=${n}${a.lang ? `&lang=${a.lang}` : ''}`;
-    if (chapter !== undefined) {
-      ok = await exportOne(browser, server.url, chapterHash(chapter), resolve(a.out!), true);
-    } else {
-      for (let i = 1; i <= story.chapters.length; i++) {
-        const file = join(resolve(a.out!), `${story.id}-${String(i).padStart(2, '0')}-${story.chapters[i - 1]!.id}.${format}`);
-        ok = (await exportOne(browser, server.url, chapterHash(i), file, true)) && ok;
+    const numbers = chapter !== undefined ? [chapter] : story.chapters.map((_, i) => i + 1);
+    const site = await openSite(browser, server.url, chapterHash(numbers[0]!));
+    try {
+      if (numbers.length > 1) {
+        // Warm up once for every kind of layer the chapters use (as opening the dialog does).
+        const w = (await site.page.evaluate(() => window.__hsrExportWarm!())) as { ms: number } | HookError;
+        if ('error' in w) console.error(`export: warning: the renderer did not warm up (${w.error}); going on cold`);
+        else console.log(`renderer warm in ${(w.ms / 1000).toFixed(1)} s`);
       }
+      for (const n of numbers) {
+        const ch = story.chapters[n - 1]!;
+        // The next chapter through its link (as back/forward would): same page, same warm renderer.
+        if (n !== numbers[0]) await site.page.evaluate((h) => (location.hash = h), chapterHash(n));
+        const file = chapter !== undefined ? resolve(a.out!) : join(resolve(a.out!), `${story.id}-${String(n).padStart(2, '0')}-${ch.id}.${format}`);
+        ok = (await chapterShown(site.page, ch.id)) && (await exportPage(site.page, file, numbers.length > 1)) && ok;
+      }
+    } finally {
+      await site.close();
     }
   } else {
-    ok = await exportOne(browser, server.url, viewHash(a.view), resolve(a.out!), false);
+    const site = await openSite(browser, server.url, viewHash(a.view));
+    try {
+      ok = await exportPage(site.page, resolve(a.out!), false);
+    } finally {
+      await site.close();
+    }
   }
 } catch (e) {
   console.error(`export: ${e instanceof Error ? e.message : String(e)}`);

@@ -126,14 +126,14 @@ export class HsrApp extends LitElement {
     this.narrowQuery?.addEventListener('change', this.onNarrow);
     void this.load();
     this.stopOffline = registerOffline((status) => (this.offline = status));
-    // CLI, tests and benchmarks: `window.__hsrExport(options)` (src/export/hook.ts), loaded on first call.
+    // The presenter's caption has its own Export button (the header is hidden while presenting).
+    this.addEventListener('hsr-export-open', this.openExport);
+    // CLI, tests and benchmarks: `window.__hsrExport(options)`, `__hsrExportWarm()` (src/export/hook.ts), loaded on first call.
     const q = new URLSearchParams(location.search);
     if (q.has('test') || q.has('export')) {
-      window.__hsrExport = async (options) =>
-        (await import('../export/hook.ts')).hookExport(
-          { state: this.state, data: this.data, liveMap: () => this.querySelector('hsr-map')?.getMap(), mapReady: () => this.mapStatus === 'ready' },
-          options,
-        );
+      const source = () => ({ state: this.state, data: this.data, liveMap: () => this.querySelector('hsr-map')?.getMap(), mapReady: () => this.mapStatus === 'ready' });
+      window.__hsrExport = async (options) => (await import('../export/hook.ts')).hookExport(source(), options);
+      window.__hsrExportWarm = async (on) => (await import('../export/hook.ts')).hookWarm(source(), on);
     }
   }
 
@@ -142,6 +142,7 @@ export class HsrApp extends LitElement {
     this.removeEventListener(CHANGE_EVENT, this.onChange as EventListener);
     this.removeEventListener('hsr-map-status', this.onMapStatus as EventListener);
     this.removeEventListener(STORY_EVENT, this.onStory);
+    this.removeEventListener('hsr-export-open', this.openExport);
     this.stopOffline?.();
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('hashchange', this.onPopState);
@@ -298,6 +299,7 @@ export class HsrApp extends LitElement {
 
   /** Loads the export dialog's code on first use (it is not in the main bundle). */
   private async openExport() {
+    if (!this.data || this.mapStatus !== 'ready') return;
     await import('../export/hsr-export-dialog.ts');
     this.exportOpen = true;
   }

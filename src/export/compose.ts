@@ -11,8 +11,9 @@
 import type { Bilingual, LayerId } from '../data/contract.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
-import { LAYERS, layerSpec, type LegendItem } from '../layers/registry.ts';
+import { LAYERS, layerSpec, legendInUse, type LegendItem } from '../layers/registry.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
+import { mechanismColors } from '../layers/palette.ts';
 import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
 import { field, pick, t } from '../i18n/i18n.ts';
 import { getStory } from '../story/index.ts';
@@ -67,7 +68,8 @@ export interface ExportLayout {
   footerLine: number;
 }
 
-const BASE = {
+/** Layout sizes at `u = 1`, in pixels (the legend's row and column sizes are also what `draw.ts` wraps labels to). */
+export const BASE = {
   margin: 28,
   titleFont: 40,
   subtitleFont: 22,
@@ -150,9 +152,31 @@ export interface LegendSection {
   items: LegendItem[];
 }
 
-/** The legend of the visible layers only, in the registry's order, with the registry's items. */
-export function legendSections(state: Pick<AppState, 'layers'>): LegendSection[] {
-  return LAYERS.filter((l) => state.layers.includes(l.id)).map((l) => ({ layer: l.id, title: l.title, items: l.legend }));
+/**
+ * The legend of what the map shows: the visible layers in the registry's
+ * order, each with the registry's items that stand for a feature visible under
+ * the filters (`legendInUse`: a belt-only filter drops the Maritime route); a
+ * layer with nothing visible is left out. Mechanisms are listed by name in
+ * their map colours: the registry's single item describes the panel's list.
+ */
+export function legendSections(state: Pick<AppState, 'layers' | 'filters' | 'mechanisms'>, data: Dataset): LegendSection[] {
+  const out: LegendSection[] = [];
+  for (const l of LAYERS) {
+    if (!state.layers.includes(l.id)) continue;
+    const visible = visibleFeatures(data, l.id, state);
+    if (visible.length === 0) continue;
+    let items: LegendItem[];
+    if (l.id === 'mechanisms') {
+      const colour = mechanismColors(data.layers.mechanisms.map((f) => f.properties.id));
+      items = visible.map((f) => {
+        const c = colour(f.properties.id);
+        const like = l.legend[0]?.swatch;
+        return { key: f.properties.id, label: { en: f.properties.name_en, zh: f.properties.name_zh }, color: c, swatch: { ...(like?.kind === 'fill' ? like : { kind: 'fill' as const }), outline: c } };
+      });
+    } else items = legendInUse(l, visible);
+    out.push({ layer: l.id, title: l.title, items });
+  }
+  return out;
 }
 
 /** Rows the legend needs: one heading per layer, one per item. */
@@ -208,15 +232,61 @@ export function metresPerPixel(lat: number, zoom: number, pixelRatio: number): n
   return (EARTH_CIRCUMFERENCE * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom) / pixelRatio;
 }
 
-/** The longest round distance (1, 2 or 5 × 10ⁿ metres) that fits in `maxPx`, and its length in pixels. */
-export function scaleBar(mPerPx: number, maxPx: number, lang: Lang): { metres: number; px: number; label: string } {
+/** Latitude as people write it: `35° N` / `北纬35°`. */
+export function formatLatitude(lat: number, lang: Lang): string {
+  const v = Math.round(Math.abs(lat));
+  if (v === 0) return lang === 'zh' ? '赤道' : 'equator';
+  return lang === 'zh' ? `${lat > 0 ? '北纬' : '南纬'}${v}°` : `${v}° ${lat > 0 ? 'N' : 'S'}`;
+}
+
+/**
+ * The longest round distance (1, 2 or 5 × 10ⁿ metres) that fits in `maxPx`,
+ * and its length in pixels; with `atLat`, the label says where it holds.
+ */
+export function scaleBar(mPerPx: number, maxPx: number, lang: Lang, atLat?: number): { metres: number; px: number; label: string } {
   const maxM = mPerPx * maxPx;
   const pow = 10 ** Math.floor(Math.log10(maxM));
   const metres = [5, 2, 1].map((k) => k * pow).find((m) => m <= maxM) ?? pow;
   const km = metres >= 1000;
   const value = km ? metres / 1000 : metres;
   const unit = lang === 'zh' ? (km ? '公里' : '米') : km ? 'km' : 'm';
-  return { metres, px: metres / mPerPx, label: `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} ${unit}` };
+  let label = `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} ${unit}`;
+  if (atLat !== undefined) label += lang === 'zh' ? `（${formatLatitude(atLat, lang)}）` : ` (at ${formatLatitude(atLat, lang)})`;
+  return { metres, px: metres / mPerPx, label };
+}
+
+/** Web Mercator's latitude limit: latitudes beyond are clamped. */
+const MAX_LAT = 85.051129;
+
+/**
+ * How much the map's scale varies across an image (Web Mercator: ground metres
+ * per pixel ∝ cos latitude), from the latitudes its corners show: max / min − 1.
+ * 0 for a thin band of latitude; 1 when one part is at twice the scale of another.
+ */
+export function scaleVariation(latitudes: readonly number[]): number {
+  const lats = latitudes.map((l) => Math.max(-MAX_LAT, Math.min(MAX_LAT, l)));
+  const lo = Math.min(...lats);
+  const hi = Math.max(...lats);
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const far = Math.max(Math.abs(lo), Math.abs(hi));
+  const near = lo <= 0 && hi >= 0 ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
+  return Math.cos(rad(near)) / Math.cos(rad(far)) - 1;
+}
+
+/**
+ * When a scale bar means something. Above `label` variation the bar is still
+ * true where it is drawn, so it says at which latitude; above `hide` (one part
+ * of the image at twice the scale of another: world and continent views) one
+ * bar would mislead about most of the image, and with any pitch the scale
+ * changes with depth: no bar then.
+ */
+export const SCALE_BAR_LIMITS = { label: 0.1, hide: 1, pitch: 1 } as const;
+
+export type ScaleBarMode = 'plain' | 'latitude' | 'hidden';
+
+export function scaleBarMode(pitch: number, variation: number): ScaleBarMode {
+  if (pitch > SCALE_BAR_LIMITS.pitch || !(variation <= SCALE_BAR_LIMITS.hide)) return 'hidden';
+  return variation > SCALE_BAR_LIMITS.label ? 'latitude' : 'plain';
 }
 
 /** Footer text: the boundary disclaimer and data source, the cited documents, the date. */

@@ -1,14 +1,15 @@
 /**
  * Draws an export onto a 2D canvas: the map image, then title, subtitle,
- * legend (the registry's items and symbols), scale bar, north arrow and footer,
- * at the boxes `layoutExport` computed. Text uses the self-hosted export font,
+ * legend (the registry's items and symbols, labels wrapped rather than cut),
+ * scale bar (where it means something), north arrow (turned with the map) and
+ * footer, at the boxes `layoutExport` computed. Text uses the self-hosted export font,
  * which must be loaded first (`loadExportFonts`).
  */
 import type { Lang } from '../state/app-state.ts';
 import { pick } from '../i18n/i18n.ts';
 import type { LegendItem } from '../layers/registry.ts';
 import { SYMBOL_PATHS } from '../layers/symbols.ts';
-import { footerWidth, layoutExport, legendRowCount, scaleBar, type ExportLayout, type LegendSection } from './compose.ts';
+import { BASE, footerWidth, layoutExport, layoutUnit, scaleBar, type ExportLayout, type LegendSection, type ScaleBarMode } from './compose.ts';
 import { exportFont } from './fonts.ts';
 
 type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -50,24 +51,55 @@ export function wrapText(ctx: Ctx, text: string, maxWidth: number): string[] {
 
 /** Footer lines after wrapping (attribution, then sources), at the output's footer font. */
 export function footerLines(ctx: Ctx, width: number, height: number, content: ExportContent): string[] {
-  const u = Math.min(width, height) / 1080;
-  ctx.font = exportFont(14 * u);
+  const u = layoutUnit(width, height);
+  ctx.font = exportFont(BASE.footerFont * u, 400, content.lang);
   const w = footerWidth(width, height);
   return [...wrapText(ctx, content.attribution, w), ...wrapText(ctx, content.sources, w)];
 }
 
-/** The layout for this content at this size (wraps the footer to count its lines). */
-export function layoutFor(ctx: Ctx, width: number, height: number, content: ExportContent): { layout: ExportLayout; footer: string[] } {
+/** One row of the legend: a layer's heading, an item (with its swatch), or the next line of either. */
+export interface LegendRow {
+  text: string;
+  heading: boolean;
+  /** The item whose swatch this row draws; absent on headings and continuation lines. */
+  item?: LegendItem;
+}
+
+/** Lines an item label or heading may take; a longer one ends in an ellipsis. */
+const LEGEND_LINES = 2;
+
+/** The legend's rows, labels wrapped to the column (not cut short) at the output's legend font. */
+export function legendRows(ctx: Ctx, width: number, height: number, sections: readonly LegendSection[], lang: Lang): LegendRow[] {
+  const u = layoutUnit(width, height);
+  const colW = BASE.legendColumn * u;
+  const swatch = BASE.legendRow * u * 0.68;
+  const rows: LegendRow[] = [];
+  const add = (text: string, maxW: number, heading: boolean, item?: LegendItem) => {
+    ctx.font = exportFont(BASE.legendFont * u, heading ? 700 : 400, lang);
+    let lines = wrapText(ctx, text, maxW);
+    if (lines.length > LEGEND_LINES) lines = [...lines.slice(0, LEGEND_LINES - 1), fitText(ctx, lines.slice(LEGEND_LINES - 1).join(lang === 'zh' ? '' : ' '), maxW)];
+    lines.forEach((line, i) => rows.push({ text: fitText(ctx, line, maxW), heading, ...(i === 0 && item ? { item } : {}) }));
+  };
+  for (const s of sections) {
+    add(pick(lang, s.title), colW - 8 * u, true);
+    for (const item of s.items) add(pick(lang, item.label), colW - swatch - 22 * u, false, item);
+  }
+  return rows;
+}
+
+/** The layout for this content at this size (wraps the footer and the legend to count their lines). */
+export function layoutFor(ctx: Ctx, width: number, height: number, content: ExportContent): { layout: ExportLayout; footer: string[]; legend: LegendRow[] } {
   const footer = footerLines(ctx, width, height, content);
+  const legend = legendRows(ctx, width, height, content.legend, content.lang);
   const layout = layoutExport({
     width,
     height,
     showTitle: !!content.title,
     showSubtitle: !!content.subtitle,
-    legendRows: legendRowCount(content.legend),
+    legendRows: legend.length,
     footerLines: footer.length || (content.date ? 1 : 0),
   });
-  return { layout, footer };
+  return { layout, footer, legend };
 }
 
 function fitText(ctx: Ctx, text: string, maxWidth: number): string {
@@ -77,6 +109,13 @@ function fitText(ctx: Ctx, text: string, maxWidth: number): string {
   return `${s}…`;
 }
 
+/** deck.gl dashes are in line widths; canvas dashes in pixels. */
+const dashPx = (dash: readonly [number, number] | undefined, fallback: readonly [number, number], width: number): number[] => {
+  const d = dash && dash[0] > 0 && dash[1] > 0 ? dash : fallback;
+  return [d[0] * width, d[1] * width];
+};
+
+/** A legend swatch as the map draws the item (the registry derives colour, outline, dash, opacity from the layer's style). */
 function swatch(ctx: Ctx, item: LegendItem, x: number, y: number, size: number, u: number) {
   ctx.save();
   const s = item.swatch;
@@ -84,10 +123,10 @@ function swatch(ctx: Ctx, item: LegendItem, x: number, y: number, size: number, 
     ctx.translate(x, y);
     ctx.scale(size / 64, size / 64);
     const path = new Path2D(SYMBOL_PATHS[s.symbol]);
-    // The same white halo the map draws under each symbol.
+    // The halo the map draws under each symbol: white, or a dark edge for colours too light for the land.
     ctx.lineJoin = 'round';
-    ctx.strokeStyle = 'rgba(255,255,255,0.92)';
-    ctx.lineWidth = 10;
+    ctx.strokeStyle = s.outline ?? 'rgba(255,255,255,0.92)';
+    ctx.lineWidth = s.hollow && s.outline ? 15 : 10;
     ctx.stroke(path);
     if (s.hollow) {
       ctx.strokeStyle = item.color;
@@ -98,28 +137,31 @@ function swatch(ctx: Ctx, item: LegendItem, x: number, y: number, size: number, 
       ctx.fill(path);
     }
   } else if (s.kind === 'line') {
+    const w = Math.min(4.5, Math.max(2, s.width ?? 2)) * u;
     ctx.strokeStyle = item.color;
-    ctx.lineWidth = (s.width ?? 2) * u;
-    ctx.lineCap = 'round';
-    if (s.dashed) ctx.setLineDash([3 * (s.width ?? 2) * u, 1.6 * (s.width ?? 2) * u]);
+    ctx.lineWidth = w;
+    ctx.lineCap = s.dashed ? 'butt' : 'round';
+    if (s.dashed) ctx.setLineDash(dashPx(s.dash, [3, 1.6], w));
     ctx.beginPath();
     ctx.moveTo(x, y + size / 2);
     ctx.lineTo(x + size, y + size / 2);
     ctx.stroke();
   } else {
+    // Pale fills (mechanisms are drawn at 15 %) still need to show in a small swatch: at least 35 %.
     ctx.fillStyle = item.color;
-    ctx.globalAlpha = 0.55;
+    ctx.globalAlpha = Math.max(0.35, s.opacity ?? 0.55);
     ctx.fillRect(x, y + size * 0.15, size, size * 0.7);
     ctx.globalAlpha = 1;
+    const w = Math.min(3.5, Math.max(1.2, s.width ?? 1.5)) * u;
     ctx.strokeStyle = s.outline ?? item.color;
-    ctx.lineWidth = 1.5 * u;
-    if (s.dashed) ctx.setLineDash([4 * u, 3 * u]);
+    ctx.lineWidth = w;
+    if (s.dashed) ctx.setLineDash(dashPx(s.dash, [4 / 1.5, 3 / 1.5], w));
     ctx.strokeRect(x, y + size * 0.15, size, size * 0.7);
   }
   ctx.restore();
 }
 
-function drawLegend(ctx: Ctx, l: ExportLayout, sections: LegendSection[], lang: Lang) {
+function drawLegend(ctx: Ctx, l: ExportLayout, rows: readonly LegendRow[], lang: Lang) {
   const box = l.legend;
   if (!box) return;
   const u = l.unit;
@@ -132,8 +174,8 @@ function drawLegend(ctx: Ctx, l: ExportLayout, sections: LegendSection[], lang: 
   ctx.fill();
   ctx.stroke();
   ctx.textBaseline = 'middle';
-  const rows: { heading?: string; item?: LegendItem }[] = sections.flatMap((s) => [{ heading: pick(lang, s.title) }, ...s.items.map((item) => ({ item }))]);
   const colW = l.legendColumnWidth;
+  const size = l.legendRow * 0.68;
   rows.forEach((r, i) => {
     const col = Math.floor(i / l.legendRowsPerColumn);
     const row = i % l.legendRowsPerColumn;
@@ -141,42 +183,48 @@ function drawLegend(ctx: Ctx, l: ExportLayout, sections: LegendSection[], lang: 
     const y = box.y + l.legendPad + row * l.legendRow;
     const mid = y + l.legendRow / 2;
     if (r.heading) {
-      ctx.font = exportFont(l.legendFont, 700);
+      ctx.font = exportFont(l.legendFont, 700, lang);
       ctx.fillStyle = INK;
-      ctx.fillText(fitText(ctx, r.heading, colW - 8 * u), x, mid);
-    } else if (r.item) {
-      const size = l.legendRow * 0.68;
-      swatch(ctx, r.item, x + 4 * u, mid - size / 2, size, u);
-      ctx.font = exportFont(l.legendFont);
+      ctx.fillText(r.text, x, mid);
+    } else {
+      if (r.item) swatch(ctx, r.item, x + 4 * u, mid - size / 2, size, u);
+      ctx.font = exportFont(l.legendFont, 400, lang);
       ctx.fillStyle = MUTED;
-      ctx.fillText(fitText(ctx, pick(lang, r.item.label), colW - size - 22 * u), x + size + 12 * u, mid);
+      ctx.fillText(r.text, x + size + 12 * u, mid);
     }
   });
   ctx.restore();
 }
 
-function drawScaleBar(ctx: Ctx, l: ExportLayout, mPerPx: number, lang: Lang) {
+function drawScaleBar(ctx: Ctx, l: ExportLayout, scale: MapScale, lang: Lang) {
+  if (scale.mode === 'hidden' || !(scale.metresPerPixel > 0)) return;
   const u = l.unit;
   const b = l.scaleBar;
-  const bar = scaleBar(mPerPx, b.w - 16 * u, lang);
-  const x0 = b.x + b.w - 8 * u - bar.px;
+  const bar = scaleBar(scale.metresPerPixel, b.w - 16 * u, lang, scale.mode === 'latitude' ? scale.lat : undefined);
+  const right = b.x + b.w - 8 * u;
+  const x0 = right - bar.px;
   const y = b.y + b.h - 10 * u;
   ctx.save();
+  ctx.font = exportFont(13 * u, 400, lang);
+  const textW = ctx.measureText(bar.label).width;
+  // A label longer than the bar (one that names its latitude) widens the panel to the left; "0" only where it fits.
+  const panelW = Math.max(bar.px, textW) + 16 * u;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.beginPath();
-  ctx.roundRect(x0 - 8 * u, b.y, bar.px + 16 * u, b.h, 4 * u);
+  ctx.roundRect(right + 8 * u - panelW, b.y, panelW, b.h, 4 * u);
   ctx.fill();
   ctx.fillStyle = INK;
   ctx.fillRect(x0, y - 6 * u, bar.px / 2, 6 * u);
   ctx.strokeStyle = INK;
   ctx.lineWidth = 1.5 * u;
   ctx.strokeRect(x0, y - 6 * u, bar.px, 6 * u);
-  ctx.font = exportFont(13 * u);
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'right';
-  ctx.fillText(bar.label, x0 + bar.px, y - 10 * u);
-  ctx.textAlign = 'left';
-  ctx.fillText('0', x0, y - 10 * u);
+  ctx.fillText(bar.label, right, y - 10 * u);
+  if (textW + 16 * u < bar.px) {
+    ctx.textAlign = 'left';
+    ctx.fillText('0', x0, y - 10 * u);
+  }
   ctx.restore();
 }
 
@@ -208,22 +256,31 @@ function drawNorthArrow(ctx: Ctx, l: ExportLayout, bearing: number) {
   ctx.closePath();
   ctx.fill();
   ctx.fillStyle = INK;
-  ctx.font = exportFont(13 * u, 700);
+  ctx.font = exportFont(13 * u, 700, 'en');
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
   ctx.fillText('N', 0, -r - 3 * u);
   ctx.restore();
 }
 
+/** The scale where the bar is drawn, and whether to draw it (`scaleBarMode`). */
+export interface MapScale {
+  /** Ground metres per output pixel at the scale bar's position. */
+  metresPerPixel: number;
+  /** Latitude at the scale bar's position. */
+  lat: number;
+  mode: ScaleBarMode;
+}
+
 export interface MapFrame {
   image: CanvasImageSource;
-  /** Ground metres per output pixel at the map's centre. */
-  metresPerPixel: number;
+  scale: MapScale;
+  /** The map's rotation: the north arrow points to where north is. */
   bearing: number;
 }
 
 /** Draws the whole export. */
-export function drawExport(ctx: Ctx, layout: ExportLayout, footer: string[], content: ExportContent, map: MapFrame): void {
+export function drawExport(ctx: Ctx, layout: ExportLayout, text: { footer: string[]; legend: readonly LegendRow[] }, content: ExportContent, map: MapFrame): void {
   const l = layout;
   const u = l.unit;
   ctx.fillStyle = PAPER;
@@ -245,22 +302,22 @@ export function drawExport(ctx: Ctx, layout: ExportLayout, footer: string[], con
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   if (l.title && content.title) {
-    ctx.font = exportFont(l.titleFont, 700);
+    ctx.font = exportFont(l.titleFont, 700, content.lang);
     ctx.fillStyle = INK;
     ctx.fillText(fitText(ctx, content.title, l.title.w), l.title.x, l.title.y + l.title.h / 2);
   }
   if (l.subtitle && content.subtitle) {
-    ctx.font = exportFont(l.subtitleFont);
+    ctx.font = exportFont(l.subtitleFont, 400, content.lang);
     ctx.fillStyle = MUTED;
     ctx.fillText(fitText(ctx, content.subtitle, l.subtitle.w), l.subtitle.x, l.subtitle.y + l.subtitle.h / 2);
   }
-  drawLegend(ctx, l, content.legend, content.lang);
-  if (content.scaleBar) drawScaleBar(ctx, l, map.metresPerPixel, content.lang);
+  drawLegend(ctx, l, text.legend, content.lang);
+  if (content.scaleBar) drawScaleBar(ctx, l, map.scale, content.lang);
   if (content.northArrow) drawNorthArrow(ctx, l, map.bearing);
-  ctx.font = exportFont(l.footerFont);
+  ctx.font = exportFont(l.footerFont, 400, content.lang);
   ctx.fillStyle = MUTED;
   ctx.textBaseline = 'top';
-  footer.forEach((line, i) => ctx.fillText(line, l.footer.x, l.footer.y + i * l.footerLine));
+  text.footer.forEach((line, i) => ctx.fillText(line, l.footer.x, l.footer.y + i * l.footerLine));
   if (content.date) {
     ctx.textAlign = 'right';
     ctx.fillText(content.date, l.footer.x + l.footer.w, l.footer.y);

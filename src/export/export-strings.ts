@@ -7,6 +7,8 @@ const en = {
   custom: 'Custom size',
   width: 'Width (px)',
   height: 'Height (px)',
+  dpi: 'Resolution (dpi)',
+  dpiRange: 'The resolution must be between {min} and {max} dpi.',
   limit: 'This browser can render images up to {max} × {max} pixels.',
   tooLarge: '{w} × {h} is larger than this browser can render; {fw} × {fh} works.',
   format: 'Format',
@@ -36,6 +38,7 @@ const en = {
   done: 'Saved {file} ({w} × {h}, {size}) in {seconds} s.',
   failed: 'Export failed: {detail}',
   note: 'Rendered at full resolution off-screen; the map on the page does not change.',
+  missingChars: 'Not in the map’s own font, so drawn with this computer’s fonts (may look different elsewhere): {chars}',
 };
 
 const zh: typeof en = {
@@ -44,6 +47,8 @@ const zh: typeof en = {
   custom: '自定义尺寸',
   width: '宽（像素）',
   height: '高（像素）',
+  dpi: '分辨率（dpi）',
+  dpiRange: '分辨率须在 {min} 至 {max} dpi 之间。',
   limit: '此浏览器最大可渲染 {max} × {max} 像素的图片。',
   tooLarge: '{w} × {h} 超出此浏览器的渲染能力；可用 {fw} × {fh}。',
   format: '格式',
@@ -73,6 +78,7 @@ const zh: typeof en = {
   done: '已保存 {file}（{w} × {h}，{size}），用时 {seconds} 秒。',
   failed: '导出失败：{detail}',
   note: '在后台以完整分辨率渲染；页面上的地图不会改变。',
+  missingChars: '以下字符不在地图自带的字体中，将使用本机字体绘制（在其他电脑上可能显示不同）：{chars}',
 };
 
 export type ExportStringKey = keyof typeof en;

@@ -1,7 +1,8 @@
 /**
- * The export pipeline, from a view to file bytes: fonts → layout → off-screen
- * map at the target resolution → composition (title, legend, scale bar, north
- * arrow, footer) → PNG encoded in a worker, with its dpi → PDF if asked.
+ * The export pipeline, from a view to file bytes: fonts → layout → the
+ * off-screen map at the target resolution (the shared, warm renderer) →
+ * composition (title, legend, scale bar, north arrow, footer) → PNG with its
+ * dpi, or a PDF, encoded in a worker.
  *
  * `exportView` is the one entry point: the dialog, the `?test`/`?export` page
  * hook (`window.__hsrExport`, used by the CLI and tests) and the benchmark call it.
@@ -9,14 +10,14 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { t } from '../i18n/i18n.ts';
-import { pick } from '../i18n/i18n.ts';
-import { basemapDataUrl } from '../map/create-map.ts';
-import { defaultTitles, footerTexts, legendSections, type Box } from './compose.ts';
+import { pick, t } from '../i18n/i18n.ts';
+import { defaultTitles, footerTexts, legendSections, scaleBarMode, scaleVariation, type Box, type ScaleBarMode } from './compose.ts';
 import { drawExport, layoutFor, type ExportContent } from './draw.ts';
-import { EXPORT_FONT_FAMILY, loadExportFonts } from './fonts.ts';
-import { ExportSizeError, largestFitting, renderLimits, renderMap } from './render-map.ts';
-import { setPngDpi } from './png-dpi.ts';
+import { basemapLabelText, EXPORT_FONT_FAMILY, loadExportFonts, missingChars } from './fonts.ts';
+import { ExportSizeError, largestFitting, renderLimits } from './render-map.ts';
+import { cssSize, exportCamera, liveViewOf } from './camera.ts';
+import { rendererWarm, withRenderer } from './warm-renderer.ts';
+import { encodeImage } from './encoder.ts';
 import { SCREEN_DPI } from './presets.ts';
 
 export { ExportSizeError, renderLimits } from './render-map.ts';
@@ -50,7 +51,7 @@ export type ExportPhase = 'fonts' | 'style' | 'layers' | 'idle' | 'compose' | 'e
 export interface ExportContext {
   state: AppState;
   data: Dataset;
-  /** The live map: only read (its bounds and rotation). */
+  /** The live map: only read (its camera, padding and size). */
   liveMap: MapLibreMap;
   onProgress?: (phase: ExportPhase, fraction: number) => void;
 }
@@ -70,45 +71,36 @@ export interface ExportResult {
   width: number;
   height: number;
   dpi: number;
-  /** The map image's own size, pixel ratio, zoom and extent [west, south, east, north] (diagnostics). */
-  map: { width: number; height: number; pixelRatio: number; zoom: number; bounds: [number, number, number, number]; frames: number };
+  /** The map image: size, pixel ratio (output pixels per CSS pixel), camera and extent [west, south, east, north] (diagnostics). */
+  map: {
+    width: number;
+    height: number;
+    pixelRatio: number;
+    zoom: number;
+    bearing: number;
+    pitch: number;
+    center: [number, number];
+    bounds: [number, number, number, number];
+    frames: number;
+    /** Where the map's time went: waiting for the renderer's warm-up, loading the view small, drawing it full size. */
+    phases: { warmupMs: number; loadMs: number; drawMs: number };
+  };
   /** Where the map and the legend were drawn, in output pixels. */
   layout: { map: Box; legend: Box | null };
+  /** The scale bar: how it was drawn (`scaleBarMode`), the scale and latitude where it was measured. */
+  scaleBar: { mode: ScaleBarMode | 'off'; metresPerPixel: number; lat: number; variation: number };
+  /** Characters of the title or subtitle the shipped font lacks (drawn with the machine's fonts). */
+  missingChars: string[];
+  /** Whether the off-screen renderer was already warm when the export started. */
+  warm: boolean;
   timings: ExportTimings;
 }
 
-const PHASE_FRACTION: Record<ExportPhase, number> = { fonts: 0.05, style: 0.15, layers: 0.35, idle: 0.5, compose: 0.65, encode: 0.75, pdf: 0.92, done: 1 };
+const PHASE_FRACTION: Record<ExportPhase, number> = { fonts: 0.05, style: 0.15, layers: 0.35, idle: 0.5, compose: 0.65, encode: 0.75, pdf: 0.75, done: 1 };
 
-let labelText: Promise<Record<Lang, string>> | undefined;
-/** Every character of the base map's labels in each language (to load their font files). */
-function basemapLabelText(): Promise<Record<Lang, string>> {
-  labelText ??= fetch(new URL(basemapDataUrl('labels'), document.baseURI))
-    .then((r) => r.json() as Promise<{ features: { properties: Record<string, unknown> }[] }>)
-    .then((fc) => ({
-      en: fc.features.map((f) => String(f.properties.name_en ?? '')).join(''),
-      zh: fc.features.map((f) => String(f.properties.name_zh ?? '')).join(''),
-    }))
-    .catch(() => ({ en: '', zh: '' }));
-  return labelText;
-}
-
-let worker: Worker | undefined;
-let nextId = 0;
-/** PNG-encodes a bitmap in a worker (transferred, so the main thread keeps no copy). */
-export function encodePng(bitmap: ImageBitmap): Promise<Uint8Array> {
-  worker ??= new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module' });
-  const w = worker;
-  const id = ++nextId;
-  return new Promise((resolve, reject) => {
-    const onMessage = (e: MessageEvent<{ id: number; buffer?: ArrayBuffer; error?: string }>) => {
-      if (e.data.id !== id) return;
-      w.removeEventListener('message', onMessage);
-      if (e.data.buffer) resolve(new Uint8Array(e.data.buffer));
-      else reject(new Error(`PNG encoding failed: ${e.data.error}`));
-    };
-    w.addEventListener('message', onMessage);
-    w.postMessage({ id, bitmap }, [bitmap]);
-  });
+/** The live map's WebGL context (its limits are known without a round trip to the GPU). */
+function liveGl(map: MapLibreMap): WebGL2RenderingContext | null {
+  return map.getCanvas().getContext('webgl2');
 }
 
 /** Exports the view to PNG or PDF bytes. Rejects with `ExportSizeError` (naming a size that works) when the device cannot render the size. */
@@ -121,11 +113,13 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
   const lang = options.lang ?? state.lang;
   const progress = (p: ExportPhase) => ctx.onProgress?.(p, PHASE_FRACTION[p]);
   if (!(width >= 16 && height >= 16)) throw new Error(`invalid size ${width}×${height}`);
-  const lim = renderLimits();
+  if (!(dpi > 0)) throw new Error(`invalid dpi ${dpi}`);
+  const lim = renderLimits(liveGl(liveMap));
   if (!lim) throw new Error('WebGL 2 is not available');
   if (width > lim.maxSide || height > lim.maxSide) {
     throw new ExportSizeError({ width, height }, largestFitting(width, height, lim.maxSide), `WebGL limit ${lim.maxSide} px per side`);
   }
+  const warm = rendererWarm();
 
   progress('fonts');
   const defaults = defaultTitles(state, data, lang);
@@ -134,7 +128,7 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
     lang,
     title: options.title === undefined ? defaults.title : options.title || null,
     subtitle: options.subtitle === undefined ? defaults.subtitle : options.subtitle || null,
-    legend: options.legend === false ? [] : legendSections(state),
+    legend: options.legend === false ? [] : legendSections(state, data),
     attribution: options.attribution === false ? '' : texts.attribution,
     sources: options.sources === false ? '' : texts.sources,
     date: options.date === false ? '' : texts.date,
@@ -142,63 +136,60 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
     northArrow: options.northArrow !== false,
   };
   const labels = await basemapLabelText();
-  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, '0123456789 kmN公里米…', labels[lang], ...content.legend.flatMap((s) => [pick(lang, s.title), ...s.items.map((i) => pick(lang, i.label))])].join('');
+  const legendText = content.legend.flatMap((s) => [pick(lang, s.title), ...s.items.map((i) => pick(lang, i.label))]);
+  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], ...legendText].join('');
   const fonts = await loadExportFonts(allText);
+  const missing = missingChars(`${content.title ?? ''}${content.subtitle ?? ''}`);
   const tFonts = performance.now();
 
   const out = new OffscreenCanvas(width, height);
   const c2d = out.getContext('2d');
   if (!c2d) throw new ExportSizeError({ width, height }, largestFitting(width, height, Math.floor(lim.maxSide / 2)), 'no 2D canvas of that size');
-  const { layout, footer } = layoutFor(c2d, width, height, content);
+  const { layout, footer, legend } = layoutFor(c2d, width, height, content);
   const mapW = Math.round(layout.map.w);
   const mapH = Math.round(layout.map.h);
-  const rendered = await renderMap({
-    state,
-    data,
-    lang,
-    bounds: liveMap.getBounds(),
-    bearing: liveMap.getBearing(),
-    pitch: liveMap.getPitch(),
-    width: mapW,
-    height: mapH,
-    pixelRatio: layout.unit,
-    labelFont: fonts.failed.length ? undefined : EXPORT_FONT_FAMILY,
-    onPhase: progress,
+  const u = layout.unit;
+  const { cssW, cssH } = cssSize(mapW, mapH, u);
+  const camera = exportCamera(liveViewOf(liveMap), cssW, cssH);
+  // The scale is measured where the bar is drawn: on its line, in the middle of its box.
+  const sb = layout.scaleBar;
+  const probe = { x: sb.x + sb.w / 2 - layout.map.x, y: sb.y + sb.h - 13 * u - layout.map.y };
+  const labelFont = fonts.failed.length ? undefined : EXPORT_FONT_FAMILY;
+  let tMap = 0;
+  const drawn = await withRenderer({ state, data, lang, labelFont, camera }, liveMap, async (renderer) => {
+    const m = await renderer.render({ state, data, lang, labelFont, camera, width: mapW, height: mapH, pixelRatio: u, probe, onPhase: progress });
+    tMap = performance.now();
+    progress('compose');
+    const variation = scaleVariation(m.cornerLatitudes);
+    const mode = scaleBarMode(m.pitch, variation);
+    drawExport(c2d, layout, { footer, legend }, content, { image: m.canvas, scale: { ...m.scale, mode }, bearing: m.bearing });
+    return { m, mode, variation };
   });
-  const tMap = performance.now();
-  progress('compose');
-  try {
-    drawExport(c2d, layout, footer, content, { image: rendered.canvas, metresPerPixel: rendered.metresPerPixel, bearing: rendered.bearing });
-  } finally {
-    rendered.dispose();
-  }
+  const { m: rendered } = drawn;
   const bitmap = out.transferToImageBitmap();
   const tCompose = performance.now();
-  progress('encode');
-  const png = setPngDpi(await encodePng(bitmap), dpi);
-  const tEncode = performance.now();
-  let bytes = png;
-  if (options.format === 'pdf') {
-    progress('pdf');
-    const { pngToPdf } = await import('./pdf.ts');
-    bytes = await pngToPdf(png, width, height, dpi, { title: content.title ?? t(lang, 'app.title'), lang });
-  }
+  const pdf = options.format === 'pdf';
+  progress(pdf ? 'pdf' : 'encode');
+  const bytes = await encodeImage(bitmap, pdf ? { kind: 'pdf', dpi, title: content.title ?? t(lang, 'app.title'), lang } : { kind: 'png', dpi });
   const tEnd = performance.now();
   progress('done');
   return {
     bytes,
-    mime: options.format === 'pdf' ? 'application/pdf' : 'image/png',
+    mime: pdf ? 'application/pdf' : 'image/png',
     width,
     height,
     dpi,
-    map: { width: mapW, height: mapH, pixelRatio: layout.unit, zoom: rendered.zoom, bounds: rendered.bounds, frames: rendered.frames },
+    map: { width: mapW, height: mapH, pixelRatio: u, zoom: rendered.zoom, bearing: rendered.bearing, pitch: rendered.pitch, center: camera.center, bounds: rendered.bounds, frames: rendered.frames, phases: rendered.phases },
     layout: { map: layout.map, legend: layout.legend },
+    scaleBar: { mode: content.scaleBar ? drawn.mode : 'off', metresPerPixel: rendered.scale.metresPerPixel, lat: rendered.scale.lat, variation: drawn.variation },
+    missingChars: missing,
+    warm,
     timings: {
       fontsMs: Math.round(tFonts - t0),
       mapMs: Math.round(tMap - tFonts),
       composeMs: Math.round(tCompose - tMap),
-      encodeMs: Math.round(tEncode - tCompose),
-      pdfMs: Math.round(tEnd - tEncode),
+      encodeMs: pdf ? 0 : Math.round(tEnd - tCompose),
+      pdfMs: pdf ? Math.round(tEnd - tCompose) : 0,
       totalMs: Math.round(tEnd - t0),
     },
   };

@@ -6,9 +6,14 @@
  * only the slices covering the characters an export draws are fetched
  * (`font-src 'self'`), through `FontFace`, before any text is drawn. The faces
  * are registered under a family name of our own so the live page's font stacks
- * are untouched.
+ * are untouched. A character outside the subset (typed into a title) falls back
+ * to the site's CJK-aware font stack, and `missingChars` names it so the dialog
+ * and the CLI can warn that it depends on the fonts of the machine.
  */
 import { EXPORT_FACES } from 'virtual:hsr-export-fonts';
+import { FONT_STACK } from '../i18n/i18n.ts';
+import type { Lang } from '../state/app-state.ts';
+import { basemapDataUrl } from '../map/create-map.ts';
 
 /** The family exports draw with (canvas text and the export map's labels). */
 export const EXPORT_FONT_FAMILY = 'HSR Export Noto Sans SC';
@@ -31,16 +36,36 @@ export function parseUnicodeRange(range: string): [number, number][] {
 let faces: Face[] | undefined;
 const loaded = new Map<string, Promise<void>>();
 
+function allFaces(): Face[] {
+  return (faces ??= EXPORT_FACES.map((f) => ({ ...f, ranges: parseUnicodeRange(f.unicodeRange) })));
+}
+
+const covers = (f: Face, c: number) => f.ranges.some(([a, b]) => c >= a && c <= b);
+
+/**
+ * The distinct characters of `text` that the shipped font does not have (in
+ * order of first appearance; white space and control characters, which draw
+ * nothing, are not counted).
+ */
+export function missingChars(text: string): string[] {
+  const out = new Set<string>();
+  for (const ch of text) {
+    if (/[\s\p{Cc}\p{Cf}]/u.test(ch)) continue;
+    const c = ch.codePointAt(0)!;
+    if (!allFaces().some((f) => covers(f, c))) out.add(ch);
+  }
+  return [...out];
+}
+
 /**
  * Loads the export font's files (both weights) covering every character of
  * `text`. Resolves when the faces are in `document.fonts`; files that fail to
  * load are reported and skipped (the text then falls back to system fonts).
  */
 export async function loadExportFonts(text: string): Promise<{ files: number; failed: string[] }> {
-  faces ??= EXPORT_FACES.map((f) => ({ ...f, ranges: parseUnicodeRange(f.unicodeRange) }));
   const codes = new Set<number>();
   for (const ch of text) codes.add(ch.codePointAt(0)!);
-  const needed = faces.filter((f) => [...codes].some((c) => f.ranges.some(([a, b]) => c >= a && c <= b)));
+  const needed = allFaces().filter((f) => [...codes].some((c) => covers(f, c)));
   const failed: string[] = [];
   await Promise.all(
     needed.map((f) => {
@@ -61,7 +86,20 @@ export async function loadExportFonts(text: string): Promise<{ files: number; fa
   return { files: needed.length, failed };
 }
 
-/** A CSS font shorthand in the export family. */
-export function exportFont(px: number, weight: 400 | 700 = 400): string {
-  return `${weight} ${px.toFixed(2)}px "${EXPORT_FONT_FAMILY}", sans-serif`;
+let labelText: Promise<Record<Lang, string>> | undefined;
+/** Every character of the base map's labels in each language (to load their font files). */
+export function basemapLabelText(): Promise<Record<Lang, string>> {
+  labelText ??= fetch(new URL(basemapDataUrl('labels'), document.baseURI))
+    .then((r) => r.json() as Promise<{ features: { properties: Record<string, unknown> }[] }>)
+    .then((fc) => ({
+      en: fc.features.map((f) => String(f.properties.name_en ?? '')).join(''),
+      zh: fc.features.map((f) => String(f.properties.name_zh ?? '')).join(''),
+    }))
+    .catch(() => ({ en: '', zh: '' }));
+  return labelText;
+}
+
+/** A CSS font shorthand in the export family, then the site's stack for the language (characters the subset lacks). */
+export function exportFont(px: number, weight: 400 | 700 = 400, lang: Lang = 'en'): string {
+  return `${weight} ${px.toFixed(2)}px "${EXPORT_FONT_FAMILY}", ${FONT_STACK[lang]}`;
 }

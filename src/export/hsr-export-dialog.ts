@@ -1,8 +1,13 @@
 /**
  * `<hsr-export-dialog>`: the export dialog (lazy-loaded by `<hsr-app>`'s
- * Export button). Size presets or a custom size within this browser's WebGL
- * limit (stated, never clamped), PNG or PDF, language, editable title and
- * subtitle, legend on/off; progress while rendering; the file is downloaded.
+ * Export button, or the presenter caption's). Size presets or a custom size
+ * (and dpi) within this browser's WebGL limit (stated, never clamped), PNG or
+ * PDF, language, editable title and subtitle (kept when the language changes),
+ * legend on/off; a warning for title characters the shipped font lacks;
+ * progress while rendering; the file is downloaded.
+ *
+ * While open it holds the off-screen renderer (`warm-renderer.ts`), made when
+ * the dialog opens so its seconds of warm-up pass while the user chooses.
  *
  * Properties in: `lang`, `state`, `data`, `map` (the live MapLibre map, only read).
  * Events out: `hsr-export-close` when the dialog closes.
@@ -16,7 +21,12 @@ import { PRESETS, presetById, SCREEN_DPI } from './presets.ts';
 import { defaultTitles } from './compose.ts';
 import { exportView, ExportSizeError, type ExportPhase } from './export.ts';
 import { largestFitting, renderLimits } from './render-map.ts';
+import { missingChars } from './fonts.ts';
+import { holdRenderer, type RendererHold } from './warm-renderer.ts';
 import { xt } from './export-strings.ts';
+
+/** Resolutions a custom size may carry (screen to fine print). */
+export const DPI_RANGE = { min: 72, max: 600 } as const;
 
 type Part = 'scaleBar' | 'northArrow' | 'attribution' | 'sources' | 'date';
 const PARTS: readonly Part[] = ['scaleBar', 'northArrow', 'attribution', 'sources', 'date'];
@@ -36,6 +46,8 @@ export class HsrExportDialog extends LitElement {
     preset: { state: true },
     customW: { state: true },
     customH: { state: true },
+    customDpi: { state: true },
+    maxSide: { state: true },
     format: { state: true },
     outLang: { state: true },
     showTitle: { state: true },
@@ -58,6 +70,9 @@ export class HsrExportDialog extends LitElement {
   declare preset: string;
   declare customW: number;
   declare customH: number;
+  declare customDpi: number;
+  /** The largest side this browser can render (0 before it is known). */
+  declare maxSide: number;
   declare format: 'png' | 'pdf';
   declare outLang: Lang;
   declare showTitle: boolean;
@@ -73,7 +88,10 @@ export class HsrExportDialog extends LitElement {
   declare message: string;
   declare error: string;
 
-  private readonly maxSide = renderLimits()?.maxSide ?? 0;
+  /** Titles the user typed are kept when the language changes; untouched ones follow it. */
+  private edited = { title: false, subtitle: false };
+  private hold: RendererHold | undefined;
+  private closing = false;
 
   constructor() {
     super();
@@ -84,6 +102,8 @@ export class HsrExportDialog extends LitElement {
     this.preset = 'slide-hd';
     this.customW = 2400;
     this.customH = 1600;
+    this.customDpi = SCREEN_DPI;
+    this.maxSide = 0;
     this.format = 'png';
     this.outLang = 'en';
     this.showTitle = true;
@@ -101,19 +121,36 @@ export class HsrExportDialog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.closing = false;
     this.outLang = this.lang;
+    this.edited = { title: false, subtitle: false };
     this.resetTitles();
+    // The live map's context knows the limits at once (a new context would wait for the GPU).
+    this.maxSide = renderLimits(this.map?.getCanvas().getContext('webgl2'))?.maxSide ?? 0;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.hold?.release();
+    this.hold = undefined;
   }
 
   private resetTitles() {
     if (!this.state) return;
     const d = defaultTitles(this.state, this.data, this.outLang);
-    this.titleText = d.title;
-    this.subtitleText = d.subtitle;
+    if (!this.edited.title) this.titleText = d.title;
+    if (!this.edited.subtitle) this.subtitleText = d.subtitle;
   }
 
   protected override firstUpdated(): void {
     this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  protected override updated(): void {
+    // Warm the renderer as soon as there is something to draw (the data may arrive after the dialog opens).
+    if (!this.hold && !this.closing && this.isConnected && this.state && this.data && this.map && this.maxSide > 0) {
+      this.hold = holdRenderer({ state: this.state, data: this.data, lang: this.outLang, liveMap: this.map });
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -122,11 +159,18 @@ export class HsrExportDialog extends LitElement {
 
   private size(): { width: number; height: number; dpi: number } {
     const p = presetById(this.preset);
-    return p ? { width: p.width, height: p.height, dpi: p.dpi } : { width: this.customW, height: this.customH, dpi: SCREEN_DPI };
+    return p ? { width: p.width, height: p.height, dpi: p.dpi } : { width: this.customW, height: this.customH, dpi: this.customDpi };
+  }
+
+  private dpiValid(dpi: number): boolean {
+    return Number.isFinite(dpi) && dpi >= DPI_RANGE.min && dpi <= DPI_RANGE.max;
   }
 
   private close() {
     if (this.busy) return;
+    this.closing = true;
+    this.hold?.release();
+    this.hold = undefined;
     this.renderRoot.querySelector('dialog')?.close();
     this.dispatchEvent(new CustomEvent('hsr-export-close', { bubbles: true, composed: true }));
   }
@@ -134,6 +178,7 @@ export class HsrExportDialog extends LitElement {
   private async run() {
     if (!this.state || !this.data || !this.map || this.busy) return;
     const { width, height, dpi } = this.size();
+    if (!this.dpiValid(dpi)) return;
     this.busy = true;
     this.error = '';
     this.message = '';
@@ -233,6 +278,9 @@ export class HsrExportDialog extends LitElement {
       color: #a11d1d;
       font-weight: 600;
     }
+    .warn {
+      color: #7a4b00;
+    }
     progress {
       width: 100%;
     }
@@ -262,9 +310,11 @@ export class HsrExportDialog extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const { width, height } = this.size();
+    const { width, height, dpi } = this.size();
     const tooLarge = this.maxSide > 0 && (width > this.maxSide || height > this.maxSide);
     const fits = largestFitting(width, height, this.maxSide);
+    const badDpi = !this.dpiValid(dpi);
+    const missing = missingChars(`${this.showTitle ? this.titleText : ''}${this.showSubtitle ? this.subtitleText : ''}`);
     return html`<dialog aria-labelledby="export-title" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} @cancel=${(e: Event) => (e.preventDefault(), this.close())}>
       <h2 id="export-title">${xt(lang, 'title')}</h2>
       <fieldset>
@@ -277,7 +327,9 @@ export class HsrExportDialog extends LitElement {
           ? html`<div class="row">
               <label>${xt(lang, 'width')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customW)} @input=${(e: Event) => (this.customW = Number((e.target as HTMLInputElement).value) || 0)} /></label>
               <label>${xt(lang, 'height')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customH)} @input=${(e: Event) => (this.customH = Number((e.target as HTMLInputElement).value) || 0)} /></label>
-            </div>`
+              <label>${xt(lang, 'dpi')} <input type="number" min=${DPI_RANGE.min} max=${DPI_RANGE.max} .value=${String(this.customDpi)} aria-invalid=${badDpi ? 'true' : 'false'} @input=${(e: Event) => (this.customDpi = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+            </div>
+            ${badDpi ? html`<p class="hint error" role="alert">${xt(lang, 'dpiRange', { min: DPI_RANGE.min, max: DPI_RANGE.max })}</p>` : nothing}`
           : nothing}
         <p class="hint">${xt(lang, 'limit', { max: this.maxSide })}</p>
         ${tooLarge ? html`<p class="hint error" role="alert">${xt(lang, 'tooLarge', { w: width, h: height, fw: fits.width, fh: fits.height })}</p>` : nothing}
@@ -297,9 +349,10 @@ export class HsrExportDialog extends LitElement {
       <fieldset>
         <legend>${xt(lang, 'include')}</legend>
         <label class="check"><input type="checkbox" .checked=${this.showTitle} @change=${(e: Event) => (this.showTitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showTitle')}</label>
-        <input type="text" aria-label=${xt(lang, 'showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => (this.titleText = (e.target as HTMLInputElement).value)} />
+        <input type="text" aria-label=${xt(lang, 'showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => ((this.titleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, title: true }))} />
         <label class="check"><input type="checkbox" .checked=${this.showSubtitle} @change=${(e: Event) => (this.showSubtitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showSubtitle')}</label>
-        <input type="text" aria-label=${xt(lang, 'showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => (this.subtitleText = (e.target as HTMLInputElement).value)} />
+        <input type="text" aria-label=${xt(lang, 'showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => ((this.subtitleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, subtitle: true }))} />
+        ${missing.length ? html`<p class="hint warn" role="status">${xt(lang, 'missingChars', { chars: missing.join(' ') })}</p>` : nothing}
         <label class="check"><input type="checkbox" .checked=${this.showLegend} @change=${(e: Event) => (this.showLegend = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'legend')}</label>
         ${PARTS.map(
           (part) =>
@@ -314,7 +367,7 @@ export class HsrExportDialog extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="actions">
         <button @click=${this.close} ?disabled=${this.busy}>${xt(lang, 'close')}</button>
-        <button class="primary" @click=${this.run} ?disabled=${this.busy || tooLarge || !this.map || !this.data}>${xt(lang, 'export')}</button>
+        <button class="primary" @click=${this.run} ?disabled=${this.busy || tooLarge || badDpi || !this.map || !this.data}>${xt(lang, 'export')}</button>
       </div>
     </dialog>`;
   }

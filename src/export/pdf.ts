@@ -1,21 +1,37 @@
 /**
  * The PDF of an export: one page the size of the image at its resolution
- * (A4 at 300 dpi → 595 × 842 pt), the PNG placed full-page. pdf-lib is loaded
- * only when a PDF is asked for.
+ * (A4 at 300 dpi → 595 × 842 pt), the image placed full-page. The image goes
+ * in as already-deflated RGB (an image XObject with FlateDecode), so pdf-lib
+ * neither decodes a PNG nor compresses anything itself. Runs in the encoding
+ * worker; pdf-lib is loaded only when a PDF is asked for.
  */
+import { concatTransformationMatrix, drawObject, popGraphicsState, PDFDocument, pushGraphicsState } from 'pdf-lib';
 import { pageSizePt } from './presets.ts';
 
-export async function pngToPdf(png: Uint8Array, width: number, height: number, dpi: number, meta: { title: string; lang: string }): Promise<Uint8Array> {
-  const { PDFDocument } = await import('pdf-lib');
+export interface PdfImage {
+  width: number;
+  height: number;
+  dpi: number;
+  /** width × height × 3 bytes (RGB, rows top to bottom), zlib-deflated. */
+  deflatedRgb: Uint8Array;
+  title: string;
+  lang: string;
+}
+
+export async function imagePdf(o: PdfImage): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(meta.title);
-  doc.setLanguage(meta.lang === 'zh' ? 'zh-Hans' : 'en');
+  doc.setTitle(o.title);
+  doc.setLanguage(o.lang === 'zh' ? 'zh-Hans' : 'en');
   doc.setCreator('Health Silk Road Map');
   doc.setProducer('Health Silk Road Map (pdf-lib)');
   doc.setCreationDate(new Date());
-  const image = await doc.embedPng(png);
-  const size = pageSizePt(width, height, dpi);
+  const image = doc.context.register(
+    doc.context.stream(o.deflatedRgb, { Type: 'XObject', Subtype: 'Image', Width: o.width, Height: o.height, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'FlateDecode' }),
+  );
+  const size = pageSizePt(o.width, o.height, o.dpi);
   const page = doc.addPage([size.width, size.height]);
-  page.drawImage(image, { x: 0, y: 0, width: size.width, height: size.height });
+  const name = page.node.newXObject('Image', image);
+  // An image XObject fills the unit square: scale it to the page.
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(size.width, 0, 0, size.height, 0, 0), drawObject(name), popGraphicsState());
   return doc.save();
 }

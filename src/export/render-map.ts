@@ -1,20 +1,28 @@
 /**
- * Renders the map off-screen at the export's resolution: a hidden second
- * MapLibre map (same style, same deck.gl layers through a second
- * MapLibreOverlay) whose canvas is exactly the output size. Not an upscaled
- * screenshot, and the live map is never touched.
+ * The off-screen map of exports: a hidden second MapLibre map (same style,
+ * same deck.gl layers through a second MapLibreOverlay) whose canvas is made
+ * exactly the output size for each export. Not an upscaled screenshot, and the
+ * live map is never touched.
+ *
+ * It is persistent (`ExportRenderer`): creating a WebGL context and drawing its
+ * first frame costs seconds of GPU-process work in software WebGL (SwiftShader
+ * compiles a pipeline for every layer), a later frame in the same context a
+ * fraction of that. So the renderer is made small when the Export dialog opens
+ * (it warms up while the user chooses), grown to the output size for each
+ * export, shrunk back after it, and disposed when the dialog closes (see
+ * `warm-renderer.ts`).
  *
  * Traps handled (see TECH-NOTES "Image export"): MapLibre silently lowers the
  * pixel ratio past `maxCanvasSize` (raised here, and the real canvas size
- * checked); a larger canvas at the same zoom shows more area (the live map's
- * bounds are fitted instead); `idle` does not wait for deck.gl (its layers
- * must report loaded after a render first); the drawing buffer is kept
- * (`preserveDrawingBuffer`) so it can be read after the frame.
+ * checked); `idle` does not wait for deck.gl (its layers must report loaded
+ * after a render first); the drawing buffer is kept (`preserveDrawingBuffer`)
+ * so it can be read after the frame; the wait for the GPU polls a fence rather
+ * than blocking the page on a pixel read.
  */
-import { Map as MapLibreMap, type LngLatBoundsLike } from 'maplibre-gl';
-import type { StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
+import type { Device } from '@luma.gl/core';
 import { basemapStyle, FIRST_LABEL_LAYER_ID } from '../map/basemap-style.ts';
 import { basemapDataUrl } from '../map/create-map.ts';
 import { buildLayers } from '../layers/build-layers.ts';
@@ -22,9 +30,17 @@ import { toDeckLayers } from '../layers/deck-layers.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { highlightIds, metresPerPixel } from './compose.ts';
+import { cssSize, loadRatio, type ExportCamera } from './camera.ts';
 
-/** Device pixels per CSS pixel while the hidden map loads (see `renderMap`). */
-const PRELOAD_RATIO = 0.25;
+/** Device pixels per CSS pixel while the renderer waits between exports. */
+export const WARM_RATIO = 0.2;
+/** The CSS size the renderer warms up at (about a 1920 × 1080 export's map; a multiple of 1 / WARM_RATIO). */
+export const WARM_CSS = { width: 1920, height: 845 } as const;
+
+/** How long the full-size canvas is kept after an export, for another of the same size. */
+const SHRINK_DELAY_MS = 3000;
+const MIN_ZOOM = -2;
+const MAX_ZOOM = 14;
 
 /** The largest canvas side this browser's WebGL 2 can render, and why. */
 export interface RenderLimits {
@@ -36,17 +52,22 @@ export interface RenderLimits {
 }
 
 let limits: RenderLimits | null | undefined;
-/** Queries WebGL 2 once (a throwaway context). null without WebGL 2. */
-export function renderLimits(): RenderLimits | null {
+/**
+ * Queries WebGL 2 once. Pass the live map's context when there is one: its
+ * limits are cached in the page, whereas a new context waits for the GPU
+ * process — seconds, while the live map's first frame is still being compiled.
+ * null without WebGL 2.
+ */
+export function renderLimits(gl?: WebGL2RenderingContext | null): RenderLimits | null {
   if (limits !== undefined) return limits;
-  const canvas = document.createElement('canvas');
-  const gl = canvas.getContext('webgl2');
+  let own: WebGL2RenderingContext | null = null;
+  if (!gl || gl.isContextLost()) gl = own = document.createElement('canvas').getContext('webgl2');
   if (!gl) return (limits = null);
   const maxTextureSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
   const maxRenderbufferSize = gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number;
   const vp = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
   const maxViewportDims: [number, number] = [vp[0]!, vp[1]!];
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  own?.getExtension('WEBGL_lose_context')?.loseContext();
   return (limits = { maxTextureSize, maxRenderbufferSize, maxViewportDims, maxSide: Math.min(maxTextureSize, maxRenderbufferSize, maxViewportDims[0], maxViewportDims[1]) });
 }
 
@@ -68,37 +89,47 @@ export function largestFitting(w: number, h: number, maxSide: number): { width: 
   return { width: Math.floor(w * k), height: Math.floor(h * k) };
 }
 
-export interface RenderMapOptions {
+/** What the map shows. */
+export interface MapScene {
   state: AppState;
   data: Dataset;
   lang: Lang;
-  /** The live map's extent: the export shows at least this. */
-  bounds: LngLatBoundsLike;
-  bearing: number;
-  pitch: number;
+  /** Label font family to use instead of the system stacks (already loaded). */
+  labelFont?: string;
+  /** Features to ring; default: the state's story chapter's. */
+  highlight?: readonly string[];
+}
+
+export interface MapShot extends MapScene {
+  camera: ExportCamera;
   /** Output pixels of the map image. */
   width: number;
   height: number;
   /** Output pixels per CSS pixel: scales symbols, lines and labels with the output. */
   pixelRatio: number;
-  /** Label font family to use instead of the system stacks (already loaded). */
-  labelFont?: string;
+  /** Where the scale bar will be drawn, in output pixels of the map image: the scale is measured there. */
+  probe?: { x: number; y: number };
   /** Called with a phase name as rendering proceeds. */
   onPhase?: (phase: 'style' | 'layers' | 'idle') => void;
   timeoutMs?: number;
 }
 
 export interface RenderedMap {
+  /** The map image; valid until the renderer draws again, shrinks or is disposed. */
   canvas: HTMLCanvasElement;
-  metresPerPixel: number;
   zoom: number;
   bearing: number;
+  pitch: number;
   /** Frames drawn at the full size (diagnostics: each costs seconds in software WebGL). */
   frames: number;
-  /** [west, south, east, north] of what the image shows. */
+  /** [west, south, east, north] around what the image shows (its corners, for a rotated map). */
   bounds: [number, number, number, number];
-  /** Releases the hidden map (call after reading `canvas`). */
-  dispose(): void;
+  /** Latitudes at the image's corners (how much the scale varies across it). */
+  cornerLatitudes: number[];
+  /** Ground metres per output pixel, and the latitude, at `probe` (the centre without one). */
+  scale: { metresPerPixel: number; lat: number };
+  /** Milliseconds waiting for the warm-up, loading the view at the small size, and drawing (and the GPU finishing) the full-size frame. */
+  phases: { warmupMs: number; loadMs: number; drawMs: number };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -111,6 +142,30 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves when the GPU has finished what `gl` sent so far: a fence, polled,
+ * so the page stays responsive (a pixel read would block it for the seconds
+ * software WebGL takes).
+ */
+export async function gpuFinished(gl: WebGL2RenderingContext, timeoutMs: number): Promise<void> {
+  if (gl.isContextLost()) return;
+  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!sync) return;
+  gl.flush();
+  const start = performance.now();
+  try {
+    while (gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED) {
+      if (gl.isContextLost()) throw new Error('the WebGL context was lost');
+      if (performance.now() - start > timeoutMs) throw new Error('export timed out waiting for the GPU');
+      await sleep(16);
+    }
+  } finally {
+    gl.deleteSync(sync);
+  }
+}
+
 /** The base map style, with the label font replaced by the export font when given. */
 export function exportStyle(lang: Lang, labelFont?: string): StyleSpecification {
   const style = basemapStyle({ lang, dataUrl: (n) => new URL(basemapDataUrl(n), document.baseURI).href });
@@ -121,109 +176,343 @@ export function exportStyle(lang: Lang, labelFont?: string): StyleSpecification 
   };
 }
 
-/** Renders the map; rejects with `ExportSizeError` when the canvas would be smaller than asked. */
-export async function renderMap(o: RenderMapOptions): Promise<RenderedMap> {
-  const lim = renderLimits();
-  if (!lim) throw new Error('WebGL 2 is not available');
-  if (o.width > lim.maxSide || o.height > lim.maxSide) {
-    throw new ExportSizeError({ width: o.width, height: o.height }, largestFitting(o.width, o.height, lim.maxSide), `WebGL limit ${lim.maxSide} px per side`);
-  }
-  const cssW = Math.max(1, Math.round(o.width / o.pixelRatio));
-  const pixelRatio = o.width / cssW;
-  const cssH = Math.max(1, Math.round(o.height / pixelRatio));
-  const container = document.createElement('div');
-  container.setAttribute('aria-hidden', 'true');
-  container.className = 'hsr-export-map';
-  container.lang = o.lang === 'zh' ? 'zh-Hans' : 'en';
-  Object.assign(container.style, { position: 'fixed', left: '-100000px', top: '0', width: `${cssW}px`, height: `${cssH}px`, pointerEvents: 'none' });
-  document.body.append(container);
-  let map: MapLibreMap | undefined;
-  let overlay: MapLibreOverlay | undefined;
-  const dispose = () => {
-    overlay?.finalize();
-    map?.remove();
-    container.remove();
-  };
-  try {
-    map = new MapLibreMap({
-      container,
-      style: exportStyle(o.lang, o.labelFont),
-      bounds: o.bounds,
-      fitBoundsOptions: { padding: 0 },
-      bearing: o.bearing,
-      pitch: o.pitch,
-      // Everything loads (style, tiles, glyphs, deck.gl data and icons) on a small canvas:
-      // software WebGL queues every frame drawn while loading, and at the full size each
-      // costs as much as the final one. The full size is set once everything is in.
-      pixelRatio: Math.min(pixelRatio, PRELOAD_RATIO),
-      interactive: false,
-      fadeDuration: 0,
-      attributionControl: false,
-      // MSAA in software WebGL costs seconds at 4K; from 2 device pixels per CSS pixel the
-      // supersampling itself smooths edges, so multisampling only below that.
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: pixelRatio < 2 },
-      maxCanvasSize: [lim.maxSide, lim.maxSide],
-      minZoom: 0,
-      maxZoom: 8,
+/** A hidden map that renders exports, reused from one export to the next. */
+export class ExportRenderer {
+  private readonly container: HTMLDivElement;
+  private readonly map: MapLibreMap;
+  private readonly overlay: MapLibreOverlay;
+  private readonly gl: WebGL2RenderingContext | null;
+  private lang: Lang;
+  private labelFont: string | undefined;
+  private layers: Layer[] = [];
+  private layersKey = '';
+  /** Resolved at the next frame after which every deck.gl layer is loaded. */
+  private loadedWaiters: (() => void)[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private broken: Error | null = null;
+  private disposedFlag = false;
+  private readyFlag = false;
+  /** deck.gl's luma.gl device on MapLibre's context: told of pixel-ratio changes (see `setSize`). */
+  private device: Device | undefined;
+  private shrinkTimer: ReturnType<typeof setTimeout> | undefined;
+  private rejectClosed: (e: Error) => void = () => undefined;
+  /** Rejects when the renderer is disposed or loses its context: every wait races it. */
+  private readonly closed = new Promise<never>((_, reject) => (this.rejectClosed = reject));
+  /** Resolves once the style, the layers of the scene it was made for and a first frame are in. */
+  readonly ready: Promise<void>;
+
+  /** Throws (no WebGL 2) like `new maplibregl.Map`. */
+  constructor(scene: MapScene & { camera: ExportCamera; timeoutMs?: number }) {
+    const lim = renderLimits();
+    if (!lim) throw new Error('WebGL 2 is not available');
+    this.lang = scene.lang;
+    this.labelFont = scene.labelFont;
+    const container = (this.container = document.createElement('div'));
+    container.setAttribute('aria-hidden', 'true');
+    container.className = 'hsr-export-map';
+    container.lang = scene.lang === 'zh' ? 'zh-Hans' : 'en';
+    Object.assign(container.style, { position: 'fixed', left: '-100000px', top: '0', width: `${WARM_CSS.width}px`, height: `${WARM_CSS.height}px`, pointerEvents: 'none' });
+    document.body.append(container);
+    try {
+      this.map = new MapLibreMap({
+        container,
+        style: exportStyle(scene.lang, scene.labelFont),
+        center: scene.camera.center,
+        zoom: scene.camera.zoom,
+        bearing: scene.camera.bearing,
+        pitch: scene.camera.pitch,
+        // Everything loads on a small canvas: software WebGL queues every frame drawn while
+        // loading, and at the full size each costs as much as the final one.
+        pixelRatio: WARM_RATIO,
+        interactive: false,
+        fadeDuration: 0,
+        attributionControl: false,
+        // No MSAA: in software WebGL it costs seconds at 4K, and the context is reused for
+        // every size; edges are smoothed by supersampling instead (see `supersample`).
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
+        maxCanvasSize: [lim.maxSide, lim.maxSide],
+        minZoom: MIN_ZOOM,
+        maxZoom: MAX_ZOOM,
+        renderWorldCopies: true,
+      });
+    } catch (e) {
+      container.remove();
+      throw e;
+    }
+    const canvas = this.map.getCanvas();
+    this.gl = canvas.getContext('webgl2');
+    this.closed.catch(() => undefined);
+    canvas.addEventListener('webglcontextlost', () => {
+      this.broken = new Error('the export renderer lost its WebGL context');
+      this.rejectClosed(this.broken);
     });
-    const canvas = map.getCanvas();
-    const m = map;
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onAfterRender: () => this.afterRender(),
+      onDeviceInitialized: (device: Device) => (this.device = device),
+    });
+    const timeout = scene.timeoutMs ?? 120_000;
+    this.ready = this.wait(new Promise<void>((r) => this.map.once('load', () => r())), timeout, 'the base map').then(async () => {
+      this.map.addControl(this.overlay);
+      this.setLayers(scene);
+      await this.wait(this.settle(), timeout, 'the map to finish loading');
+      // The warm-up is for the GPU process: wait for it without blocking the page.
+      await this.gpuDone(timeout);
+    });
+    this.ready.then(
+      () => (this.readyFlag = true),
+      () => undefined,
+    );
+  }
+
+  /** Whether the warm-up has finished. */
+  get isReady(): boolean {
+    return this.readyFlag && !this.unusable;
+  }
+
+  /** Whether the renderer can no longer be used (disposed, or its WebGL context lost). */
+  get unusable(): boolean {
+    return this.disposedFlag || this.broken !== null;
+  }
+
+  private wait<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+    return Promise.race([withTimeout(p, ms, what), this.closed]);
+  }
+
+  private afterRender() {
+    if (this.loadedWaiters.length === 0) return;
+    if (this.layers.every((l) => l.isLoaded)) for (const w of this.loadedWaiters.splice(0)) w();
+    else this.map.triggerRepaint();
+  }
+
+  private layersLoaded(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.loadedWaiters.push(resolve);
+      this.map.triggerRepaint();
+    });
+  }
+
+  /**
+   * Waits until the map has drawn everything it has (tiles, placement) and every
+   * deck.gl layer is loaded. Every frame costs seconds of software WebGL, so no
+   * frame is forced beyond the one the last change asked for:
+   * `triggerRepaint` does nothing when a frame is already pending.
+   */
+  private settle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const onIdle = () => {
+        if (this.layers.every((l) => l.isLoaded)) resolve();
+        else this.layersLoaded().then(() => this.map.once('idle', onIdle));
+      };
+      this.map.once('idle', onIdle);
+      this.map.triggerRepaint();
+    });
+  }
+
+  private async gpuDone(timeoutMs: number): Promise<void> {
+    if (this.gl) await gpuFinished(this.gl, timeoutMs);
+    this.check();
+  }
+
+  private setLayers(scene: MapScene) {
+    const highlight = scene.highlight ?? highlightIds(scene.state);
+    // Same state and data: keep the layers (deck.gl would diff them anyway, but no new accessors means no update at all).
+    const key = JSON.stringify([scene.state.layers, scene.state.filters, scene.state.mechanisms, scene.state.selected, highlight]);
+    if (key === this.layersKey && this.layers.length) return;
+    this.layersKey = key;
+    const descriptors = buildLayers(scene.state, scene.data, highlight);
+    this.layers = toDeckLayers(descriptors, this.map.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined);
+    this.overlay.setProps({ layers: this.layers });
+  }
+
+  /** Switches the labels' language and font: only the symbol layers' layout differs between the styles. */
+  private setLanguage(lang: Lang, labelFont: string | undefined) {
+    if (lang === this.lang && labelFont === this.labelFont) return;
+    const next = exportStyle(lang, labelFont);
+    for (const layer of next.layers) {
+      if (layer.type !== 'symbol' || !this.map.getLayer(layer.id)) continue;
+      const layout = (layer.layout ?? {}) as Record<string, unknown>;
+      for (const k of Object.keys(layout) as (keyof NonNullable<typeof layer.layout>)[]) {
+        const v = layer.layout![k];
+        if (JSON.stringify(this.map.getLayoutProperty(layer.id, k)) !== JSON.stringify(v)) this.map.setLayoutProperty(layer.id, k, v);
+      }
+    }
+    this.container.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+    this.lang = lang;
+    this.labelFont = labelFont;
+  }
+
+  private hasSize(cssW: number, cssH: number, ratio: number): boolean {
+    return this.container.style.width === `${cssW}px` && this.container.style.height === `${cssH}px` && this.map.getPixelRatio() === ratio;
+  }
+
+  /** Sets the CSS size and pixel ratio (MapLibre resizes the canvas on `setPixelRatio`). */
+  private setSize(cssW: number, cssH: number, ratio: number) {
+    const w = `${cssW}px`;
+    const h = `${cssH}px`;
+    if (this.container.style.width !== w || this.container.style.height !== h) {
+      this.container.style.width = w;
+      this.container.style.height = h;
+      this.map.resize();
+    }
+    if (this.map.getPixelRatio() !== ratio) {
+      this.map.setPixelRatio(ratio);
+      // deck.gl learns the size of an attached context only from a ResizeObserver, which a
+      // pixel-ratio change alone never fires: its layers would be drawn at the old ratio.
+      // Tell it the drawing buffer's new size.
+      const canvas = this.map.getCanvas();
+      this.device?.getDefaultCanvasContext().setDrawingBufferSize(canvas.width, canvas.height);
+    }
+  }
+
+  /** Whether deck.gl's idea of the canvas (CSS size, drawing buffer) is the canvas's: else its layers are misdrawn. */
+  private deckInStep(): boolean {
+    const ctx = this.device?.getDefaultCanvasContext();
+    if (!ctx) return true;
+    const canvas = this.map.getCanvas();
+    const [w, h] = ctx.getCSSSize();
+    const [bw, bh] = ctx.getDrawingBufferSize();
+    return Math.abs(w - parseFloat(canvas.style.width)) < 0.01 && Math.abs(h - parseFloat(canvas.style.height)) < 0.01 && bw === canvas.width && bh === canvas.height;
+  }
+
+  /** Waits for deck.gl's ResizeObserver (it runs after a frame's layout). */
+  private async deckCatchUp(timeoutMs: number): Promise<void> {
+    const start = performance.now();
+    while (!this.deckInStep()) {
+      if (performance.now() - start > timeoutMs) throw new Error('export timed out waiting for the layers to follow the canvas size');
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      this.check();
+    }
+  }
+
+  /**
+   * Renders one image; calls queue (one export at a time). Rejects with
+   * `ExportSizeError` when the canvas would be smaller than asked.
+   */
+  render(shot: MapShot): Promise<RenderedMap> {
+    const run = this.queue.then(() => this.draw(shot));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private check() {
+    if (this.disposedFlag) throw new Error('the export renderer was closed');
+    if (this.broken) throw this.broken;
+  }
+
+  private async draw(o: MapShot): Promise<RenderedMap> {
+    this.check();
+    const lim = renderLimits();
+    if (!lim) throw new Error('WebGL 2 is not available');
+    if (o.width > lim.maxSide || o.height > lim.maxSide) {
+      throw new ExportSizeError({ width: o.width, height: o.height }, largestFitting(o.width, o.height, lim.maxSide), `WebGL limit ${lim.maxSide} px per side`);
+    }
     const timeout = o.timeoutMs ?? 120_000;
     o.onPhase?.('style');
-    await withTimeout(new Promise<void>((r) => m.once('load', () => r())), timeout, 'the base map');
+    const t0 = performance.now();
+    await Promise.race([this.ready, this.closed]);
+    this.check();
+    const t1 = performance.now();
+    const { cssW, cssH, pixelRatio } = cssSize(o.width, o.height, o.pixelRatio);
+    const m = this.map;
+    clearTimeout(this.shrinkTimer);
+    // A new size or view loads at the small ratio (each batch of tiles for the new extent
+    // costs a frame), then draws once at the full size; the same view again (at the same
+    // size, before the canvas shrinks) is just drawn again.
+    const c = m.getCenter();
+    const sameView = this.hasSize(cssW, cssH, pixelRatio) && c.lng === o.camera.center[0] && c.lat === o.camera.center[1] && m.getZoom() === o.camera.zoom && m.getBearing() === o.camera.bearing && m.getPitch() === o.camera.pitch;
+    const resized = !sameView;
+    this.setSize(cssW, cssH, resized ? loadRatio(cssW, cssH, pixelRatio) : pixelRatio);
+    this.setLanguage(o.lang, o.labelFont);
+    m.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+    m.jumpTo({ center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch });
     o.onPhase?.('layers');
-    let layers: Layer[] = [];
-    const layersLoaded = new Promise<void>((resolve) => {
-      overlay = new MapLibreOverlay({
-        interleaved: true,
-        layers: [],
-        onAfterRender: () => {
-          if (layers.length === 0 || layers.every((l) => l.isLoaded)) resolve();
-          else m.triggerRepaint();
-        },
-      });
-    });
-    m.addControl(overlay!);
-    layers = toDeckLayers(buildLayers(o.state, o.data, highlightIds(o.state)), m.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined);
-    overlay!.setProps({ layers });
-    m.triggerRepaint();
-    await withTimeout(layersLoaded, timeout, 'the thematic layers');
-    await withTimeout(
-      new Promise<void>((r) => {
-        m.once('idle', () => r());
-        m.triggerRepaint();
-      }),
-      timeout,
-      'the map to finish loading',
-    );
+    this.setLayers(o);
+    if (resized) await this.wait(this.settle(), timeout, 'the map to finish loading');
+    this.check();
     o.onPhase?.('idle');
-    m.setPixelRatio(pixelRatio);
-    // MapLibre silently lowers the ratio past maxCanvasSize, and a browser may give a smaller drawing buffer.
-    const gl = canvas.getContext('webgl2');
-    const gotW = Math.min(canvas.width, gl?.drawingBufferWidth ?? canvas.width);
-    const gotH = Math.min(canvas.height, gl?.drawingBufferHeight ?? canvas.height);
-    if (gotW < o.width - 1 || gotH < o.height - 1) {
-      const k = Math.min(gotW / o.width, gotH / o.height);
-      throw new ExportSizeError({ width: o.width, height: o.height }, { width: Math.floor(o.width * k), height: Math.floor(o.height * k) }, `the browser gave a ${gotW}×${gotH} drawing buffer`);
-    }
+    const t2 = performance.now();
     let frames = 0;
-    m.on('render', () => frames++);
-    await withTimeout(
-      new Promise<void>((r) => {
-        m.once('idle', () => r());
-        m.triggerRepaint();
-      }),
-      timeout,
-      'the map to finish drawing',
-    );
-    // Software WebGL runs the queued work (shader compilation, the frames) in the GPU
-    // process later; a 1-pixel read waits for it here, so the timings say where time goes.
-    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    const count = () => frames++;
+    m.on('render', count);
+    try {
+      this.setSize(cssW, cssH, pixelRatio);
+      // MapLibre silently lowers the ratio past maxCanvasSize, and a browser may give a smaller drawing buffer.
+      const canvas = m.getCanvas();
+      const gotW = Math.min(canvas.width, this.gl?.drawingBufferWidth ?? canvas.width);
+      const gotH = Math.min(canvas.height, this.gl?.drawingBufferHeight ?? canvas.height);
+      if (gotW < o.width - 1 || gotH < o.height - 1) {
+        const k = Math.min(gotW / o.width, gotH / o.height);
+        throw new ExportSizeError({ width: o.width, height: o.height }, { width: Math.floor(o.width * k), height: Math.floor(o.height * k) }, `the browser gave a ${gotW}×${gotH} drawing buffer`);
+      }
+      await this.wait(this.settle(), timeout, 'the map to finish drawing');
+      // A CSS size deck.gl had not seen yet (its observer runs after the frame): once more, in step.
+      if (!this.deckInStep()) {
+        await this.deckCatchUp(timeout);
+        await this.wait(this.settle(), timeout, 'the map to finish drawing');
+      }
+      // Software WebGL runs the frame in the GPU process later: wait for it here, so the
+      // timings say where time goes and the image is complete when it is read.
+      await this.gpuDone(timeout);
+      this.check();
+    } finally {
+      m.off('render', count);
+    }
+    const t3 = performance.now();
     const zoom = m.getZoom();
-    const b = m.getBounds();
-    return { canvas, frames, zoom, bearing: m.getBearing(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], metresPerPixel: metresPerPixel(m.getCenter().lat, zoom, pixelRatio) * (cssH * pixelRatio) / o.height, dispose };
-  } catch (e) {
-    dispose();
-    throw e;
+    const corners = [
+      [0, 0],
+      [cssW, 0],
+      [cssW, cssH],
+      [0, cssH],
+    ].map(([x, y]) => m.unproject([x!, y!]));
+    const lngs = corners.map((c) => c.lng);
+    const lats = corners.map((c) => c.lat);
+    const probe = o.probe ? m.unproject([o.probe.x / pixelRatio, o.probe.y / pixelRatio]) : m.getCenter();
+    // Output pixels per canvas pixel: the canvas may be a pixel off the asked size after rounding.
+    const canvasH = m.getCanvas().height;
+    return {
+      canvas: m.getCanvas(),
+      frames,
+      zoom,
+      bearing: m.getBearing(),
+      pitch: m.getPitch(),
+      bounds: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)],
+      cornerLatitudes: lats,
+      scale: { metresPerPixel: (metresPerPixel(probe.lat, zoom, pixelRatio) * canvasH) / o.height, lat: probe.lat },
+      phases: { warmupMs: Math.round(t1 - t0), loadMs: Math.round(t2 - t1), drawMs: Math.round(t3 - t2) },
+    };
+  }
+
+  /**
+   * Back to the small canvas a little after an export (frees the large drawing
+   * buffer); an export of the same size that comes sooner (a story's chapters)
+   * keeps it and saves two frames.
+   */
+  shrink(): void {
+    if (this.unusable) return;
+    clearTimeout(this.shrinkTimer);
+    this.shrinkTimer = setTimeout(() => {
+      const run = this.queue.then(() => {
+        if (!this.unusable) this.setSize(parseFloat(this.container.style.width), parseFloat(this.container.style.height), WARM_RATIO);
+      });
+      this.queue = run.catch(() => undefined);
+    }, SHRINK_DELAY_MS);
+  }
+
+  /** Releases the map, its WebGL context and its container. */
+  dispose(): void {
+    if (this.disposedFlag) return;
+    this.disposedFlag = true;
+    clearTimeout(this.shrinkTimer);
+    this.rejectClosed(new Error('the export renderer was closed'));
+    this.loadedWaiters.length = 0;
+    try {
+      this.overlay.finalize();
+      this.map.remove();
+    } finally {
+      this.container.remove();
+    }
   }
 }

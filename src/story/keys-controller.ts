@@ -46,6 +46,8 @@ export class KeysController implements ReactiveController {
     if (e.defaultPrevented || e.isComposing) return;
     // Inside shadow roots the event is retargeted: the real target is the first in the path.
     if (isTextEntry(e.composedPath()[0] ?? e.target)) return;
+    // A modal dialog over the presentation (Export) owns its keys: arrows, Esc, Enter.
+    if (e.composedPath().some((n) => n instanceof HTMLDialogElement && n.open)) return;
     const action = keyAction(e, this.options.blanked());
     if (!action) return;
     e.preventDefault();

@@ -363,6 +363,7 @@ export class HsrPresenter extends LitElement {
           <button @click=${() => this.act({ type: 'previous' })} ?disabled=${index === 0} aria-label=${t(lang, 'present.previous')}>←</button>
           <button @click=${() => this.act({ type: 'next' })} ?disabled=${index === total - 1} aria-label=${t(lang, 'present.next')}>→</button>
           <button @click=${() => this.act({ type: 'fullscreen' })}>${t(lang, 'present.fullscreen')}</button>
+          <button class="export" aria-haspopup="dialog" title=${t(lang, 'export.openLabel')} @click=${() => this.dispatchEvent(new CustomEvent('hsr-export-open', { bubbles: true, composed: true }))}>${t(lang, 'export.open')}</button>
           <button class="exit" @click=${() => this.leave()}>${t(lang, 'present.exit')}</button>
         </div>
         <p class="hint">

@@ -1,24 +1,30 @@
 /**
  * Image export on the built site, in Chromium with software WebGL: an export
  * has exactly the asked size and resolution, shows a real map with the legend
- * drawn, leaves the live map as it was, reports sizes the device cannot render
- * (naming one that works), keeps the page clean under its CSP; the dialog opens
- * from the header, works from the keyboard and passes axe; the command line
- * exports a story chapter.
+ * drawn and the live view's extent (not more), 3840 × 2160 the same area as
+ * 1920 × 1080 at twice the pixel ratio, a rotated view rotated (north arrow
+ * too), a story chapter the area beside the caption; the live map is left as it
+ * was; sizes the device cannot render are refused (naming one that works), a
+ * dead encoding worker fails the export instead of hanging it; the PDF embeds
+ * the image at its pixel size; the page stays clean under its CSP; the dialog
+ * opens from the header and from the presenter's caption, keeps typed titles
+ * across languages, checks a custom dpi, warns of characters the font lacks,
+ * works from the keyboard and passes axe; the command line exports every
+ * chapter of a story and exits 2 when an export fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPngInfo } from '../../src/export/png-dpi.ts';
-import type { HookError, HookResult } from '../../src/export/hook.ts';
-import type { ExportOptions } from '../../src/export/export.ts';
-import { legendSections } from '../../src/export/compose.ts';
+import type { HookError, HookOptions, HookResult } from '../../src/export/hook.ts';
+import { LAYERS } from '../../src/layers/registry.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
+import { getStory } from '../../src/story/index.ts';
 import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
@@ -26,6 +32,20 @@ const ARTIFACTS = resolve('tests/.artifacts');
 const SLOW = 300_000;
 let browser: Browser;
 const open: PageRecording[] = [];
+
+/** Replaces the export's encoding worker with one that dies when `window.__breakEncoder` is set (the map's own workers are untouched). */
+const BREAKABLE_ENCODER = `
+  const RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    if (window.__breakEncoder && String(url).includes('encode-worker')) {
+      const fake = new EventTarget();
+      fake.postMessage = () => setTimeout(() => fake.dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' })), 10);
+      fake.terminate = () => undefined;
+      return fake;
+    }
+    return new RealWorker(url, options);
+  };
+`;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -37,20 +57,25 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(hash = ''): Promise<PageRecording> {
-  const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, { viewport: { width: 1280, height: 800 } });
+async function openApp(hash = '', initScripts: string[] = []): Promise<PageRecording> {
+  const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, { viewport: { width: 1280, height: 800 }, initScripts });
   open.push(rec);
   await rec.page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
   return rec;
 }
 
-function runExport(page: Page, options: ExportOptions): Promise<HookResult | HookError> {
+function runExport(page: Page, options: HookOptions): Promise<HookResult | HookError> {
   return page.evaluate((o) => window.__hsrExport!(o), options);
 }
 
 function ok(r: HookResult | HookError): HookResult {
   if ('error' in r) throw new Error(`export failed: ${r.error}`);
   return r;
+}
+
+async function warm(page: Page, on = true) {
+  const r = await page.evaluate((o) => window.__hsrExportWarm!(o), on);
+  if ('error' in r) throw new Error(`warm-up failed: ${r.error}`);
 }
 
 /** The live map as the visitor sees it: camera, canvas size, layers, and how many canvases the page has. */
@@ -71,28 +96,85 @@ function liveSnapshot(page: Page) {
   });
 }
 
+/** Moves the live map and waits until it has settled. */
+async function moveLive(page: Page, camera: { center?: [number, number]; zoom?: number; bearing?: number; pitch?: number }) {
+  await page.evaluate((c) => window.__map!.jumpTo(c), camera);
+  await page.waitForFunction(() => window.__map!.loaded() && !window.__map!.isMoving(), undefined, { timeout: 60_000 });
+}
+
 const hexRgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/** Pixel reader of a PNG. */
+function pixels(bytes: Buffer) {
+  const png = PNG.sync.read(bytes);
+  const px = (x: number, y: number) => {
+    const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+    return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+  };
+  return { png, px };
+}
+
+/**
+ * Where a place is in an export's image (output pixels), computed independently
+ * of the page: Web Mercator with 512-pixel tiles, rotated by the bearing about
+ * the map image's centre.
+ */
+function placeInImage(r: HookResult, [lon, lat]: [number, number]): [number, number] {
+  const world = 512 * 2 ** r.map.zoom;
+  const [clon, clat] = r.map.center;
+  const dx = ((lon - clon) / 360) * world;
+  const dy = (-(merc(lat) - merc(clat)) / (2 * Math.PI)) * world;
+  const t = (-r.map.bearing * Math.PI) / 180;
+  const ratio = r.map.width / Math.round(r.map.width / r.map.pixelRatio);
+  const m = r.layout.map;
+  return [m.x + m.w / 2 + (dx * Math.cos(t) - dy * Math.sin(t)) * ratio, m.y + m.h / 2 + (dx * Math.sin(t) + dy * Math.cos(t)) * ratio];
+}
+
+/** The angle (degrees, screen) of the centroid of the dark pixels of the north arrow about its centre. */
+function arrowAngle(r: HookResult, bytes: Buffer): number {
+  const { px } = pixels(bytes);
+  const u = Math.min(r.width, r.height) / 1080;
+  const b = { x: r.layout.map.x + r.layout.map.w - 28 * u - 44 * u, y: r.layout.map.y + 28 * u, w: 44 * u, h: 64 * u };
+  const cx = b.x + b.w / 2;
+  const cy = b.y + b.h * 0.6;
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let y = cy - b.w / 2; y <= cy + b.w / 2; y++) {
+    for (let x = cx - b.w / 2; x <= cx + b.w / 2; x++) {
+      if (Math.hypot(x - cx, y - cy) > b.w / 2 - 1) continue;
+      if (Math.max(...px(x, y)) < 80) {
+        sx += x - cx;
+        sy += y - cy;
+        n++;
+      }
+    }
+  }
+  expect(n, 'dark pixels of the north arrow').toBeGreaterThan(10);
+  return (Math.atan2(sy, sx) * 180) / Math.PI;
+}
 
 describe('image export (built site, Chromium)', () => {
-  it('exports 1920×1080 at exactly that size and dpi, a real map with its legend, leaving the live map unchanged', { timeout: SLOW }, async () => {
+  it('exports 1920×1080 exactly, a real map with its legend and the live extent; 3840×2160 the same area at twice the ratio; a rotated view rotated; the scale where the bar is; the live map untouched', { timeout: SLOW }, async () => {
     const rec = await openApp('#layers=directions,priority-countries,projects');
-    const before = await liveSnapshot(rec.page);
-    const r = ok(await runExport(rec.page, { width: 1920, height: 1080, dpi: 150 }));
+    const { page } = rec;
+    const before = await liveSnapshot(page);
+    // As opening the dialog does: the renderer warms up, and stays for both exports.
+    await warm(page);
+    const r = ok(await runExport(page, { width: 1920, height: 1080, dpi: 150, keepWarm: true }));
+    expect(r.warm).toBe(true);
     const bytes = Buffer.from(r.base64, 'base64');
     writeFileSync(join(ARTIFACTS, 'export-1920x1080.png'), bytes);
 
     // Exactly the size, and the resolution in pHYs.
     expect(readPngInfo(bytes)).toEqual({ width: 1920, height: 1080, dpi: 150 });
-    const png = PNG.sync.read(bytes);
+    const { png, px } = pixels(bytes);
     expect([png.width, png.height]).toEqual([1920, 1080]);
     // Rendered at the output resolution, not scaled up: the map image is as wide as the output.
     expect(r.map.width).toBe(1920);
     expect(r.map.pixelRatio).toBe(1);
 
-    const px = (x: number, y: number) => {
-      const i = (Math.round(y) * png.width + Math.round(x)) * 4;
-      return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-    };
     // Not blank: the map has many colours (sea, land, shaded countries, routes, symbols, text).
     const colours = new Set<number>();
     for (let y = 0; y < png.height; y += 3) for (let x = 0; x < png.width; x += 3) colours.add(px(x, y).reduce((a, v) => (a << 8) | v, 0));
@@ -105,8 +187,8 @@ describe('image export (built site, Chromium)', () => {
     let ink = 0;
     let n = 0;
     const found = new Set<string>();
-    const wanted = legendSections({ layers: ['directions', 'priority-countries', 'projects'] })
-      .flatMap((s) => s.items)
+    const wanted = LAYERS.filter((l) => ['directions', 'priority-countries', 'projects'].includes(l.id))
+      .flatMap((l) => l.legend)
       .filter((i) => i.swatch.kind !== 'fill')
       .map((i) => i.color);
     expect(wanted.length).toBeGreaterThan(4);
@@ -123,66 +205,123 @@ describe('image export (built site, Chromium)', () => {
     expect(ink / n, 'legend text').toBeGreaterThan(0.005);
     expect(found.size, `legend colours found: ${[...found]}`).toBeGreaterThanOrEqual(Math.ceil(wanted.length * 0.6));
 
-    // The thematic layers are drawn: Kazakhstan (a priority country) is shaded, not plain land.
-    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-    const at = ([lon, lat]: [number, number]) => {
-      const [w0, s0, e0, n0] = r.map.bounds;
-      const m = r.layout.map;
-      return px(m.x + ((lon - w0) / (e0 - w0)) * m.w, m.y + ((merc(n0) - merc(lat)) / (merc(n0) - merc(s0))) * m.h);
-    };
+    // The thematic layers are drawn where the map is: Kazakhstan (a priority country) is shaded, not plain land.
     const land = hexRgb(BASEMAP_PALETTES.light.land);
-    const kz = at([75, 50]);
+    const kz = px(...placeInImage(r, [67, 48]));
     expect(Math.hypot(...kz.map((v, k) => v - land[k]!)), `Kazakhstan ${kz}`).toBeGreaterThan(25);
 
-    // The same extent as the screen: the image shows at least the live map's bounds.
-    const live = await rec.page.evaluate(() => window.__map!.getBounds().toArray().flat());
+    // The live view's extent: at least the live bounds, and no more than the difference in shape adds.
+    const live = await page.evaluate(() => {
+      const m = window.__map!;
+      return { bounds: m.getBounds().toArray().flat(), w: m.getContainer().clientWidth, h: m.getContainer().clientHeight };
+    });
+    const [lw, ls, le, ln] = live.bounds as [number, number, number, number];
     const [w, s, e, nn] = r.map.bounds;
-    expect(w).toBeLessThanOrEqual(live[0]! + 0.5);
-    expect(s).toBeLessThanOrEqual(live[1]! + 0.5);
-    expect(e).toBeGreaterThanOrEqual(live[2]! - 0.5);
-    expect(nn).toBeGreaterThanOrEqual(live[3]! - 0.5);
+    expect(w).toBeLessThanOrEqual(lw + 0.5);
+    expect(s).toBeLessThanOrEqual(ls + 0.5);
+    expect(e).toBeGreaterThanOrEqual(le - 0.5);
+    expect(nn).toBeGreaterThanOrEqual(ln - 0.5);
+    const wider = Math.max(1, r.map.width / r.map.height / (live.w / live.h));
+    const taller = Math.max(1, live.w / live.h / (r.map.width / r.map.height));
+    expect((e - w) / (le - lw), 'longitude span').toBeLessThanOrEqual(wider * 1.02);
+    expect((merc(nn) - merc(s)) / (merc(ln) - merc(ls)), 'latitude span (Mercator)').toBeLessThanOrEqual(taller * 1.02);
 
-    // The live map is untouched, and the hidden map is gone.
-    expect(await liveSnapshot(rec.page)).toEqual(before);
-    expect(await rec.page.locator('.hsr-export-map').count()).toBe(0);
+    // 3840 × 2160: the same area, twice the pixels per CSS pixel.
+    const big = ok(await runExport(page, { width: 3840, height: 2160, keepWarm: true }));
+    expect([big.map.width, big.map.pixelRatio]).toEqual([3840, 2]);
+    expect(readPngInfo(Buffer.from(big.base64, 'base64'))).toMatchObject({ width: 3840, height: 2160 });
+    const span = e - w;
+    big.map.bounds.forEach((v, i) => expect(Math.abs(v - r.map.bounds[i]!), `bound ${i}: ${v} vs ${r.map.bounds[i]}`).toBeLessThan(span * 0.005));
+
+    // The live map is untouched (the hidden map is still held).
+    expect({ ...(await liveSnapshot(page)), canvases: before.canvases }).toEqual(before);
+
+    // A rotated view exports rotated, and the scale is measured where the bar is.
+    await moveLive(page, { center: [72, 44], zoom: 3.2, bearing: 0 });
+    const north = ok(await runExport(page, { width: 1280, height: 720, keepWarm: true }));
+    await moveLive(page, { bearing: 40 });
+    const rot = ok(await runExport(page, { width: 1280, height: 720, keepWarm: true }));
+    expect(rot.map.bearing).toBeCloseTo(40, 6);
+    expect(north.map.bearing).toBeCloseTo(0, 6);
+    const rotBytes = Buffer.from(rot.base64, 'base64');
+    writeFileSync(join(ARTIFACTS, 'export-rotated.png'), rotBytes);
+    // Kazakhstan is shaded where a 40° rotation puts it.
+    const rotPx = pixels(rotBytes).px;
+    for (const place of [
+      [67, 48],
+      [80, 45],
+    ] as [number, number][]) {
+      const c = rotPx(...placeInImage(rot, place));
+      expect(Math.hypot(...c.map((v, k) => v - land[k]!)), `${place}: ${c}`).toBeGreaterThan(25);
+    }
+    // The arrow turned with the map: 40° anticlockwise on screen.
+    const turn = arrowAngle(rot, rotBytes) - arrowAngle(north, Buffer.from(north.base64, 'base64'));
+    expect(((turn + 540) % 360) - 180).toBeCloseTo(-40, -1);
+
+    // The scale is measured at the bar (bottom right), not the centre: on a north-up map that is further south.
+    expect(north.scaleBar.mode).not.toBe('hidden');
+    expect(north.scaleBar.lat).toBeLessThan(44);
+    const world = 512 * 2 ** north.map.zoom * north.map.pixelRatio;
+    expect(north.scaleBar.metresPerPixel).toBeCloseTo((40_075_016.686 * Math.cos((north.scaleBar.lat * Math.PI) / 180)) / world, 0);
+    // A world view: no bar (the scale varies too much across it).
+    await moveLive(page, { center: [80, 20], zoom: 1, bearing: 0 });
+    const worldView = ok(await runExport(page, { width: 960, height: 540, keepWarm: true }));
+    expect(worldView.scaleBar.mode).toBe('hidden');
+    // The hidden map goes with the last holder.
+    await warm(page, false);
+    expect(await page.locator('.hsr-export-map').count()).toBe(0);
     await assertCleanPage(rec);
   });
 
-  it('reports a size the device cannot render, naming the largest that works, and other bad requests', { timeout: SLOW }, async () => {
-    const rec = await openApp();
-    const before = await liveSnapshot(rec.page);
-    const first = await runExport(rec.page, { width: 100, height: 100 });
-    const maxSide = ok(first).maxSide;
+  it('refuses sizes the device cannot render, naming one that works; a dead encoding worker fails the export, the next works; the PDF embeds the image at its size', { timeout: SLOW }, async () => {
+    const rec = await openApp('', [BREAKABLE_ENCODER]);
+    const { page } = rec;
+    const before = await liveSnapshot(page);
+    // The encoding worker dies: a clear error, not a hang (the test would time out).
+    const setBroken = (on: boolean) => page.evaluate((v) => ((window as unknown as { __breakEncoder: boolean }).__breakEncoder = v), on);
+    await setBroken(true);
+    const dead = await runExport(page, { width: 100, height: 100, keepWarm: true });
+    expect((dead as HookError).error).toMatch(/encoding worker failed: simulated crash/);
+    // The next export starts a new worker.
+    await setBroken(false);
+    const first = ok(await runExport(page, { width: 100, height: 100, keepWarm: true }));
+    const maxSide = first.maxSide;
     expect(maxSide).toBeGreaterThanOrEqual(2048);
 
-    const big = await runExport(rec.page, { width: maxSide * 2, height: maxSide });
+    const big = await runExport(page, { width: maxSide * 2, height: maxSide });
     expect('error' in big).toBe(true);
     const err = big as HookError;
     expect(err.fits).toEqual({ width: maxSide, height: Math.floor(maxSide / 2) });
     expect(err.error).toContain(`${maxSide * 2}×${maxSide}`);
     expect(err.error).toContain(`${maxSide}×${Math.floor(maxSide / 2)}`);
 
-    const tiny = await runExport(rec.page, { width: 4, height: 4 });
+    const tiny = await runExport(page, { width: 4, height: 4 });
     expect((tiny as HookError).error).toMatch(/invalid size/);
-    expect(await liveSnapshot(rec.page)).toEqual(before);
-    await assertCleanPage(rec);
-  });
 
-  it('makes a one-page PDF the printed size of the image', { timeout: SLOW }, async () => {
-    const rec = await openApp();
-    const r = ok(await runExport(rec.page, { width: 600, height: 450, dpi: 300, format: 'pdf', lang: 'zh' }));
+    const r = ok(await runExport(page, { width: 600, height: 450, dpi: 300, format: 'pdf', lang: 'zh' }));
     expect(r.mime).toBe('application/pdf');
     const pdf = await PDFDocument.load(Buffer.from(r.base64, 'base64'));
     expect(pdf.getPageCount()).toBe(1);
-    const { width, height } = pdf.getPage(0).getSize();
+    const pdfPage = pdf.getPage(0);
+    const { width, height } = pdfPage.getSize();
     // 600 × 450 px at 300 dpi = 2 × 1.5 in = 144 × 108 pt.
     expect(width).toBeCloseTo(144, 3);
     expect(height).toBeCloseTo(108, 3);
     expect(pdf.getTitle()).toBe('健康丝绸之路地图');
+    // The page's one image is the export, at its pixel size.
+    const xobjects = pdfPage.node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+    const images = xobjects.keys().map((k) => xobjects.lookup(k));
+    expect(images.every((i) => i instanceof PDFRawStream)).toBe(true);
+    expect(images).toHaveLength(1);
+    const dim = (k: string) => (images[0] as PDFRawStream).dict.lookup(PDFName.of(k), PDFNumber).asNumber();
+    expect([dim('Width'), dim('Height')]).toEqual([600, 450]);
+
+    await warm(page, false);
+    expect(await liveSnapshot(page)).toEqual(before);
     await assertCleanPage(rec);
   });
 
-  it('opens the Export dialog from the header, works from the keyboard, passes axe and downloads the image', { timeout: SLOW }, async () => {
+  it('opens the Export dialog from the header, works from the keyboard, passes axe, keeps typed titles across languages, checks the dpi, warns of missing glyphs and downloads the image', { timeout: SLOW }, async () => {
     const rec = await openApp();
     const { page } = rec;
     const before = await liveSnapshot(page);
@@ -191,25 +330,52 @@ describe('image export (built site, Chromium)', () => {
     await dialog.waitFor();
     // The size limit is stated.
     await expect.poll(() => dialog.getByText(/can render images up to \d+ × \d+ pixels/).count()).toBe(1);
+    // Opening the dialog starts the off-screen renderer (it warms up while the user chooses).
+    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 90_000 }).toBe(1);
 
     const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.evaluate(source);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      // The dialog itself (the page behind it is app.test.ts's; under the modal backdrop axe misjudges its link colours).
-      const r = await axe.run({ include: ['hsr-export-dialog'] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
-    expect(violations).toEqual([]);
+    const axe = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        // The dialog itself (the page behind it is app.test.ts's; under the modal backdrop axe misjudges its link colours).
+        const r = await axe.run({ include: ['hsr-export-dialog'] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+      });
+    expect(await axe()).toEqual([]);
 
-    // Keyboard only: focus starts in the dialog; choose the square preset, Tab to Export, Enter.
-    const focusedIn = () => page.evaluate(() => document.querySelector('hsr-export-dialog')?.shadowRoot?.activeElement?.id ?? document.querySelector('hsr-export-dialog')?.shadowRoot?.activeElement?.textContent?.trim() ?? null);
-    expect(await focusedIn()).not.toBeNull();
+    // A typed title survives a change of language; the untouched subtitle follows it.
+    const title = dialog.getByRole('textbox', { name: 'Title', exact: true });
+    const subtitle = dialog.getByRole('textbox', { name: 'Subtitle', exact: true });
+    const subtitleEn = await subtitle.inputValue();
+    await title.fill('My map of the Belt 齉');
+    // A character the shipped font lacks is named.
+    await dialog.getByRole('status').getByText(/drawn with this computer’s fonts.*齉/).waitFor();
+    await dialog.getByRole('radio', { name: '中文' }).check();
+    expect(await title.inputValue()).toBe('My map of the Belt 齉');
+    expect(await subtitle.inputValue()).not.toBe(subtitleEn);
+    expect(await subtitle.inputValue()).toMatch(/[\u4e00-\u9fff]/);
+    await dialog.getByRole('radio', { name: 'English' }).check();
+    await title.fill('My map of the Belt');
+    await expect.poll(() => dialog.getByText(/drawn with this computer’s fonts/).count()).toBe(0);
+
+    // A custom size has a dpi, 72–600.
     const size = dialog.getByRole('combobox', { name: 'Size' });
+    await size.selectOption('custom');
+    const dpi = dialog.getByRole('spinbutton', { name: 'Resolution (dpi)' });
+    expect(await dpi.inputValue()).toBe('96');
+    const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+    await dpi.fill('900');
+    await dialog.getByRole('alert').getByText(/between 72 and 600 dpi/).waitFor();
+    expect(await exportButton.isDisabled()).toBe(true);
+    await dpi.fill('300');
+    await expect.poll(() => exportButton.isDisabled()).toBe(false);
+    expect(await axe()).toEqual([]);
+
+    // Keyboard only: choose the square preset, Tab to Export, Enter.
     await size.focus();
     await size.selectOption('square');
-    const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
-    for (let i = 0; i < 30 && !(await exportButton.evaluate((b) => b.matches(':focus'))); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await exportButton.evaluate((b) => b.matches(':focus'))); i++) await page.keyboard.press('Tab');
     expect(await exportButton.evaluate((b) => b.matches(':focus'))).toBe(true);
     const download = page.waitForEvent('download', { timeout: SLOW });
     await page.keyboard.press('Enter');
@@ -220,10 +386,58 @@ describe('image export (built site, Chromium)', () => {
     expect(readPngInfo(readFileSync(path))).toEqual({ width: 1080, height: 1080, dpi: 96 });
     await dialog.getByRole('status').getByText(/Saved/).waitFor();
 
-    // Escape closes it; the live map is as it was.
+    // Escape closes it and lets the renderer go; the live map is as it was.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('hsr-export-dialog').count()).toBe(0);
+    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 30_000 }).toBe(0);
     expect(await liveSnapshot(page)).toEqual(before);
+    await assertCleanPage(rec);
+  });
+
+  it('exports while presenting: the caption has an Export button, the title is the chapter, and the image frames the area beside the caption', { timeout: SLOW }, async () => {
+    const story = getStory('health-silk-road')!;
+    const rec = await openApp(`#story=${story.id}&chapter=3`);
+    const { page } = rec;
+    const caption = page.locator('hsr-presenter');
+    await page.waitForFunction(() => typeof document.querySelector('hsr-presenter')?.shadowRoot?.querySelector('.caption')?.getAttribute('data-chapter') === 'string', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__map!.loaded() && !window.__map!.isMoving(), undefined, { timeout: 60_000 });
+    await caption.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a map image' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(story.chapters[2]!.title.en);
+    // Keys in the dialog are the dialog's: an arrow does not turn the page, Escape closes only the dialog.
+    await dialog.getByRole('radio', { name: 'English' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('hsr-export-dialog').count()).toBe(0);
+    expect(await page.locator('hsr-presenter').count()).toBe(1);
+    expect(await page.evaluate(() => location.hash)).toContain('chapter=3');
+
+    // The export frames the padded area (the chapter's subject), not the whole screen under the caption.
+    const r = ok(await runExport(page, { width: 960, height: 540 }));
+    const live = await page.evaluate(() => {
+      const m = window.__map!;
+      const p = m.getPadding();
+      const el = m.getContainer();
+      const fx = p.left! + (el.clientWidth - p.left! - p.right!) / 2;
+      const fy = p.top! + (el.clientHeight - p.top! - p.bottom!) / 2;
+      return {
+        padding: p,
+        framedCentre: m.unproject([fx, fy]).toArray(),
+        screenCentre: m.unproject([el.clientWidth / 2, el.clientHeight / 2]).toArray(),
+        framedTop: m.unproject([fx, p.top!]).lat,
+        framedBottom: m.unproject([fx, el.clientHeight - p.bottom!]).lat,
+      };
+    });
+    expect(live.padding.left, 'the caption takes the left of the screen').toBeGreaterThan(200);
+    expect(r.map.center[0]).toBeCloseTo(live.framedCentre[0]!, 3);
+    expect(r.map.center[1]).toBeCloseTo(live.framedCentre[1]!, 3);
+    expect(Math.abs(r.map.center[0] - live.screenCentre[0]!)).toBeGreaterThan(1);
+    // A wide image of a nearly square free area: its height is the free area's height.
+    const [, s, , n] = r.map.bounds;
+    const tol = (live.framedTop - live.framedBottom) * 0.03;
+    expect(Math.abs(n - live.framedTop)).toBeLessThan(tol);
+    expect(Math.abs(s - live.framedBottom)).toBeLessThan(tol);
     await assertCleanPage(rec);
   });
 });
@@ -232,14 +446,29 @@ describe('npm run export (command line)', () => {
   const dist = process.env.HSR_DIST ?? 'dist';
   const cli = (args: string[]) => spawnSync('npx', ['tsx', 'scripts/export.ts', '--dist', dist, ...args], { encoding: 'utf8', timeout: SLOW });
 
-  it('exports one story chapter at the asked size', { timeout: SLOW }, () => {
-    const out = join(ARTIFACTS, 'cli-chapter-2.png');
-    rmSync(out, { force: true });
-    const r = cli(['--story', 'health-silk-road', '--chapter', '2', '--size', '960x540', '--out', out]);
+  it('exports every chapter of a story into a folder, in one warm page', { timeout: SLOW }, () => {
+    const story = getStory('health-silk-road')!;
+    const out = join(ARTIFACTS, 'cli-all');
+    rmSync(out, { recursive: true, force: true });
+    // A small page: the live map redraws at every chapter too.
+    const r = cli(['--story', story.id, '--all', '--size', '320x180', '--viewport', '640x400', '--out', out]);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(existsSync(out)).toBe(true);
-    expect(readPngInfo(readFileSync(out))).toEqual({ width: 960, height: 540, dpi: 96 });
-    expect(r.stdout).toContain('960×540 PNG');
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(story.chapters.length);
+    story.chapters.forEach((ch, i) => expect(files[i]).toBe(`${story.id}-${String(i + 1).padStart(2, '0')}-${ch.id}.png`));
+    for (const f of files) expect(readPngInfo(readFileSync(join(out, f))), f).toEqual({ width: 320, height: 180, dpi: 96 });
+    // One warm-up, then every chapter drawn by the warm renderer.
+    expect(r.stdout).toMatch(/renderer warm in/);
+    expect(r.stdout.match(/320×180 PNG.*\(warm;/g)).toHaveLength(story.chapters.length);
+  });
+
+  it('exits 2 when the export fails, naming the size that works', { timeout: SLOW }, () => {
+    const out = join(ARTIFACTS, 'cli-too-big.png');
+    rmSync(out, { force: true });
+    const r = cli(['--size', '40000x100', '--out', out]);
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(2);
+    expect(r.stderr).toMatch(/export: Cannot render 40000×100 .* the largest of this shape that works is \d+×\d+/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('rejects bad arguments with a usage message and exit code 1', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { citedDocuments, defaultTitles, footerTexts, highlightIds, layoutExport, layoutUnit, legendSections, metresPerPixel, scaleBar } from '../../src/export/compose.ts';
-import { defaultState, DEFAULT_LAYERS, type AppState, type Lang } from '../../src/state/app-state.ts';
+import { citedDocuments, defaultTitles, footerTexts, formatLatitude, highlightIds, layoutExport, layoutUnit, legendSections, metresPerPixel, scaleBar, scaleBarMode, scaleVariation, SCALE_BAR_LIMITS } from '../../src/export/compose.ts';
+import { mechanismColors } from '../../src/layers/palette.ts';
+import { defaultState, type AppState, type Lang } from '../../src/state/app-state.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { makeDataset } from '../../src/data/dataset.ts';
 import type { Manifest } from '../../src/data/contract.ts';
@@ -13,14 +14,39 @@ const STRINGS = { en, zh } as const;
 const LANGS: Lang[] = ['en', 'zh'];
 
 describe('legendSections', () => {
-  it('lists the visible layers only, in the registry order, with their registry items', () => {
-    const s = legendSections(state({ layers: ['projects', 'directions'] }));
+  const d = sampleDataset();
+  const keys = (s: ReturnType<typeof legendSections>, layer: string) => s.find((x) => x.layer === layer)?.items.map((i) => i.key);
+
+  it('lists the visible layers only, in the registry order, each with the items its visible features answer to', () => {
+    const s = legendSections(state({ layers: ['projects', 'directions'] }), d);
     expect(s.map((x) => x.layer)).toEqual(['directions', 'projects']);
-    for (const sec of s) expect(sec.items).toEqual(LAYERS.find((l) => l.id === sec.layer)!.legend);
+    expect(keys(s, 'directions')).toEqual(['belt', 'maritime']);
+    // The sample has a planned area-1 project and an intended area-5 one: those areas and "intended", no other area.
+    expect(keys(s, 'projects')).toEqual(['area-1', 'area-5', 'intended']);
+    for (const sec of s) for (const item of sec.items) expect(LAYERS.find((l) => l.id === sec.layer)!.legend).toContainEqual(item);
   });
-  it('is empty with no layer on, and follows the default layers otherwise', () => {
-    expect(legendSections(state({ layers: [] }))).toEqual([]);
-    expect(new Set(legendSections(state()).map((x) => x.layer))).toEqual(new Set(DEFAULT_LAYERS));
+
+  it('follows the filters: a belt-only view has no Maritime route, an area filter keeps its area only', () => {
+    const belt = legendSections(state({ layers: ['directions', 'projects'], filters: { ...defaultState().filters, direction: 'belt' } }), d);
+    expect(keys(belt, 'directions')).toEqual(['belt']);
+    const area5 = legendSections(state({ layers: ['projects'], filters: { ...defaultState().filters, areas: [5] } }), d);
+    expect(keys(area5, 'projects')).toEqual(['area-5', 'intended']);
+  });
+
+  it('leaves out a layer with nothing visible, and is empty with no layer on', () => {
+    expect(legendSections(state({ layers: ['projects'], filters: { ...defaultState().filters, areas: [3] } }), d)).toEqual([]);
+    expect(legendSections(state({ layers: ['hospitals'] }), d)).toEqual([]);
+    expect(legendSections(state({ layers: [] }), d)).toEqual([]);
+  });
+
+  it('names each visible mechanism in its map colour, not the panel hint', () => {
+    const s = legendSections(state({ layers: ['mechanisms'], mechanisms: ['mech-gms'] }), d);
+    const items = s.find((x) => x.layer === 'mechanisms')!.items;
+    expect(items.map((i) => i.label)).toEqual([{ en: 'mech-gms', zh: '要素mech-gms' }]);
+    expect(items[0]!.color).toBe(mechanismColors(['mech-sco', 'mech-gms'])('mech-gms'));
+    const all = legendSections(state({ layers: ['mechanisms'], mechanisms: [] }), d);
+    expect(all[0]!.items.map((i) => i.key)).toEqual(['mech-sco', 'mech-gms']);
+    expect(new Set(all[0]!.items.map((i) => i.color)).size).toBe(2);
   });
 });
 
@@ -152,5 +178,34 @@ describe('scale', () => {
     expect(b.label).toBe('2,000 km');
     expect(scaleBar(10_000, 150, 'zh').label).toBe('1,000 公里');
     expect(scaleBar(1, 150, 'en').label).toBe('100 m');
+  });
+  it('says at which latitude the bar holds when asked', () => {
+    expect(scaleBar(10_000, 200, 'en', 38.4).label).toBe('2,000 km (at 38° N)');
+    expect(scaleBar(10_000, 200, 'zh', -12.6).label).toBe('2,000 公里（南纬13°）');
+    expect(formatLatitude(0.2, 'en')).toBe('equator');
+    expect(formatLatitude(45, 'zh')).toBe('北纬45°');
+  });
+});
+
+describe('where a scale bar means something', () => {
+  it('measures how much the scale varies across the image (cos latitude)', () => {
+    expect(scaleVariation([40, 40, 40, 40])).toBeCloseTo(0, 12);
+    // 0° to 60°: cos 0 / cos 60 = 2.
+    expect(scaleVariation([0, 60, 0, 60])).toBeCloseTo(1, 6);
+    // Across the equator the largest scale is at 0°, not at either edge.
+    expect(scaleVariation([-30, 45, -30, 45])).toBeCloseTo(1 / Math.cos(Math.PI / 4) - 1, 6);
+    expect(scaleVariation([30, 35])).toBeCloseTo(Math.cos(Math.PI / 6) / Math.cos((35 * Math.PI) / 180) - 1, 6);
+    // Web Mercator stops at ±85.05°: a view reaching the pole is finite, and huge.
+    expect(scaleVariation([0, 90])).toBeGreaterThan(10);
+    expect(Number.isFinite(scaleVariation([0, 90]))).toBe(true);
+  });
+  it('draws a plain bar on a narrow band, names the latitude on a wider one, hides it on world views and with pitch', () => {
+    expect(scaleBarMode(0, 0.05)).toBe('plain');
+    expect(scaleBarMode(0, SCALE_BAR_LIMITS.label + 0.01)).toBe('latitude');
+    expect(scaleBarMode(0, SCALE_BAR_LIMITS.hide + 0.01)).toBe('hidden');
+    expect(scaleBarMode(30, 0)).toBe('hidden');
+    expect(scaleBarMode(0, scaleVariation([-53, 70]))).toBe('hidden');
+    expect(scaleBarMode(0, scaleVariation([30, 50]))).toBe('latitude');
+    expect(scaleBarMode(0, scaleVariation([38, 42]))).toBe('plain');
   });
 });
