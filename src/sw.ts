@@ -3,16 +3,28 @@
  * The service worker that makes the built site work offline (`dist/sw.js`).
  *
  * It is not bundled with the app: the `precache` plugin in `vite.config.ts`
- * compiles this file after the build, replacing `__PRECACHE__` with every file
- * of `dist/` (relative to the worker, so the site works from any sub-path) and
- * `__CONTENT_HASH__` with a hash over their contents. A new build therefore
- * means a new cache name; old caches are deleted on activation.
+ * compiles this file after the build and defines `__PRECACHE__` (every file
+ * of `dist/`, relative to the worker, so the site works from any sub-path) and
+ * `__CONTENT_HASH__` (a hash over their contents) above it. A new build
+ * therefore means a new cache name.
  *
- * Strategy: cache-first for precached files (navigations get the cached
- * `index.html`), network-only for anything else. The page asks whether every
- * file is stored (`{ type: 'hsr-offline-status' }`) and hears back
- * `{ type: 'hsr-offline', ready, hash }`; the worker also announces readiness
- * to every page when it activates.
+ * Strategy: cache-first for precached files, network-only for anything else.
+ * Navigations to the site itself (`./`, `./?test`, `./index.html`, paths
+ * without an extension) get the cached `index.html`; a navigation to a file
+ * (a document opened raw in a new tab, `data/records.csv`) gets that file.
+ *
+ * Updates: a new worker installs its cache beside the old one and waits; it
+ * does not take over tabs running the old build, whose lazy chunks (presenter,
+ * export, fonts) are only in the old cache. The page shows "Update ready —
+ * reload" and, when the user asks, sends `{ type: 'hsr-update' }`. Old caches
+ * are deleted only when no other tab may still use them: on a plain activation
+ * (no old tab was left), or when the only open tab is one that loaded the new
+ * build. Until then a file the new build lacks is still served from an old
+ * cache.
+ *
+ * The page asks whether every file is stored (`{ type: 'hsr-offline-status' }`)
+ * and hears back `{ type: 'hsr-offline', ready, hash }`; the worker also
+ * announces readiness to every page when it activates.
  */
 declare const self: ServiceWorkerGlobalScope;
 declare const __PRECACHE__: string[];
@@ -24,6 +36,8 @@ const scope = new URL('./', self.location.href);
 const urls = FILES.map((f) => new URL(f, scope).href);
 const precached = new Set(urls);
 const shell = new URL('index.html', scope).href;
+/** Set when a tab asked this worker to take over while others may still run the old build. */
+let tookOver = false;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -31,7 +45,6 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // `reload` skips the HTTP cache: the worker must store what this build served.
       await cache.addAll(urls.map((u) => new Request(u, { cache: 'reload' })));
-      await self.skipWaiting();
     })(),
   );
 });
@@ -39,13 +52,25 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith('hsr-') && name !== CACHE) await caches.delete(name);
+      // Activated on its own, no tab was controlled by the old worker: nothing needs its cache.
+      if (tookOver) await pruneIfAlone();
+      else await deleteOldCaches();
       await self.clients.claim();
       const ready = await complete();
       for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: 'window' })) client.postMessage({ type: 'hsr-offline', ready, hash: __CONTENT_HASH__ });
     })(),
   );
 });
+
+async function deleteOldCaches(): Promise<void> {
+  for (const name of await caches.keys()) if (name.startsWith('hsr-') && name !== CACHE) await caches.delete(name);
+}
+
+/** Deletes old caches when at most one tab is open (the one that just loaded this build). */
+async function pruneIfAlone(): Promise<void> {
+  const tabs = await self.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+  if (tabs.length <= 1) await deleteOldCaches();
+}
 
 /** Whether every file of the build is in the cache. */
 async function complete(): Promise<boolean> {
@@ -55,30 +80,60 @@ async function complete(): Promise<boolean> {
 }
 
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type !== 'hsr-offline-status') return;
-  event.waitUntil(
-    complete().then((ready) => (event.source as Client | null)?.postMessage({ type: 'hsr-offline', ready, hash: __CONTENT_HASH__ })),
-  );
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'hsr-update') {
+    tookOver = true;
+    event.waitUntil(self.skipWaiting());
+  } else if (type === 'hsr-offline-status') {
+    // Sent by every page as it starts, so a page of this build: old caches may go once it is the only one.
+    event.waitUntil(
+      (async () => {
+        await pruneIfAlone();
+        const ready = await complete();
+        (event.source as Client | null)?.postMessage({ type: 'hsr-offline', ready, hash: __CONTENT_HASH__ });
+      })(),
+    );
+  }
 });
+
+/** Navigations that are the app itself rather than one of its files. */
+function isShellPath(relative: string): boolean {
+  const last = relative.slice(relative.lastIndexOf('/') + 1);
+  return relative === '' || relative === 'index.html' || !last.includes('.');
+}
+
+/** The cached URL that answers `req`, or null to leave it to the network. */
+function cacheKey(req: Request): string | null {
+  const url = new URL(req.url);
+  url.hash = '';
+  url.search = '';
+  if (!url.href.startsWith(scope.href)) return null;
+  if (req.mode === 'navigate' && isShellPath(url.href.slice(scope.href.length))) return shell;
+  return url.href;
+}
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
-  const url = new URL(req.url);
-  url.hash = '';
-  let key: string | null = null;
-  if (req.mode === 'navigate' && url.href.startsWith(scope.href)) {
-    // Any page of the site (`./`, `./?test`, `./index.html#…`) is the app shell.
-    key = shell;
-  } else {
-    url.search = '';
-    if (precached.has(url.href)) key = url.href;
+  const key = cacheKey(req);
+  if (!key) return; // another origin: the browser handles it as if there were no worker
+  if (!precached.has(key)) {
+    // Not this build's: an old tab's chunk may still be in an old cache; else the network.
+    event.respondWith(
+      (async () => {
+        for (const name of await caches.keys()) {
+          if (!name.startsWith('hsr-') || name === CACHE) continue;
+          const old = await (await caches.open(name)).match(key);
+          if (old) return old;
+        }
+        return fetch(req);
+      })(),
+    );
+    return;
   }
-  if (!key) return; // network only: the browser handles it as if there were no worker
-  const hit = key;
   event.respondWith(
     (async () => {
-      const cached = await caches.match(hit, { cacheName: CACHE });
+      const cached = await caches.match(key, { cacheName: CACHE });
       return cached ?? fetch(req);
     })(),
   );

@@ -56,6 +56,7 @@ export class HsrApp extends LitElement {
     flight: { state: true },
     highlight: { state: true },
     offline: { state: true },
+    applyUpdate: { state: true },
     sideCollapsed: { state: true },
     narrow: { state: true },
   };
@@ -79,6 +80,8 @@ export class HsrApp extends LitElement {
   /** The story chapter's features, ringed on the map. */
   declare highlight: readonly string[];
   declare offline: OfflineStatus;
+  /** Set when a new version is stored and waiting: switches to it and reloads. */
+  declare applyUpdate: (() => void) | null;
   /** Desktop: the side panel is folded away, leaving the map the whole width. */
   declare sideCollapsed: boolean;
   /** The phone layout (side panel as a bottom sheet) is in effect. */
@@ -109,6 +112,7 @@ export class HsrApp extends LitElement {
     this.flight = null;
     this.highlight = [];
     this.offline = 'unavailable';
+    this.applyUpdate = null;
     this.sideCollapsed = false;
     this.narrow = this.narrowQuery?.matches ?? false;
     // Every history entry names its language (and loses malformed values): back/forward and copied links restore the view.
@@ -125,7 +129,7 @@ export class HsrApp extends LitElement {
     document.addEventListener('keydown', this.onKeyDown);
     this.narrowQuery?.addEventListener('change', this.onNarrow);
     void this.load();
-    this.stopOffline = registerOffline((status) => (this.offline = status));
+    this.stopOffline = registerOffline({ onStatus: (status) => (this.offline = status), onUpdate: (apply) => (this.applyUpdate = apply) });
     // The presenter's caption has its own Export button (the header is hidden while presenting).
     this.addEventListener('hsr-export-open', this.openExport);
     // CLI, tests and benchmarks: `window.__hsrExport(options)`, `__hsrExportWarm()` (src/export/hook.ts), loaded on first call.
@@ -214,6 +218,9 @@ export class HsrApp extends LitElement {
       this.apply({ story: null, kiosk: null }, true);
     }
   }
+
+  /** Where the map is now: the presenter returns there when the story ends. */
+  private liveCamera = () => this.querySelector('hsr-map')?.getCamera() ?? null;
 
   private startStory() {
     this.apply({ story: { id: DEFAULT_STORY_ID, chapter: 0 }, kiosk: null });
@@ -341,6 +348,7 @@ export class HsrApp extends LitElement {
           <button class="tool" title=${t(lang, 'lang.switchLabel')} @click=${this.toggleLang}><span lang=${lang === 'en' ? 'zh-Hans' : 'en'}>${t(lang, 'lang.switch')}</span><span class="visually-hidden"> — ${t(lang, 'lang.switchLabel')}</span></button>
         </div>
         ${this.offline === 'ready' ? html`<span class="offline-ready" role="status" title=${t(lang, 'offline.readyLabel')}>${t(lang, 'offline.ready')}</span>` : nothing}
+        ${this.applyUpdate ? html`<button class="tool offline-update" title=${t(lang, 'offline.updateLabel')} @click=${this.applyUpdate}>${t(lang, 'offline.update')}</button>` : nothing}
         ${s.embed ? html`<a class="tool embed-open" href=${fullUrl} target="_blank" rel="noopener">${t(lang, 'embed.open')}</a>` : nothing}
       </header>
       <main class=${this.sideCollapsed && !this.narrow ? 'side-collapsed' : ''}>
@@ -368,7 +376,7 @@ export class HsrApp extends LitElement {
           <span class="side-toggle__chevron" aria-hidden="true"></span><span class="visually-hidden">${t(lang, 'panel.side')}</span>
         </button>
         <hsr-map .lang=${lang} .state=${s} .data=${this.data} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
-        ${s.story && this.presenterLoaded ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${this.data} .offline=${this.offline} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>` : nothing}
+        ${s.story && this.presenterLoaded ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${this.data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>` : nothing}
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${this.data}></hsr-detail>` : nothing}
         ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}
         ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)).join(lang === 'zh' ? '、' : ', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}

@@ -156,6 +156,8 @@ export class HsrMap extends LitElement {
   private styleReady = false;
   /** A chapter flight is under way. */
   private flying = false;
+  /** Our own camera calls (stopping a flight, dropping the padding) are not the user's moves: not reported. */
+  private quiet = false;
   /** The base map the current map was created with. */
   private basemap: 'offline' | 'online' = 'offline';
   /** Layers added through the test hook (`setExtraLayers`), never by the app. */
@@ -309,6 +311,11 @@ export class HsrMap extends LitElement {
       return;
     }
     if (changed.has('state') || changed.has('data') || changed.has('lang') || changed.has('highlight')) this.updateLayers();
+    // Leaving a story: end its flight and padding before the view to return to (in `state.camera`) is applied.
+    if (changed.has('flight') && !this.flight && changed.get('flight')) {
+      this.quietly(() => this.map!.stop().setPadding(NO_PADDING));
+      this.flying = false;
+    }
     // A chapter flight owns the camera until it lands (or the user grabs the map): no jump cuts it short.
     if (changed.has('state') && this.state?.camera && !this.flying && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
     if (changed.has('focusRequest') && this.focusRequest) {
@@ -316,9 +323,15 @@ export class HsrMap extends LitElement {
       if (r.id) this.flyToFeature(r.id);
       else if (r.country) void this.fitCountry(r.country, r.nonce);
     }
-    if (changed.has('flight')) {
-      if (this.flight) this.fly(this.flight);
-      else if (changed.get('flight')) this.map.setPadding(NO_PADDING);
+    if (changed.has('flight') && this.flight) this.fly(this.flight);
+  }
+
+  private quietly(f: () => void) {
+    this.quiet = true;
+    try {
+      f();
+    } finally {
+      this.quiet = false;
     }
   }
 
@@ -328,7 +341,12 @@ export class HsrMap extends LitElement {
     const c = f.camera;
     this.lastCamera = c;
     const options = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch, padding: f.padding };
-    this.map.stop();
+    this.quietly(() => this.map!.stop());
+    // The presentation's layout (no header, no side panel) may not have reached MapLibre's resize
+    // observer yet on a slow device: a flight planned on the old size lands off its target.
+    const box = this.map.getContainer();
+    const canvas = this.map.getCanvas();
+    if (box.clientWidth !== canvas.clientWidth || box.clientHeight !== canvas.clientHeight) this.quietly(() => this.map!.resize());
     if (f.instant || reducedMotion()) this.map.jumpTo(options);
     else {
       this.flying = true;
@@ -351,7 +369,7 @@ export class HsrMap extends LitElement {
 
   /** Reports where the map now is, whoever moved it (the URL should always show the view). */
   private onMoveEnd() {
-    if (!this.map) return;
+    if (!this.map || this.quiet) return;
     const c = cameraOf(this.map);
     if (this.lastCamera && sameCamera(this.lastCamera, c)) return;
     this.lastCamera = c;
@@ -405,6 +423,11 @@ export class HsrMap extends LitElement {
     const animate = !reducedMotion();
     if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 5), animate, essential: false });
     else this.map.fitBounds(b, { padding: 48, maxZoom: 6.5, animate, duration: animate ? 1200 : 0 });
+  }
+
+  /** Where the map is now (the presenter saves it to return to), or null without a map. */
+  getCamera(): Camera | null {
+    return this.map ? cameraOf(this.map) : null;
   }
 
   /** The MapLibre map, for the export (which reads its camera). */

@@ -4,6 +4,8 @@
  * Presentation clickers send PageDown / PageUp for next / previous, B (or `.`)
  * to blank the screen, F5 to start the show and Esc to stop: all are mapped,
  * along with the usual arrows, Space, Enter, Home, End and number keys.
+ * Enter and Space on a focused button or link press that control instead, and
+ * the auto-repeat of a held key is swallowed (one chapter per press).
  */
 export type PresenterAction =
   | { type: 'next' }
@@ -16,7 +18,9 @@ export type PresenterAction =
   | { type: 'blank' }
   | { type: 'unblank' }
   | { type: 'exit' }
-  | { type: 'language' };
+  | { type: 'language' }
+  /** The auto-repeat of a held key: taken (so F5 cannot reload, Space cannot scroll) but does nothing. */
+  | { type: 'held' };
 
 export interface KeyInput {
   /** `KeyboardEvent.key` */
@@ -24,6 +28,10 @@ export interface KeyInput {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  /** `KeyboardEvent.repeat`: the key is held down. */
+  repeat?: boolean;
+  /** The key goes to a focused button, link or similar control, which handles Enter and Space itself. */
+  onControl?: boolean;
 }
 
 const SIMPLE: Record<string, PresenterAction> = {
@@ -64,7 +72,16 @@ export function keyAction(input: KeyInput, blanked: boolean): PresenterAction | 
   // Browser and system shortcuts (Ctrl+R, Cmd+L, Alt+Left…) stay theirs.
   if (input.ctrlKey || input.metaKey || input.altKey) return null;
   if (MODIFIERS.has(input.key)) return null;
-  if (blanked) return { type: 'unblank' };
+  const action = blanked ? ({ type: 'unblank' } as const) : mapped(input);
+  if (!action) return null;
+  return input.repeat ? { type: 'held' } : action;
+}
+
+const ACTIVATE = new Set(['Enter', ' ', 'Spacebar']);
+
+function mapped(input: KeyInput): PresenterAction | null {
+  // A focused button (Exit, Full screen, a chapter dot) is pressed, not skipped past.
+  if (input.onControl && ACTIVATE.has(input.key)) return null;
   const simple = SIMPLE[input.key];
   if (simple) return simple;
   if (/^[0-9]$/.test(input.key)) {

@@ -4,28 +4,34 @@
  * the main bundle.
  *
  * Properties in: `lang`, `state` (its `story` is the current chapter, `kiosk`
- * the seconds per chapter), `data` (document titles for citations).
+ * the seconds per chapter), `data` (highlighted geometries, document titles),
+ * `liveCamera` (where the map is: saved on entry, restored on leaving).
  * Events out: `hsr-story` ({ patch, replace, flight }): navigation writes the
  * chapter into the URL; applying a chapter (on entry, after navigation, on
- * back/forward) sets its layers, filters and selection and flies the map there
- * with padding that keeps the subject clear of the caption panel.
+ * back/forward) sets its layers and filters and flies the map to a view that
+ * frames its highlighted features in the area the caption leaves free
+ * (`chapterCamera`), again when the window is resized or more data arrives.
  *
  * Keys (see `story/keymap.ts`) come through `KeysController`. The map stays
- * explorable; the next key flies back to a chapter view.
+ * explorable; the next key flies back to a chapter view. A kiosk pauses while
+ * the screen is blanked, and while someone handles the map (it goes on one
+ * interval after the last touch, or with the next key).
  *
  * @csspart caption - the caption panel
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
-import type { AppState, Lang } from '../state/app-state.ts';
+import type { Geometry } from 'geojson';
+import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { StatePatch } from '../app/events.ts';
-import { NARROW, chapterPadding, chapterPatch } from '../story/chapter-view.ts';
+import { NARROW, chapterCamera, chapterPatch } from '../story/chapter-view.ts';
 import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
 import { getStory } from '../story/index.ts';
 import { clampChapter, type Chapter, type Story } from '../story/story.ts';
 import { KeysController } from '../story/keys-controller.ts';
 import { targetChapter, type PresenterAction } from '../story/keymap.ts';
 import { storyEvent } from '../story/story-events.ts';
+import { KioskClock } from '../story/kiosk-clock.ts';
 import type { OfflineStatus } from '../app/offline.ts';
 
 declare global {
@@ -34,7 +40,12 @@ declare global {
   }
 }
 
-type Saved = Pick<AppState, 'layers' | 'filters' | 'mechanisms' | 'selected'>;
+type Saved = Pick<AppState, 'layers' | 'filters' | 'mechanisms' | 'selected' | 'camera'>;
+
+/** Pointer events on the map (not the caption) that mean someone is exploring it (moves only while a button is held: a drag). */
+const EXPLORE_EVENTS = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
+/** Resizes come in bursts (entering full screen, dragging a window edge): reframe once they settle. */
+const RESIZE_SETTLE_MS = 150;
 
 export class HsrPresenter extends LitElement {
   static override properties = {
@@ -43,7 +54,9 @@ export class HsrPresenter extends LitElement {
     data: { attribute: false },
     offline: { type: String },
     mapReady: { type: Boolean },
+    liveCamera: { attribute: false },
     blanked: { state: true },
+    exploring: { state: true },
   };
 
   declare lang: Lang;
@@ -53,13 +66,25 @@ export class HsrPresenter extends LitElement {
   declare offline: OfflineStatus;
   /** Whether the map has drawn (or cannot: no WebGL). The kiosk clock starts only then. */
   declare mapReady: boolean;
+  /** Where the map is now (null without a map), saved on entry so that leaving returns there. */
+  declare liveCamera: (() => Camera | null) | null;
   declare blanked: boolean;
+  /** Someone has moved or clicked the map since the chapter was applied. */
+  declare exploring: boolean;
 
   /** `story/chapter` last applied to the map, to tell navigation (and back/forward) from other changes. */
   private applied: string | null = null;
   /** The view before the story started, restored on leaving. */
   private saved: Saved | null = null;
-  private kioskTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How many of the applied chapter's highlights were loaded when it was framed (more data → frame again). */
+  private framed = 0;
+  /** Whether the applied chapter jumped (opening) rather than flew. */
+  private instant = false;
+  private readonly kiosk = new KioskClock(() => {
+    const story = this.story;
+    if (story) this.go(targetChapter({ type: 'next' }, this.index, story.chapters.length, true), true);
+  });
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -68,13 +93,24 @@ export class HsrPresenter extends LitElement {
     this.data = null;
     this.offline = 'unavailable';
     this.mapReady = false;
+    this.liveCamera = null;
     this.blanked = false;
+    this.exploring = false;
     new KeysController(this, { blanked: () => this.blanked, onAction: (a) => this.act(a) });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('resize', this.onResize);
+    for (const type of EXPLORE_EVENTS) window.addEventListener(type, this.onExplore, { capture: true, passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.kioskTimer);
+    this.kiosk.stop();
+    clearTimeout(this.resizeTimer);
+    window.removeEventListener('resize', this.onResize);
+    for (const type of EXPLORE_EVENTS) window.removeEventListener(type, this.onExplore, { capture: true });
   }
 
   private get story(): Story | undefined {
@@ -87,8 +123,17 @@ export class HsrPresenter extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.applyState(changed);
     // A booth screen gives every chapter its full time on a drawn map: the first waits for the map.
-    if (changed.has('mapReady') && this.mapReady && this.applied !== null) this.scheduleKiosk();
+    this.kiosk.configure(this.story ? (this.state?.kiosk ?? null) : null, this.mapReady && this.applied !== null);
+  }
+
+  private applyState(changed: PropertyValues<this>): void {
+    // Opened from a link, the chapter may be framed before its features have loaded: frame it again when they have.
+    if (changed.has('data') && this.applied !== null && !this.exploring && this.story) {
+      const ch = this.story.chapters[this.index]!;
+      if (this.geometries(ch).length > this.framed) this.reframe(ch, this.instant);
+    }
     if (!changed.has('state') || !this.state?.story) return;
     const pos = this.state.story;
     const story = this.story;
@@ -103,41 +148,58 @@ export class HsrPresenter extends LitElement {
       return;
     }
     const key = `${story.id}/${index}`;
-    if (key === this.applied) {
-      if (changed.get('state')?.kiosk !== this.state.kiosk) this.scheduleKiosk();
-      return;
-    }
+    if (key === this.applied) return;
     const first = this.applied === null;
-    if (first) this.saved = { layers: this.state.layers, filters: this.state.filters, mechanisms: this.state.mechanisms, selected: this.state.selected };
+    if (first) {
+      const s = this.state;
+      this.saved = { layers: s.layers, filters: s.filters, mechanisms: s.mechanisms, selected: s.selected, camera: this.liveCamera?.() ?? s.camera };
+    }
     this.applied = key;
     // Opening on a chapter (a link, the Present button) shows it at once; moving between chapters flies.
     this.applyChapter(story.chapters[index]!, first);
   }
 
-  /** Sets the chapter's layers, filters and selection, and flies the map to its view. */
-  private applyChapter(ch: Chapter, instant: boolean) {
-    const [lon, lat] = ch.camera.center;
-    this.dispatchEvent(
-      storyEvent({
-        patch: chapterPatch(ch),
-        replace: true,
-        flight: {
-          camera: { lon, lat, zoom: ch.camera.zoom, bearing: ch.camera.bearing, pitch: ch.camera.pitch },
-          padding: chapterPadding(window.innerWidth, window.innerHeight),
-          instant,
-        },
-        highlight: ch.highlight,
-      }),
-    );
-    this.scheduleKiosk();
+  /** The loaded geometries of a chapter's highlighted features. */
+  private geometries(ch: Chapter): Geometry[] {
+    return ch.highlight.flatMap((id) => this.data?.byId.get(id)?.geometry ?? []);
   }
 
-  private scheduleKiosk() {
-    clearTimeout(this.kioskTimer);
-    const seconds = this.state?.kiosk;
-    if (!seconds || !this.story || !this.mapReady) return;
-    this.kioskTimer = setTimeout(() => this.go(targetChapter({ type: 'next' }, this.index, this.story!.chapters.length, true), true), seconds * 1000);
+  /** The chapter's camera flight: its subjects framed clear of the caption, in this window. */
+  private flightFor(ch: Chapter, instant: boolean) {
+    const geometries = this.geometries(ch);
+    this.framed = geometries.length;
+    this.instant = instant;
+    return { ...chapterCamera(ch, geometries, window.innerWidth, window.innerHeight), instant };
   }
+
+  /** Sets the chapter's layers and filters, rings its subjects and flies the map to them. */
+  private applyChapter(ch: Chapter, instant: boolean) {
+    this.exploring = false;
+    this.dispatchEvent(storyEvent({ patch: chapterPatch(ch), replace: true, flight: this.flightFor(ch, instant), highlight: ch.highlight }));
+    this.kiosk.restart();
+  }
+
+  /** Frames the current chapter again (new window size, more data) without touching the state. */
+  private reframe(ch: Chapter, instant: boolean) {
+    this.dispatchEvent(storyEvent({ patch: {}, replace: true, flight: this.flightFor(ch, instant) }));
+  }
+
+  private onResize = () => {
+    clearTimeout(this.resizeTimer);
+    this.resizeTimer = setTimeout(() => {
+      // Someone exploring keeps their view; the next key frames the chapter for the new size.
+      const story = this.story;
+      if (story && this.applied !== null && !this.exploring) this.reframe(story.chapters[this.index]!, true);
+    }, RESIZE_SETTLE_MS);
+  };
+
+  private onExplore = (e: Event) => {
+    // The caption's own buttons and the blank screen are the presenter's, not the map.
+    if (this.blanked || e.composedPath().includes(this)) return;
+    if (e.type === 'pointermove' && (e as PointerEvent).buttons === 0) return;
+    this.exploring = true;
+    this.kiosk.restart();
+  };
 
   private go(index: number | null, replace = false) {
     const story = this.story;
@@ -145,7 +207,6 @@ export class HsrPresenter extends LitElement {
     if (index === this.index) {
       // Same chapter (after exploring the map, or "next" on the last): fly back to its view.
       this.applyChapter(story.chapters[index]!, false);
-      this.scheduleKiosk();
       return;
     }
     this.dispatchEvent(storyEvent({ patch: { story: { id: story.id, chapter: index } }, replace }));
@@ -156,11 +217,16 @@ export class HsrPresenter extends LitElement {
     const story = this.story;
     if (!story) return;
     switch (action.type) {
+      case 'held':
+        // A held key repeats: one chapter per press, not a slide show.
+        return;
       case 'blank':
         this.blanked = true;
+        this.kiosk.setBlank(true);
         return;
       case 'unblank':
         this.blanked = false;
+        this.kiosk.setBlank(false);
         return;
       case 'fullscreen':
         void this.toggleFullscreen();
@@ -170,7 +236,8 @@ export class HsrPresenter extends LitElement {
         else this.leave();
         return;
       case 'language':
-        this.dispatchEvent(storyEvent({ patch: { lang: this.lang === 'en' ? 'zh' : 'en' }, replace: false }));
+        // The same view in the other language: no step for the back button.
+        this.dispatchEvent(storyEvent({ patch: { lang: this.lang === 'en' ? 'zh' : 'en' }, replace: true }));
         return;
       default:
         this.go(targetChapter(action, this.index, story.chapters.length));
@@ -186,10 +253,12 @@ export class HsrPresenter extends LitElement {
     }
   }
 
+  /** Back to the map as it was before the story: layers, filters, selection and camera. */
   private leave() {
-    clearTimeout(this.kioskTimer);
+    this.kiosk.stop();
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     const saved = this.saved;
-    const patch: StatePatch = { story: null, kiosk: null, ...(saved ? { layers: saved.layers, filters: saved.filters, mechanisms: saved.mechanisms, selected: saved.selected } : {}) };
+    const patch: StatePatch = { story: null, kiosk: null, ...(saved ?? {}) };
     this.dispatchEvent(storyEvent({ patch, replace: false, flight: null }));
   }
 
@@ -330,6 +399,15 @@ export class HsrPresenter extends LitElement {
     }
   `;
 
+  /** The line under the controls: the keys, or what the kiosk is doing. */
+  private hint(): string {
+    const seconds = this.state?.kiosk;
+    if (!seconds) return t(this.lang, 'present.keys');
+    if (this.blanked) return t(this.lang, 'present.kioskBlank');
+    if (this.exploring) return t(this.lang, 'present.kioskExplore', { seconds });
+    return t(this.lang, 'present.kiosk', { seconds });
+  }
+
   override render() {
     const story = this.story;
     const lang = this.lang;
@@ -367,11 +445,11 @@ export class HsrPresenter extends LitElement {
           <button class="exit" @click=${() => this.leave()}>${t(lang, 'present.exit')}</button>
         </div>
         <p class="hint">
-          ${this.state?.kiosk ? t(lang, 'present.kiosk', { seconds: this.state.kiosk }) : t(lang, 'present.keys')}
+          ${this.hint()}
           ${this.offline === 'ready' ? html`<span class="offline" title=${t(lang, 'offline.readyLabel')}>● ${t(lang, 'offline.ready')}</span>` : nothing}
         </p>
       </section>
-      ${this.blanked ? html`<div class="blank" role="status" aria-label=${t(lang, 'present.blanked')} @click=${() => (this.blanked = false)}></div>` : nothing}
+      ${this.blanked ? html`<div class="blank" role="status" aria-label=${t(lang, 'present.blanked')} @click=${() => this.act({ type: 'unblank' })}></div>` : nothing}
     `;
   }
 }

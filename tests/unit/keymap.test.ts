@@ -49,6 +49,27 @@ describe('keyAction', () => {
     expect(keyAction({ key: 'Tab' }, false)).toBeNull();
   });
 
+  it('leaves Enter and Space to a focused button or link, which press it', () => {
+    for (const key of ['Enter', ' ']) {
+      expect(keyAction({ key, onControl: true }, false), key).toBeNull();
+      expect(keyAction({ key, onControl: false }, false), key).toEqual({ type: 'next' });
+    }
+    // Other keys still drive the show from a focused button.
+    expect(keyAction({ key: 'PageDown', onControl: true }, false)).toEqual({ type: 'next' });
+    expect(keyAction({ key: 'Escape', onControl: true }, false)).toEqual({ type: 'exit' });
+    // On a blank screen the key brings the picture back instead of pressing an invisible button.
+    expect(keyAction({ key: 'Enter', onControl: true }, true)).toEqual({ type: 'unblank' });
+  });
+
+  it('swallows the auto-repeat of a held key: one chapter per press, and F5 cannot reload', () => {
+    for (const key of ['PageDown', 'ArrowRight', ' ', 'F5', 'b', '3']) {
+      expect(keyAction({ key, repeat: true }, false), key).toEqual({ type: 'held' });
+      expect(keyAction({ key, repeat: true }, true), key).toEqual({ type: 'held' });
+    }
+    // A key the presenter does not use stays the browser's, held or not.
+    expect(keyAction({ key: 'q', repeat: true }, false)).toBeNull();
+  });
+
   it('on a blank screen, any key (Esc and next too) brings the picture back without moving', () => {
     for (const key of ['b', 'PageDown', 'Escape', 'x', '3']) expect(keyAction({ key }, true), key).toEqual({ type: 'unblank' });
     // …but a modifier alone does not.

@@ -3,13 +3,15 @@
  * against the real data — its layers exist, its highlighted features are in
  * `public/data/`, and its quotes are verbatim in `seeds/documents/`.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STORIES, getStory } from '../../src/story/index.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
-import { clampChapter, validateStory, type Story } from '../../src/story/story.ts';
-import { captionBox, chapterPadding, chapterPatch } from '../../src/story/chapter-view.ts';
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM, clampChapter, validateStory, type Story } from '../../src/story/story.ts';
+import { captionBox, chapterCamera, chapterPadding, chapterPatch } from '../../src/story/chapter-view.ts';
 import { storyProblems } from '../../scripts/story-check.ts';
-import { LAYER_IDS } from '../../src/data/contract.ts';
+import { LAYER_IDS, type BaseProps } from '../../src/data/contract.ts';
+import { feat } from '../helpers/features.ts';
 
 const good: Story = {
   id: 'demo',
@@ -43,17 +45,41 @@ describe('validateStory', () => {
     ['a Chinese text without Chinese', { text: { en: 'Text', zh: 'Text' } }, 'text.zh: has no Chinese characters'],
     ['HTML in the text', { text: { en: 'a <b>bold</b> move', zh: '正文' } }, 'text.en: contains HTML'],
     ['a latitude off the map', { camera: { center: [0, 91], zoom: 3, bearing: 0, pitch: 0 } }, 'camera.center: latitude 91'],
-    ['a zoom out of range', { camera: { center: [0, 0], zoom: 30, bearing: 0, pitch: 0 } }, 'camera.zoom'],
+    ['a zoom beyond the map\'s closest', { camera: { center: [0, 0], zoom: 9, bearing: 0, pitch: 0 } }, 'camera.zoom: 9 out of range 0.5–8'],
+    ['a zoom below the map\'s widest', { camera: { center: [0, 0], zoom: 0.3, bearing: 0, pitch: 0 } }, 'camera.zoom: 0.3 out of range 0.5–8'],
     ['a pitch out of range', { camera: { center: [0, 0], zoom: 3, bearing: 0, pitch: 80 } }, 'camera.pitch'],
     ['no sources', { sources: [] }, 'sources: none'],
     ['a bad document name', { sources: [{ doc: '../etc/passwd', quote: 'a quote long enough' }] }, 'sources.doc: malformed'],
     ['a one-word quote', { sources: [{ doc: 'communique-2017.en.txt', quote: 'health' }] }, 'sources.quote: too short'],
     ['a malformed highlight id', { highlight: ['Project 1'] }, 'highlight: malformed id'],
+    ['a malformed mechanism id', { layers: ['mechanisms'], mechanisms: ['SCO!'] }, 'mechanisms: malformed id "SCO!"'],
+    ['mechanisms without their layer', { mechanisms: ['mech-sco'] }, 'mechanisms: set, but the chapter does not show the mechanisms layer'],
+    ['an unknown direction', { filters: { direction: 'north' } }, 'filters: direction "north" is not one of all, belt, maritime'],
+    ['an area the plan does not have', { filters: { areas: [9] } }, 'filters: area 9 is not one of the plan\'s areas 1–8'],
+    ['a fractional area', { filters: { areas: [2.5] } }, 'filters: area 2.5'],
+    ['an unknown status', { filters: { statuses: ['done'] } }, 'filters: status "done" is not one of planned, intended, established, held'],
+    ['a lowercase country', { filters: { country: 'cz' } }, 'filters: country "cz" is not an ISO 3166-1 alpha-2 code'],
+    ['years the wrong way round', { filters: { years: [2020, 2015] } }, 'filters: years 2020–2015'],
+    ['years outside the data', { filters: { years: [1900, 2015] } }, 'filters: years 1900–2015'],
+    ['an unknown filter', { filters: { colour: 'red' } }, 'filters: unknown filter "colour"'],
   ])('rejects %s, naming the chapter and field', (_, patch, message) => {
     const problems = validateStory(withChapter(patch));
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toContain('chapter "one"');
     expect(problems.join('\n')).toContain(message);
+  });
+
+  it('accepts good filters and mechanisms', () => {
+    expect(validateStory(withChapter({ layers: ['projects', 'mechanisms'], mechanisms: ['mech-sco'], filters: { direction: 'belt', areas: [1, 8], statuses: ['planned'], country: 'CZ', years: [2015, 2017] } }))).toEqual([]);
+  });
+
+  it('allows the zoom range of the map itself', () => {
+    // The map's limits, read from where it is created: the two must not drift apart.
+    const src = readFileSync('src/map/create-map.ts', 'utf8');
+    expect(Number(/minZoom:\s*([\d.]+)/.exec(src)?.[1])).toBe(MAP_MIN_ZOOM);
+    expect(Number(/maxZoom:\s*([\d.]+)/.exec(src)?.[1])).toBe(MAP_MAX_ZOOM);
+    expect(validateStory(withChapter({ camera: { center: [0, 0], zoom: MAP_MIN_ZOOM, bearing: 0, pitch: 0 } }))).toEqual([]);
+    expect(validateStory(withChapter({ camera: { center: [0, 0], zoom: MAP_MAX_ZOOM, bearing: 0, pitch: 0 } }))).toEqual([]);
   });
 
   it('rejects duplicate chapter ids and an empty story', () => {
@@ -111,6 +137,37 @@ describe('the shipped stories', () => {
     expect(problems).toContain('demo: id: two stories have it');
   });
 
+  describe('highlights the map would hide', () => {
+    // A small data set: the check reads feature properties only.
+    const features = new Map<string, BaseProps>(
+      [
+        feat('projects', 'project-01', { type: 'Point', coordinates: [87, 43] }, { area: 2, status: 'planned' }),
+        feat('directions', 'direction-belt', { type: 'Point', coordinates: [80, 40] }, { direction: 'belt' }),
+        feat('mechanisms', 'mech-sco', { type: 'Point', coordinates: [80, 45] }),
+        feat('mechanisms', 'mech-gms', { type: 'Point', coordinates: [100, 15] }),
+      ].map((f) => [f.properties.id, f.properties]),
+    );
+    const quote = { doc: 'communique-2017.en.txt', quote: 'forging a Health Silk Road will provide new opportunities' };
+    const check = (patch: Record<string, unknown>) => storyProblems('.', [withChapter({ sources: [quote], ...patch })], features).join('\n');
+
+    it('accepts a highlight that is shown', () => {
+      expect(check({})).toBe('');
+      expect(check({ layers: ['projects', 'mechanisms'], mechanisms: ['mech-sco'], highlight: ['project-01', 'mech-sco'], filters: { areas: [2] } })).toBe('');
+    });
+
+    it.each([
+      ['in a layer the chapter does not show', { layers: ['directions'] }, 'highlight: "project-01" is in layer "projects", which the chapter does not show'],
+      ['filtered out by area', { filters: { areas: [3] } }, 'highlight: "project-01" does not pass the chapter\'s filters'],
+      ['filtered out by status', { filters: { statuses: ['intended'] } }, 'highlight: "project-01" does not pass the chapter\'s filters'],
+      ['filtered out by direction', { layers: ['directions'], highlight: ['direction-belt'], filters: { direction: 'maritime' } }, 'highlight: "direction-belt" does not pass'],
+      ['a mechanism the chapter does not list', { layers: ['mechanisms'], mechanisms: ['mech-gms'], highlight: ['mech-sco'] }, 'highlight: "mech-sco" is a mechanism the chapter does not list'],
+      ['a mechanism that does not exist', { layers: ['mechanisms', 'projects'], mechanisms: ['mech-apec'] }, 'mechanisms: no mechanism "mech-apec"'],
+      ['a "mechanism" that is another layer\'s feature', { layers: ['mechanisms', 'projects'], mechanisms: ['project-01'] }, 'mechanisms: no mechanism "project-01"'],
+    ])('rejects a highlight %s', (_, patch, message) => {
+      expect(check(patch)).toContain(`chapter "one": ${message}`);
+    });
+  });
+
   it('show only layers of the data contract', () => {
     for (const story of STORIES) for (const c of story.chapters) for (const l of c.layers) expect(LAYER_IDS).toContain(l);
   });
@@ -128,6 +185,21 @@ describe('chapter view', () => {
     expect(p.right).toBeLessThan(p.left);
     const phone = chapterPadding(390, 844);
     expect(phone.bottom).toBeGreaterThan(captionBox(390, 844).size);
+  });
+
+  it('frames the highlighted features, zoomed in no closer than the chapter', () => {
+    const ch = { ...good.chapters[0]!, camera: { center: [10, 10] as [number, number], zoom: 3, bearing: 0, pitch: 0 } };
+    // Nothing loaded: the chapter's own camera.
+    expect(chapterCamera(ch, [], 1920, 1080).camera).toEqual({ lon: 10, lat: 10, zoom: 3, bearing: 0, pitch: 0 });
+    // One point: centred on it at the chapter's zoom.
+    const one = chapterCamera(ch, [{ type: 'Point', coordinates: [100, 30] }], 1920, 1080).camera;
+    expect(one.lon).toBeCloseTo(100, 6);
+    expect(one.lat).toBeCloseTo(30, 6);
+    expect(one.zoom).toBe(3);
+    // A wide spread: zoomed out to fit, with the caption's padding.
+    const wide = chapterCamera(ch, [{ type: 'MultiPoint', coordinates: [[0, 0], [140, 50]] }], 1280, 720);
+    expect(wide.camera.zoom).toBeLessThan(3);
+    expect(wide.padding).toEqual(chapterPadding(1280, 720));
   });
 
   it('sets the chapter layers and filters, and clears selection, reader and camera', () => {

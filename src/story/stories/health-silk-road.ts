@@ -105,9 +105,10 @@ export const healthSilkRoad = {
         en: 'The China–Czech TCM Centre in Hradec Králové opened during the first China–CEEC Health Ministers’ Forum in 2015; centres at Jihlava and Plzeň followed. By 2017 Chinese medicine centres stood in Central and Eastern Europe and in ASEAN countries.',
         zh: '2015年首届中国-中东欧国家卫生部长论坛期间，中国-捷克中医中心在赫拉德茨-克拉洛韦挂牌成立，伊赫拉瓦和比尔森的中医中心随后建设。至2017年，中医药中心已在中东欧和东盟国家建立。',
       },
-      camera: { center: [15.2, 49.9], zoom: 5.6, bearing: 0, pitch: 0 },
+      camera: { center: [60, 38], zoom: 5.6, bearing: 0, pitch: 0 },
       layers: ['priority-countries', 'events', 'tcm-centres'],
-      highlight: ['tcm-china-czech-centre-hradec-kralove', 'tcm-jihlava-hospital-centre', 'tcm-plzen-regional-hospital-clinic-centre'],
+      // The Czech centres and, for the ASEAN countries the text names, the China–ASEAN centre in Nanning.
+      highlight: ['tcm-china-czech-centre-hradec-kralove', 'tcm-jihlava-hospital-centre', 'tcm-plzen-regional-hospital-clinic-centre', 'tcm-china-asean-traditional-medicine-centre'],
       sources: [
         { doc: PLAN, quote: '2015年在首届中国-中东欧国家卫生部长论坛期间,“中国-捷克中医中心”正式挂牌成立，为中医药在捷克的发展创造良好条件。' },
         { doc: REPORT, quote: 'Chinese medicine center, has been established in the central and Eastern European countries and ASEAN countries' },
