@@ -11,12 +11,12 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pick, t } from '../i18n/i18n.ts';
-import { defaultTitles, footerTexts, legendSections, scaleBarMode, scaleVariation, type Box, type ScaleBarMode } from './compose.ts';
-import { drawExport, layoutFor, type ExportContent } from './draw.ts';
+import { defaultTitles, footerTexts, legendSections, scaleBarMode, scaleVariation, type Box, type ExportLayout, type ScaleBarMode } from './compose.ts';
+import { drawExport, layoutFor, type ExportContent, type LegendRow } from './draw.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, loadExportFonts, missingChars } from './fonts.ts';
 import { ExportSizeError, largestFitting, renderLimits } from './render-map.ts';
-import { cssSize, exportCamera, liveViewOf } from './camera.ts';
-import { rendererWarm, withRenderer } from './warm-renderer.ts';
+import { cssSize, exportCamera, liveViewOf, type ExportCamera } from './camera.ts';
+import { prepareRenderer, rendererWarm, withRenderer } from './warm-renderer.ts';
 import { encodeImage } from './encoder.ts';
 import { SCREEN_DPI } from './presets.ts';
 
@@ -103,15 +103,34 @@ function liveGl(map: MapLibreMap): WebGL2RenderingContext | null {
   return map.getCanvas().getContext('webgl2');
 }
 
-/** Exports the view to PNG or PDF bytes. Rejects with `ExportSizeError` (naming a size that works) when the device cannot render the size. */
-export async function exportView(ctx: ExportContext, options: ExportOptions): Promise<ExportResult> {
-  const t0 = performance.now();
+/** Everything about an export that comes before drawing: sizes, texts, layout, camera. */
+interface ExportPlan {
+  width: number;
+  height: number;
+  dpi: number;
+  lang: Lang;
+  content: ExportContent;
+  layout: ExportLayout;
+  footer: string[];
+  legend: LegendRow[];
+  mapW: number;
+  mapH: number;
+  cssW: number;
+  cssH: number;
+  camera: ExportCamera;
+  probe: { x: number; y: number };
+  labelFont: string | undefined;
+  missing: string[];
+  maxSide: number;
+}
+
+/** Checks the request, loads the fonts its text needs and lays it out (on a small measuring canvas). */
+async function planExport(ctx: ExportContext, options: ExportOptions): Promise<ExportPlan> {
   const { state, data, liveMap } = ctx;
   const width = Math.round(options.width);
   const height = Math.round(options.height);
   const dpi = options.dpi ?? SCREEN_DPI;
   const lang = options.lang ?? state.lang;
-  const progress = (p: ExportPhase) => ctx.onProgress?.(p, PHASE_FRACTION[p]);
   if (!(width >= 16 && height >= 16)) throw new Error(`invalid size ${width}×${height}`);
   if (!(dpi > 0)) throw new Error(`invalid dpi ${dpi}`);
   const lim = renderLimits(liveGl(liveMap));
@@ -119,9 +138,6 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
   if (width > lim.maxSide || height > lim.maxSide) {
     throw new ExportSizeError({ width, height }, largestFitting(width, height, lim.maxSide), `WebGL limit ${lim.maxSide} px per side`);
   }
-  const warm = rendererWarm();
-
-  progress('fonts');
   const defaults = defaultTitles(state, data, lang);
   const texts = footerTexts(state, data, lang, options.when ?? new Date());
   const content: ExportContent = {
@@ -139,22 +155,65 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
   const legendText = content.legend.flatMap((s) => [pick(lang, s.title), ...s.items.map((i) => pick(lang, i.label))]);
   const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], ...legendText].join('');
   const fonts = await loadExportFonts(allText);
-  const missing = missingChars(`${content.title ?? ''}${content.subtitle ?? ''}`);
-  const tFonts = performance.now();
-
-  const out = new OffscreenCanvas(width, height);
-  const c2d = out.getContext('2d');
-  if (!c2d) throw new ExportSizeError({ width, height }, largestFitting(width, height, Math.floor(lim.maxSide / 2)), 'no 2D canvas of that size');
-  const { layout, footer, legend } = layoutFor(c2d, width, height, content);
+  const measure = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!measure) throw new Error('no 2D canvas');
+  const { layout, footer, legend } = layoutFor(measure, width, height, content);
   const mapW = Math.round(layout.map.w);
   const mapH = Math.round(layout.map.h);
   const u = layout.unit;
   const { cssW, cssH } = cssSize(mapW, mapH, u);
-  const camera = exportCamera(liveViewOf(liveMap), cssW, cssH);
   // The scale is measured where the bar is drawn: on its line, in the middle of its box.
   const sb = layout.scaleBar;
-  const probe = { x: sb.x + sb.w / 2 - layout.map.x, y: sb.y + sb.h - 13 * u - layout.map.y };
-  const labelFont = fonts.failed.length ? undefined : EXPORT_FONT_FAMILY;
+  return {
+    width,
+    height,
+    dpi,
+    lang,
+    content,
+    layout,
+    footer,
+    legend,
+    mapW,
+    mapH,
+    cssW,
+    cssH,
+    camera: exportCamera(liveViewOf(liveMap), cssW, cssH),
+    probe: { x: sb.x + sb.w / 2 - layout.map.x, y: sb.y + sb.h - 13 * u - layout.map.y },
+    labelFont: fonts.failed.length ? undefined : EXPORT_FONT_FAMILY,
+    missing: missingChars(`${content.title ?? ''}${content.subtitle ?? ''}`),
+    maxSide: lim.maxSide,
+  };
+}
+
+/**
+ * Gets the off-screen renderer (if one is held: the open dialog) ready for
+ * exactly this export — its view and layers loaded at the small size — so that
+ * clicking Export only has to draw it at the full size. Errors are the export's
+ * to report: here they are swallowed.
+ */
+export async function prepareExport(ctx: ExportContext, options: ExportOptions): Promise<void> {
+  try {
+    const p = await planExport(ctx, options);
+    await prepareRenderer({ state: ctx.state, data: ctx.data, lang: p.lang, labelFont: p.labelFont, camera: p.camera, width: p.mapW, height: p.mapH, pixelRatio: p.layout.unit });
+  } catch (e) {
+    console.warn('export not prepared:', e);
+  }
+}
+
+/** Exports the view to PNG or PDF bytes. Rejects with `ExportSizeError` (naming a size that works) when the device cannot render the size. */
+export async function exportView(ctx: ExportContext, options: ExportOptions): Promise<ExportResult> {
+  const t0 = performance.now();
+  const { state, data, liveMap } = ctx;
+  const progress = (p: ExportPhase) => ctx.onProgress?.(p, PHASE_FRACTION[p]);
+  const warm = rendererWarm();
+  progress('fonts');
+  const plan = await planExport(ctx, options);
+  const { width, height, dpi, lang, content, layout, footer, legend, mapW, mapH, camera, probe, labelFont, missing } = plan;
+  const u = layout.unit;
+  const tFonts = performance.now();
+  const out = new OffscreenCanvas(width, height);
+  const c2d = out.getContext('2d');
+  if (!c2d) throw new ExportSizeError({ width, height }, largestFitting(width, height, Math.floor(plan.maxSide / 2)), 'no 2D canvas of that size');
   let tMap = 0;
   const drawn = await withRenderer({ state, data, lang, labelFont, camera }, liveMap, async (renderer) => {
     const m = await renderer.render({ state, data, lang, labelFont, camera, width: mapW, height: mapH, pixelRatio: u, probe, onPhase: progress });

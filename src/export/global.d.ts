@@ -1,10 +1,11 @@
+import type { ExportOptions } from './export.ts';
 import type { HookError, HookOptions, HookResult } from './hook.ts';
 
 declare global {
   interface Window {
     /** Export entry point for the CLI, tests and benchmarks; with `?test` or `?export` only. */
     __hsrExport?: (options: HookOptions) => Promise<HookResult | HookError>;
-    /** Warms the export renderer (as opening the dialog does), or with `false` releases it; `?test`/`?export` only. */
-    __hsrExportWarm?: (on?: boolean) => Promise<{ ms: number } | HookError>;
+    /** Warms the export renderer (as opening the dialog does; given options, for that export), or with `false` releases it; `?test`/`?export` only. */
+    __hsrExportWarm?: (on?: boolean | ExportOptions) => Promise<{ ms: number } | HookError>;
   }
 }

@@ -9,11 +9,13 @@
  *   off-screen renderer for the next call (as the open dialog does).
  * - `window.__hsrExportWarm(on = true)` makes the renderer and resolves when it
  *   is warm (what opening the Export dialog does), or with `false` lets it go.
+ *   Given export options instead of `true`, it also loads that export's view
+ *   (what the dialog does once the choices rest), so the export only draws.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { exportView, ExportSizeError, renderLimits, type ExportOptions, type ExportResult } from './export.ts';
+import { exportView, ExportSizeError, prepareExport, renderLimits, type ExportOptions, type ExportResult } from './export.ts';
 import { holdRenderer, type RendererHold } from './warm-renderer.ts';
 
 export interface HookSource {
@@ -65,8 +67,8 @@ function keep(src: HookSource, liveMap: MapLibreMap): RendererHold {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Makes the renderer and waits until it is warm (`on`), or releases it; `{ ms }` is how long the warm-up took. */
-export async function hookWarm(src: HookSource, on = true): Promise<{ ms: number } | HookError> {
+/** Makes the renderer and waits until it is warm (`on`; options: and ready for that export), or releases it; `{ ms }` is how long it took. */
+export async function hookWarm(src: HookSource, on: boolean | ExportOptions = true): Promise<{ ms: number } | HookError> {
   const t0 = performance.now();
   try {
     if (!on) {
@@ -76,6 +78,7 @@ export async function hookWarm(src: HookSource, on = true): Promise<{ ms: number
     }
     const liveMap = await ready(src, 60_000);
     await keep(src, liveMap).ready;
+    if (typeof on === 'object') await prepareExport({ state: src.state, data: src.data!, liveMap }, on);
     return { ms: Math.round(performance.now() - t0) };
   } catch (e) {
     return { error: message(e) };

@@ -19,11 +19,15 @@ import type { Dataset } from '../data/dataset.ts';
 import { pick } from '../i18n/i18n.ts';
 import { PRESETS, presetById, SCREEN_DPI } from './presets.ts';
 import { defaultTitles } from './compose.ts';
-import { exportView, ExportSizeError, type ExportPhase } from './export.ts';
+import { exportView, ExportSizeError, prepareExport, type ExportOptions, type ExportPhase } from './export.ts';
 import { largestFitting, renderLimits } from './render-map.ts';
 import { missingChars } from './fonts.ts';
 import { holdRenderer, type RendererHold } from './warm-renderer.ts';
 import { xt } from './export-strings.ts';
+
+/** Choices that change what the renderer should have ready. */
+const PREPARED_BY = ['preset', 'customW', 'customH', 'outLang', 'showTitle', 'showSubtitle', 'showLegend', 'parts', 'titleText', 'subtitleText', 'data'] as const;
+const PREPARE_DELAY_MS = 400;
 
 /** Resolutions a custom size may carry (screen to fine print). */
 export const DPI_RANGE = { min: 72, max: 600 } as const;
@@ -91,6 +95,7 @@ export class HsrExportDialog extends LitElement {
   /** Titles the user typed are kept when the language changes; untouched ones follow it. */
   private edited = { title: false, subtitle: false };
   private hold: RendererHold | undefined;
+  private prepareTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
 
   constructor() {
@@ -131,6 +136,7 @@ export class HsrExportDialog extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.prepareTimer);
     this.hold?.release();
     this.hold = undefined;
   }
@@ -146,11 +152,39 @@ export class HsrExportDialog extends LitElement {
     this.renderRoot.querySelector('dialog')?.showModal();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     // Warm the renderer as soon as there is something to draw (the data may arrive after the dialog opens).
     if (!this.hold && !this.closing && this.isConnected && this.state && this.data && this.map && this.maxSide > 0) {
-      this.hold = holdRenderer({ state: this.state, data: this.data, lang: this.outLang, liveMap: this.map });
-    }
+      const hold = (this.hold = holdRenderer({ state: this.state, data: this.data, lang: this.outLang, liveMap: this.map }));
+      hold.ready.then(() => this.schedulePrepare(0)).catch(() => undefined);
+    } else if (this.hold && !this.busy && PREPARED_BY.some((k) => changed.has(k))) this.schedulePrepare(PREPARE_DELAY_MS);
+  }
+
+  /** Once the choices rest a moment, loads exactly this export in the renderer: clicking Export then only draws it. */
+  private schedulePrepare(delay: number) {
+    clearTimeout(this.prepareTimer);
+    this.prepareTimer = setTimeout(() => {
+      const options = this.exportOptions();
+      if (!this.hold || this.closing || this.busy || !this.state || !this.data || !this.map || !options) return;
+      void prepareExport({ state: this.state, data: this.data, liveMap: this.map }, options);
+    }, delay);
+  }
+
+  /** The export the dialog's choices describe; null while they are invalid. */
+  private exportOptions(): ExportOptions | null {
+    const { width, height, dpi } = this.size();
+    if (!this.dpiValid(dpi) || !(width >= 16 && height >= 16) || (this.maxSide > 0 && (width > this.maxSide || height > this.maxSide))) return null;
+    return {
+      width,
+      height,
+      dpi,
+      format: this.format,
+      lang: this.outLang,
+      title: this.showTitle ? this.titleText : null,
+      subtitle: this.showSubtitle ? this.subtitleText : null,
+      legend: this.showLegend,
+      ...this.parts,
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -176,26 +210,17 @@ export class HsrExportDialog extends LitElement {
   }
 
   private async run() {
-    if (!this.state || !this.data || !this.map || this.busy) return;
-    const { width, height, dpi } = this.size();
-    if (!this.dpiValid(dpi)) return;
+    const options = this.exportOptions();
+    if (!this.state || !this.data || !this.map || this.busy || !options) return;
+    const { width, height } = options;
+    clearTimeout(this.prepareTimer);
     this.busy = true;
     this.error = '';
     this.message = '';
     try {
       const r = await exportView(
         { state: this.state, data: this.data, liveMap: this.map, onProgress: (phase, fraction) => ((this.phase = phase), (this.fraction = fraction)) },
-        {
-          width,
-          height,
-          dpi,
-          format: this.format,
-          lang: this.outLang,
-          title: this.showTitle ? this.titleText : null,
-          subtitle: this.showSubtitle ? this.subtitleText : null,
-          legend: this.showLegend,
-          ...this.parts,
-        },
+        options,
       );
       const file = `health-silk-road-${width}x${height}-${this.outLang}.${this.format}`;
       const url = URL.createObjectURL(new Blob([r.bytes as BlobPart], { type: r.mime }));

@@ -9,8 +9,12 @@
  * compiles a pipeline for every layer), a later frame in the same context a
  * fraction of that. So the renderer is made small when the Export dialog opens
  * (it warms up while the user chooses), grown to the output size for each
- * export, shrunk back after it, and disposed when the dialog closes (see
- * `warm-renderer.ts`).
+ * export — or ahead of it, once the dialog's choices rest (`prepare`) — shrunk
+ * back after it, and disposed when the dialog closes (see `warm-renderer.ts`).
+ * A frame costs about as much at any size right after a resize, so a new view
+ * is loaded at a small ratio that keeps the canvas's CSS size (deck.gl follows a
+ * CSS size only through a ResizeObserver, after a frame: a change would cost a
+ * second full-size frame), and drawn once at the full size.
  *
  * Traps handled (see TECH-NOTES "Image export"): MapLibre silently lowers the
  * pixel ratio past `maxCanvasSize` (raised here, and the real canvas size
@@ -176,6 +180,15 @@ export function exportStyle(lang: Lang, labelFont?: string): StyleSpecification 
   };
 }
 
+/** A number per dataset (the app publishes a new one when more data arrives, e.g. detailed outlines). */
+const dataIds = new WeakMap<Dataset, number>();
+let lastDataId = 0;
+function dataId(d: Dataset): number {
+  let id = dataIds.get(d);
+  if (id === undefined) dataIds.set(d, (id = ++lastDataId));
+  return id;
+}
+
 /** A hidden map that renders exports, reused from one export to the next. */
 export class ExportRenderer {
   private readonly container: HTMLDivElement;
@@ -192,6 +205,10 @@ export class ExportRenderer {
   private broken: Error | null = null;
   private disposedFlag = false;
   private readyFlag = false;
+  /** `sceneKey` of what the map has loaded and drawn ('' while changing). */
+  private settledKey = '';
+  /** `sceneKey@ratio` of the full-size frame the canvas holds, complete ('' when none). */
+  private drawnKey = '';
   /** deck.gl's luma.gl device on MapLibre's context: told of pixel-ratio changes (see `setSize`). */
   private device: Device | undefined;
   private shrinkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -221,14 +238,13 @@ export class ExportRenderer {
         zoom: scene.camera.zoom,
         bearing: scene.camera.bearing,
         pitch: scene.camera.pitch,
-        // Everything loads on a small canvas: software WebGL queues every frame drawn while
-        // loading, and at the full size each costs as much as the final one.
+        // Made small: exports grow it to their size (see `drawFull`), and it shrinks between them.
         pixelRatio: WARM_RATIO,
         interactive: false,
         fadeDuration: 0,
         attributionControl: false,
-        // No MSAA: in software WebGL it costs seconds at 4K, and the context is reused for
-        // every size; edges are smoothed by supersampling instead (see `supersample`).
+        // No MSAA: in software WebGL it doubles the cost of every frame, and the context serves
+        // every size. MapLibre's lines and fills and deck.gl's paths smooth their own edges.
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
         maxCanvasSize: [lim.maxSide, lim.maxSide],
         minZoom: MIN_ZOOM,
@@ -315,13 +331,17 @@ export class ExportRenderer {
     this.check();
   }
 
+  private static layersKeyOf(scene: MapScene): string {
+    const s = scene.state;
+    return JSON.stringify([dataId(scene.data), s.layers, s.filters, s.mechanisms, s.selected, scene.highlight ?? highlightIds(s)]);
+  }
+
   private setLayers(scene: MapScene) {
-    const highlight = scene.highlight ?? highlightIds(scene.state);
     // Same state and data: keep the layers (deck.gl would diff them anyway, but no new accessors means no update at all).
-    const key = JSON.stringify([scene.state.layers, scene.state.filters, scene.state.mechanisms, scene.state.selected, highlight]);
+    const key = ExportRenderer.layersKeyOf(scene);
     if (key === this.layersKey && this.layers.length) return;
     this.layersKey = key;
-    const descriptors = buildLayers(scene.state, scene.data, highlight);
+    const descriptors = buildLayers(scene.state, scene.data, scene.highlight ?? highlightIds(scene.state));
     this.layers = toDeckLayers(descriptors, this.map.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined);
     this.overlay.setProps({ layers: this.layers });
   }
@@ -341,10 +361,6 @@ export class ExportRenderer {
     this.container.lang = lang === 'zh' ? 'zh-Hans' : 'en';
     this.lang = lang;
     this.labelFont = labelFont;
-  }
-
-  private hasSize(cssW: number, cssH: number, ratio: number): boolean {
-    return this.container.style.width === `${cssW}px` && this.container.style.height === `${cssH}px` && this.map.getPixelRatio() === ratio;
   }
 
   /** Sets the CSS size and pixel ratio (MapLibre resizes the canvas on `setPixelRatio`). */
@@ -373,14 +389,19 @@ export class ExportRenderer {
     const canvas = this.map.getCanvas();
     const [w, h] = ctx.getCSSSize();
     const [bw, bh] = ctx.getDrawingBufferSize();
-    return Math.abs(w - parseFloat(canvas.style.width)) < 0.01 && Math.abs(h - parseFloat(canvas.style.height)) < 0.01 && bw === canvas.width && bh === canvas.height;
+    // The drawing buffer exactly; the CSS size within a pixel (MapLibre's canvas CSS size can be fractional, the observer's is laid out).
+    return Math.abs(w - parseFloat(canvas.style.width)) < 1 && Math.abs(h - parseFloat(canvas.style.height)) < 1 && bw === canvas.width && bh === canvas.height;
   }
 
   /** Waits for deck.gl's ResizeObserver (it runs after a frame's layout). */
-  private async deckCatchUp(timeoutMs: number): Promise<void> {
+  private async deckCatchUp(timeoutMs = 10_000): Promise<void> {
     const start = performance.now();
     while (!this.deckInStep()) {
-      if (performance.now() - start > timeoutMs) throw new Error('export timed out waiting for the layers to follow the canvas size');
+      if (performance.now() - start > timeoutMs) {
+        const ctx = this.device?.getDefaultCanvasContext();
+        const c = this.map.getCanvas();
+        throw new Error(`export timed out waiting for the layers to follow the canvas size (layers: ${ctx?.getCSSSize().join('×')} CSS, ${ctx?.getDrawingBufferSize().join('×')} px; canvas: ${c.style.width} × ${c.style.height}, ${c.width}×${c.height} px)`);
+      }
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       this.check();
     }
@@ -401,7 +422,14 @@ export class ExportRenderer {
     if (this.broken) throw this.broken;
   }
 
-  private async draw(o: MapShot): Promise<RenderedMap> {
+  /**
+   * Gets the canvas to hold `o` at its full size: nothing to do when it already
+   * does (prepared by the open dialog, and nothing changed since); else the scene
+   * is loaded small if new (tiles arriving each cost a frame, and every frame
+   * costs about a second in software WebGL whatever its size), then drawn once
+   * at the full size. Returns the full-size frames drawn and the time spent.
+   */
+  private async drawFull(o: MapShot): Promise<{ frames: number; loadMs: number; drawMs: number }> {
     this.check();
     const lim = renderLimits();
     if (!lim) throw new Error('WebGL 2 is not available');
@@ -409,30 +437,17 @@ export class ExportRenderer {
       throw new ExportSizeError({ width: o.width, height: o.height }, largestFitting(o.width, o.height, lim.maxSide), `WebGL limit ${lim.maxSide} px per side`);
     }
     const timeout = o.timeoutMs ?? 120_000;
-    o.onPhase?.('style');
-    const t0 = performance.now();
-    await Promise.race([this.ready, this.closed]);
-    this.check();
-    const t1 = performance.now();
     const { cssW, cssH, pixelRatio } = cssSize(o.width, o.height, o.pixelRatio);
-    const m = this.map;
     clearTimeout(this.shrinkTimer);
-    // A new size or view loads at the small ratio (each batch of tiles for the new extent
-    // costs a frame), then draws once at the full size; the same view again (at the same
-    // size, before the canvas shrinks) is just drawn again.
-    const c = m.getCenter();
-    const sameView = this.hasSize(cssW, cssH, pixelRatio) && c.lng === o.camera.center[0] && c.lat === o.camera.center[1] && m.getZoom() === o.camera.zoom && m.getBearing() === o.camera.bearing && m.getPitch() === o.camera.pitch;
-    const resized = !sameView;
-    this.setSize(cssW, cssH, resized ? loadRatio(cssW, cssH, pixelRatio) : pixelRatio);
-    this.setLanguage(o.lang, o.labelFont);
-    m.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
-    m.jumpTo({ center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch });
+    const full = `${ExportRenderer.sceneKey(o, cssW, cssH)}@${pixelRatio}`;
+    if (this.drawnKey === full) return { frames: 0, loadMs: 0, drawMs: 0 };
+    const t1 = performance.now();
     o.onPhase?.('layers');
-    this.setLayers(o);
-    if (resized) await this.wait(this.settle(), timeout, 'the map to finish loading');
+    if (!this.shows(o, cssW, cssH)) await this.load(o, cssW, cssH, loadRatio(cssW, cssH, pixelRatio), timeout);
     this.check();
     o.onPhase?.('idle');
     const t2 = performance.now();
+    const m = this.map;
     let frames = 0;
     const count = () => frames++;
     m.on('render', count);
@@ -449,7 +464,7 @@ export class ExportRenderer {
       await this.wait(this.settle(), timeout, 'the map to finish drawing');
       // A CSS size deck.gl had not seen yet (its observer runs after the frame): once more, in step.
       if (!this.deckInStep()) {
-        await this.deckCatchUp(timeout);
+        await this.deckCatchUp();
         await this.wait(this.settle(), timeout, 'the map to finish drawing');
       }
       // Software WebGL runs the frame in the GPU process later: wait for it here, so the
@@ -459,7 +474,19 @@ export class ExportRenderer {
     } finally {
       m.off('render', count);
     }
-    const t3 = performance.now();
+    this.drawnKey = full;
+    return { frames, loadMs: Math.round(t2 - t1), drawMs: Math.round(performance.now() - t2) };
+  }
+
+  private async draw(o: MapShot): Promise<RenderedMap> {
+    o.onPhase?.('style');
+    const t0 = performance.now();
+    await Promise.race([this.ready, this.closed]);
+    this.check();
+    const warmupMs = Math.round(performance.now() - t0);
+    const { frames, loadMs, drawMs } = await this.drawFull(o);
+    const { cssW, cssH, pixelRatio } = cssSize(o.width, o.height, o.pixelRatio);
+    const m = this.map;
     const zoom = m.getZoom();
     const corners = [
       [0, 0],
@@ -481,8 +508,46 @@ export class ExportRenderer {
       bounds: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)],
       cornerLatitudes: lats,
       scale: { metresPerPixel: (metresPerPixel(probe.lat, zoom, pixelRatio) * canvasH) / o.height, lat: probe.lat },
-      phases: { warmupMs: Math.round(t1 - t0), loadMs: Math.round(t2 - t1), drawMs: Math.round(t3 - t2) },
+      phases: { warmupMs, loadMs, drawMs },
     };
+  }
+
+  /** The key of what the map shows: its CSS size, camera, labels and layers. */
+  private static sceneKey(o: MapScene & { camera: ExportCamera }, cssW: number, cssH: number): string {
+    return JSON.stringify([cssW, cssH, o.camera, o.lang, o.labelFont ?? '', ExportRenderer.layersKeyOf(o)]);
+  }
+
+  /** Whether the map already shows `o` at that CSS size (it has settled there). */
+  private shows(o: MapScene & { camera: ExportCamera }, cssW: number, cssH: number): boolean {
+    return this.settledKey === ExportRenderer.sceneKey(o, cssW, cssH);
+  }
+
+  /** Applies a scene at `ratio` and waits until it has loaded and drawn. */
+  private async load(o: MapScene & { camera: ExportCamera }, cssW: number, cssH: number, ratio: number, timeout: number): Promise<void> {
+    this.settledKey = '';
+    this.drawnKey = '';
+    this.setSize(cssW, cssH, ratio);
+    this.setLanguage(o.lang, o.labelFont);
+    this.map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+    this.map.jumpTo({ center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch });
+    this.setLayers(o);
+    await this.wait(this.settle(), timeout, 'the map to finish loading');
+    this.check();
+    this.settledKey = ExportRenderer.sceneKey(o, cssW, cssH);
+  }
+
+  /**
+   * Gets an export ready ahead of time (the open dialog's choices): its scene
+   * loaded and drawn at the full size, so that the export itself only reads the
+   * canvas. The canvas stays large until the export is done and `shrink` runs.
+   */
+  prepare(shot: MapShot): Promise<void> {
+    const run = this.queue.then(async () => {
+      await Promise.race([this.ready, this.closed]);
+      if (!this.unusable) await this.drawFull(shot);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -495,7 +560,9 @@ export class ExportRenderer {
     clearTimeout(this.shrinkTimer);
     this.shrinkTimer = setTimeout(() => {
       const run = this.queue.then(() => {
-        if (!this.unusable) this.setSize(parseFloat(this.container.style.width), parseFloat(this.container.style.height), WARM_RATIO);
+        if (this.unusable) return;
+        this.drawnKey = '';
+        this.setSize(parseFloat(this.container.style.width), parseFloat(this.container.style.height), WARM_RATIO);
       });
       this.queue = run.catch(() => undefined);
     }, SHRINK_DELAY_MS);

@@ -20,7 +20,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { LAYER_IDS } from '../data/contract.ts';
 import { exportCamera, liveViewOf, type ExportCamera } from './camera.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, loadExportFonts } from './fonts.ts';
-import { ExportRenderer, gpuFinished, WARM_CSS, type MapScene } from './render-map.ts';
+import { ExportRenderer, gpuFinished, WARM_CSS, type MapScene, type MapShot } from './render-map.ts';
 import { startEncoder } from './encoder.ts';
 
 let current: ExportRenderer | undefined;
@@ -116,6 +116,12 @@ export function holdRenderer(src: WarmSource): RendererHold {
       settle();
     },
   };
+}
+
+/** Draws an export in the held renderer ahead of time (nothing without one: only holders make renderers). */
+export async function prepareRenderer(shot: MapShot): Promise<void> {
+  const r = current ?? (await making);
+  if (r && !r.unusable && holds > 0) await r.prepare(shot);
 }
 
 /**
