@@ -11,9 +11,8 @@ import type { AppState, Lang } from '../state/app-state.ts';
 import { parseUrlState, serializeUrlState } from '../state/url-state.ts';
 import { unknownValuesPatch } from '../state/known-values.ts';
 import { layerSpec } from '../layers/registry.ts';
-import { emptyReport, loadLayers, loadManifest, type LoadReport } from '../data/load-data.ts';
-import { makeDataset } from '../data/dataset.ts';
-import { LAYER_IDS } from '../data/contract.ts';
+import type { LoadReport } from '../data/load-data.ts';
+import { DataLoader } from '../data/data-loader.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pick, preferredLang, rememberLang, t } from '../i18n/i18n.ts';
 import type { FocusRequest, Flight } from '../map/hsr-map.ts';
@@ -23,9 +22,8 @@ import '../map/hsr-map.ts';
 import '../ui/hsr-layer-panel.ts';
 import '../ui/hsr-filters.ts';
 import '../ui/hsr-search.ts';
-import '../ui/hsr-detail.ts';
 import '../ui/hsr-list.ts';
-import '../ui/hsr-reader.ts';
+import { ensureElement } from './lazy-elements.ts';
 
 type SideTab = 'layers' | 'filters' | 'list';
 
@@ -34,6 +32,9 @@ declare global {
     'hsr-app': HsrApp;
   }
 }
+
+/** Resolves when the browser is idle (or after a second): background work waits for the first paint to settle. */
+const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 200)));
 
 /** Patches that only move the camera replace the history entry instead of adding one. */
 function isCameraOnly(p: StatePatch): boolean {
@@ -56,9 +57,9 @@ export class HsrApp extends LitElement {
     flight: { state: true },
     highlight: { state: true },
     offline: { state: true },
-    applyUpdate: { state: true },
     sideCollapsed: { state: true },
     narrow: { state: true },
+    applyUpdate: { state: true },
   };
 
   declare state: AppState;
@@ -80,17 +81,27 @@ export class HsrApp extends LitElement {
   /** The story chapter's features, ringed on the map. */
   declare highlight: readonly string[];
   declare offline: OfflineStatus;
-  /** Set when a new version is stored and waiting: switches to it and reloads. */
-  declare applyUpdate: (() => void) | null;
   /** Desktop: the side panel is folded away, leaving the map the whole width. */
   declare sideCollapsed: boolean;
   /** The phone layout (side panel as a bottom sheet) is in effect. */
   declare narrow: boolean;
+  /** Set when a new version is stored and waiting: switches to it and reloads. */
+  declare applyUpdate: (() => void) | null;
 
   private focusNonce = 0;
   private flightNonce = 0;
   private stopOffline?: () => void;
   private readonly dataBase = new URL('data/', document.baseURI);
+  private readonly loader = new DataLoader(this.dataBase, (d, report) => {
+    this.data = d;
+    this.report = report.failedLayers.length || report.skipped.length ? { ...report } : null;
+  });
+  /** Whether the detailed outlines have been asked for: layers switched on later get them too. */
+  private detailWanted = false;
+  /** Resolves once the map has drawn (or cannot): the rest of the data waits for it, off the critical path. */
+  // (Declared before `mapDrawn`, whose executor sets it: class fields initialise in order.)
+  private resolveMapDrawn: () => void = () => undefined;
+  private mapDrawn = new Promise<void>((resolve) => (this.resolveMapDrawn = resolve));
   /** Same breakpoint as `styles/app.css`. */
   private readonly narrowQuery = window.matchMedia?.('(max-width: 720px)');
   private readonly onNarrow = () => (this.narrow = this.narrowQuery?.matches ?? false);
@@ -112,17 +123,23 @@ export class HsrApp extends LitElement {
     this.flight = null;
     this.highlight = [];
     this.offline = 'unavailable';
-    this.applyUpdate = null;
     this.sideCollapsed = false;
     this.narrow = this.narrowQuery?.matches ?? false;
     // Every history entry names its language (and loses malformed values): back/forward and copied links restore the view.
     this.writeUrl(this.state, true);
+    this.applyUpdate = null;
   }
 
   override connectedCallback(): void {
+    // The static first paint of index.html goes before the first render (same task: no flash).
+    this.querySelector(':scope > .app-shell')?.remove();
     super.connectedCallback();
     this.addEventListener(CHANGE_EVENT, this.onChange as EventListener);
     this.addEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    this.addEventListener('hsr-detail-wanted', this.wantDetail);
+    this.addEventListener('hsr-map-drawn', this.resolveMapDrawn);
+    // Should the map never finish drawing (a stalled GPU), the list and search still get everything.
+    setTimeout(this.resolveMapDrawn, 20_000);
     this.addEventListener(STORY_EVENT, this.onStory);
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('hashchange', this.onPopState);
@@ -135,7 +152,12 @@ export class HsrApp extends LitElement {
     // CLI, tests and benchmarks: `window.__hsrExport(options)`, `__hsrExportWarm()` (src/export/hook.ts), loaded on first call.
     const q = new URLSearchParams(location.search);
     if (q.has('test') || q.has('export')) {
-      const source = () => ({ state: this.state, data: this.data, liveMap: () => this.querySelector('hsr-map')?.getMap(), mapReady: () => this.mapStatus === 'ready' });
+      const self = this;
+      const source = () => {
+        this.wantDetail();
+        // `data` is read while the hook waits for the page to be ready: null until the detailed outlines are in.
+        return { state: this.state, get data() { return self.exportData(); }, liveMap: () => this.querySelector('hsr-map')?.getMap(), mapReady: () => this.mapStatus === 'ready' };
+      };
       window.__hsrExport = async (options) => (await import('../export/hook.ts')).hookExport(source(), options);
       window.__hsrExportWarm = async (on) => (await import('../export/hook.ts')).hookWarm(source(), on);
     }
@@ -145,6 +167,8 @@ export class HsrApp extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener(CHANGE_EVENT, this.onChange as EventListener);
     this.removeEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    this.removeEventListener('hsr-detail-wanted', this.wantDetail);
+    this.removeEventListener('hsr-map-drawn', this.resolveMapDrawn);
     this.removeEventListener(STORY_EVENT, this.onStory);
     this.removeEventListener('hsr-export-open', this.openExport);
     this.stopOffline?.();
@@ -155,31 +179,47 @@ export class HsrApp extends LitElement {
   }
 
   /**
-   * Loads the layers on the map first, so it draws as soon as they arrive; then
-   * the rest (for the list, search and layers switched on later).
+   * Loads the layers on the map first (polygon layers as overview outlines), so
+   * it draws as soon as they arrive; then, once the map has drawn, the rest (for
+   * the list, search and layers switched on later). Detailed outlines follow
+   * when the map is zoomed in (`hsr-detail-wanted`) or an image is exported.
    */
   private async load() {
     try {
-      const manifest = await loadManifest(this.dataBase);
-      const report = emptyReport();
-      const first = [...new Set(this.state.layers)];
-      const shown = await loadLayers(this.dataBase, manifest, first, report);
-      this.data = makeDataset(manifest, shown);
-      const rest = await loadLayers(this.dataBase, manifest, LAYER_IDS.filter((id) => !first.includes(id)), report);
-      const dataset = makeDataset(manifest, { ...shown, ...rest });
-      this.data = dataset;
-      this.report = report.failedLayers.length || report.skipped.length ? report : null;
+      await this.loader.start(this.state.layers);
+      if (this.state.selected && !this.state.camera && this.data?.byId.has(this.state.selected)) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
+      await this.mapDrawn;
+      await idle();
+      await this.loader.loadRest();
+      const dataset = this.loader.dataset!;
+      const report = this.loader.report;
       if (report.skipped.length) console.warn('Skipped malformed records:', report.skipped);
       // Values the data does not know (a stale or hostile link: sel, mech, country, status, doc) are dropped quietly.
       const unknown = unknownValuesPatch(this.state, dataset, report.failedLayers.map((l) => l.id));
       if (unknown) this.apply(unknown, true);
-      if (this.state.selected && !this.state.camera) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
+      if (this.state.selected && !this.state.camera && !this.focusRequest) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
     } catch (e) {
       this.loadError = (e as Error).message;
     }
   }
 
+  /** The detailed outlines of the polygon layers shown (zoomed-in map, export, a story chapter close up). */
+  private wantDetail = () => {
+    this.detailWanted = true;
+    void this.loader.ensureDetailed(this.state.layers);
+  };
+
+  /** The data for an export, once the detailed outlines of what it shows are in (prints show them); null until then. */
+  private exportData(): Dataset | null {
+    return this.loader.isDetailed(this.state.layers) ? this.data : null;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The detail panel and the reader load on first use (lazy-elements.ts).
+    if (this.state.selected) void ensureElement('hsr-detail');
+    if (this.state.reader) void ensureElement('hsr-reader');
+    // Zoomed in (or exporting) once: a polygon layer switched on later comes detailed too.
+    if (changed.has('state') && this.detailWanted) void this.loader.ensureDetailed(this.state.layers);
     if (changed.has('state') && this.state.story && !this.presenterLoaded) void this.loadPresenter();
     if (changed.has('state') && !this.state.story && this.flight) {
       // Left the story (Esc, back button, a link): the map is the map again.
@@ -228,6 +268,7 @@ export class HsrApp extends LitElement {
 
   private onMapStatus = (e: CustomEvent<{ status: string }>) => {
     this.mapStatus = e.detail.status;
+    if (e.detail.status === 'no-webgl') this.resolveMapDrawn();
     // Without a map, the list is the way in (on phones the sheet opens to show it).
     if (e.detail.status === 'no-webgl') {
       this.tab = 'list';
@@ -307,6 +348,7 @@ export class HsrApp extends LitElement {
   /** Loads the export dialog's code on first use (it is not in the main bundle). */
   private async openExport() {
     if (!this.data || this.mapStatus !== 'ready') return;
+    this.wantDetail();
     await import('../export/hsr-export-dialog.ts');
     this.exportOpen = true;
   }
@@ -381,7 +423,7 @@ export class HsrApp extends LitElement {
         ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}
         ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)).join(lang === 'zh' ? '、' : ', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
       </main>
-      ${this.exportOpen ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data} .map=${this.querySelector('hsr-map')?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>` : nothing}
+      ${this.exportOpen ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.exportData()} .map=${this.querySelector('hsr-map')?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>` : nothing}
       <hsr-reader .lang=${lang} .reader=${s.reader} .data=${this.data} .base=${this.dataBase.href}></hsr-reader>
     `;
   }

@@ -16,10 +16,50 @@ export interface PointDatum {
 
 export interface Dataset {
   manifest: Manifest;
+  /** Every loaded feature, with the most detailed geometry loaded so far. */
   layers: Record<LayerId, MapFeature[]>;
   byId: Map<string, MapFeature>;
   /** Point features expanded to one datum per position. */
   points: Record<LayerId, PointDatum[]>;
+  /**
+   * Polygon layers whose overview outlines are loaded (`overview/*.geojson`: same
+   * features, simplified for the world view). A layer here but not in `detailed`
+   * has only its overview: `layers` then holds those features too.
+   */
+  overview: Partial<Record<LayerId, MapFeature[]>>;
+  /** Layers whose detailed file is loaded. */
+  detailed: ReadonlySet<LayerId>;
+}
+
+/** Which outlines to draw: the overview below the manifest's `max_zoom`, the detailed ones from it. */
+export type LevelOfDetail = 'overview' | 'detailed';
+
+/**
+ * The features to draw for a layer at a level of detail: the overview outlines
+ * when asked for and loaded, else the most detailed loaded.
+ */
+export function drawnFeatures(d: Dataset, layer: LayerId, lod: LevelOfDetail): MapFeature[] {
+  return (lod === 'overview' && d.overview[layer]) || d.layers[layer];
+}
+
+export interface DatasetParts {
+  /** Features from detailed files (or from layers that have no overview). */
+  detailed?: Partial<Record<LayerId, MapFeature[]>>;
+  /** Features from overview files. */
+  overview?: Partial<Record<LayerId, MapFeature[]>>;
+}
+
+/** A dataset from the parts loaded so far: detailed features win over overview ones. */
+export function makeLodDataset(manifest: Manifest, parts: DatasetParts): Dataset {
+  const detailed = parts.detailed ?? {};
+  const overview = parts.overview ?? {};
+  const layers: Partial<Record<LayerId, MapFeature[]>> = {};
+  for (const id of LAYER_IDS) {
+    const f = detailed[id] ?? overview[id];
+    if (f) layers[id] = f;
+  }
+  const d = makeDataset(manifest, layers);
+  return { ...d, overview, detailed: new Set(LAYER_IDS.filter((id) => detailed[id])) };
 }
 
 export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, MapFeature[]>>): Dataset {
@@ -37,7 +77,7 @@ export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, 
       }),
     ]),
   ) as Record<LayerId, PointDatum[]>;
-  return { manifest, layers: full, byId, points };
+  return { manifest, layers: full, byId, points, overview: {}, detailed: new Set(LAYER_IDS.filter((id) => layers[id])) };
 }
 
 export function allFeatures(d: Dataset): MapFeature[] {

@@ -50,8 +50,20 @@ export async function loadManifest(base: URL, fetchFn: FetchLike = (u) => fetch(
   return r.data as unknown as Manifest;
 }
 
-/** Loads the given layers (in parallel); failures and skipped records go to `report`. */
-export async function loadLayers(base: URL, manifest: Manifest, ids: readonly LayerId[], report: LoadReport, fetchFn: FetchLike = (u) => fetch(u)): Promise<Partial<Record<LayerId, MapFeature[]>>> {
+/**
+ * Loads the given layers (in parallel); failures and skipped records go to `report`.
+ * With `variant: 'overview'`, layers that have an overview file (polygon layers,
+ * `manifest.layers[].overview`) load it instead of the detailed one; the result
+ * then says which files were overviews.
+ */
+export async function loadLayers(
+  base: URL,
+  manifest: Manifest,
+  ids: readonly LayerId[],
+  report: LoadReport,
+  fetchFn: FetchLike = (u) => fetch(u),
+  variant: 'overview' | 'detailed' = 'detailed',
+): Promise<Partial<Record<LayerId, MapFeature[]>>> {
   const entries = await Promise.all(
     ids.map(async (id) => {
       const entry = manifest.layers.find((l) => l.id === id);
@@ -60,7 +72,7 @@ export async function loadLayers(base: URL, manifest: Manifest, ids: readonly La
         return [id, []] as const;
       }
       try {
-        const r = await fetchFn(new URL(entry.file, base).href);
+        const r = await fetchFn(new URL(variant === 'overview' && entry.overview ? entry.overview.file : entry.file, base).href);
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return [id, validateFeatures(id, await r.json(), report)] as const;
       } catch (e) {

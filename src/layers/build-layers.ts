@@ -4,7 +4,7 @@
  * drawn; `deck-layers.ts` turns descriptors into deck.gl layer instances.
  */
 import type { LayerId } from '../data/contract.ts';
-import type { Dataset, MapFeature, PointDatum } from '../data/dataset.ts';
+import { drawnFeatures, type Dataset, type LevelOfDetail, type MapFeature, type PointDatum } from '../data/dataset.ts';
 import type { AppState, Filters } from '../state/app-state.ts';
 import { passesFilters } from '../state/filters.ts';
 import { LAYER_COLOR, hexToRgba, type RGBA } from './palette.ts';
@@ -41,9 +41,13 @@ function memo<T>(d: Dataset, key: string, make: () => T[]): T[] {
 
 const filterKey = (f: Filters) => JSON.stringify(f);
 
-export function visibleFeatures(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters' | 'mechanisms'>): MapFeature[] {
-  return memo(d, `f:${layer}:${filterKey(state.filters)}:${layer === 'mechanisms' ? state.mechanisms.join(',') : ''}`, () =>
-    d.layers[layer].filter((f) => passesFilters(f.properties, state.filters) && (layer !== 'mechanisms' || state.mechanisms.length === 0 || state.mechanisms.includes(f.properties.id))),
+/**
+ * The features of a layer that pass the filters (and, for mechanisms, the choice of mechanisms).
+ * @param lod - which outlines: the overview ones are drawn at world scale (see `drawnFeatures`)
+ */
+export function visibleFeatures(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters' | 'mechanisms'>, lod: LevelOfDetail = 'detailed'): MapFeature[] {
+  return memo(d, `f:${layer}:${lod}:${filterKey(state.filters)}:${layer === 'mechanisms' ? state.mechanisms.join(',') : ''}`, () =>
+    drawnFeatures(d, layer, lod).filter((f) => passesFilters(f.properties, state.filters) && (layer !== 'mechanisms' || state.mechanisms.length === 0 || state.mechanisms.includes(f.properties.id))),
   );
 }
 
@@ -71,7 +75,7 @@ const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centre
  * then the highlights (a story chapter's features) and the selection on top.
  * @param highlight - further feature ids to ring, e.g. a story chapter's subjects
  */
-export function buildLayers(state: AppState, d: Dataset, highlight: readonly string[] = []): LayerDescriptor[] {
+export function buildLayers(state: AppState, d: Dataset, highlight: readonly string[] = [], lod: LevelOfDetail = 'detailed'): LayerDescriptor[] {
   const out: LayerDescriptor[] = [];
   // Colours, outlines, widths and dashes all come from the registry (the legend is derived from the same functions).
   const ctx = styleContextOf(d);
@@ -88,7 +92,7 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
           dashed: !!dash,
           props: {
             id: spec.id,
-            data: visibleFeatures(d, spec.id, state),
+            data: visibleFeatures(d, spec.id, state, lod),
             ...common,
             filled: true,
             stroked: true,

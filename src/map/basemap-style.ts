@@ -20,6 +20,7 @@
  * glyph forms when it falls back to a font covering several CJK locales.
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LevelOfDetail } from '../data/dataset.ts';
 
 export type BasemapLang = 'en' | 'zh';
 export type BasemapTheme = 'light';
@@ -40,11 +41,19 @@ export type BasemapDataName = (typeof BASEMAP_DATA)[number];
  */
 export const STYLE_DATA = ['countries', 'graticule', 'borders', 'labels'] as const satisfies readonly BasemapDataName[];
 
+/** The files that also come as overview outlines (`basemap/overview/<name>.geojson`, loaded first; see src/map/lod.ts). */
+export const BASEMAP_OVERVIEW_DATA = ['countries', 'borders'] as const satisfies readonly BasemapDataName[];
+
 export interface BasemapStyleOptions {
   lang: BasemapLang;
-  /** URL of a data file, relative to the page (e.g. `data/basemap/countries.geojson`), so the site works from any sub-path. */
-  dataUrl: (name: BasemapDataName) => string;
+  /**
+   * URL of a data file, relative to the page (e.g. `data/basemap/countries.geojson`),
+   * so the site works from any sub-path; `lod` asks for the overview outlines.
+   */
+  dataUrl: (name: BasemapDataName, lod?: LevelOfDetail) => string;
   theme?: BasemapTheme;
+  /** Overview outlines (the map's first paint) or the detailed ones (default; exports). */
+  lod?: LevelOfDetail;
 }
 
 /** Source ids, one per data file the style loads. */
@@ -133,7 +142,7 @@ const bySize = (values: [number, number, number, number]): ExpressionSpecificati
 function sources(o: BasemapStyleOptions): Record<string, SourceSpecification> {
   const geojson = (name: BasemapDataName, extra: Partial<Record<'attribution', string>> = {}): SourceSpecification => ({
     type: 'geojson',
-    data: o.dataUrl(name),
+    data: o.dataUrl(name, o.lod ?? 'detailed'),
     maxzoom: SOURCE_MAXZOOM,
     ...extra,
   });

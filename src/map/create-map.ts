@@ -14,13 +14,15 @@ import { BASEMAP_ATTRIBUTION } from './basemap-style.ts';
 // `?worker&url` makes Vite emit the worker as a file of its own (same origin, so
 // CSP `worker-src 'self'` allows it); plain `?url` broke production builds in early 6.x.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
+import { BASEMAP_OVERVIEW_DATA, basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
+import { watchBasemapDetail } from './lod.ts';
+import type { LevelOfDetail } from '../data/dataset.ts';
 
 setWorkerUrl(workerUrl);
 
 /** The data files, relative to the page: the site works from any sub-path of a static host. */
-export function basemapDataUrl(name: BasemapDataName): string {
-  return `data/basemap/${name}.geojson`;
+export function basemapDataUrl(name: BasemapDataName, lod: LevelOfDetail = 'detailed'): string {
+  return lod === 'overview' && (BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name) ? `data/basemap/overview/${name}.geojson` : `data/basemap/${name}.geojson`;
 }
 
 /**
@@ -52,7 +54,7 @@ const ZH_LOCALE: Record<string, string> = {
 export interface CreateMapOptions {
   lang: BasemapLang;
   /** Where the base map files are; defaults to `data/basemap/<name>.geojson` relative to the page. */
-  dataUrl?: (name: BasemapDataName) => string;
+  dataUrl?: (name: BasemapDataName, lod?: LevelOfDetail) => string;
   /** An online style to use instead of the built-in one (opt-in; see `online-style.ts`). */
   styleUrl?: string | null;
 }
@@ -71,7 +73,8 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   try {
     map = new MapLibreMap({
       container,
-      style: options.styleUrl ?? basemapStyle({ lang, dataUrl: options.dataUrl ?? basemapDataUrl }),
+      // The overview outlines first; `watchBasemapDetail` swaps in the detailed ones when zoomed in.
+      style: options.styleUrl ?? basemapStyle({ lang, dataUrl: options.dataUrl ?? basemapDataUrl, lod: 'overview' }),
       bounds: defaultBounds(container.clientWidth, container.clientHeight),
       fitBoundsOptions: { padding: 16 },
       // MapLibre creates its context without antialiasing; borders and deck.gl lines need it.
@@ -89,6 +92,7 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
   // The boundary disclaimer is the control's own text, so it stays with any style (an online one carries its own credits).
   map.addControl(new AttributionControl({ customAttribution: ['<a href="https://maplibre.org/" target="_blank">MapLibre</a>', BASEMAP_ATTRIBUTION[lang]] }), 'bottom-right');
+  if (!options.styleUrl) watchBasemapDetail(map, options.dataUrl ?? basemapDataUrl);
   return { ok: true, map };
 }
 

@@ -3,7 +3,9 @@
  *
  * Properties in: `lang`, `state`, `data`, `focusRequest` (fly to a feature, or fit a country).
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
- * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }).
+ * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }),
+ * `hsr-detail-wanted` (the map nears the zoom where detailed outlines are drawn),
+ * `hsr-map-drawn` (once: the first frame with the thematic layers drawn).
  *
  * Thematic layers are interleaved into MapLibre's own WebGL2 context through
  * `@deck.gl/maplibre`'s MapLibreOverlay, under the base map's labels.
@@ -14,16 +16,18 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Geometry } from 'geojson';
 import { basemapDataUrl, createMap } from './create-map.ts';
 import { FIRST_LABEL_LAYER_ID, BASEMAP_LAYER_IDS } from './basemap-style.ts';
 import { ONLINE_STYLE_URL } from './online-style.ts';
+import { lodForZoom, wantsDetail } from './lod.ts';
+import { OVERVIEW_MAX_ZOOM } from '../data/contract.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
-import type { Dataset, MapFeature, PointDatum } from '../data/dataset.ts';
+import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dataset.ts';
 import { countryBounds, geometryBounds, isPointBounds, unionBounds, type Bounds } from './feature-bounds.ts';
 import { t, field } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
@@ -160,6 +164,16 @@ export class HsrMap extends LitElement {
   private quiet = false;
   /** The base map the current map was created with. */
   private basemap: 'offline' | 'online' = 'offline';
+  /** The deck.gl layers last handed to the overlay. */
+  private deckLayers: Layer[] = [];
+  /** `hsr-map-drawn` has been sent. */
+  private drawn = false;
+  /** The overlay has been given the layers for the data (possibly none). */
+  private layersSet = false;
+  /** The outlines last drawn (overview below the data's max_zoom). */
+  private lod: LevelOfDetail = 'overview';
+  /** `hsr-detail-wanted` has been sent (once per page: the app then keeps the detail coming). */
+  private detailAsked = false;
   /** Layers added through the test hook (`setExtraLayers`), never by the app. */
   private extraLayers: LayerDescriptor[] = [];
   /** Why the map could not be created (shown under the message, rendered in the current language). */
@@ -245,9 +259,23 @@ export class HsrMap extends LitElement {
       layers: [],
       getTooltip: (info: PickingInfo) => this.tooltip(info),
       onClick: (info: PickingInfo) => this.onClick(info),
+      onAfterRender: () => this.checkDrawn(),
     });
     map.addControl(this.overlay);
     map.on('moveend', () => this.onMoveEnd());
+    // Overview outlines at world scale, detailed ones from the manifest's max_zoom (map/lod.ts):
+    // ask for the detailed files a little before, and redraw when the level changes.
+    const onZoom = () => {
+      const zoom = map.getZoom();
+      if (!this.detailAsked && wantsDetail(zoom, this.overviewMaxZoom())) {
+        this.detailAsked = true;
+        this.dispatchEvent(new CustomEvent('hsr-detail-wanted', { bubbles: true, composed: true }));
+      }
+      if (lodForZoom(zoom, this.overviewMaxZoom()) !== this.lod) this.updateLayers();
+    };
+    map.on('zoom', onZoom);
+    // A link may open the map zoomed in already.
+    map.once('load', onZoom);
     if (online) {
       // The online style cannot load (no network, a moved URL): back to the built-in base map, nothing lost.
       map.on('error', (e) => {
@@ -377,9 +405,27 @@ export class HsrMap extends LitElement {
   }
 
 
+  /**
+   * Sends `hsr-map-drawn` once, after the first frame in which the thematic layers
+   * were drawn with their data loaded (MapLibre's `idle` does not wait for deck.gl):
+   * the app then loads what the first paint did not need.
+   */
+  private checkDrawn() {
+    // (No layers switched on counts as drawn: the base map is all there is.)
+    if (this.drawn || !this.layersSet || !this.deckLayers.every((l) => l.isLoaded)) return;
+    this.drawn = true;
+    this.dispatchEvent(new CustomEvent('hsr-map-drawn', { bubbles: true, composed: true }));
+  }
+
+  /** The zoom from which the data's detailed outlines are drawn (the manifest says; default `OVERVIEW_MAX_ZOOM`). */
+  private overviewMaxZoom(): number {
+    return this.data?.manifest.layers.find((l) => l.overview)?.overview?.max_zoom ?? OVERVIEW_MAX_ZOOM;
+  }
+
   private updateLayers() {
     if (!this.overlay || !this.state || !this.data || !this.styleReady) return;
-    const descriptors = buildLayers(this.state, this.data, this.highlight);
+    this.lod = this.map ? lodForZoom(this.map.getZoom(), this.overviewMaxZoom()) : 'detailed';
+    const descriptors = buildLayers(this.state, this.data, this.highlight, this.lod);
     // Under the labels: ours, or an online style's first symbol layer.
     // (getStyle() is undefined while a style is being replaced or the context restored.)
     const beforeId = this.map?.getLayer(FIRST_LABEL_LAYER_ID)
@@ -387,7 +433,9 @@ export class HsrMap extends LitElement {
       : this.basemap === 'online'
         ? this.map?.getStyle()?.layers?.find((l) => l.type === 'symbol')?.id
         : undefined;
-    this.overlay.setProps({ layers: toDeckLayers([...descriptors, ...this.extraLayers], beforeId) });
+    this.deckLayers = toDeckLayers([...descriptors, ...this.extraLayers], beforeId);
+    this.overlay.setProps({ layers: this.deckLayers });
+    this.layersSet = true;
   }
 
   private tooltip(info: PickingInfo) {
@@ -413,6 +461,11 @@ export class HsrMap extends LitElement {
     else this.map.fitBounds(b, { padding, maxZoom: 6, animate, duration: animate ? 1200 : 0 });
   }
 
+  /** Where the map is now (the presenter saves it to return to), or null without a map. */
+  getCamera(): Camera | null {
+    return this.map ? cameraOf(this.map) : null;
+  }
+
   /** Fits the map to a country (its main parts); the data's places in it when the base map does not have it. */
   private async fitCountry(iso2: string, nonce: number) {
     const index = await loadCountryIndex(this.data);
@@ -423,11 +476,6 @@ export class HsrMap extends LitElement {
     const animate = !reducedMotion();
     if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 5), animate, essential: false });
     else this.map.fitBounds(b, { padding: 48, maxZoom: 6.5, animate, duration: animate ? 1200 : 0 });
-  }
-
-  /** Where the map is now (the presenter saves it to return to), or null without a map. */
-  getCamera(): Camera | null {
-    return this.map ? cameraOf(this.map) : null;
   }
 
   /** The MapLibre map, for the export (which reads its camera). */
