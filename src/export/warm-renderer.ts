@@ -12,7 +12,9 @@
  * with the live map's first frame (seconds in software WebGL) — so the live
  * map's GPU work is awaited first, through a fence. And a warm-up draws every
  * kind of layer once (all layers, a selection, a highlighted area), so a later
- * export with other layers compiles no shader.
+ * export with other layers compiles no shader. A holder can then have its
+ * chosen export drawn ahead (`prepareRenderer`: the dialog, once its choices
+ * rest), so that the export itself only reads the canvas.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { EMPTY_FILTERS, type AppState, type Lang } from '../state/app-state.ts';
