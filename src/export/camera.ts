@@ -85,6 +85,19 @@ export function cssSize(width: number, height: number, ratio: number): { cssW: n
   return { cssW, cssH: Math.max(1, Math.round(height / pixelRatio)), pixelRatio };
 }
 
+/**
+ * The pixel ratio to draw the map at for an output at `ratio`: below 2 device
+ * pixels per CSS pixel the map is drawn at twice that and scaled down when
+ * composed (4× supersampling: smooth edges without MSAA, which software WebGL
+ * pays for on every frame), when twice the size still fits the device's limit.
+ * From 2 the output's own resolution smooths the edges.
+ */
+export function renderRatio(ratio: number, cssW: number, cssH: number, maxSide: number): number {
+  if (ratio >= 2) return ratio;
+  const k = 2;
+  return Math.round(cssW * ratio * k) <= maxSide && Math.round(cssH * ratio * k) <= maxSide ? ratio * k : ratio;
+}
+
 /** MapLibre's canvas CSS size at `ratio` (`Map._resizeCanvas`: the canvas is `round(ratio × css)` pixels). */
 const canvasCss = (css: number, ratio: number) => Math.round(ratio * css) / ratio;
 

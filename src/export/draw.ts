@@ -285,6 +285,9 @@ export function drawExport(ctx: Ctx, layout: ExportLayout, text: { footer: strin
   const u = l.unit;
   ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, l.width, l.height);
+  // A supersampled map image is scaled down here: the best filter the canvas has.
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(map.image, l.map.x, l.map.y, l.map.w, l.map.h);
   // Hairlines between the map and the title band / footer, where there are any.
   ctx.strokeStyle = 'rgba(29,35,48,0.35)';

@@ -34,7 +34,7 @@ import { toDeckLayers } from '../layers/deck-layers.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { highlightIds, metresPerPixel } from './compose.ts';
-import { cssSize, loadRatio, type ExportCamera } from './camera.ts';
+import { cssSize, loadRatio, renderRatio, type ExportCamera } from './camera.ts';
 
 /** Device pixels per CSS pixel while the renderer waits between exports. */
 export const WARM_RATIO = 0.2;
@@ -244,7 +244,7 @@ export class ExportRenderer {
         fadeDuration: 0,
         attributionControl: false,
         // No MSAA: in software WebGL it doubles the cost of every frame, and the context serves
-        // every size. MapLibre's lines and fills and deck.gl's paths smooth their own edges.
+        // every size. Outputs below 2 device pixels per CSS pixel are supersampled instead (`renderRatio`).
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
         maxCanvasSize: [lim.maxSide, lim.maxSide],
         minZoom: MIN_ZOOM,
@@ -437,7 +437,10 @@ export class ExportRenderer {
       throw new ExportSizeError({ width: o.width, height: o.height }, largestFitting(o.width, o.height, lim.maxSide), `WebGL limit ${lim.maxSide} px per side`);
     }
     const timeout = o.timeoutMs ?? 120_000;
-    const { cssW, cssH, pixelRatio } = cssSize(o.width, o.height, o.pixelRatio);
+    const { cssW, cssH, pixelRatio: outRatio } = cssSize(o.width, o.height, o.pixelRatio);
+    // Drawn at up to twice the output's resolution (supersampled; see `renderRatio`).
+    const pixelRatio = renderRatio(outRatio, cssW, cssH, lim.maxSide);
+    const k = pixelRatio / outRatio;
     clearTimeout(this.shrinkTimer);
     const full = `${ExportRenderer.sceneKey(o, cssW, cssH)}@${pixelRatio}`;
     if (this.drawnKey === full) return { frames: 0, loadMs: 0, drawMs: 0 };
@@ -457,9 +460,9 @@ export class ExportRenderer {
       const canvas = m.getCanvas();
       const gotW = Math.min(canvas.width, this.gl?.drawingBufferWidth ?? canvas.width);
       const gotH = Math.min(canvas.height, this.gl?.drawingBufferHeight ?? canvas.height);
-      if (gotW < o.width - 1 || gotH < o.height - 1) {
-        const k = Math.min(gotW / o.width, gotH / o.height);
-        throw new ExportSizeError({ width: o.width, height: o.height }, { width: Math.floor(o.width * k), height: Math.floor(o.height * k) }, `the browser gave a ${gotW}×${gotH} drawing buffer`);
+      if (gotW < o.width * k - 1 || gotH < o.height * k - 1) {
+        const f = Math.min(gotW / (o.width * k), gotH / (o.height * k));
+        throw new ExportSizeError({ width: o.width, height: o.height }, { width: Math.floor(o.width * f), height: Math.floor(o.height * f) }, `the browser gave a ${gotW}×${gotH} drawing buffer`);
       }
       await this.wait(this.settle(), timeout, 'the map to finish drawing');
       // A CSS size deck.gl had not seen yet (its observer runs after the frame): once more, in step.
@@ -487,6 +490,8 @@ export class ExportRenderer {
     const { frames, loadMs, drawMs } = await this.drawFull(o);
     const { cssW, cssH, pixelRatio } = cssSize(o.width, o.height, o.pixelRatio);
     const m = this.map;
+    // The canvas may be supersampled (drawn at a higher ratio than the output's).
+    const drawnRatio = m.getPixelRatio();
     const zoom = m.getZoom();
     const corners = [
       [0, 0],
@@ -507,7 +512,7 @@ export class ExportRenderer {
       pitch: m.getPitch(),
       bounds: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)],
       cornerLatitudes: lats,
-      scale: { metresPerPixel: (metresPerPixel(probe.lat, zoom, pixelRatio) * canvasH) / o.height, lat: probe.lat },
+      scale: { metresPerPixel: (metresPerPixel(probe.lat, zoom, drawnRatio) * canvasH) / o.height, lat: probe.lat },
       phases: { warmupMs, loadMs, drawMs },
     };
   }

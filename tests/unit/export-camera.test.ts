@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssSize, exportCamera, framedSize, liveViewOf, loadRatio, type LiveView } from '../../src/export/camera.ts';
+import { cssSize, exportCamera, framedSize, liveViewOf, loadRatio, renderRatio, type LiveView } from '../../src/export/camera.ts';
 
 const live = (p: Partial<LiveView> = {}): LiveView => ({ center: [100, 30], zoom: 3, bearing: 0, pitch: 0, width: 1280, height: 800, padding: { top: 0, right: 0, bottom: 0, left: 0 }, ...p });
 
@@ -71,5 +71,21 @@ describe('off-screen canvas sizes', () => {
     expect(loadRatio(1920, 845, 2)).toBeCloseTo(0.2, 12);
     expect(loadRatio(1920, 847, 2)).toBe(1);
     expect(loadRatio(1920, 847, 1)).toBe(1);
+  });
+});
+
+describe('renderRatio (supersampling)', () => {
+  it('draws outputs below 2 device pixels per CSS pixel at twice their ratio, when that fits', () => {
+    expect(renderRatio(1, 1920, 845, 8192)).toBe(2);
+    expect(renderRatio(0.6667, 1920, 845, 8192)).toBeCloseTo(1.3334, 4);
+  });
+  it('leaves outputs from 2 as they are (their resolution smooths the edges)', () => {
+    expect(renderRatio(2, 1920, 845, 8192)).toBe(2);
+    expect(renderRatio(2.3, 1080, 1500, 8192)).toBe(2.3);
+  });
+  it('does not supersample past the device limit', () => {
+    expect(renderRatio(1.5, 3000, 2000, 8192)).toBe(1.5);
+    expect(renderRatio(1, 4096, 2000, 8192)).toBe(2);
+    expect(renderRatio(1, 4097, 2000, 8192)).toBe(1);
   });
 });
