@@ -1,7 +1,24 @@
 /**
- * Entry point: the global styles and the application element.
- * `<hsr-app>` reads the URL, loads the data and builds the page.
+ * Entry point: the global styles, then the application element.
+ *
+ * The application (`app/start.ts`: MapLibre, deck.gl, the panels, ~550 kB gzip)
+ * is imported only after the browser has painted index.html's static shell
+ * (title, what the map is, "Loading the map…"): evaluating it takes seconds on a
+ * phone, and the page should not stay blank meanwhile. (A `modulepreload` of the
+ * chunk was measured and dropped: it competes with the shell's first paint.)
+ * `<hsr-app>` then reads the URL, loads the data and hides the shell.
  */
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './map/map.css';
 import './styles/app.css';
-import './app/hsr-app.ts';
+
+/** Resolves after the next frame has been painted. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+void afterPaint()
+  .then(() => import('./app/start.ts'))
+  .catch((e: unknown) => {
+    // A chunk that cannot load (offline on a first visit, a broken deploy): say so in the shell.
+    console.error('the application could not load:', e);
+    document.querySelector('.app-shell__body')?.setAttribute('data-failed', '');
+  });

@@ -60,6 +60,7 @@ export class HsrApp extends LitElement {
     sideCollapsed: { state: true },
     narrow: { state: true },
     applyUpdate: { state: true },
+    dataComplete: { state: true },
   };
 
   declare state: AppState;
@@ -87,6 +88,8 @@ export class HsrApp extends LitElement {
   declare narrow: boolean;
   /** Set when a new version is stored and waiting: switches to it and reloads. */
   declare applyUpdate: (() => void) | null;
+  /** Every layer is loaded (or has failed): until then the list says more is coming. */
+  declare dataComplete: boolean;
 
   private focusNonce = 0;
   private flightNonce = 0;
@@ -128,11 +131,10 @@ export class HsrApp extends LitElement {
     // Every history entry names its language (and loses malformed values): back/forward and copied links restore the view.
     this.writeUrl(this.state, true);
     this.applyUpdate = null;
+    this.dataComplete = false;
   }
 
   override connectedCallback(): void {
-    // The static first paint of index.html goes before the first render (same task: no flash).
-    this.querySelector(':scope > .app-shell')?.remove();
     super.connectedCallback();
     this.addEventListener(CHANGE_EVENT, this.onChange as EventListener);
     this.addEventListener('hsr-map-status', this.onMapStatus as EventListener);
@@ -200,6 +202,8 @@ export class HsrApp extends LitElement {
       if (this.state.selected && !this.state.camera && !this.focusRequest) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
     } catch (e) {
       this.loadError = (e as Error).message;
+    } finally {
+      this.dataComplete = true;
     }
   }
 
@@ -358,6 +362,11 @@ export class HsrApp extends LitElement {
   }
 
   // Light DOM: MapLibre's global stylesheet must reach the map inside. Layout is in `styles/app.css`.
+  protected override firstUpdated(): void {
+    // index.html's static first paint is inside <hsr-app>: hidden now that the app is drawn beneath it (app.css).
+    this.querySelector(':scope > .app-shell')?.classList.add('app-shell--done');
+  }
+
   protected override createRenderRoot() {
     return this;
   }
@@ -365,6 +374,8 @@ export class HsrApp extends LitElement {
   protected override updated(): void {
     this.toggleAttribute('embed', this.state.embed);
     this.toggleAttribute('presenting', this.state.story !== null);
+    // Tests and scripts wait on this; people see the list's own notice.
+    this.toggleAttribute('data-complete', this.dataComplete);
   }
 
   override render() {
@@ -411,7 +422,7 @@ export class HsrApp extends LitElement {
             <hsr-filters .lang=${lang} .state=${s} .data=${this.data}></hsr-filters>
           </div>
           <div class="tabpanel" role="tabpanel" id="panel-list" aria-labelledby="tab-list" ?hidden=${this.tab !== 'list'}>
-            <hsr-list id="list" .lang=${lang} .state=${s} .data=${this.data}></hsr-list>
+            <hsr-list id="list" .lang=${lang} .state=${s} .data=${this.data} .complete=${this.dataComplete}></hsr-list>
           </div>
         </aside>
         <button class="side-toggle" type="button" aria-controls="side" aria-expanded=${this.sideCollapsed ? 'false' : 'true'} title=${t(lang, this.sideCollapsed ? 'panel.expand' : 'panel.collapse')} @click=${this.toggleSide}>

@@ -96,12 +96,15 @@ export class HsrList extends LitElement {
     lang: { type: String },
     state: { attribute: false },
     data: { attribute: false },
+    complete: { type: Boolean },
     rovingId: { state: true },
   };
 
   declare lang: Lang;
   declare state: AppState;
   declare data: Dataset | null;
+  /** Whether every layer has loaded: the map's own layers come first, the others just after. */
+  declare complete: boolean;
   /** The item that holds the list's tab stop (the last one focused). */
   declare rovingId: string | null;
 
@@ -115,6 +118,7 @@ export class HsrList extends LitElement {
     this.lang = 'en';
     this.state = defaultState();
     this.data = null;
+    this.complete = true;
     this.rovingId = null;
   }
 
@@ -229,6 +233,12 @@ export class HsrList extends LitElement {
       font-size: 13px;
       color: #4a5566;
     }
+    .more {
+      margin: 0 0 8px;
+      font-size: 13px;
+      color: #4a5566;
+      font-style: italic;
+    }
     .empty {
       margin: 16px 0;
       padding: 12px;
@@ -324,10 +334,11 @@ export class HsrList extends LitElement {
     if (!this.data) return nothing;
     const stop = this.tabStop();
     const selected = this.state.selected;
-    return html`<div class="list" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+    return html`<div class="list" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} aria-busy=${this.complete ? 'false' : 'true'} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
       <h2 class="visually-hidden">${t(lang, 'list.title')}</h2>
       <p class="count" role="status" tabindex="-1">${t(lang, 'list.count', { count: this.order.length })}</p>
-      ${this.order.length === 0 ? html`<p class="empty">${t(lang, 'list.empty')}</p>` : nothing}
+      ${this.complete ? nothing : html`<p class="more">${t(lang, 'list.loadingMore')}</p>`}
+      ${this.order.length === 0 && this.complete ? html`<p class="empty">${t(lang, 'list.empty')}</p>` : nothing}
       ${this.groups.map(
         (g) => html`<section aria-labelledby="h-${g.layer}">
           <h3 id="h-${g.layer}">

@@ -37,6 +37,8 @@ async function openApp(hash = '', options: Parameters<typeof openPage>[2] = {}):
   const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, options);
   open.push(rec);
   await rec.page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+  // The layers off the map load after its first frame: the list and search have everything once this is set.
+  await rec.page.locator('hsr-app[data-complete]').waitFor({ state: 'attached', timeout: 60_000 });
   await settle(rec.page);
   return rec;
 }
