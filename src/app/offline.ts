@@ -42,7 +42,9 @@ export function registerOffline({ onStatus, onUpdate }: OfflineCallbacks): () =>
   onStatus('caching');
   // Relative to the page, like everything else: the site may live in a sub-path.
   sw.register(new URL('sw.js', document.baseURI).href, { scope: './' })
-    .then((reg) => {
+    .then((reg: ServiceWorkerRegistration | undefined) => {
+      // Some browsers (and policies that block service workers) resolve without a registration.
+      if (!reg) throw new Error('service workers are blocked here');
       if (onUpdate) watchUpdates(reg, onUpdate);
       return sw.ready;
     })

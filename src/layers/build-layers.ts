@@ -19,6 +19,8 @@ export interface LayerDescriptor {
   dashed?: boolean;
   /** Icon layers draw from the shared symbol atlas (`iconAtlas` + `iconMapping`, added at the edge). */
   symbols?: boolean;
+  /** Where in the base map it is drawn: under its labels (default), or under its country borders too. */
+  slot?: 'under-borders';
   props: { id: string; data: unknown; pickable: boolean; [k: string]: unknown };
 }
 
@@ -70,12 +72,26 @@ function visiblePaths(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters
 
 const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centres': 19, hospitals: 15, training: 17, events: 19, organisations: 16 };
 
+/** What the base map offers the thematic layers. */
+export interface BasemapSupport {
+  /** It draws country borders in a layer that fills can go under (the built-in base map; not an online style). */
+  borders: boolean;
+}
+
 /**
  * The deck.gl layers for a state: visible thematic layers in drawing order,
  * then the highlights (a story chapter's features) and the selection on top.
  * @param highlight - further feature ids to ring, e.g. a story chapter's subjects
+ * @param basemap - with country borders, areas of whole countries (`outline: 'borders'`)
+ *   are filled under them instead of stroked
  */
-export function buildLayers(state: AppState, d: Dataset, highlight: readonly string[] = [], lod: LevelOfDetail = 'detailed'): LayerDescriptor[] {
+export function buildLayers(
+  state: AppState,
+  d: Dataset,
+  highlight: readonly string[] = [],
+  lod: LevelOfDetail = 'detailed',
+  basemap: BasemapSupport = { borders: false },
+): LayerDescriptor[] {
   const out: LayerDescriptor[] = [];
   // Colours, outlines, widths and dashes all come from the registry (the legend is derived from the same functions).
   const ctx = styleContextOf(d);
@@ -87,15 +103,17 @@ export function buildLayers(state: AppState, d: Dataset, highlight: readonly str
     switch (spec.draw) {
       case 'area': {
         const dash = spec.dash;
+        const underBorders = spec.outline === 'borders' && basemap.borders;
         out.push({
           type: 'GeoJsonLayer',
           dashed: !!dash,
+          ...(underBorders ? { slot: 'under-borders' as const } : {}),
           props: {
             id: spec.id,
             data: visibleFeatures(d, spec.id, state, lod),
             ...common,
             filled: true,
-            stroked: true,
+            stroked: !underBorders,
             getFillColor: (f: MapFeature) => spec.color(f.properties, ctx),
             getLineColor: (f: MapFeature) => spec.lineColor(f.properties, ctx),
             getLineWidth: (f: MapFeature) => spec.lineWidth(f.properties),

@@ -41,13 +41,19 @@ function iconAtlas(): HTMLCanvasElement {
   return (atlas = canvas);
 }
 
-/**
- * @param beforeId - MapLibre layer to draw under (the first label layer), so
- *   thematic layers sit beneath the base map's labels in interleaved mode.
- */
-export function toDeckLayers(descriptors: readonly LayerDescriptor[], beforeId?: string): Layer[] {
+/** The base map's layers that thematic layers are drawn under (interleaved mode). */
+export interface BeforeIds {
+  /** The first label layer: every thematic layer goes under the labels. */
+  labels?: string;
+  /** The first border layer: fills outlined by the borders (`slot: 'under-borders'`) go under it. */
+  borders?: string;
+}
+
+/** Descriptors → deck.gl layers, each placed in the base map by `beforeId` (see `BeforeIds`). */
+export function toDeckLayers(descriptors: readonly LayerDescriptor[], before: BeforeIds = {}): Layer[] {
   return descriptors.map((d) => {
     const Cls = CLASSES[d.type] as unknown as new (props: Record<string, unknown>) => Layer;
+    const beforeId = d.slot === 'under-borders' ? (before.borders ?? before.labels) : before.labels;
     return new Cls({
       ...d.props,
       ...(beforeId ? { beforeId } : {}),

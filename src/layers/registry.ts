@@ -23,6 +23,7 @@ import {
   type RGBA,
 } from './palette.ts';
 import type { SymbolKind } from './symbols.ts';
+import { BASEMAP_PALETTES } from '../map/basemap-style.ts';
 import { DEFAULT_LAYERS } from '../state/app-state.ts';
 
 export type DrawKind = 'point' | 'route' | 'line' | 'arc' | 'area';
@@ -78,6 +79,14 @@ export interface LayerSpec {
   dash?: (p: BaseProps) => Dash;
   /** Points: hollow (only intended) rather than filled. */
   hollow: (p: BaseProps) => boolean;
+  /**
+   * Areas: who draws the outline. `stroke` (default): deck.gl, in `lineColor`.
+   * `borders`: the area is whole countries, so the base map's country borders,
+   * drawn over the fill, are its outline (where the base map has them: see
+   * `buildLayers`). Outlines are deck.gl's costliest primitive on software
+   * WebGL (every segment a shaded instance), so this is measured, not cosmetic.
+   */
+  outline: 'stroke' | 'borders';
   legend: LegendItem[];
 }
 
@@ -141,8 +150,8 @@ interface ItemDef {
   color?: string;
 }
 
-type SpecDef = Omit<LayerSpec, 'id' | 'title' | 'defaultVisible' | 'legend' | 'lineColor' | 'lineWidth' | 'hollow'> &
-  Partial<Pick<LayerSpec, 'lineColor' | 'lineWidth' | 'hollow'>> & { legend: ItemDef[] };
+type SpecDef = Omit<LayerSpec, 'id' | 'title' | 'defaultVisible' | 'legend' | 'lineColor' | 'lineWidth' | 'hollow' | 'outline'> &
+  Partial<Pick<LayerSpec, 'lineColor' | 'lineWidth' | 'hollow' | 'outline'>> & { legend: ItemDef[] };
 
 const areaItems: ItemDef[] = [
   ...AREA_IDS.map((a) => ({ key: `area-${a}`, label: AREA_NAMES[a]!, sample: { area: a } })),
@@ -176,6 +185,7 @@ const SPECS: Record<LayerId, SpecDef> = {
     draw: 'area',
     description: { en: 'Priority (“fulcrum”) countries of each direction in the 2015–2017 plan.', zh: '2015—2017年实施方案各走向的重点（支点）国家。' },
     color: (p) => hexToRgba(directionFill(String(p.direction)), 170),
+    outline: 'borders',
     legend: DIRECTION_IDS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
   mechanisms: {
@@ -296,7 +306,8 @@ function legendItem(spec: Omit<LayerSpec, 'legend'>, def: ItemDef): LegendItem {
     case 'point':
       return { ...base, swatch: { kind: 'symbol', symbol: spec.symbol ?? 'circle', hollow: spec.hollow(p), ...(isLightColor(fill) ? { outline: LAYER_COLOR.lightEdge } : {}) } };
     case 'area': {
-      const outline = def.color ? def.color : rgbaToHex(spec.lineColor(p));
+      // Outlined by the base map's borders: the swatch's edge is a border.
+      const outline = def.color ? def.color : spec.outline === 'borders' ? BASEMAP_PALETTES.light.border : rgbaToHex(spec.lineColor(p));
       return { ...base, swatch: { kind: 'fill', outline, dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), opacity: Math.round((fill[3] / 255) * 100) / 100, width: spec.lineWidth(p) } };
     }
     default:
@@ -313,6 +324,7 @@ function makeSpec(id: LayerId): LayerSpec {
     lineColor: (p, ctx) => darken(def.color(p, ctx)),
     lineWidth: () => 1,
     hollow: def.draw === 'point' ? intended : () => false,
+    outline: 'stroke',
     ...def,
   };
   return { ...spec, legend: legend.map((item) => legendItem(spec, item)) };

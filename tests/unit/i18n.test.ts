@@ -37,6 +37,18 @@ describe('i18n', () => {
     expect(unused).toEqual([]);
   });
 
+  it('names every kind, role and precision the shipped data uses (the detail panel shows them)', () => {
+    const used = new Set<string>();
+    for (const f of readdirSync('public/data').filter((n) => n.endsWith('.geojson'))) {
+      const fc = JSON.parse(readFileSync(join('public/data', f), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+      for (const { properties: p } of fc.features)
+        for (const field of ['kind', 'role', 'precision'] as const) if (typeof p[field] === 'string') used.add(`${field}.${p[field]}`);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    const missing = [...used].filter((k) => !(k in en) || !(k in zh));
+    expect(missing).toEqual([]);
+  });
+
   it('fills placeholders', () => {
     expect(t('en', 'layers.countOf', { shown: 3, total: 38 })).toBe('3 of 38');
     expect(t('zh', 'detail.project', { no: 23 })).toBe('第23号重点项目');

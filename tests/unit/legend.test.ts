@@ -13,6 +13,7 @@ import { buildLayers, type LayerDescriptor } from '../../src/layers/build-layers
 import { AREA_IDS, UNKNOWN_COLOR, areaColor, diseaseColor, directionColor, hexToRgba, luminance, rgbaToHex } from '../../src/layers/palette.ts';
 import { LAYERS, isDashed, legendInUse, matchesSample, type LayerSpec, type LegendItem } from '../../src/layers/registry.ts';
 import { defaultState } from '../../src/state/app-state.ts';
+import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
 import { mechanismOptions } from '../../src/ui/panel-model.ts';
 import { EMPTY_MANIFEST, feat } from '../helpers/features.ts';
 
@@ -27,7 +28,8 @@ const geometryFor = (spec: LayerSpec): MapFeature['geometry'] =>
 function drawn(spec: LayerSpec, sample: Partial<BaseProps>) {
   const f = feat(spec.id, `${spec.id}-sample`, geometryFor(spec), sample);
   const d = makeDataset(EMPTY_MANIFEST, { [spec.id]: [f] });
-  const layers = buildLayers({ ...defaultState(), layers: [spec.id] }, d);
+  // As on the built-in base map, which draws country borders (the legend describes that map).
+  const layers = buildLayers({ ...defaultState(), layers: [spec.id] }, d, [], 'detailed', { borders: true });
   const main = layers.find((l) => l.props.id === spec.id)!;
   const halo = layers.find((l) => l.props.id === `${spec.id}-halo`);
   const datum = (main.props.data as unknown[])[0]!;
@@ -70,8 +72,16 @@ describe.each(LAYERS.map((l) => [l.id, l] as [LayerId, LayerSpec]))('the legend 
       const fill = call<number[]>('getFillColor')!;
       expect(rgb(fill)).toBe(item.color);
       expect(Math.round((fill[3]! / 255) * 100) / 100).toBe(s.opacity);
-      expect(rgb(call<number[]>('getLineColor'))).toBe(s.outline);
-      expect(call<number>('getLineWidth')).toBe(s.width);
+      if (spec.outline === 'borders') {
+        // Outlined by the base map's country borders, drawn over the fill: the swatch's edge is a border.
+        expect(main.props.stroked).toBe(false);
+        expect(main.slot).toBe('under-borders');
+        expect(s.outline).toBe(BASEMAP_PALETTES.light.border);
+      } else {
+        expect(main.props.stroked).toBe(true);
+        expect(rgb(call<number[]>('getLineColor'))).toBe(s.outline);
+        expect(call<number>('getLineWidth')).toBe(s.width);
+      }
       const dash = dashOf(call('getDashArray'));
       expect(isDashed(dash as [number, number]), `dash ${dash}`).toBe(!!s.dashed);
       // A dashed legend item needs the dash extension on the layer, or deck.gl ignores the dash array.
