@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BASEMAP_LAYER_IDS, BASEMAP_PALETTES, FIRST_LABEL_LAYER_ID, STYLE_DATA } from '../../src/map/basemap-style.ts';
+import { BASEMAP_LAYER_IDS, BASEMAP_PALETTES, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, STYLE_DATA } from '../../src/map/basemap-style.ts';
 import { assertCleanPage, consoleErrors, externalRequests, launchChromium, openPage, type PageRecording } from './chromium.ts';
 
 const ARTIFACTS = 'tests/.artifacts';
@@ -257,10 +257,12 @@ describe('base map (built site, Chromium)', () => {
     const label = order.indexOf(FIRST_LABEL_LAYER_ID);
     expect(label).toBeGreaterThan(0);
     expect(deck.length).toBeGreaterThan(5);
-    for (const l of deck) expect(l.beforeId, l.id).toBe(FIRST_LABEL_LAYER_ID);
+    // Country fills (priority countries) go under the borders, which outline them; everything else under the labels.
+    for (const l of deck) expect(l.beforeId, l.id).toBe(l.id === 'priority-countries' ? FIRST_BOUNDARY_LAYER_ID : FIRST_LABEL_LAYER_ID);
     const groups = order.map((id, i) => [id, i] as const).filter(([id]) => id.startsWith('deck-'));
-    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.length).toBe(2);
     for (const [id, i] of groups) expect(i, `${id} before the labels`).toBeLessThan(label);
+    expect(order.indexOf(`deck-maplibre-layer-group-before:${FIRST_BOUNDARY_LAYER_ID}`)).toBe(order.indexOf(FIRST_BOUNDARY_LAYER_ID) - 1);
     // The base map's own layers keep their order around them.
     expect(order.filter((id) => (Object.values(BASEMAP_LAYER_IDS) as string[]).includes(id))).toEqual(Object.values(BASEMAP_LAYER_IDS));
     await assertCleanPage(rec);
