@@ -4,8 +4,8 @@
  * The application (`app/start.ts`: MapLibre, deck.gl, the panels, ~550 kB gzip)
  * is imported only after the browser has painted index.html's static shell
  * (title, what the map is, "Loading the map…"): evaluating it takes seconds on a
- * phone, and the page should not stay blank meanwhile. (A `modulepreload` of the
- * chunk was measured and dropped: it competes with the shell's first paint.)
+ * phone, and the page should not stay blank meanwhile. (No `modulepreload` for
+ * the chunk: its download would compete with the shell's first paint.)
  * `<hsr-app>` then reads the URL, loads the data and hides the shell.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';

@@ -361,12 +361,12 @@ export class HsrApp extends LitElement {
     this.apply({ lang: this.state.lang === 'en' ? 'zh' : 'en' });
   }
 
-  // Light DOM: MapLibre's global stylesheet must reach the map inside. Layout is in `styles/app.css`.
   protected override firstUpdated(): void {
     // index.html's static first paint is inside <hsr-app>: hidden now that the app is drawn beneath it (app.css).
     this.querySelector(':scope > .app-shell')?.classList.add('app-shell--done');
   }
 
+  // Light DOM: MapLibre's global stylesheet must reach the map inside. Layout is in `styles/app.css`.
   protected override createRenderRoot() {
     return this;
   }

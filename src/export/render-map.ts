@@ -27,7 +27,7 @@ import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type { Device } from '@luma.gl/core';
-import { basemapStyle, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID } from '../map/basemap-style.ts';
+import { basemapSlots, basemapStyle } from '../map/basemap-style.ts';
 import { basemapDataUrl } from '../map/create-map.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
@@ -341,9 +341,9 @@ export class ExportRenderer {
     const key = ExportRenderer.layersKeyOf(scene);
     if (key === this.layersKey && this.layers.length) return;
     this.layersKey = key;
-    const borders = this.map.getLayer(FIRST_BOUNDARY_LAYER_ID) ? FIRST_BOUNDARY_LAYER_ID : undefined;
-    const descriptors = buildLayers(scene.state, scene.data, scene.highlight ?? highlightIds(scene.state), 'detailed', { borders: !!borders });
-    this.layers = toDeckLayers(descriptors, { labels: this.map.getLayer(FIRST_LABEL_LAYER_ID) ? FIRST_LABEL_LAYER_ID : undefined, borders });
+    const slots = basemapSlots((id) => !!this.map.getLayer(id));
+    const descriptors = buildLayers(scene.state, scene.data, scene.highlight ?? highlightIds(scene.state), 'detailed', { borders: !!slots.borders });
+    this.layers = toDeckLayers(descriptors, slots);
     this.overlay.setProps({ layers: this.layers });
   }
 

@@ -82,6 +82,17 @@ export const FIRST_LABEL_LAYER_ID: BasemapLayerId = BASEMAP_LAYER_IDS.countryLab
 /** The first boundary layer: thematic area fills inserted before it keep the borders drawn over them. */
 export const FIRST_BOUNDARY_LAYER_ID: BasemapLayerId = BASEMAP_LAYER_IDS.bordersSar;
 
+/**
+ * The layers of a style to insert thematic layers before (`toDeckLayers`): our
+ * labels and borders where the style has them (the built-in base map), none otherwise.
+ */
+export function basemapSlots(hasLayer: (id: string) => boolean): { labels?: string; borders?: string } {
+  return {
+    ...(hasLayer(FIRST_LABEL_LAYER_ID) ? { labels: FIRST_LABEL_LAYER_ID } : {}),
+    ...(hasLayer(FIRST_BOUNDARY_LAYER_ID) ? { borders: FIRST_BOUNDARY_LAYER_ID } : {}),
+  };
+}
+
 /** Calm, neutral colours that leave the saturated range to the thematic layers. */
 export const BASEMAP_PALETTES = {
   light: {

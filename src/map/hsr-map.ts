@@ -19,7 +19,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Geometry } from 'geojson';
 import { basemapDataUrl, createMap } from './create-map.ts';
-import { FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, BASEMAP_LAYER_IDS } from './basemap-style.ts';
+import { BASEMAP_LAYER_IDS, basemapSlots } from './basemap-style.ts';
 import { ONLINE_STYLE_URL } from './online-style.ts';
 import { lodForZoom, wantsDetail } from './lod.ts';
 import { OVERVIEW_MAX_ZOOM } from '../data/contract.ts';
@@ -426,16 +426,12 @@ export class HsrMap extends LitElement {
     if (!this.overlay || !this.state || !this.data || !this.styleReady) return;
     this.lod = this.map ? lodForZoom(this.map.getZoom(), this.overviewMaxZoom()) : 'detailed';
     // Country fills go under our base map's borders; an online style's borders are not known, so they are stroked.
-    const borders = this.map?.getLayer(FIRST_BOUNDARY_LAYER_ID) ? FIRST_BOUNDARY_LAYER_ID : undefined;
-    const descriptors = buildLayers(this.state, this.data, this.highlight, this.lod, { borders: !!borders });
+    const slots = basemapSlots((id) => !!this.map?.getLayer(id));
+    const descriptors = buildLayers(this.state, this.data, this.highlight, this.lod, { borders: !!slots.borders });
     // Under the labels: ours, or an online style's first symbol layer.
     // (getStyle() is undefined while a style is being replaced or the context restored.)
-    const labels = this.map?.getLayer(FIRST_LABEL_LAYER_ID)
-      ? FIRST_LABEL_LAYER_ID
-      : this.basemap === 'online'
-        ? this.map?.getStyle()?.layers?.find((l) => l.type === 'symbol')?.id
-        : undefined;
-    this.deckLayers = toDeckLayers([...descriptors, ...this.extraLayers], { labels, borders });
+    const labels = slots.labels ?? (this.basemap === 'online' ? this.map?.getStyle()?.layers?.find((l) => l.type === 'symbol')?.id : undefined);
+    this.deckLayers = toDeckLayers([...descriptors, ...this.extraLayers], { ...slots, labels });
     this.overlay.setProps({ layers: this.deckLayers });
     this.layersSet = true;
   }
