@@ -4,23 +4,17 @@
  *   npm run data            write public/data/
  *   npm run data -- --check regenerate in memory and fail if anything differs
  *
- * Reads `seeds/` only; writes `public/data/` only. Fails (exit 1) listing every
- * data error by table, record and field.
+ * Reads `seeds/` only; writes `public/data/` only, as a whole (a failed build
+ * leaves it as it was). Fails (exit 1) listing every data error by table,
+ * record and field.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildOutputs, type BuildLog } from './outputs.ts';
 import { DataError } from './errors.ts';
+import { listFiles, writeOutputAtomically } from './write-output.ts';
 
 const OUT = 'public/data';
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? listFiles(p) : [p];
-  });
-}
 
 function main() {
   const check = process.argv.includes('--check');
@@ -42,7 +36,7 @@ function main() {
     console.log(`${placed.length} point records name no place and are drawn at country interior points (precision "country"):`);
     for (const c of placed) console.log(`  ${c.layer}: ${c.id} → ${c.drawnAt.join(' ')}`);
   }
-  const existing = new Set(listFiles(OUT).map((p) => relative(OUT, p)));
+  const existing = new Set(listFiles(OUT));
   if (check) {
     const changed: string[] = [];
     for (const [file, content] of outputs) {
@@ -59,12 +53,8 @@ function main() {
     console.log(`data check: ${outputs.size} files regenerate byte-for-byte (${Math.round(performance.now() - started)} ms)`);
     return;
   }
-  for (const stale of existing) if (!outputs.has(stale)) rmSync(join(OUT, stale));
-  for (const [file, content] of outputs) {
-    const path = join(OUT, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
+  // All or nothing: a failed write leaves public/data as it was (write-output.ts).
+  writeOutputAtomically(OUT, outputs);
   console.log(`data: wrote ${outputs.size} files to ${OUT}/ (${Math.round(performance.now() - started)} ms)`);
 }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Geometry, Position } from 'geojson';
 import type { LayerFeature } from './layers/context.ts';
 import { simplify } from '@turf/simplify';
+import { geometryBounds, toBBox, type BBox } from '../src/data/bounds.ts';
 
 /**
  * Decimal places kept: 4 (≈ 11 m) for points and lines; 3 (≈ 110 m) for
@@ -88,10 +89,31 @@ function roundProps(value: unknown): unknown {
   return value;
 }
 
-/** A FeatureCollection as text: sorted by id, one feature per line. */
-export function serializeLayer(features: readonly LayerFeature[]): string {
+/** The `bbox` of a shipped geometry (RFC 7946: east < west across the antimeridian). */
+function shippedBBox(g: Geometry): BBox | undefined {
+  const b = geometryBounds(g);
+  return b ? toBBox(b) : undefined;
+}
+
+/** The `bbox` of every feature as shipped, by id: an overview file carries its detailed features' (see `serializeLayer`). */
+export function shippedBBoxes(features: readonly LayerFeature[]): Map<string, BBox | undefined> {
+  return new Map(features.map((f) => [f.id, shippedBBox(roundShipped(f.geometry))]));
+}
+
+/**
+ * A FeatureCollection as text: sorted by id, one feature per line. Every
+ * feature carries its `bbox`: the bounds the site frames it by. `bboxes`
+ * (from `shippedBBoxes` of the detailed features) gives an overview's features
+ * the bounds of their detailed geometry, so a frame is the same whichever
+ * outlines are loaded.
+ */
+export function serializeLayer(features: readonly LayerFeature[], bboxes?: ReadonlyMap<string, BBox | undefined>): string {
   const sorted = [...features].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lines = sorted.map((f) => JSON.stringify({ type: 'Feature', id: f.id, geometry: roundShipped(f.geometry), properties: roundProps(f.properties) }));
+  const lines = sorted.map((f) => {
+    const geometry = roundShipped(f.geometry);
+    const bbox = bboxes?.get(f.id) ?? shippedBBox(geometry);
+    return JSON.stringify({ type: 'Feature', id: f.id, ...(bbox ? { bbox } : {}), geometry, properties: roundProps(f.properties) });
+  });
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
 

@@ -9,7 +9,7 @@ import { LAYER_TITLES } from '../src/data/layer-titles.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { checkGeometry } from './validate.ts';
-import { serializeJson, serializeLayer, sha256, toCsv } from './output.ts';
+import { serializeJson, serializeLayer, sha256, shippedBBoxes, toCsv } from './output.ts';
 import { BASEMAP_OVERVIEW_LAYERS, basemapFiles, OVERVIEW_BASEMAP_OPTIONS } from './basemap.ts';
 import { overviewLayer } from './overview.ts';
 import { OVERVIEW_MAX_ZOOM } from '../src/data/contract.ts';
@@ -92,7 +92,7 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
     if (overview) {
       const problems = checkGeometry(overview);
       if (problems.length) throw new DataError(problems.map((p) => ({ ...p, field: `overview ${p.field}` })));
-      const otext = serializeLayer(overview);
+      const otext = serializeLayer(overview, shippedBBoxes(d.layers[id]));
       files.set(`overview/${file}`, otext);
       entry.overview = { file: `overview/${file}`, bytes: Buffer.byteLength(otext), max_zoom: OVERVIEW_MAX_ZOOM };
     }

@@ -8,7 +8,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CHANGE_EVENT, type ChangeEvent, type StatePatch } from './events.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
-import { parseUrlState, serializeUrlState } from '../state/url-state.ts';
+import { parseParams, parseUrlState, serializeUrlState, startAddress } from '../state/url-state.ts';
 import { unknownValuesPatch } from '../state/known-values.ts';
 import { layerSpec } from '../layers/registry.ts';
 import type { LoadReport } from '../data/load-data.ts';
@@ -91,6 +91,8 @@ export class HsrApp extends LitElement {
   /** Every layer is loaded (or has failed): until then the list says more is coming. */
   declare dataComplete: boolean;
 
+  /** The query string kept in the address: what is not state (`?test`, `?export`). */
+  private readonly search: string;
   private focusNonce = 0;
   private flightNonce = 0;
   private stopOffline?: () => void;
@@ -112,7 +114,10 @@ export class HsrApp extends LitElement {
   constructor() {
     super();
     const lang = preferredLang(globalThis.localStorage, navigator.languages ?? [navigator.language]);
-    this.state = parseUrlState(location.href, lang);
+    // The query is read once, here: its state moves into the hash and leaves the address (url-state.ts).
+    const start = startAddress(location.href);
+    this.search = start.search;
+    this.state = parseParams(start.params, lang);
     this.data = null;
     this.report = null;
     this.loadError = null;
@@ -296,7 +301,7 @@ export class HsrApp extends LitElement {
   /** Writes the URL of a state: a new history entry, or (`replace`) the current one changed. */
   private writeUrl(s: AppState, replace: boolean) {
     const hash = serializeUrlState(s);
-    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+    const url = `${location.pathname}${this.search}${hash ? `#${hash}` : ''}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
       if (replace) history.replaceState(null, '', url);
       else history.pushState(null, '', url);
@@ -308,6 +313,8 @@ export class HsrApp extends LitElement {
     const next = parseUrlState(location.href, this.state.lang);
     this.state = next;
     this.tab = next.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
+    // The address shows what the app shows: a hand-edited hash loses what was refused (hostile, out of range).
+    this.writeUrl(next, true);
     const unknown = this.data ? unknownValuesPatch(next, this.data, this.report?.failedLayers.map((l) => l.id)) : null;
     if (unknown) this.apply(unknown, true);
   };
@@ -384,7 +391,7 @@ export class HsrApp extends LitElement {
     const selected = s.selected && this.data ? (this.data.byId.get(s.selected) ?? null) : null;
     const tabs: SideTab[] = ['layers', 'filters', 'list'];
     const tabLabel: Record<SideTab, string> = { layers: t(lang, 'panel.layers'), filters: t(lang, 'panel.filters'), list: t(lang, 'view.list') };
-    const fullUrl = `${location.pathname}#${serializeUrlState({ ...s, embed: false })}`;
+    const fullUrl = `${location.pathname}${this.search}#${serializeUrlState({ ...s, embed: false })}`;
     return html`
       <a class="skip" href="#list" @click=${this.skipToList}>${t(lang, 'app.skip')}</a>
       <header>
@@ -428,10 +435,10 @@ export class HsrApp extends LitElement {
         <button class="side-toggle" type="button" aria-controls="side" aria-expanded=${this.sideCollapsed ? 'false' : 'true'} title=${t(lang, this.sideCollapsed ? 'panel.expand' : 'panel.collapse')} @click=${this.toggleSide}>
           <span class="side-toggle__chevron" aria-hidden="true"></span><span class="visually-hidden">${t(lang, 'panel.side')}</span>
         </button>
-        <hsr-map .lang=${lang} .state=${s} .data=${this.data} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
+        <hsr-map .lang=${lang} .state=${s} .data=${this.data} .dataFailed=${!!this.loadError} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
         ${s.story && this.presenterLoaded ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${this.data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>` : nothing}
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${this.data}></hsr-detail>` : nothing}
-        ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}
+        ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.loadError })}</div>` : nothing}
         ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)).join(lang === 'zh' ? '、' : ', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
       </main>
       ${this.exportOpen ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.exportData()} .map=${this.querySelector('hsr-map')?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>` : nothing}

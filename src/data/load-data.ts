@@ -45,7 +45,13 @@ export function emptyReport(): LoadReport {
 export async function loadManifest(base: URL, fetchFn: FetchLike = (u) => fetch(u)): Promise<Manifest> {
   const res = await fetchFn(new URL('manifest.json', base).href);
   if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
-  const r = ManifestSchema.safeParse(await res.json());
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new Error('manifest.json: not valid JSON');
+  }
+  const r = ManifestSchema.safeParse(json);
   if (!r.success) throw new Error(`manifest.json: ${issuesText(r.error.issues)}`);
   return r.data as unknown as Manifest;
 }

@@ -70,7 +70,10 @@ const Props = z
     z.refine((p) => p.year_start === undefined || p.year_end === undefined || p.year_end >= p.year_start, { message: 'year_end is before year_start', path: ['year_end'] }),
   );
 
-export const FeatureSchema = z.object({ type: z.literal('Feature'), id: z.string(), geometry: GeometrySchema, properties: Props });
+/** RFC 7946 bbox: west, south, east, north (east < west across the antimeridian). */
+const BBox = z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90)), z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))]);
+
+export const FeatureSchema = z.object({ type: z.literal('Feature'), id: z.string(), bbox: z.optional(BBox), geometry: GeometrySchema, properties: Props });
 
 const SafeFile = z.string().check(z.regex(/^[a-z0-9][a-z0-9/._-]*$/), z.refine((f) => !f.includes('..'), { message: 'no ".." in a data path' }));
 

@@ -16,6 +16,7 @@ import { BASEMAP_ATTRIBUTION } from './basemap-style.ts';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { BASEMAP_OVERVIEW_DATA, basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
 import { watchBasemapDetail } from './lod.ts';
+import { MAP_LIMITS } from './limits.ts';
 import type { LevelOfDetail } from '../data/dataset.ts';
 
 setWorkerUrl(workerUrl);
@@ -80,8 +81,9 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
       // MapLibre creates its context without antialiasing; borders and deck.gl lines need it.
       canvasContextAttributes: { antialias: true },
       attributionControl: false,
-      minZoom: 0.5,
-      maxZoom: 8,
+      minZoom: MAP_LIMITS.minZoom,
+      maxZoom: MAP_LIMITS.maxZoom,
+      maxPitch: MAP_LIMITS.maxPitch,
       locale: lang === 'zh' ? ZH_LOCALE : {},
     });
   } catch (e) {
@@ -94,23 +96,4 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   map.addControl(new AttributionControl({ customAttribution: ['<a href="https://maplibre.org/" target="_blank">MapLibre</a>', BASEMAP_ATTRIBUTION[lang]] }), 'bottom-right');
   if (!options.styleUrl) watchBasemapDetail(map, options.dataUrl ?? basemapDataUrl);
   return { ok: true, map };
-}
-
-/** Replaces the container's content with a message saying why the map is missing. */
-export function showMapError(container: HTMLElement, text: { title: string; body: string }, error: Error): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'map-error';
-  box.setAttribute('role', 'alert');
-  const title = document.createElement('p');
-  title.className = 'map-error__title';
-  title.textContent = text.title;
-  const body = document.createElement('p');
-  body.textContent = text.body;
-  const detail = document.createElement('p');
-  detail.className = 'map-error__detail';
-  detail.textContent = error.name;
-  box.append(title, body, detail);
-  container.replaceChildren(box);
-  container.classList.add('map--failed');
-  return box;
 }

@@ -28,7 +28,7 @@ import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dataset.ts';
-import { countryBounds, geometryBounds, isPointBounds, unionBounds, type Bounds } from './feature-bounds.ts';
+import { countryBounds, featureBounds, geometryBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
 import { t, field } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
 import type { LayerDescriptor, PathDatum } from '../layers/build-layers.ts';
@@ -89,6 +89,12 @@ export interface Flight {
 }
 
 const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+/**
+ * How long a lost WebGL context may take to come back before the map offers a
+ * reload (the URL holds the view, so nothing is lost). Browsers restore within
+ * a second or two when they restore at all; a GPU process that has given up never does.
+ */
+const RESTORE_WAIT_MS = 6000;
 /** Long enough to follow where the map goes, short enough not to stall a talk. */
 const FLIGHT_MS = 2200;
 
@@ -139,7 +145,9 @@ export class HsrMap extends LitElement {
     focusRequest: { attribute: false },
     flight: { attribute: false },
     highlight: { attribute: false },
+    dataFailed: { type: Boolean },
     status: { type: String, reflect: true },
+    stalled: { state: true },
   };
 
   declare lang: Lang;
@@ -150,7 +158,12 @@ export class HsrMap extends LitElement {
   declare flight: Flight | null;
   /** Feature ids ringed besides the selection (a story chapter's subjects). */
   declare highlight: readonly string[];
+  /** The data could not be loaded (the app says why): the base map is all there is, not a map still loading. */
+  declare dataFailed: boolean;
   declare status: MapStatus;
+  /** A lost context has not come back within `RESTORE_WAIT_MS`: a reload is offered. */
+  declare stalled: boolean;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
 
   private map?: MapLibreMap;
   private overlay?: MapLibreOverlay;
@@ -187,7 +200,9 @@ export class HsrMap extends LitElement {
     this.focusRequest = null;
     this.flight = null;
     this.highlight = [];
+    this.dataFailed = false;
     this.status = 'loading';
+    this.stalled = false;
   }
 
   // MapLibre's stylesheet is global; render in light DOM so it applies.
@@ -210,8 +225,13 @@ export class HsrMap extends LitElement {
             </div>
           </div>`
         : null}
-      ${this.status === 'restoring' ? html`<div class="hsr-map__message" role="status"><p>${t(lang, 'map.contextLost')}</p></div>` : null}
-      ${this.status === 'loading' || (this.status === 'ready' && !this.data) ? html`<p class="hsr-map__loading" role="status">${t(lang, 'map.loading')}</p>` : null}`;
+      ${this.status === 'restoring'
+        ? html`<div class="hsr-map__message" role=${this.stalled ? 'alert' : 'status'}>
+            <p>${t(lang, this.stalled ? 'map.contextStalled' : 'map.contextLost')}</p>
+            ${this.stalled ? html`<button class="hsr-map__reload" type="button" @click=${() => location.reload()}>${t(lang, 'map.reload')}</button>` : null}
+          </div>`
+        : null}
+      ${this.status === 'loading' || (this.status === 'ready' && !this.data && !this.dataFailed) ? html`<p class="hsr-map__loading" role="status">${t(lang, 'map.loading')}</p>` : null}`;
   }
 
   protected override firstUpdated(): void {
@@ -221,12 +241,16 @@ export class HsrMap extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.stallTimer);
     this.teardown();
   }
 
   /** Sets the status and tells the app (which enables export only on a ready map). */
   private setStatus(status: MapStatus) {
     this.status = status;
+    clearTimeout(this.stallTimer);
+    this.stalled = false;
+    if (status === 'restoring') this.stallTimer = setTimeout(() => (this.stalled = this.status === 'restoring'), RESTORE_WAIT_MS);
     this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status }, bubbles: true, composed: true }));
   }
 
@@ -451,7 +475,7 @@ export class HsrMap extends LitElement {
   private flyToFeature(id: string) {
     const f = this.data?.byId.get(id);
     if (!f || !this.map) return;
-    const b = geometryBounds(f.geometry);
+    const b = featureBounds(f);
     if (!b) return;
     const animate = !reducedMotion();
     const padding = { top: 60, bottom: 60, left: 60, right: window.innerWidth > 900 ? 420 : 60 };
@@ -468,8 +492,8 @@ export class HsrMap extends LitElement {
   private async fitCountry(iso2: string, nonce: number) {
     const index = await loadCountryIndex(this.data);
     if (!this.map || this.focusRequest?.nonce !== nonce) return;
-    const places = this.data ? [...this.data.byId.values()].flatMap((f) => f.properties.places.filter((p) => p.country === iso2).map((p) => ({ type: 'Point' as const, coordinates: p.coordinates }))) : [];
-    const b = index.get(iso2) ?? unionBounds(places);
+    const places = this.data ? [...this.data.byId.values()].flatMap((f) => f.properties.places.filter((p) => p.country === iso2).map((p) => p.coordinates)) : [];
+    const b = index.get(iso2) ?? geometryBounds({ type: 'MultiPoint', coordinates: places });
     if (!b) return;
     const animate = !reducedMotion();
     if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 5), animate, essential: false });

@@ -1,25 +1,35 @@
 /**
- * The URL as a view: pure `parseUrlState` / `serializeUrlState`, read once at
- * start and written from one place (the app). Parameters live in the hash
- * (static hosts, no reloads), like MapLibre's `Hash`:
+ * The URL as a view: pure `parseUrlState` / `serializeUrlState`, written from
+ * one place (the app's store). Parameters live in the hash (static hosts, no
+ * reloads), like MapLibre's `Hash`:
  *
  *   #map=zoom/lat/lon[/bearing/pitch]&layers=projects,events&mech=mech-sco
  *   &area=1,5&dir=belt&status=planned&country=CZ&years=2015-2017
  *   &sel=project-23&lang=zh&view=list&doc=<file>&q=<quote>&story=default&chapter=3&kiosk=30
  *   &base=online   (the opt-in online base map; see map/online-style.ts)
+ *   &embed         (minimal chrome, for other sites' iframes)
+ *   &v=1           (the schema version: see `URL_VERSION` and `URL_MIGRATIONS`)
  *
- * `?embed` (query or hash) turns on the minimal-chrome embed mode.
- * Every value is validated; anything malformed or hostile falls back to its
- * default without an error, and unknown parameters are ignored. Defaults are
- * left out when serialising, except the language: it is always written, so a
- * link (or a history entry) reopens the view in the language it was made in
- * rather than in the visitor's preferred one (the default view is `#lang=en`).
+ * One rule for the query string: state may arrive there (`?embed`,
+ * `?story=…&chapter=2`, links from other tools), and it is read once, at
+ * start (`startAddress`), moved into the hash and dropped from the address;
+ * afterwards only the hash is read, so a value from the query never comes back
+ * after the visitor changes it. Query parameters that are not state (`?test`,
+ * `?export`) stay.
+ *
+ * Every value is validated: anything malformed or hostile falls back to its
+ * default without an error, unknown parameters are ignored, and a camera
+ * outside the map's limits is clamped into them (`MAP_LIMITS`), so the address
+ * shows the view the map really shows. Defaults are left out when serialising,
+ * except the language and the version: a link (or a history entry) reopens the
+ * view in the language it was made in, read by the schema it was written in.
  * Well-formed values the data does not know (`mech=unknown`, `country=ZZ`) are
- * dropped by the app once the data is loaded (`unknownUrlValues`).
+ * dropped by the app once the data is loaded (`known-values.ts`).
  */
 import * as z from 'zod/mini';
 import { LAYER_IDS, type LayerId } from '../data/contract.ts';
 import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang, type StatusValue } from './app-state.ts';
+import { MAP_LIMITS } from '../map/limits.ts';
 
 // Zod compiles parsers with `new Function` unless told not to; the site's CSP forbids eval.
 z.config({ jitless: true });
@@ -47,14 +57,32 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-/** Parses `map=zoom/lat/lon[/bearing[/pitch]]`; null when malformed. */
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+/** Into (-180, 180]; and never `-0`, which would print as "-0". */
+const wrap180 = (x: number) => {
+  const w = x > -180 && x <= 180 ? x : 180 - ((((180 - x) % 360) + 360) % 360);
+  return w === 0 ? 0 : w;
+};
+
+/**
+ * Parses `map=zoom/lat/lon[/bearing[/pitch]]`; null when malformed. Numbers
+ * outside the map's limits are brought into them — zoom and pitch clamped,
+ * latitude to Web Mercator's edge, longitude and bearing wrapped — so that the
+ * state is the view the map can show.
+ */
 export function parseCamera(value: string | null): Camera | null {
   if (!value) return null;
   const parts = value.split('/');
   if (parts.length < 3 || parts.length > 5 || parts.some((p) => !/^-?\d{1,3}(\.\d{1,8})?$/.test(p))) return null;
   const [zoom, lat, lon, bearing = 0, pitch = 0] = parts.map(Number) as [number, number, number, number?, number?];
-  if (zoom < 0 || zoom > 22 || Math.abs(lat) > 85.06 || Math.abs(lon) > 180 || Math.abs(bearing) > 180 || pitch < 0 || pitch > 85) return null;
-  return { zoom, lat, lon, bearing, pitch };
+  const z0 = (x: number) => (x === 0 ? 0 : x);
+  return {
+    zoom: z0(clamp(zoom, MAP_LIMITS.minZoom, MAP_LIMITS.maxZoom)),
+    lat: z0(clamp(lat, -MAP_LIMITS.maxLat, MAP_LIMITS.maxLat)),
+    lon: wrap180(lon),
+    bearing: wrap180(bearing),
+    pitch: z0(clamp(pitch, 0, MAP_LIMITS.maxPitch)),
+  };
 }
 
 /** Formats a camera with precision that grows with zoom (as MapLibre's Hash does). */
@@ -67,22 +95,98 @@ export function formatCamera(c: Camera): string {
   return parts.join('/');
 }
 
-function paramsOf(href: string): { hash: URLSearchParams; query: URLSearchParams } {
-  let url: URL;
-  try {
-    url = new URL(href, 'http://localhost/');
-  } catch {
-    return { hash: new URLSearchParams(), query: new URLSearchParams() };
-  }
-  const hashText = url.hash.replace(/^#/, '');
-  return { hash: new URLSearchParams(hashText.length > 8000 ? '' : hashText), query: url.searchParams };
+/**
+ * The version of the URL schema this build writes (`v=`). Links printed in
+ * briefings live for years: when a parameter or a value is renamed, the version
+ * goes up and `URL_MIGRATIONS` says how to read the older links.
+ */
+export const URL_VERSION = 1;
+
+/** What changed between version `from` and `from + 1`: parameters renamed, and values renamed within a parameter. */
+export interface UrlMigration {
+  from: number;
+  /** Old parameter name → new. */
+  params?: Readonly<Record<string, string>>;
+  /** For a parameter (its new name): old value → new, applied to each item of a comma-separated list. */
+  values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Why, for the next engineer. */
+  why: string;
 }
 
-/** The state a URL describes, starting from the defaults; never throws. */
-export function parseUrlState(href: string, fallbackLang: Lang = 'en'): AppState {
-  const { hash, query } = paramsOf(href);
+/** Every renaming since version 1, oldest first (empty until the first renaming). */
+export const URL_MIGRATIONS: readonly UrlMigration[] = [];
+
+/**
+ * Brings the parameters of a link written at `version` up to `target`, one
+ * step at a time. A link without `v` predates versioning: version 1. A link
+ * from a newer build than this one is read as it is.
+ */
+export function migrateParams(params: URLSearchParams, migrations: readonly UrlMigration[] = URL_MIGRATIONS, target = URL_VERSION): URLSearchParams {
+  const v = /^\d{1,4}$/.test(params.get('v') ?? '') ? Number(params.get('v')) : 1;
+  let out = new URLSearchParams(params);
+  for (const m of [...migrations].sort((a, b) => a.from - b.from)) {
+    if (m.from < v || m.from >= target) continue;
+    const next = new URLSearchParams();
+    for (const [k, value] of out) {
+      const key = m.params?.[k] ?? k;
+      const rename = m.values?.[key];
+      next.append(key, rename ? value.split(',').map((x) => rename[x.trim()] ?? x).join(',') : value);
+    }
+    out = next;
+  }
+  if (out.has('v')) out.set('v', String(Math.max(v, target)));
+  return out;
+}
+
+/** The parameters that make up the state (the query's are moved into the hash at start; others stay). */
+export const STATE_PARAMS = ['v', 'map', 'layers', 'mech', 'area', 'dir', 'status', 'country', 'years', 'sel', 'lang', 'view', 'doc', 'q', 'story', 'chapter', 'kiosk', 'base', 'embed'] as const;
+
+function urlOf(href: string): URL | null {
+  try {
+    return new URL(href, 'http://localhost/');
+  } catch {
+    return null;
+  }
+}
+
+function hashParams(url: URL | null): URLSearchParams {
+  const hashText = url?.hash.replace(/^#/, '') ?? '';
+  return new URLSearchParams(hashText.length > 8000 ? '' : hashText);
+}
+
+/**
+ * The address at start: the query's state parameters moved under the hash's
+ * (the hash wins where both name one), and the query that remains (`?test`…).
+ * Pure; the app writes the result with `history.replaceState` once.
+ */
+export function startAddress(href: string): { params: URLSearchParams; search: string } {
+  const url = urlOf(href);
+  const params = hashParams(url);
+  const rest = new URLSearchParams();
+  for (const [k, v] of url?.searchParams ?? []) {
+    if (!(STATE_PARAMS as readonly string[]).includes(k)) rest.append(k, v);
+    else if (!params.has(k)) params.append(k, v);
+  }
+  const search = rest.toString().replace(/=(&|$)/g, '$1');
+  return { params, search: search ? `?${search}` : '' };
+}
+
+/** Reading options; tests pass their own migrations to prove that older links still open. */
+export interface ParseOptions {
+  migrations?: readonly UrlMigration[];
+  version?: number;
+}
+
+/** The state a URL's hash describes, starting from the defaults; never throws. (The query is `startAddress`'s.) */
+export function parseUrlState(href: string, fallbackLang: Lang = 'en', options: ParseOptions = {}): AppState {
+  return parseParams(hashParams(urlOf(href)), fallbackLang, options);
+}
+
+/** The state that parameters describe, starting from the defaults; never throws. */
+export function parseParams(raw: URLSearchParams, fallbackLang: Lang = 'en', options: ParseOptions = {}): AppState {
+  const params = migrateParams(raw, options.migrations, options.version);
   const get = (k: string): string | null => {
-    const v = hash.get(k) ?? query.get(k);
+    const v = params.get(k);
     return v === null || v.length > MAX_PARAM ? null : v;
   };
   const s = defaultState(ok(Lang, get('lang')) ?? fallbackLang);
@@ -125,12 +229,13 @@ export function parseUrlState(href: string, fallbackLang: Lang = 'en'): AppState
     const k = get('kiosk');
     if (k && /^\d{1,6}$/.test(k)) s.kiosk = Math.min(KIOSK_MAX, Math.max(KIOSK_MIN, Number(k)));
   }
-  s.embed = hash.has('embed') || query.has('embed');
+  // `embed`, `embed=1`, `embed=true` turn it on; `embed=0` and `embed=false` do not.
+  s.embed = params.has('embed') && !/^(0|false|no|off)$/i.test(params.get('embed') ?? '');
   if (get('base') === 'online') s.basemap = 'online';
   return s;
 }
 
-/** The hash (without `#`) for a state; defaults are omitted, the language never. */
+/** The hash (without `#`) for a state; defaults are omitted, the language and the version never. */
 export function serializeUrlState(s: AppState): string {
   const p = new URLSearchParams();
   if (s.camera) p.set('map', formatCamera(s.camera));
@@ -157,6 +262,7 @@ export function serializeUrlState(s: AppState): string {
   }
   if (s.basemap === 'online') p.set('base', 'online');
   if (s.embed) p.set('embed', '');
+  p.set('v', String(URL_VERSION));
   // URLSearchParams encodes commas and slashes; keep them readable, they are safe in a fragment.
   return p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/embed=(&|$)/, 'embed$1');
 }

@@ -4,11 +4,11 @@
  * padding that leaves that panel's area out, and the camera that frames the
  * chapter's subjects in the rest.
  */
-import type { Geometry } from 'geojson';
 import type { StatePatch } from '../app/events.ts';
 import type { Padding } from '../map/hsr-map.ts';
 import { EMPTY_FILTERS, type Camera } from '../state/app-state.ts';
-import { fitBox, subjectBox } from './frame.ts';
+import { fitBox } from './frame.ts';
+import type { Bounds } from '../data/bounds.ts';
 import { MAP_MIN_ZOOM, type Chapter } from './story.ts';
 
 /** Below this width the caption sits at the bottom instead of the side. */
@@ -34,12 +34,11 @@ export function chapterPadding(width: number, height: number): Padding {
  * Where the map goes for a chapter: its highlighted features fitted into the
  * area the caption leaves free, zoomed in no closer than the chapter's zoom;
  * the chapter's own camera when it highlights nothing (or none has loaded).
- * @param geometries - the geometries of the chapter's highlighted features that are loaded
+ * @param box - the bounds of the chapter's highlighted features (`unionBounds` of their `featureBounds`), null when none
  */
-export function chapterCamera(ch: Chapter, geometries: readonly Geometry[], width: number, height: number): { camera: Camera; padding: Padding } {
+export function chapterCamera(ch: Chapter, box: Bounds | null, width: number, height: number): { camera: Camera; padding: Padding } {
   const padding = chapterPadding(width, height);
   const c = ch.camera;
-  const box = subjectBox(geometries);
   const camera = box
     ? fitBox(box, { width, height }, padding, { maxZoom: c.zoom, minZoom: MAP_MIN_ZOOM, bearing: c.bearing, pitch: c.pitch })
     : { lon: c.center[0], lat: c.center[1], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch };

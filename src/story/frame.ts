@@ -1,72 +1,20 @@
 /**
- * Framing a chapter's subjects, as pure Web Mercator arithmetic (unit-tested
- * in Node): the smallest box around the highlighted geometries, continuous
- * across the antimeridian, and the camera that fits it into the part of the
- * map the caption leaves free. MapLibre then flies there with the same padding,
- * so its centre lands in the middle of that free part.
+ * Framing a box, as pure Web Mercator arithmetic (unit-tested in Node): the
+ * camera that fits a box (a chapter's subjects, from the data's bounds: see
+ * `data/bounds.ts`) into the part of the map the caption leaves free. MapLibre
+ * then flies there with the same padding, so its centre lands in the middle of
+ * that free part.
  */
-import type { Geometry, Position } from 'geojson';
+import type { Bounds } from '../data/bounds.ts';
 import type { Camera } from '../state/app-state.ts';
 import type { Padding } from '../map/hsr-map.ts';
 
 /** [[west, south], [east, north]]; east may exceed 180 when the box crosses the antimeridian. */
-export type Box = [[number, number], [number, number]];
+export type Box = Bounds;
 
 /** MapLibre's tile size: the world is 512 px wide at zoom 0. */
 const TILE = 512;
 const MAX_LAT = 85.051129;
-
-function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positions);
-  }
-}
-
-/**
- * The box around every position of `geometries`. Longitudes are taken on the
- * circle: the box spans the shortest arc that holds them all (the complement of
- * the widest empty gap), so Fiji or Chukotka — drawn on both sides of ±180° —
- * do not stretch it round the world.
- * @returns null when there are no positions
- */
-export function subjectBox(geometries: readonly Geometry[]): Box | null {
-  const lons: number[] = [];
-  let s = Infinity;
-  let n = -Infinity;
-  for (const g of geometries) {
-    for (const p of positions(g)) {
-      const [x, y] = p;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      lons.push((((x! + 180) % 360) + 360) % 360 - 180);
-      s = Math.min(s, y!);
-      n = Math.max(n, y!);
-    }
-  }
-  if (lons.length === 0) return null;
-  lons.sort((a, b) => a - b);
-  // The widest gap between neighbours, the wrap-around gap (last → first + 360) included.
-  let gap = lons[0]! + 360 - lons[lons.length - 1]!;
-  let west = lons[0]!;
-  for (let i = 1; i < lons.length; i++) {
-    const d = lons[i]! - lons[i - 1]!;
-    if (d > gap) {
-      gap = d;
-      west = lons[i]!;
-    }
-  }
-  return [[west, s], [west + (360 - gap), n]];
-}
 
 /** Longitude, latitude → world fraction (0–1 across, 0 at the top); x may exceed 1 east of 180°. */
 function toWorld(lon: number, lat: number): [number, number] {

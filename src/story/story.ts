@@ -10,11 +10,12 @@
  * run by every build and by `tests/unit/story.test.ts`.
  */
 import { LAYER_IDS, type Citation, type LayerId } from '../data/contract.ts';
+import { MAP_LIMITS } from '../map/limits.ts';
 import { YEAR_MAX, YEAR_MIN, type DirectionFilter, type Filters, type StatusValue } from '../state/app-state.ts';
 
-/** The map's zoom range (`minZoom`/`maxZoom` in `src/map/create-map.ts`; a unit test keeps them equal). */
-export const MAP_MIN_ZOOM = 0.5;
-export const MAP_MAX_ZOOM = 8;
+/** The map's zoom range (`map/limits.ts`). */
+export const MAP_MIN_ZOOM = MAP_LIMITS.minZoom;
+export const MAP_MAX_ZOOM = MAP_LIMITS.maxZoom;
 
 /** Text in both languages: plain text, no HTML. */
 export interface StoryText {

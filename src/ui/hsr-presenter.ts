@@ -20,7 +20,7 @@
  * @csspart caption - the caption panel
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
-import type { Geometry } from 'geojson';
+import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { StatePatch } from '../app/events.ts';
@@ -76,7 +76,11 @@ export class HsrPresenter extends LitElement {
   private applied: string | null = null;
   /** The view before the story started, restored on leaving. */
   private saved: Saved | null = null;
-  /** How many of the applied chapter's highlights were loaded when it was framed (more data → frame again). */
+  /**
+   * How many of the applied chapter's highlights were loaded when it was framed (more data → frame again).
+   * A feature's bounds are part of the data (its `bbox`, the same in its overview and detailed outlines),
+   * so only their number can change the frame, never which outlines are loaded.
+   */
   private framed = 0;
   /** Whether the applied chapter jumped (opening) rather than flew. */
   private instant = false;
@@ -132,7 +136,7 @@ export class HsrPresenter extends LitElement {
     // Opened from a link, the chapter may be framed before its features have loaded: frame it again when they have.
     if (changed.has('data') && this.applied !== null && !this.exploring && this.story) {
       const ch = this.story.chapters[this.index]!;
-      if (this.geometries(ch).length > this.framed) this.reframe(ch, this.instant);
+      if (this.subjectBounds(ch).length > this.framed) this.reframe(ch, this.instant);
     }
     if (!changed.has('state') || !this.state?.story) return;
     const pos = this.state.story;
@@ -159,17 +163,21 @@ export class HsrPresenter extends LitElement {
     this.applyChapter(story.chapters[index]!, first);
   }
 
-  /** The loaded geometries of a chapter's highlighted features. */
-  private geometries(ch: Chapter): Geometry[] {
-    return ch.highlight.flatMap((id) => this.data?.byId.get(id)?.geometry ?? []);
+  /** The bounds of the chapter's highlighted features that are loaded. */
+  private subjectBounds(ch: Chapter): Bounds[] {
+    return ch.highlight.flatMap((id) => {
+      const f = this.data?.byId.get(id);
+      const b = f ? featureBounds(f) : null;
+      return b ? [b] : [];
+    });
   }
 
   /** The chapter's camera flight: its subjects framed clear of the caption, in this window. */
   private flightFor(ch: Chapter, instant: boolean) {
-    const geometries = this.geometries(ch);
-    this.framed = geometries.length;
+    const bounds = this.subjectBounds(ch);
+    this.framed = bounds.length;
     this.instant = instant;
-    return { ...chapterCamera(ch, geometries, window.innerWidth, window.innerHeight), instant };
+    return { ...chapterCamera(ch, unionBounds(bounds), window.innerWidth, window.innerHeight), instant };
   }
 
   /** Sets the chapter's layers and filters, rings its subjects and flies the map to them. */

@@ -79,6 +79,8 @@ export interface OpenPageOptions {
   initScripts?: string[];
   /** Navigation `waitUntil`; default `load`. */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+  /** Called with the page before it navigates: to route requests (a missing or broken file). */
+  beforeGoto?: (page: Page) => Promise<unknown>;
 }
 
 /** Collects CSP violations from the start of the document (an init script is not subject to the page's CSP). */
@@ -114,6 +116,7 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
   await page.addInitScript(CSP_RECORDER);
   for (const s of options.initScripts ?? []) await page.addInitScript(s);
+  await options.beforeGoto?.(page);
   await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
   return {
     page,

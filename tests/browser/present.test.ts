@@ -46,6 +46,8 @@ async function openApp(hash = '', options: Parameters<typeof openPage>[2] = {}, 
   const rec = await openPage(browser, `${base}?test${hash}`, { viewport: PROJECTOR, ...options });
   open.push(rec);
   await waitForMap(rec.page);
+  // Every layer is in (the app's own signal): a chapter is framed from the data's bounds, not from what has arrived so far.
+  await rec.page.locator('hsr-app[data-complete]').waitFor({ state: 'attached', timeout: 60_000 });
   return rec;
 }
 
@@ -228,7 +230,11 @@ describe('presentation mode', () => {
     for (let i = 0; i < 4; i++) await page.keyboard.down('PageDown');
     await page.keyboard.up('PageDown');
     await waitForChapter(page, 'economic-belt');
-    await page.waitForTimeout(300);
+    // Keys are handled in order: once a later key (blank, then any key back) has been handled, so have the repeats.
+    await page.keyboard.press('b');
+    await page.locator('hsr-presenter .blank').waitFor({ state: 'visible' });
+    await page.keyboard.press('x');
+    await page.locator('hsr-presenter .blank').waitFor({ state: 'detached' });
     expect(hashParams(page).get('chapter')).toBe('2');
 
     // Enter and Space on a focused chapter dot press that dot (chapters 5 and 8), they do not mean "next".

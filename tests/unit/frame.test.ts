@@ -5,8 +5,7 @@
  * back to screen pixels with Web Mercator written out here, not the module's.
  */
 import { describe, expect, it } from 'vitest';
-import type { Geometry } from 'geojson';
-import { fitBox, subjectBox, type Box, type FitOptions } from '../../src/story/frame.ts';
+import { fitBox, type Box, type FitOptions } from '../../src/story/frame.ts';
 import type { Camera } from '../../src/state/app-state.ts';
 import type { Padding } from '../../src/map/hsr-map.ts';
 
@@ -34,40 +33,6 @@ const corners = (b: Box): [number, number][] => [
   [b[0][0], b[1][1]],
 ];
 
-const polygon = (ring: [number, number][]): Geometry => ({ type: 'Polygon', coordinates: [ring] });
-
-describe('subjectBox', () => {
-  it('is the plain box when nothing crosses the antimeridian', () => {
-    expect(subjectBox([{ type: 'MultiPoint', coordinates: [[15, 50], [108, 23], [13, 49]] }])).toEqual([[13, 23], [108, 50]]);
-  });
-
-  it('spans the short way across ±180° (Fiji drawn on both sides)', () => {
-    const fiji: Geometry = {
-      type: 'MultiPolygon',
-      coordinates: [
-        [[[177, -18], [180, -18], [180, -16], [177, -16], [177, -18]]],
-        [[[-180, -17], [-178, -17], [-178, -16], [-180, -16], [-180, -17]]],
-      ],
-    };
-    const b = subjectBox([fiji])!;
-    expect(b[0][0]).toBe(177);
-    expect(b[1][0]).toBe(182);
-    expect(b[0][1]).toBe(-18);
-    expect(b[1][1]).toBe(-16);
-  });
-
-  it('keeps a shape already unwrapped past 180° (Chukotka at 190°) in one piece', () => {
-    const russia = polygon([[20, 45], [190, 45], [190, 80], [20, 80], [20, 45]]);
-    const b = subjectBox([russia, { type: 'Point', coordinates: [15, 50] }])!;
-    expect(b[0][0]).toBe(15);
-    expect(b[1][0]).toBeCloseTo(190, 9);
-  });
-
-  it('is null without positions', () => {
-    expect(subjectBox([])).toBeNull();
-    expect(subjectBox([{ type: 'GeometryCollection', geometries: [] }])).toBeNull();
-  });
-});
 
 describe('fitBox', () => {
   const vp = { width: 1280, height: 720 };

@@ -117,4 +117,9 @@ describe('loading data', () => {
     const fetchFn: FetchLike = async () => ({ ok: false, status: 500, json: async () => ({}), text: async () => '' });
     await expect(loadDataset(new URL('http://x/data/'), fetchFn)).rejects.toThrow('manifest.json: HTTP 500');
   });
+
+  it('fails clearly when the manifest is not JSON (a truncated file, an HTML error page)', async () => {
+    const fetchFn: FetchLike = async () => ({ ok: true, status: 200, json: async () => JSON.parse('<!doctype html>') as unknown, text: async () => '<!doctype html>' });
+    await expect(loadManifest(new URL('http://x/data/'), fetchFn)).rejects.toThrow('manifest.json: not valid JSON');
+  });
 });

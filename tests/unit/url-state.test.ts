@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatCamera, parseCamera, parseUrlState, serializeUrlState } from '../../src/state/url-state.ts';
+import { STATE_PARAMS, URL_VERSION, formatCamera, migrateParams, parseCamera, parseParams, parseUrlState, serializeUrlState, startAddress, type UrlMigration } from '../../src/state/url-state.ts';
+import { MAP_LIMITS } from '../../src/map/limits.ts';
 import { DEFAULT_LAYERS, defaultState, type AppState } from '../../src/state/app-state.ts';
 
 const at = (hash: string) => parseUrlState(`https://example.org/map/${hash}`);
 
 describe('URL state', () => {
-  it('the default view names only its language, and a bare URL is the default view', () => {
-    expect(serializeUrlState(defaultState())).toBe('lang=en');
-    expect(serializeUrlState(defaultState('zh'))).toBe('lang=zh');
+  it('the default view names only its language and the schema version, and a bare URL is the default view', () => {
+    expect(serializeUrlState(defaultState())).toBe('lang=en&v=1');
+    expect(serializeUrlState(defaultState('zh'))).toBe('lang=zh&v=1');
     expect(at('')).toEqual(defaultState());
     expect(at('#lang=en')).toEqual(defaultState());
   });
@@ -45,10 +46,30 @@ describe('URL state', () => {
     expect(at(`#${hash}`).camera).toEqual(camera);
   });
 
-  it.each([
-    'map=99/0/0', 'map=3/95/0', 'map=3/0/500', 'map=a/b/c', 'map=1/2', 'map=1/2/3/4/5/6', 'map=3/0/0/0/90', 'map=NaN/0/0', 'map=1e3/0/0', 'map=',
-  ])('ignores a malformed camera %s', (hash) => {
+  it.each(['map=a/b/c', 'map=1/2', 'map=1/2/3/4/5/6', 'map=NaN/0/0', 'map=1e3/0/0', 'map=', 'map=3/0/0/0/-', 'map=1234/0/0'])('ignores a malformed camera %s', (hash) => {
     expect(at(`#${hash}`).camera).toBeNull();
+  });
+
+  it.each([
+    // The map's limits: zoom 0.5–8, Web Mercator's latitude, pitch 60; longitude and bearing wrap.
+    ['map=99/0/0', { zoom: 8, lat: 0, lon: 0, bearing: 0, pitch: 0 }],
+    ['map=0/0/0', { zoom: 0.5, lat: 0, lon: 0, bearing: 0, pitch: 0 }],
+    ['map=22/85.06/180/0/85', { zoom: 8, lat: MAP_LIMITS.maxLat, lon: 180, bearing: 0, pitch: 60 }],
+    ['map=3/95/0', { zoom: 3, lat: MAP_LIMITS.maxLat, lon: 0, bearing: 0, pitch: 0 }],
+    ['map=3/-95/0', { zoom: 3, lat: -MAP_LIMITS.maxLat, lon: 0, bearing: 0, pitch: 0 }],
+    ['map=3/0/500', { zoom: 3, lat: 0, lon: 140, bearing: 0, pitch: 0 }],
+    ['map=3/0/-190', { zoom: 3, lat: 0, lon: 170, bearing: 0, pitch: 0 }],
+    ['map=3/0/0/270/90', { zoom: 3, lat: 0, lon: 0, bearing: -90, pitch: 60 }],
+    ['map=3/0/0/-180', { zoom: 3, lat: 0, lon: 0, bearing: 180, pitch: 0 }],
+  ])('clamps an out-of-range camera %s into the map\'s limits', (hash, camera) => {
+    expect(at(`#${hash}`).camera).toEqual(camera);
+  });
+
+  it('never writes -0, and writes back the clamped view', () => {
+    const c = at('#map=-0/-0/-0/-0/-0').camera!;
+    for (const x of Object.values(c)) expect(Object.is(x, -0), JSON.stringify(c)).toBe(false);
+    expect(serializeUrlState(at('#map=22/85.06/180/0/85'))).toContain('map=8/85.051/180/0/60&');
+    expect(serializeUrlState(at('#map=3/-0.00000001/-0'))).toContain('map=3/0/0&');
   });
 
   it.each([
@@ -76,10 +97,20 @@ describe('URL state', () => {
     }
   });
 
-  it('reads ?embed from the query and story chapters as 1-based', () => {
-    const s = parseUrlState('https://example.org/?embed#story=default&chapter=3');
-    expect(s.embed).toBe(true);
-    expect(s.story).toEqual({ id: 'default', chapter: 2 });
+  it('reads story chapters as 1-based', () => {
+    expect(at('#story=default&chapter=3').story).toEqual({ id: 'default', chapter: 2 });
+  });
+
+  it.each([
+    ['embed', true],
+    ['embed=', true],
+    ['embed=1', true],
+    ['embed=true', true],
+    ['embed=0', false],
+    ['embed=false', false],
+    ['lang=en', false],
+  ])('reads %s as embed %s', (hash, embed) => {
+    expect(at(`#${hash}`).embed).toBe(embed);
   });
 
   it.each([
@@ -103,9 +134,9 @@ describe('URL state', () => {
   it('writes kiosk after the story and chapter, and round-trips it', () => {
     const s: AppState = { ...defaultState(), story: { id: 'health-silk-road', chapter: 0 }, kiosk: 30 };
     const hash = serializeUrlState(s);
-    expect(hash).toBe('lang=en&story=health-silk-road&chapter=1&kiosk=30');
+    expect(hash).toBe('lang=en&story=health-silk-road&chapter=1&kiosk=30&v=1');
     expect(parseUrlState(`https://example.org/#${hash}`)).toEqual(s);
-    expect(serializeUrlState({ ...s, kiosk: null })).toBe('lang=en&story=health-silk-road&chapter=1');
+    expect(serializeUrlState({ ...s, kiosk: null })).toBe('lang=en&story=health-silk-road&chapter=1&v=1');
   });
 
   it('uses the fallback language when the URL has none', () => {
@@ -115,9 +146,9 @@ describe('URL state', () => {
 
   it('formats the camera with precision growing with zoom, and parses what it formats', () => {
     const low = formatCamera({ zoom: 1.5, lat: 12.3456789, lon: 98.7654321, bearing: 0, pitch: 0 });
-    const high = formatCamera({ zoom: 12, lat: 12.3456789, lon: 98.7654321, bearing: 0, pitch: 0 });
+    const high = formatCamera({ zoom: 8, lat: 12.3456789, lon: 98.7654321, bearing: 0, pitch: 0 });
     expect(low.split('/')[1]!.length).toBeLessThan(high.split('/')[1]!.length);
-    expect(parseCamera(high)).toMatchObject({ zoom: 12 });
+    expect(parseCamera(high)).toMatchObject({ zoom: 8 });
   });
 });
 
@@ -128,5 +159,82 @@ describe('the opt-in online base map', () => {
     expect(serializeUrlState(s)).toContain('base=online');
     expect(parseUrlState('https://x.test/#base=https://evil.test/style.json').basemap).toBe('offline');
     expect(serializeUrlState(parseUrlState('https://x.test/'))).not.toContain('base=');
+  });
+});
+
+describe('the query string', () => {
+  it('is read once at start: its state moves under the hash, the hash winning, and only what is not state stays in the query', () => {
+    const a = startAddress('https://x.test/map/?test&story=health-silk-road&chapter=2&sel=project-23&lang=zh#sel=project-5&layers=projects');
+    expect(a.search).toBe('?test');
+    expect(a.params.get('sel')).toBe('project-5');
+    expect(a.params.get('story')).toBe('health-silk-road');
+    expect(a.params.get('layers')).toBe('projects');
+    const s = parseParams(a.params);
+    expect(s).toMatchObject({ selected: 'project-5', story: { id: 'health-silk-road', chapter: 1 }, lang: 'zh', layers: ['projects'] });
+  });
+
+  it('is not read after start: a hash alone is the state', () => {
+    // What the app reads on back/forward and hash edits: a query value cannot come back.
+    expect(parseUrlState('https://x.test/?sel=project-23&embed#lang=en')).toEqual(defaultState());
+  });
+
+  it('keeps the non-state parameters, and drops everything else', () => {
+    expect(startAddress('https://x.test/?export&utm_source=mail&embed=0').search).toBe('?export&utm_source=mail');
+    expect(startAddress('https://x.test/?embed').params.has('embed')).toBe(true);
+    expect(startAddress('https://x.test/').search).toBe('');
+    expect(() => startAddress('%%% not a url')).not.toThrow();
+  });
+
+  it('names every parameter the state writes among the state parameters', () => {
+    const full: AppState = {
+      ...defaultState('zh'),
+      camera: { zoom: 4, lat: 30, lon: 100, bearing: 10, pitch: 20 },
+      layers: ['projects'],
+      mechanisms: ['mech-sco'],
+      filters: { areas: [2], direction: 'belt', statuses: ['planned'], country: 'CZ', years: [2015, 2016] },
+      selected: 'project-23',
+      view: 'list',
+      reader: { doc: 'who-mou-2017.en.txt', quote: 'x' },
+      story: { id: 'health-silk-road', chapter: 1 },
+      kiosk: 30,
+      embed: true,
+      basemap: 'online',
+    };
+    const keys = [...new URLSearchParams(serializeUrlState(full)).keys()];
+    expect(keys.filter((k) => !(STATE_PARAMS as readonly string[]).includes(k))).toEqual([]);
+  });
+});
+
+describe('the schema version', () => {
+  it('is written into every link', () => {
+    expect(URL_VERSION).toBe(1);
+    expect(new URLSearchParams(serializeUrlState(defaultState())).get('v')).toBe(String(URL_VERSION));
+  });
+
+  // A future renaming, as the next engineer would write it: version 2 renames a feature id and a parameter.
+  const rename: UrlMigration[] = [{ from: 1, params: { mech: 'mechanisms' }, values: { sel: { 'org-who-emro': 'org-who-wpro' }, layers: { events: 'forums' } }, why: 'example' }];
+
+  it('brings an older link up to date, one step at a time', () => {
+    const p = migrateParams(new URLSearchParams('sel=org-who-emro&mech=mech-sco&layers=projects,events&v=1'), rename, 2);
+    expect(p.get('sel')).toBe('org-who-wpro');
+    expect(p.get('mechanisms')).toBe('mech-sco');
+    expect(p.has('mech')).toBe(false);
+    expect(p.get('layers')).toBe('projects,forums');
+    expect(p.get('v')).toBe('2');
+  });
+
+  it('reads a link without a version as version 1, and leaves a current or newer link alone', () => {
+    expect(migrateParams(new URLSearchParams('sel=org-who-emro'), rename, 2).get('sel')).toBe('org-who-wpro');
+    expect(migrateParams(new URLSearchParams('sel=org-who-emro&v=2'), rename, 2).get('sel')).toBe('org-who-emro');
+    expect(migrateParams(new URLSearchParams('sel=org-who-emro&v=9'), rename, 2).get('sel')).toBe('org-who-emro');
+    // This build has no renaming yet: today's links are read as they are.
+    expect(migrateParams(new URLSearchParams('sel=org-who-emro&v=1')).get('sel')).toBe('org-who-emro');
+  });
+
+  it("opens today's links after a renaming", () => {
+    // Every link this build writes, read by a later build that renamed a feature id.
+    const today = serializeUrlState({ ...defaultState('zh'), selected: 'org-who-emro', camera: { zoom: 4, lat: 30, lon: 100, bearing: 0, pitch: 0 } });
+    const later = parseUrlState(`https://x.test/#${today}`, 'en', { migrations: rename, version: 2 });
+    expect(later).toMatchObject({ selected: 'org-who-wpro', lang: 'zh', camera: { zoom: 4, lat: 30, lon: 100 } });
   });
 });
