@@ -3,6 +3,7 @@ import { precachePlugin } from './scripts/precache-plugin.ts';
 import { exportFontsPlugin } from './scripts/export-fonts-plugin.ts';
 import { onlineStyleCsp, styleOrigins } from './src/map/online-style.ts';
 import { storyProblems } from './scripts/story-check.ts';
+import { textCharsetPlugin } from './scripts/text-charset-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -34,6 +35,8 @@ export default defineConfig({
     },
     // The export font: Noto Sans SC cut down to the characters the site uses (`virtual:hsr-export-fonts`).
     exportFontsPlugin({ root: import.meta.dirname }),
+    // Source documents and CSVs opened directly read as UTF-8 in `npm run dev` and `npm run preview`.
+    textCharsetPlugin(),
     // The offline service worker: dist/sw.js, precaching every file of the build.
     precachePlugin({ source: 'src/sw.ts' }),
   ],

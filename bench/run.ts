@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../tests/browser/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../scripts/chromium.ts';
 import { startBenchServer, type BenchServer, type ServedResponse } from './server.ts';
 import { deltas, median, percentile, ratio } from './lib/stats.ts';
 import { atLeast, atMost, ratioAtLeast, ratioAtMost, summarise, type BudgetResult } from './lib/budget.ts';
@@ -498,9 +498,9 @@ async function main() {
   }
   const bundle = { site: chunks(DIST), baseline: chunks(DIST_BASELINE) };
 
-  // 2. Serve both; the baseline gets the site's data files under data/.
+  // 2. Serve both (the baseline's build carries the same data files: bench/vite.baseline.config.ts).
   const site = await startBenchServer(DIST);
-  const base = await startBenchServer(DIST_BASELINE, { mounts: { '/data/': join(DIST, 'data') } });
+  const base = await startBenchServer(DIST_BASELINE);
   const siteUrl = `${site.url}?test`;
   const baseUrl = `${base.url}?test`;
   const story = await storyCameras();

@@ -1,36 +1,22 @@
 /**
- * The bench's static server: like `tests/browser/static-server.ts` (GET/HEAD,
- * gzip for text, nothing outside the root, 127.0.0.1 only) but it gzips each file
- * once into memory — so compression does not compete with the browser for the
- * two cores — and it logs every response: path, bytes sent (gzip body) and when.
- * "Bytes before interactive" are read from this log, the same way for the site
- * and for the baseline. Extra mounts serve another directory under a path prefix
- * (the baseline page gets the site's `data/basemap/` files that way).
+ * The bench's static server: sirv (the server inside Vite's preview) over a
+ * build whose text files are gzipped once beforehand, so compression does not
+ * compete with the browser for the two cores; 127.0.0.1 only. It logs every
+ * response — path, bytes on the wire (the gzip body when gzip was used) and
+ * when — and "bytes before interactive" are read from this log, the same way
+ * for the site and for the baseline.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import sirv from 'sirv';
+import { listFiles } from '../geo/write-output.ts';
+import { utf8Text } from '../scripts/text-charset-plugin.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-};
-const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json|javascript)|image\/svg)/;
+/** What browsers are sent gzipped (static hosts compress these too). */
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|geojson|csv|txt|svg|webmanifest)$/;
 
 export interface ServedResponse {
   /** URL path as requested (without the query). */
@@ -50,87 +36,20 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export interface BenchServerOptions {
-  /** Path prefix → directory, e.g. `{ '/data/': 'dist/data' }`. Checked before the root. */
-  mounts?: Record<string, string>;
+/** Writes `<file>.gz` beside every compressible file of `root` (sirv serves it to clients that accept gzip). */
+function precompress(root: string): void {
+  for (const f of listFiles(root)) if (COMPRESSIBLE.test(f)) writeFileSync(join(root, `${f}.gz`), gzipSync(readFileSync(join(root, f))));
 }
 
-interface Entry {
-  type: string;
-  raw: Buffer;
-  gz?: Buffer;
-}
-
-export async function startBenchServer(root: string, options: BenchServerOptions = {}): Promise<BenchServer> {
-  const mounts = Object.entries(options.mounts ?? {}).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
-  const cache = new Map<string, Entry | null>();
+export async function startBenchServer(root: string): Promise<BenchServer> {
+  precompress(root);
+  const serve = sirv(root, { gzip: true, etag: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') });
+  const handle = (req: IncomingMessage, res: ServerResponse) => utf8Text(req, res, () => serve(req, res, () => void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': 9 }).end('not found')));
   const log: ServedResponse[] = [];
-
-  function locate(pathname: string): string | undefined {
-    let base = resolve(root);
-    let rest = pathname;
-    for (const [prefix, dir] of mounts) {
-      if (pathname.startsWith(prefix)) {
-        base = dir;
-        rest = `/${pathname.slice(prefix.length)}`;
-        break;
-      }
-    }
-    let file = normalize(join(base, rest));
-    if (file !== base && !file.startsWith(base + sep)) return undefined;
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      return statSync(file).isFile() ? file : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  function load(file: string): Entry {
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const raw = readFileSync(file);
-    return { type, raw, gz: COMPRESSIBLE.test(type) ? gzipSync(raw) : undefined };
-  }
-
-  const server: Server = createServer((req, res) => {
-    const done = (status: number, bytes: number, path: string) => log.push({ path, status, bytes, at: performance.now() });
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let entry = cache.get(pathname);
-    if (entry === undefined) {
-      const file = locate(pathname);
-      entry = file ? load(file) : null;
-      cache.set(pathname, entry);
-    }
-    if (!entry) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-      done(404, 9, pathname);
-      return;
-    }
-    const useGzip = !!entry.gz && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = useGzip ? entry.gz! : entry.raw;
-    res.writeHead(200, {
-      'content-type': entry.type,
-      'content-length': body.length,
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-      vary: 'accept-encoding',
-      ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    res.end(body, () => done(200, body.length, pathname));
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    res.on('finish', () => log.push({ path, status: res.statusCode, bytes: Number(res.getHeader('content-length') ?? 0), at: performance.now() }));
+    handle(req, res);
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -1,7 +1,7 @@
 /**
  * Builds the bench's baseline page (`bench/baseline/`) into `bench/dist-baseline/`
- * with the same settings as the site (relative base, es2022). The page loads its
- * base map from `data/basemap/`, which the bench serves from the site's `dist/data/`.
+ * with the same settings as the site (relative base, es2022) and the same public
+ * files: the page loads its base map from `data/basemap/`, as the site does.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -11,7 +11,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here('./baseline'),
   base: './',
-  publicDir: false,
+  publicDir: here('../public'),
   logLevel: 'warn',
   build: {
     outDir: here('./dist-baseline'),

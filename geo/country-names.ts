@@ -3,6 +3,7 @@
  * English uses the package's short alias where it has one ("Russia" rather than
  * "Russian Federation"); Chinese uses the package's name.
  */
+import type { Lang } from '../src/data/vocabulary.ts';
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
@@ -29,7 +30,6 @@ const OVERRIDES: Record<string, { en?: string; zh?: string }> = {
   BN: { en: 'Brunei' },
 };
 
-export type Lang = 'en' | 'zh';
 
 /** The display name of a country, or undefined when the code is unknown. */
 export function countryName(iso2: string, lang: Lang): string | undefined {

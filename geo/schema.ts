@@ -6,6 +6,7 @@
  * checked in `validate.ts`, so every error can name the record and the field.
  */
 import { z } from 'zod';
+import { DIRECTIONS, DISEASE_GROUPS, FEATURE_DIRECTIONS, POINT_PRECISIONS, STATUSES } from '../src/data/vocabulary.ts';
 
 /** File names of the source documents in `seeds/documents/`. */
 export const DOC_FILES = [
@@ -72,7 +73,7 @@ const base = {
  */
 const pointBase = {
   ...base,
-  precision: z.enum(['city', 'district', 'province', 'country']).optional(),
+  precision: z.enum(POINT_PRECISIONS).optional(),
 };
 
 /**
@@ -102,7 +103,7 @@ export const Place = z.discriminatedUnion('kind', [
 ]);
 export type Place = z.infer<typeof Place>;
 
-export const DirectionId = z.enum(['belt', 'maritime']);
+export const DirectionId = z.enum(DIRECTIONS);
 export type DirectionId = z.infer<typeof DirectionId>;
 
 /** The two directions of implementation plan §二(一). */
@@ -141,11 +142,11 @@ export const Mechanism = z.strictObject({
   abbr_zh: z.string().min(1),
   members: z.array(Iso2).min(2),
   members_as_of: z.string().regex(/^\d{4}(-\d{2})?$/),
-  direction: z.enum(['belt', 'maritime', 'both']),
+  direction: z.enum(FEATURE_DIRECTIONS),
 });
 export type Mechanism = z.infer<typeof Mechanism>;
 
-export const DiseaseGroup = z.enum(['vector-borne', 'zoonoses', 'hiv-tb-respiratory', 'parasitic', 'vaccine-preventable', 'emergencies']);
+export const DiseaseGroup = z.enum(DISEASE_GROUPS);
 export type DiseaseGroup = z.infer<typeof DiseaseGroup>;
 
 /**
@@ -169,7 +170,7 @@ export const DiseaseZone = z.strictObject({
 });
 export type DiseaseZone = z.infer<typeof DiseaseZone>;
 
-export const Status = z.enum(['planned', 'intended', 'established', 'held']);
+export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
 /** A number stated in a document, with its own citation. */

@@ -15,7 +15,7 @@
  * --no-scale-bar, --no-north-arrow, --no-attribution, --no-sources, --no-date;
  * --dist DIR: the build to serve (default $HSR_DIST, else dist; built when missing).
  *
- * Serves the build (tests/browser/static-server.ts), drives /usr/bin/chromium
+ * Serves the build (scripts/serve-dist.ts: Vite's preview server), drives /usr/bin/chromium
  * (CHROMIUM_PATH) and calls `window.__hsrExport` on the page opened with
  * `?export`. Story chapters open with `#story=ID&chapter=N` (the presentation
  * mode applies the chapter's layers and camera; `<hsr-presenter>`'s caption
@@ -32,8 +32,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { startStaticServer } from '../tests/browser/static-server.ts';
-import { launchChromium } from '../tests/browser/chromium.ts';
+import { serveDist } from './serve-dist.ts';
+import { launchChromium } from './chromium.ts';
 import { parseSize, presetById, PRESETS, SCREEN_DPI } from '../src/export/presets.ts';
 import { getStory } from '../src/story/index.ts';
 import type { HookError, HookOptions, HookResult } from '../src/export/hook.ts';
@@ -181,7 +181,7 @@ if (!existsSync(join(DIST, 'index.html'))) {
   if (r.status !== 0) process.exit(2);
 }
 
-const server = await startStaticServer(DIST);
+const server = await serveDist(DIST);
 const browser = await launchChromium();
 let ok = true;
 try {

@@ -7,7 +7,8 @@ import type { Feature, Geometry } from 'geojson';
 import type { Atlas } from '../atlas.ts';
 import type { DataIssue } from '../errors.ts';
 import type { ResolvedPlace } from '../gazetteer.ts';
-import type { BaseProps, LayerId, PlaceRef, Precision } from '../../src/data/contract.ts';
+import type { BaseProps, LayerId, PlaceRef } from '../../src/data/contract.ts';
+import { PRECISIONS, type Precision } from '../../src/data/vocabulary.ts';
 import type { Source, ExternalSource } from '../schema.ts';
 
 export interface BuildContext {
@@ -45,7 +46,7 @@ export interface RecordBase {
   precision?: 'city' | 'district' | 'province' | 'country' | undefined;
 }
 
-const PRECISION_ORDER: Precision[] = ['city', 'district', 'province', 'country', 'region', 'schematic'];
+const PRECISION_ORDER: readonly Precision[] = PRECISIONS;
 
 /** The coarsest of several precisions. */
 export function coarsest(ps: readonly Precision[]): Precision {

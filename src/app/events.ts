@@ -1,9 +1,13 @@
 /**
- * How panels ask the app for changes: they dispatch `hsr-change` with a patch
- * of the state; the app (the single owner of state) applies it, updates the URL
- * and passes the new state down. Panels never change state themselves.
+ * Every custom event of the app, typed in one map (`HsrEvents`: name → detail).
+ * Panels ask the app for changes with `hsr-change` (a patch of the state); the
+ * app, the single owner of state, applies it, updates the URL and passes the
+ * new state down. Panels never change state themselves. All events bubble and
+ * cross shadow roots (`composed`), so the app hears them from any depth.
  */
 import type { AppState, Filters } from '../state/app-state.ts';
+import type { MapStatus } from '../map/hsr-map.ts';
+import type { StoryRequest } from '../story/story-events.ts';
 
 export interface StatePatch extends Partial<Omit<AppState, 'filters'>> {
   /** Merged into the current filters. */
@@ -18,17 +22,41 @@ export interface StatePatch extends Partial<Omit<AppState, 'filters'>> {
   replace?: boolean;
 }
 
-export const CHANGE_EVENT = 'hsr-change';
-
-export type ChangeEvent = CustomEvent<StatePatch>;
-
-/** Creates the event a panel dispatches to request a state change. */
-export function changeEvent(patch: StatePatch): ChangeEvent {
-  return new CustomEvent(CHANGE_EVENT, { detail: patch, bubbles: true, composed: true });
+/** Event name → detail (`undefined`: the event carries nothing). */
+export interface HsrEvents {
+  /** A panel or the map asks for a state change. */
+  'hsr-change': StatePatch;
+  /** The presenter asks for a state change, a camera flight and highlights (`story/story-events.ts`). */
+  'hsr-story': StoryRequest;
+  /** The map's status changed; `error` says why it could not be created. */
+  'hsr-map-status': { status: MapStatus; error?: string };
+  /** The map nears the zoom where detailed outlines are drawn. */
+  'hsr-detail-wanted': undefined;
+  /** Once: the first frame with the thematic layers drawn. */
+  'hsr-map-drawn': undefined;
+  /** Open the export dialog (the presenter's caption has its own Export button). */
+  'hsr-export-open': undefined;
+  /** The export dialog closed. */
+  'hsr-export-close': undefined;
 }
 
+export type HsrEventName = keyof HsrEvents;
+export type HsrEvent<K extends HsrEventName> = CustomEvent<HsrEvents[K]>;
+type HsrEventMap = { [K in HsrEventName]: HsrEvent<K> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'hsr-change': ChangeEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: adds the app's events to every element
+  interface HTMLElementEventMap extends HsrEventMap {}
+}
+
+/** Creates one of the app's events, typed by its name. */
+export function hsrEvent<K extends HsrEventName>(type: K, ...detail: HsrEvents[K] extends undefined ? [] : [HsrEvents[K]]): HsrEvent<K> {
+  return new CustomEvent(type, { detail: detail[0] as HsrEvents[K], bubbles: true, composed: true });
+}
+
+export type ChangeEvent = HsrEvent<'hsr-change'>;
+
+/** The event a panel dispatches to request a state change. */
+export function changeEvent(patch: StatePatch): ChangeEvent {
+  return hsrEvent('hsr-change', patch);
 }

@@ -6,7 +6,7 @@
  * (layers, filters, list), detail panel and document reader.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { CHANGE_EVENT, type ChangeEvent, type StatePatch } from './events.ts';
+import type { ChangeEvent, HsrEvent, StatePatch } from './events.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { parseParams, parseUrlState, serializeUrlState, startAddress } from '../state/url-state.ts';
 import { unknownValuesPatch } from '../state/known-values.ts';
@@ -16,7 +16,7 @@ import { DataLoader } from '../data/data-loader.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pick, preferredLang, rememberLang, t } from '../i18n/i18n.ts';
 import type { FocusRequest, Flight } from '../map/hsr-map.ts';
-import { STORY_EVENT, DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
+import { DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
 import '../map/hsr-map.ts';
 import '../ui/hsr-layer-panel.ts';
@@ -141,13 +141,13 @@ export class HsrApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener(CHANGE_EVENT, this.onChange as EventListener);
-    this.addEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    this.addEventListener('hsr-change', this.onChange);
+    this.addEventListener('hsr-map-status', this.onMapStatus);
     this.addEventListener('hsr-detail-wanted', this.wantDetail);
     this.addEventListener('hsr-map-drawn', this.resolveMapDrawn);
     // Should the map never finish drawing (a stalled GPU), the list and search still get everything.
     setTimeout(this.resolveMapDrawn, 20_000);
-    this.addEventListener(STORY_EVENT, this.onStory);
+    this.addEventListener('hsr-story', this.onStory);
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('hashchange', this.onPopState);
     document.addEventListener('keydown', this.onKeyDown);
@@ -172,11 +172,11 @@ export class HsrApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener(CHANGE_EVENT, this.onChange as EventListener);
-    this.removeEventListener('hsr-map-status', this.onMapStatus as EventListener);
+    this.removeEventListener('hsr-change', this.onChange);
+    this.removeEventListener('hsr-map-status', this.onMapStatus);
     this.removeEventListener('hsr-detail-wanted', this.wantDetail);
     this.removeEventListener('hsr-map-drawn', this.resolveMapDrawn);
-    this.removeEventListener(STORY_EVENT, this.onStory);
+    this.removeEventListener('hsr-story', this.onStory);
     this.removeEventListener('hsr-export-open', this.openExport);
     this.stopOffline?.();
     window.removeEventListener('popstate', this.onPopState);
@@ -275,7 +275,7 @@ export class HsrApp extends LitElement {
     this.apply({ story: { id: DEFAULT_STORY_ID, chapter: 0 }, kiosk: null });
   }
 
-  private onMapStatus = (e: CustomEvent<{ status: string }>) => {
+  private onMapStatus = (e: HsrEvent<'hsr-map-status'>) => {
     this.mapStatus = e.detail.status;
     if (e.detail.status === 'no-webgl') this.resolveMapDrawn();
     // Without a map, the list is the way in (on phones the sheet opens to show it).

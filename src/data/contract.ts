@@ -3,6 +3,7 @@
  * `public/data/<layer>.geojson` carries. The geo build writes these shapes; the
  * site reads them. Types only — no runtime code — so both sides can import it.
  */
+import type { Direction, Lang, Precision, Status } from './vocabulary.ts';
 
 /** Thematic layers, in drawing order (bottom to top). */
 export const LAYER_IDS = [
@@ -22,10 +23,6 @@ export const LAYER_IDS = [
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
-/** How precisely a feature is placed. A district or province is drawn at its seat; a country at an interior point. */
-export type Precision = 'city' | 'district' | 'province' | 'country' | 'region' | 'schematic';
-
-export type DirectionId = 'belt' | 'maritime';
 
 /** A verbatim quote from one of the documents in `seeds/documents/` (also served under `data/documents/`). */
 export interface Citation {
@@ -80,11 +77,11 @@ export interface BaseProps {
   year_end?: number;
   related: string[];
   /** Direction of the Belt and Road the feature belongs to, when it has one. */
-  direction?: DirectionId | 'both';
+  direction?: Direction | 'both';
   /** Key-project area 1–8 when the feature is, or belongs to, one of the 38 key projects. */
   area?: number;
   project_no?: number;
-  status?: 'planned' | 'intended' | 'established' | 'held';
+  status?: Status;
   figures?: FigureValue[];
   [extra: string]: unknown;
 }
@@ -112,7 +109,7 @@ export interface Manifest {
   /** SHA-256 of every data file listed, in order: changes whenever any data changes. */
   content_hash: string;
   layers: ManifestLayer[];
-  documents: { file: string; title_en: string; title_zh: string; date: string; language: 'en' | 'zh'; sha256: string }[];
+  documents: { file: string; title_en: string; title_zh: string; date: string; language: Lang; sha256: string }[];
   basemap: { id: string; file: string; overview?: { file: string; max_zoom: number } }[];
   extras: { id: string; file: string; description: string }[];
 }

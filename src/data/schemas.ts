@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { LAYER_IDS } from './contract.ts';
-import { DISEASE_GROUPS } from '../layers/palette.ts';
+import { DISEASE_GROUPS, FEATURE_DIRECTIONS, LANGS, PRECISIONS, STATUSES } from './vocabulary.ts';
 
 z.config({ jitless: true });
 
@@ -38,15 +38,15 @@ const Props = z
     name_zh: Text,
     summary_en: z.string(),
     summary_zh: z.string(),
-    precision: z.enum(['city', 'district', 'province', 'country', 'region', 'schematic']),
+    precision: z.enum(PRECISIONS),
     sources: z.array(Citation).check(z.minLength(1)),
     countries: z.array(Iso2),
     places: z.array(z.looseObject({ id: z.string(), name_en: z.string(), name_zh: z.string(), country: z.optional(z.string()), coordinates: z.optional(Position) })),
     related: z.array(z.string()),
     // Optional fields, each read by the map, the filters or the detail panel.
-    status: z.optional(z.enum(['planned', 'intended', 'established', 'held'])),
+    status: z.optional(z.enum(STATUSES)),
     area: z.optional(Int(1, 8)),
-    direction: z.optional(z.enum(['belt', 'maritime', 'both'])),
+    direction: z.optional(z.enum(FEATURE_DIRECTIONS)),
     year_start: z.optional(Year),
     year_end: z.optional(Year),
     project_no: z.optional(Int(1, 999)),
@@ -92,7 +92,7 @@ export const ManifestSchema = z.looseObject({
       overview: z.optional(z.looseObject({ file: SafeFile })),
     }),
   ),
-  documents: z.array(z.looseObject({ file: SafeFile, title_en: Text, title_zh: Text, date: z.string(), language: z.enum(['en', 'zh']), sha256: z.string() })),
+  documents: z.array(z.looseObject({ file: SafeFile, title_en: Text, title_zh: Text, date: z.string(), language: z.enum(LANGS), sha256: z.string() })),
   basemap: z.array(z.looseObject({ id: z.string(), file: SafeFile })),
   extras: z.array(z.looseObject({ id: z.string(), file: SafeFile, description: z.string() })),
 });

@@ -22,6 +22,7 @@ import { defaultTitles } from './compose.ts';
 import { exportView, ExportSizeError, prepareExport, type ExportOptions, type ExportPhase } from './export.ts';
 import { largestFitting, renderLimits } from './render-map.ts';
 import { missingChars } from './fonts.ts';
+import { hsrEvent } from '../app/events.ts';
 import { holdRenderer, type RendererHold } from './warm-renderer.ts';
 import { xt } from './export-strings.ts';
 
@@ -206,7 +207,7 @@ export class HsrExportDialog extends LitElement {
     this.hold?.release();
     this.hold = undefined;
     this.renderRoot.querySelector('dialog')?.close();
-    this.dispatchEvent(new CustomEvent('hsr-export-close', { bubbles: true, composed: true }));
+    this.dispatchEvent(hsrEvent('hsr-export-close'));
   }
 
   private async run() {

@@ -7,6 +7,7 @@
  * joining the domain and taking the next colour in the range.
  */
 import { scaleOrdinal } from 'd3-scale';
+import { AREA_IDS, DIRECTIONS, DISEASE_GROUPS } from '../data/vocabulary.ts';
 
 export type RGBA = [number, number, number, number];
 
@@ -27,27 +28,19 @@ export function hexToRgba(hex: string, alpha = 255): RGBA {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, alpha];
 }
 
-export function rgbaToCss([r, g, b, a]: RGBA): string {
-  return `rgba(${r}, ${g}, ${b}, ${Math.round((a / 255) * 100) / 100})`;
-}
-
 /** Colour of a value outside a scale's domain. */
 export const UNKNOWN_COLOR = '#8A8A8A';
 
-/** The eight areas of the implementation plan (§三). */
-export const AREA_IDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const areaColor = scaleOrdinal<number, string>()
   .domain([...AREA_IDS])
   .range([OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.yellow, OKABE_ITO.orange, OKABE_ITO.skyBlue, OKABE_ITO.reddishPurple, '#555555'])
   .unknown(UNKNOWN_COLOR);
 
-export const DIRECTION_IDS = ['belt', 'maritime'] as const;
 /** Lines of the two directions: earth for the land belt, sea blue for the maritime road. */
-export const directionColor = scaleOrdinal<string, string>().domain([...DIRECTION_IDS]).range(['#A0522D', '#0072B2']).unknown(UNKNOWN_COLOR);
+export const directionColor = scaleOrdinal<string, string>().domain([...DIRECTIONS]).range(['#A0522D', '#0072B2']).unknown(UNKNOWN_COLOR);
 /** Fills of priority countries, light versions of the direction colours. */
-export const directionFill = scaleOrdinal<string, string>().domain([...DIRECTION_IDS]).range(['#F3C79A', '#9CCAE8']).unknown('#DDDDDD');
+export const directionFill = scaleOrdinal<string, string>().domain([...DIRECTIONS]).range(['#F3C79A', '#9CCAE8']).unknown('#DDDDDD');
 
-export const DISEASE_GROUPS = ['vector-borne', 'zoonoses', 'hiv-tb-respiratory', 'parasitic', 'vaccine-preventable', 'emergencies'] as const;
 export const diseaseColor = scaleOrdinal<string, string>()
   .domain([...DISEASE_GROUPS])
   .range([OKABE_ITO.vermillion, '#8C510A', OKABE_ITO.reddishPurple, OKABE_ITO.bluishGreen, OKABE_ITO.blue, OKABE_ITO.orange])

@@ -6,22 +6,8 @@
 import type { BaseProps, Bilingual, LayerId } from '../data/contract.ts';
 import { LAYER_IDS } from '../data/contract.ts';
 import { LAYER_TITLES } from '../data/layer-titles.ts';
-import {
-  AREA_IDS,
-  DISEASE_GROUPS,
-  DIRECTION_IDS,
-  LAYER_COLOR,
-  areaColor,
-  diseaseColor,
-  directionColor,
-  directionFill,
-  hexToRgba,
-  luminance,
-  mechanismColor,
-  mechanismColors,
-  rgbaToHex,
-  type RGBA,
-} from './palette.ts';
+import { LAYER_COLOR, areaColor, diseaseColor, directionColor, directionFill, hexToRgba, luminance, mechanismColor, mechanismColors, rgbaToHex, type RGBA } from './palette.ts';
+import { AREA_IDS, DIRECTIONS, DISEASE_GROUPS, type Status } from '../data/vocabulary.ts';
 import type { SymbolKind } from './symbols.ts';
 import { BASEMAP_PALETTES } from '../map/basemap-style.ts';
 import { DEFAULT_LAYERS } from '../state/app-state.ts';
@@ -110,19 +96,18 @@ export const DISEASE_GROUP_NAMES: Record<(typeof DISEASE_GROUPS)[number], Biling
   emergencies: { en: 'Disasters and emergencies', zh: '灾害与突发事件' },
 };
 
-export const DIRECTION_NAMES: Record<(typeof DIRECTION_IDS)[number], Bilingual> = {
+export const DIRECTION_NAMES: Record<(typeof DIRECTIONS)[number], Bilingual> = {
   belt: { en: 'Silk Road Economic Belt', zh: '丝绸之路经济带' },
   maritime: { en: '21st-Century Maritime Silk Road', zh: '21世纪海上丝绸之路' },
 };
 
-export const STATUS_NAMES: Record<'planned' | 'intended' | 'established' | 'held', Bilingual> = {
+export const STATUS_NAMES: Record<Status, Bilingual> = {
   planned: { en: 'Planned', zh: '计划实施' },
   intended: { en: 'Intended (意向实施)', zh: '意向实施' },
   established: { en: 'Established', zh: '已建立' },
   held: { en: 'Held', zh: '已举办' },
 };
 
-const NEUTRAL = hexToRgba(LAYER_COLOR.neutralPoint);
 const byArea = (p: BaseProps): RGBA => hexToRgba(p.area !== undefined ? areaColor(p.area) : LAYER_COLOR.neutralPoint);
 const darken = ([r, g, b]: RGBA, k = 0.65, a = 255): RGBA => [Math.round(r * k), Math.round(g * k), Math.round(b * k), a];
 const intended = (p: BaseProps) => p.status === 'intended';
@@ -169,7 +154,7 @@ const SPECS: Record<LayerId, SpecDef> = {
     lineWidth: () => 4.5,
     // Solid for the land belt, dashed for the sea road: tells them apart in greyscale too.
     dash: (p) => (p.direction === 'maritime' ? [3, 1.6] : SOLID),
-    legend: DIRECTION_IDS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
+    legend: DIRECTIONS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
   corridors: {
     group: 'belt-and-road',
@@ -186,7 +171,7 @@ const SPECS: Record<LayerId, SpecDef> = {
     description: { en: 'Priority (“fulcrum”) countries of each direction in the 2015–2017 plan.', zh: '2015—2017年实施方案各走向的重点（支点）国家。' },
     color: (p) => hexToRgba(directionFill(String(p.direction)), 170),
     outline: 'borders',
-    legend: DIRECTION_IDS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
+    legend: DIRECTIONS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
   mechanisms: {
     group: 'cooperation',
@@ -361,4 +346,3 @@ export function layerSpec(id: string): LayerSpec | undefined {
   return BY_ID.get(id);
 }
 
-export { NEUTRAL };

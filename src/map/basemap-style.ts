@@ -21,8 +21,10 @@
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LevelOfDetail } from '../data/dataset.ts';
+import type { Lang } from '../data/vocabulary.ts';
 
-export type BasemapLang = 'en' | 'zh';
+/** The base map's label languages: the site's (`data/vocabulary.ts`). */
+export type BasemapLang = Lang;
 export type BasemapTheme = 'light';
 
 /** The files of `public/data/basemap/` (written by `geo/basemap.ts`). */

@@ -25,7 +25,7 @@ import { lodForZoom, wantsDetail } from './lod.ts';
 import { OVERVIEW_MAX_ZOOM } from '../data/contract.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
-import { changeEvent } from '../app/events.ts';
+import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dataset.ts';
 import { countryBounds, featureBounds, geometryBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
@@ -251,7 +251,7 @@ export class HsrMap extends LitElement {
     clearTimeout(this.stallTimer);
     this.stalled = false;
     if (status === 'restoring') this.stallTimer = setTimeout(() => (this.stalled = this.status === 'restoring'), RESTORE_WAIT_MS);
-    this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status }, bubbles: true, composed: true }));
+    this.dispatchEvent(hsrEvent('hsr-map-status', { status }));
   }
 
   private teardown() {
@@ -272,7 +272,7 @@ export class HsrMap extends LitElement {
       console.warn('map unavailable:', result.error.message);
       this.glError = result.error.name;
       this.status = 'no-webgl';
-      this.dispatchEvent(new CustomEvent('hsr-map-status', { detail: { status: 'no-webgl', error: result.error.message }, bubbles: true, composed: true }));
+      this.dispatchEvent(hsrEvent('hsr-map-status', { status: 'no-webgl', error: result.error.message }));
       return;
     }
     const map = result.map;
@@ -293,7 +293,7 @@ export class HsrMap extends LitElement {
       const zoom = map.getZoom();
       if (!this.detailAsked && wantsDetail(zoom, this.overviewMaxZoom())) {
         this.detailAsked = true;
-        this.dispatchEvent(new CustomEvent('hsr-detail-wanted', { bubbles: true, composed: true }));
+        this.dispatchEvent(hsrEvent('hsr-detail-wanted'));
       }
       if (lodForZoom(zoom, this.overviewMaxZoom()) !== this.lod) this.updateLayers();
     };
@@ -438,7 +438,7 @@ export class HsrMap extends LitElement {
     // (No layers switched on counts as drawn: the base map is all there is.)
     if (this.drawn || !this.layersSet || !this.deckLayers.every((l) => l.isLoaded)) return;
     this.drawn = true;
-    this.dispatchEvent(new CustomEvent('hsr-map-drawn', { bubbles: true, composed: true }));
+    this.dispatchEvent(hsrEvent('hsr-map-drawn'));
   }
 
   /** The zoom from which the data's detailed outlines are drawn (the manifest says; default `OVERVIEW_MAX_ZOOM`). */

@@ -4,8 +4,9 @@
  * as properties and ask for changes with events.
  */
 import type { LayerId } from '../data/contract.ts';
+import type { DirectionFilter, Lang, Status } from '../data/vocabulary.ts';
 
-export type Lang = 'en' | 'zh';
+export type { Lang };
 
 export interface Camera {
   /** Longitude, latitude of the centre. */
@@ -16,15 +17,13 @@ export interface Camera {
   pitch: number;
 }
 
-export type DirectionFilter = 'all' | 'belt' | 'maritime';
-export type StatusValue = 'planned' | 'intended' | 'established' | 'held';
 
 export interface Filters {
   /** Key-project areas 1–8; empty = all. */
   areas: number[];
   direction: DirectionFilter;
   /** Empty = all. */
-  statuses: StatusValue[];
+  statuses: Status[];
   /** ISO 3166-1 alpha-2, or null for all. */
   country: string | null;
   /** Inclusive year range, or null for all years. */

@@ -28,7 +28,8 @@
  */
 import * as z from 'zod/mini';
 import { LAYER_IDS, type LayerId } from '../data/contract.ts';
-import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang, type StatusValue } from './app-state.ts';
+import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang } from './app-state.ts';
+import { DIRECTION_FILTERS, LANGS, STATUSES } from '../data/vocabulary.ts';
 import { MAP_LIMITS } from '../map/limits.ts';
 
 // Zod compiles parsers with `new Function` unless told not to; the site's CSP forbids eval.
@@ -37,9 +38,9 @@ z.config({ jitless: true });
 const MAX_PARAM = 2000;
 const Id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80));
 const DocFile = z.string().check(z.regex(/^[a-z0-9-]+\.(?:en|zh)\.txt$/), z.maxLength(80));
-const Lang = z.enum(['en', 'zh']);
-const Direction = z.enum(['all', 'belt', 'maritime']);
-const Status = z.enum(['planned', 'intended', 'established', 'held']);
+const Lang = z.enum(LANGS);
+const Direction = z.enum(DIRECTION_FILTERS);
+const Status = z.enum(STATUSES);
 const Iso2 = z.string().check(z.regex(/^[A-Z]{2}$/));
 const Area = z.number().check(z.int(), z.gte(1), z.lte(8));
 const Year = z.number().check(z.int(), z.gte(YEAR_MIN), z.lte(YEAR_MAX));
@@ -204,7 +205,7 @@ export function parseParams(raw: URLSearchParams, fallbackLang: Lang = 'en', opt
   const f: Filters = s.filters;
   f.areas = unique(list(get('area')).flatMap((a) => ok(Area, /^\d+$/.test(a) ? Number(a) : NaN) ?? [])).sort((a, b) => a - b);
   f.direction = ok(Direction, get('dir')) ?? 'all';
-  f.statuses = unique(list(get('status')).flatMap((x) => ok(Status, x) ?? [])) as StatusValue[];
+  f.statuses = unique(list(get('status')).flatMap((x) => ok(Status, x) ?? []));
   f.country = ok(Iso2, get('country')) ?? null;
   const years = /^(\d{4})-(\d{4})$/.exec(get('years') ?? '');
   if (years) {

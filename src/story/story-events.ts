@@ -4,10 +4,8 @@
  * map (null keeps the current one). Kept apart from the presenter so that the
  * app can listen without loading the presenter's (lazy) code.
  */
-import type { StatePatch } from '../app/events.ts';
+import { hsrEvent, type HsrEvent, type StatePatch } from '../app/events.ts';
 import type { Flight } from '../map/hsr-map.ts';
-
-export const STORY_EVENT = 'hsr-story';
 
 /** The story the header's "Present" button starts (listed in `story/index.ts`). */
 export const DEFAULT_STORY_ID = 'health-silk-road';
@@ -22,14 +20,8 @@ export interface StoryRequest {
   highlight?: readonly string[];
 }
 
-export type StoryEvent = CustomEvent<StoryRequest>;
+export type StoryEvent = HsrEvent<'hsr-story'>;
 
 export function storyEvent(detail: StoryRequest): StoryEvent {
-  return new CustomEvent(STORY_EVENT, { detail, bubbles: true, composed: true });
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'hsr-story': StoryEvent;
-  }
+  return hsrEvent('hsr-story', detail);
 }

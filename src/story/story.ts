@@ -11,7 +11,8 @@
  */
 import { LAYER_IDS, type Citation, type LayerId } from '../data/contract.ts';
 import { MAP_LIMITS } from '../map/limits.ts';
-import { YEAR_MAX, YEAR_MIN, type DirectionFilter, type Filters, type StatusValue } from '../state/app-state.ts';
+import { YEAR_MAX, YEAR_MIN, type Filters } from '../state/app-state.ts';
+import { DIRECTION_FILTERS, STATUSES } from '../data/vocabulary.ts';
 
 /** The map's zoom range (`map/limits.ts`). */
 export const MAP_MIN_ZOOM = MAP_LIMITS.minZoom;
@@ -103,17 +104,15 @@ export function validateStory(story: Story): string[] {
   return problems;
 }
 
-const DIRECTIONS: Record<DirectionFilter, true> = { all: true, belt: true, maritime: true };
-const STATUSES: Record<StatusValue, true> = { planned: true, intended: true, established: true, held: true };
 const FILTER_KEYS: Record<keyof Filters, true> = { areas: true, direction: true, statuses: true, country: true, years: true };
 
 /** Problems with a chapter's filters: unknown keys, or values the filter panel could not show. */
 function filterProblems(f: Partial<Filters>): string[] {
   const out: string[] = [];
   for (const k of Object.keys(f)) if (!Object.hasOwn(FILTER_KEYS, k)) out.push(`unknown filter "${k}"`);
-  if (f.direction !== undefined && !Object.hasOwn(DIRECTIONS, f.direction)) out.push(`direction "${String(f.direction)}" is not one of ${Object.keys(DIRECTIONS).join(', ')}`);
+  if (f.direction !== undefined && !(DIRECTION_FILTERS as readonly string[]).includes(f.direction)) out.push(`direction "${String(f.direction)}" is not one of ${DIRECTION_FILTERS.join(', ')}`);
   for (const a of f.areas ?? []) if (!(Number.isInteger(a) && a >= 1 && a <= 8)) out.push(`area ${a} is not one of the plan's areas 1–8`);
-  for (const st of f.statuses ?? []) if (!Object.hasOwn(STATUSES, st)) out.push(`status "${String(st)}" is not one of ${Object.keys(STATUSES).join(', ')}`);
+  for (const st of f.statuses ?? []) if (!(STATUSES as readonly string[]).includes(st)) out.push(`status "${String(st)}" is not one of ${STATUSES.join(', ')}`);
   if (f.country !== undefined && f.country !== null && !/^[A-Z]{2}$/.test(f.country)) out.push(`country "${f.country}" is not an ISO 3166-1 alpha-2 code`);
   if (f.years !== undefined && f.years !== null) {
     const [a, b] = f.years;

@@ -26,9 +26,10 @@ import { live } from 'lit/directives/live.js';
 import { changeEvent } from '../app/events.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
-import { AREA_IDS, DIRECTION_IDS, areaColor, directionColor } from '../layers/palette.ts';
+import { areaColor, directionColor } from '../layers/palette.ts';
 import { AREA_NAMES, DIRECTION_NAMES, STATUS_NAMES } from '../layers/registry.ts';
-import { EMPTY_FILTERS, defaultState, type AppState, type DirectionFilter, type Filters, type Lang, type StatusValue } from '../state/app-state.ts';
+import { EMPTY_FILTERS, defaultState, type AppState, type Filters, type Lang } from '../state/app-state.ts';
+import { AREA_IDS, DIRECTION_FILTERS, STATUSES } from '../data/vocabulary.ts';
 import { isFiltering } from '../state/filters.ts';
 import { PlayController } from './controllers/play-controller.ts';
 import { cssProps } from './directives/css-props.ts';
@@ -40,8 +41,6 @@ declare global {
   }
 }
 
-const STATUSES = Object.keys(STATUS_NAMES) as StatusValue[];
-const DIRECTIONS: readonly DirectionFilter[] = ['all', ...DIRECTION_IDS];
 
 /** Milliseconds between Play steps. */
 export const PLAY_INTERVAL = 1200;
@@ -343,7 +342,7 @@ export class HsrFilters extends LitElement {
       <fieldset>
         <legend>${t(lang, 'filters.direction')}</legend>
         <div class="options">
-          ${DIRECTIONS.map(
+          ${DIRECTION_FILTERS.map(
             (d) => html`<label class="option">
               <input type="radio" name="${this.uid}-direction" value=${d} .checked=${live(f.direction === d)} @change=${() => this.emit({ direction: d })} />
               ${d === 'all' ? nothing : html`<span class="line ${d === 'maritime' ? 'dashed' : ''}" aria-hidden="true" ${cssProps({ '--c': directionColor(d) })}></span>`}

@@ -23,7 +23,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from '
 import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import type { StatePatch } from '../app/events.ts';
+import { hsrEvent, type StatePatch } from '../app/events.ts';
 import { NARROW, chapterCamera, chapterPatch } from '../story/chapter-view.ts';
 import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
 import { getStory } from '../story/index.ts';
@@ -449,7 +449,7 @@ export class HsrPresenter extends LitElement {
           <button @click=${() => this.act({ type: 'previous' })} ?disabled=${index === 0} aria-label=${t(lang, 'present.previous')}>←</button>
           <button @click=${() => this.act({ type: 'next' })} ?disabled=${index === total - 1} aria-label=${t(lang, 'present.next')}>→</button>
           <button @click=${() => this.act({ type: 'fullscreen' })}>${t(lang, 'present.fullscreen')}</button>
-          <button class="export" aria-haspopup="dialog" title=${t(lang, 'export.openLabel')} @click=${() => this.dispatchEvent(new CustomEvent('hsr-export-open', { bubbles: true, composed: true }))}>${t(lang, 'export.open')}</button>
+          <button class="export" aria-haspopup="dialog" title=${t(lang, 'export.openLabel')} @click=${() => this.dispatchEvent(hsrEvent('hsr-export-open'))}>${t(lang, 'export.open')}</button>
           <button class="exit" @click=${() => this.leave()}>${t(lang, 'present.exit')}</button>
         </div>
         <p class="hint">

@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { BASEMAP_PALETTES, FIRST_LABEL_LAYER_ID } from '../../src/map/basemap-style.ts';
 import { WIDE_BOUNDS } from '../../src/map/create-map.ts';
 import { layerSpec } from '../../src/layers/registry.ts';
-import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
+import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 
 const ARTIFACTS = 'tests/.artifacts';
 let browser: Browser;

@@ -1,43 +1,10 @@
 /**
- * Chromium for the browser tests, through playwright-core (no bundled browser:
- * the system Chromium at /usr/bin/chromium, or CHROMIUM_PATH).
- *
- * WebGL 2 in headless Chromium without a GPU comes from SwiftShader through ANGLE:
- * `--use-angle=swiftshader` selects it and, since Chromium 137, software WebGL is
- * only allowed with `--enable-unsafe-swiftshader`. The other flags keep the
- * browser from talking to Google services, so any request a test sees comes from
- * the page.
+ * Pages for the browser tests: a fresh context per page that records every
+ * request, console message, page error and CSP violation from the first byte.
+ * Chromium itself is launched by `scripts/chromium.ts` (shared with the export
+ * CLI and the bench).
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-] as const;
-
-/**
- * Launches Chromium. Throws (the tests fail, they never skip) when the executable
- * is missing.
- */
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.`,
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
-}
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 
 export interface RecordedRequest {
   url: string;

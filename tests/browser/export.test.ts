@@ -25,7 +25,8 @@ import type { HookError, HookOptions, HookResult } from '../../src/export/hook.t
 import { LAYERS } from '../../src/layers/registry.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
 import { getStory } from '../../src/story/index.ts';
-import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
+import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
 /** Exports take tens of seconds with software WebGL on two cores. */

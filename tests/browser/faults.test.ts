@@ -9,7 +9,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
-import { assertCleanPage, launchChromium, openPage, type OpenPageOptions, type PageRecording } from './chromium.ts';
+import { assertCleanPage, openPage, type OpenPageOptions, type PageRecording } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 
 let browser: Browser;
 const open: PageRecording[] = [];

@@ -1,19 +1,20 @@
 /**
  * Global setup of the "browser" test project: builds the site once (`vite build`
  * into `dist/`, skipped with SKIP_BUILD=1), serves `dist/` on a free 127.0.0.1
- * port with gzip, and provides the base URL to the tests (`inject('baseUrl')`).
+ * port with Vite's preview server (gzip, as `npm run preview`), at `/` and from a
+ * sub-path, and provides the URLs to the tests (`inject('baseUrl')`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startStaticServer } from './static-server.ts';
+import { serveDist } from '../../scripts/serve-dist.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the built site is served, with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
     baseUrl: string;
-    /** The same site served from a sub-path (`<baseUrl>nested/site/`), as some static hosts do. */
+    /** The same site served from a sub-path (`http://127.0.0.1:<port>/nested/site/`), as some static hosts do. */
     subPathUrl: string;
   }
 }
@@ -36,9 +37,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(join(DIST, 'data/basemap/countries.geojson'))) {
     throw new Error('dist/data/basemap/ is missing: generate public/data/basemap/ (npm run data, or npx tsx geo/build-basemap.ts) and build again');
   }
-  const server = await startStaticServer(DIST, { mount: `/${SUB_PATH}` });
-  console.log(`[browser tests] serving dist/ at ${server.url} (and ${server.url}${SUB_PATH})`);
+  const server = await serveDist(DIST);
+  const nested = await serveDist(DIST, `/${SUB_PATH}`);
+  console.log(`[browser tests] serving dist/ at ${server.url} (and ${nested.url})`);
   project.provide('baseUrl', server.url);
-  project.provide('subPathUrl', `${server.url}${SUB_PATH}`);
-  return () => server.close();
+  project.provide('subPathUrl', nested.url);
+  return async () => {
+    await Promise.all([server.close(), nested.close()]);
+  };
 }

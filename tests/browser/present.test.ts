@@ -16,8 +16,9 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getStory } from '../../src/story/index.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
-import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
-import { startStaticServer } from './static-server.ts';
+import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { serveDist } from '../../scripts/serve-dist.ts';
 
 const story = getStory(DEFAULT_STORY_ID)!;
 /** The build the global setup made and serves (`HSR_DIST`, as there). */
@@ -404,7 +405,7 @@ describe('presentation mode', () => {
     // A copy of the build on a server of this test's own, which the test stops: nothing can come from the network then.
     const root = mkdtempSync(join(tmpdir(), 'hsr-offline-'));
     cpSync(DIST, root, { recursive: true });
-    const server = await startStaticServer(root);
+    const server = await serveDist(root);
     let serving = true;
     try {
       const rec = await openApp('', { viewport: SMALL }, server.url);
