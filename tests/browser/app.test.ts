@@ -93,7 +93,7 @@ const AUSTRALIA: [number, number] = [122, -22];
 interface ShippedFeature {
   id: string;
   geometry: { type: string; coordinates: unknown };
-  properties: { sources: { quote: string }[]; name_en: string; name_zh: string; area?: number; status?: string; direction?: string };
+  properties: { sources: { quote: string }[]; name_en: string; name_zh: string; area?: number; status?: string; direction?: string; identification_note?: { en: string; zh: string } };
 }
 
 function features(layer: string): ShippedFeature[] {
@@ -260,7 +260,7 @@ describe('the public map (built site, Chromium)', () => {
 
   it('shows how a record is identified, in the reader’s language, and why a key project is drawn in China', async () => {
     const f = feature('organisations', 'org-who-wpro');
-    const note = f.properties.identification_note as { en: string; zh: string };
+    const note = f.properties.identification_note!;
     const rec = await openApp('#sel=org-who-wpro');
     const { page } = rec;
     const detail = page.locator('hsr-detail');
