@@ -1,7 +1,10 @@
 /**
- * Country names in English and Chinese from `i18n-iso-countries`.
+ * Country names in English and Chinese from `i18n-iso-countries`: the one name
+ * every layer uses for a country (the build fails when two layers differ).
  * English uses the package's short alias where it has one ("Russia" rather than
- * "Russian Federation"); Chinese uses the package's name.
+ * "Russian Federation"); Chinese uses the package's name. The map's records
+ * date from 2015–2020: countries renamed since are named as they were then, and
+ * today's name is kept as an alias that search finds.
  */
 import type { Lang } from '../src/data/vocabulary.ts';
 import countries from 'i18n-iso-countries';
@@ -23,13 +26,52 @@ const OVERRIDES: Record<string, { en?: string; zh?: string }> = {
   HK: { en: 'Hong Kong, China', zh: '中国香港' },
   MO: { en: 'Macao, China', zh: '中国澳门' },
   KR: { en: 'Republic of Korea' },
-  TR: { en: 'Türkiye', zh: '土耳其' },
+  // Named as in 2015–2020 (“Türkiye” from 2022, an alias below).
+  TR: { en: 'Turkey', zh: '土耳其' },
+  // Named as in 2015–2017, when China and the China–CEEC cooperation said “Macedonia” (马其顿); “North Macedonia” from 2019.
+  MK: { en: 'Macedonia', zh: '马其顿' },
+  // 蒙古 alone reads as Inner Mongolia in Chinese; the state is 蒙古国 (as in the 2020 statement's list).
+  MN: { zh: '蒙古国' },
+  // The full name, as the plan writes it (印度尼西亚); 印尼 is the short form, an alias.
+  ID: { zh: '印度尼西亚' },
   GB: { en: 'United Kingdom' },
   MD: { en: 'Moldova' },
   SY: { en: 'Syria' },
   BN: { en: 'Brunei' },
 };
 
+
+/**
+ * Other names search should find a country by: today's name for a country
+ * renamed since the records' time, the formal name the documents use, a short form.
+ */
+const ALIASES: Record<string, { en?: string[]; zh?: string[] }> = {
+  MK: { en: ['North Macedonia', 'the former Yugoslav Republic of Macedonia'], zh: ['北马其顿', '前南斯拉夫的马其顿共和国'] },
+  TR: { en: ['Türkiye'] },
+  CZ: { en: ['Czechia'] },
+  ID: { zh: ['印尼'] },
+  LA: { en: ["Lao People's Democratic Republic"] },
+  VN: { en: ['Vietnam'] },
+};
+
+/** A country's aliases in both languages (empty lists when it has none). */
+export function countryAliases(iso2: string): { en: string[]; zh: string[] } {
+  const a = ALIASES[iso2];
+  return { en: [...(a?.en ?? [])], zh: [...(a?.zh ?? [])] };
+}
+
+/**
+ * Every way a document may name the country: the map's names and aliases and
+ * the package's English and Chinese names ("Lao People's Democratic Republic",
+ * "Republic of Korea"). Used to tell whether a quote names a country itself.
+ */
+export function countryTerms(iso2: string): string[] {
+  const all = [countryName(iso2, 'en'), countryName(iso2, 'zh'), ...countryAliases(iso2).en, ...countryAliases(iso2).zh];
+  const en = countries.getName(iso2, 'en', { select: 'all' }) as string[] | undefined;
+  const zh = countries.getName(iso2, 'zh', { select: 'all' }) as string[] | undefined;
+  all.push(...(en ?? []), ...(zh ?? []));
+  return [...new Set(all.filter((x): x is string => !!x && x.length >= 2))];
+}
 
 /** The display name of a country, or undefined when the code is unknown. */
 export function countryName(iso2: string, lang: Lang): string | undefined {

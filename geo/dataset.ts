@@ -13,7 +13,8 @@ import type { BuildContext, CountryPlaced, LayerFeature } from './layers/context
 import { eventsLayer, hospitalsLayer, organisationsLayer, projectsLayer, tcmLayer, trainingLayer } from './layers/points.ts';
 import { corridorsLayer, directionsLayer, missionsLayer } from './layers/routes.ts';
 import { diseaseZonesLayer, mechanismsLayer, priorityCountriesLayer, statementLayer } from './layers/areas.ts';
-import { checkCorridorCountries, checkDirectionMechanisms, checkDocumentMeta, checkFigureUnits, checkGeometry, checkIds, checkLinkedYears, checkNames, checkPlaceCountries, checkPlaces, checkProjectNumbers, checkQuotes } from './validate.ts';
+import { countryName, countryTerms } from './country-names.ts';
+import { checkCountryNames, checkGroupMembers, checkProjectsAbroad, checkCorridorCountries, checkDirectionMechanisms, checkDocumentMeta, checkFigureUnits, checkGeometry, checkIds, checkLinkedYears, checkNames, checkPlaceCountries, checkPlaces, checkProjectNumbers, checkQuotes } from './validate.ts';
 
 export interface Dataset {
   seeds: Seeds;
@@ -35,16 +36,17 @@ export function buildDataset(root = 'seeds'): Dataset {
   const seeds = loadSeeds(root, issues);
   const cities = geonames();
   const places: ResolvedPlace[] = [];
+  const theAtlas = sharedAtlas();
   for (const p of seeds.places) {
-    const r = resolvePlace(p, cities);
-    if (typeof r === 'string') issues.push({ table: 'places', record: p.id, field: p.kind === 'city' ? 'geonameid' : 'capital_geonameid', message: r });
+    const r = resolvePlace(p, cities, (c) => theAtlas.anchor(c));
+    if (typeof r === 'string') issues.push({ table: 'places', record: p.id, field: p.kind === 'city' ? 'geonameid' : p.kind === 'country' ? 'country' : 'capital_geonameid', message: r });
     else places.push(r);
   }
-  const ctx: BuildContext = { atlas: sharedAtlas(), places: new Map(places.map((p) => [p.id, p])), issues, countryPlaced: [] };
+  const ctx: BuildContext = { atlas: theAtlas, places: new Map(places.map((p) => [p.id, p])), issues, countryPlaced: [] };
   const t = seeds.tables;
   const layers: Record<LayerId, LayerFeature[]> = {
     mechanisms: mechanismsLayer(ctx, t.mechanisms),
-    'priority-countries': priorityCountriesLayer(ctx, t.directions),
+    'priority-countries': priorityCountriesLayer(ctx, t.directions, seeds.groups),
     'statement-2020': statementLayer(ctx, t['statement-2020']),
     'disease-zones': diseaseZonesLayer(ctx, t['disease-zones']),
     corridors: corridorsLayer(ctx, t.corridors),
@@ -73,6 +75,9 @@ export function buildDataset(root = 'seeds'): Dataset {
     ...checkFigureUnits(seeds),
     ...checkLinkedYears(seeds),
     ...checkDirectionMechanisms(seeds),
+    ...checkProjectsAbroad(all),
+    ...checkGroupMembers(all, seeds.groups, countryTerms),
+    ...checkCountryNames(all, countryName),
   );
   // Generated ids (priority countries) must not collide with curated ones either.
   const ids = new Map<string, string>();

@@ -24,7 +24,8 @@ export interface ResolvedPlace {
   country: string;
   precision: Precision;
   coordinates: [number, number];
-  geonameid: number;
+  /** GeoNames id of the city or seat; absent for a whole country (plotted at its interior point). */
+  geonameid?: number;
 }
 
 let index: Map<number, GeoNamesCity> | undefined;
@@ -41,8 +42,14 @@ export function geonames(): Map<number, GeoNamesCity> {
 /**
  * Resolves a gazetteer entry to a position. Returns an error message instead
  * when the GeoNames id is unknown or lies in another country than the entry says.
+ * A whole country is plotted at `anchor(country)` (the atlas's interior point).
  */
-export function resolvePlace(place: Place, cities = geonames()): ResolvedPlace | string {
+export function resolvePlace(place: Place, cities = geonames(), anchor?: (iso2: string) => [number, number] | undefined): ResolvedPlace | string {
+  if (place.kind === 'country') {
+    const at = anchor?.(place.country);
+    if (!at) return `country ${place.country} is not in the Natural Earth atlas`;
+    return { id: place.id, name_en: place.name_en, name_zh: place.name_zh, country: place.country, precision: 'country', coordinates: at };
+  }
   const gid = place.kind === 'city' ? place.geonameid : place.capital_geonameid;
   const city = cities.get(gid);
   if (!city) return `GeoNames id ${gid} is not in the gazetteer`;

@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { TABLES, type TableName, Place } from './schema.ts';
+import { TABLES, type TableName, Group, Place } from './schema.ts';
 import { quoteInDocument, minQuoteLength } from './quotes.ts';
 import { z } from 'zod';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: tsx geo/lint-table.ts seeds/tables/<table>.json');
 const name = basename(file, '.json');
-const schema = name.startsWith('places') ? Place : TABLES[name as TableName];
+const schema = name.startsWith('places') ? Place : name === 'groups' ? Group : TABLES[name as TableName];
 if (!schema) throw new Error(`unknown table ${name}`);
 const rows = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
 let errors = 0;

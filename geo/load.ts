@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DOC_FILES, Place, TABLES, type DocFile, type TableName, type Tables } from './schema.ts';
+import { DOC_FILES, Group, Place, TABLES, type DocFile, type TableName, type Tables } from './schema.ts';
 import type { DataIssue } from './errors.ts';
 
 export const DocumentMeta = z.strictObject({
@@ -25,6 +25,8 @@ export interface Seeds {
   documents: Map<DocFile, string>;
   documentMeta: DocumentMeta[];
   places: Place[];
+  /** Groups of countries named as a whole (groups.json). */
+  groups: Group[];
   tables: Tables;
 }
 
@@ -71,10 +73,13 @@ export function loadSeeds(root = 'seeds', issues: DataIssue[] = []): Seeds {
   const placeFiles = existsSync(tablesDir) ? readdirSync(tablesDir).filter((f) => /^places(\.[a-z-]+)?\.json$/.test(f)).sort() : [];
   const places = placeFiles.flatMap((f) => parseRows(readJson(join(tablesDir, f), f.replace(/\.json$/, ''), issues), Place, f.replace(/\.json$/, ''), issues));
 
+  const groupsPath = join(tablesDir, 'groups.json');
+  const groups = existsSync(groupsPath) ? parseRows(readJson(groupsPath, 'groups', issues), Group, 'groups', issues) : [];
+
   const tables = {} as Record<TableName, unknown[]>;
   for (const name of Object.keys(TABLES) as TableName[]) {
     const path = join(tablesDir, `${name}.json`);
     tables[name] = existsSync(path) ? parseRows(readJson(path, name, issues), TABLES[name] as z.ZodType<unknown>, name, issues) : [];
   }
-  return { documents, documentMeta, places, tables: tables as Tables };
+  return { documents, documentMeta, places, groups, tables: tables as Tables };
 }

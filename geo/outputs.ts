@@ -14,6 +14,34 @@ import { BASEMAP_OVERVIEW_LAYERS, basemapFiles, OVERVIEW_BASEMAP_OPTIONS } from 
 import { overviewLayer } from './overview.ts';
 import { OVERVIEW_MAX_ZOOM } from '../src/data/contract.ts';
 import type { CountryPlaced, LayerFeature } from './layers/context.ts';
+import { countryAliases, countryName } from './country-names.ts';
+import type { CountryName } from '../src/data/contract.ts';
+
+/**
+ * Every country the features mention, as the data names it (geo/country-names.ts,
+ * one name per country across layers), with the aliases search finds it by.
+ */
+function countryTable(d: Dataset): CountryName[] {
+  const codes = new Set<string>();
+  const add = (v: unknown) => {
+    if (Array.isArray(v)) for (const c of v) if (typeof c === 'string' && /^[A-Z]{2}$/.test(c)) codes.add(c);
+  };
+  for (const f of Object.values(d.layers).flat()) {
+    const p = f.properties;
+    add(p.countries);
+    add(p.partner_countries);
+    add(p.priority_countries);
+    add(p.members);
+    add((p.method as { neighbours?: unknown } | undefined)?.neighbours);
+  }
+  return [...codes].sort().flatMap((iso2) => {
+    const name_en = countryName(iso2, 'en');
+    const name_zh = countryName(iso2, 'zh');
+    if (!name_en || !name_zh) return [];
+    const a = countryAliases(iso2);
+    return [{ iso2, name_en, name_zh, ...(a.en.length ? { aliases_en: a.en } : {}), ...(a.zh.length ? { aliases_zh: a.zh } : {}) }];
+  });
+}
 
 /** What a build reports besides its files (filled in by `buildOutputs`). */
 export interface BuildLog {
@@ -135,6 +163,7 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
       { id: 'places', file: 'places.json', description: 'The gazetteer: GeoNames id, coordinates and precision of every named place.' },
       { id: 'documents', file: 'documents.json', description: 'The five source documents: title, date, publisher, language.' },
     ],
+    countries: countryTable(d),
   };
   files.set('manifest.json', serializeJson(manifest));
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));

@@ -62,6 +62,12 @@ const base = {
   years: YearRange.optional(),
   /** Ids of other records (any table) shown as "related" in the detail panel. */
   related: z.array(Id).optional(),
+  /**
+   * How the record reads a name the documents do not spell out (an office, an
+   * institution, a garbled machine translation): shown in the detail panel.
+   * Every identification not in the documents' own words has one.
+   */
+  identification_note: z.strictObject({ en: z.string().min(10), zh: z.string().min(4) }).optional(),
 };
 
 /**
@@ -92,6 +98,18 @@ export const Place = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     id: Id,
+    /**
+     * A whole country, for a record whose work is in a country the documents
+     * name without a city: plotted at the country's interior point (Natural
+     * Earth), precision "country".
+     */
+    kind: z.literal('country'),
+    country: Iso2,
+    name_en: z.string().min(1),
+    name_zh: z.string().min(1),
+  }),
+  z.strictObject({
+    id: Id,
     /** A province, or a district (county), plotted at its seat; precision follows the kind. */
     kind: z.enum(['province', 'district']),
     /** GeoNames id of the province's capital, where the province is plotted. */
@@ -111,8 +129,13 @@ export const Direction = z.strictObject({
   ...base,
   direction: DirectionId,
   focus_regions: z.array(Bilingual).min(1),
-  /** Priority ("fulcrum") countries, ISO codes. Groups such as ASEAN are expanded to members. */
+  /** Priority countries (重点国家), ISO codes. Groups such as ASEAN are expanded to members. */
   priority_countries: z.array(Iso2).min(1),
+  /**
+   * Groups (ids in groups.json) the plan names among the priority countries
+   * ("东盟", "中亚"): their members' features cite the group's membership source.
+   */
+  priority_groups: z.array(Id).optional(),
   /**
    * The direction's main cooperation mechanisms: ids in mechanisms.json, or in
    * corridors.json for the economic corridors the plan names as mechanisms (CPEC, BCIM).
@@ -152,7 +175,8 @@ export type DiseaseGroup = z.infer<typeof DiseaseGroup>;
 /**
  * Cross-border disease-control zones. Geometry is computed in the build:
  * - `border-band`: a band `width_km` wide either side of China's border with `neighbours`;
- * - `countries`: the merged outline of `partner countries`, plus a border band where they touch China.
+ * - `countries`: the merged outline of `partner countries`, plus a border band where they touch China
+ *   (only when the zone names China or its provinces; `band_neighbours` narrows it).
  */
 export const DiseaseZone = z.strictObject({
   ...base,
@@ -165,7 +189,12 @@ export const DiseaseZone = z.strictObject({
   project_nos: z.array(z.number().int().min(1).max(38)),
   method: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('border-band'), neighbours: z.array(Iso2).min(1), width_km: z.number().positive().max(500) }),
-    z.strictObject({ kind: z.literal('countries'), width_km: z.number().positive().max(500) }),
+    z.strictObject({
+      kind: z.literal('countries'),
+      width_km: z.number().positive().max(500),
+      /** The partners whose border with China gets a band (default: every partner that borders China). */
+      band_neighbours: z.array(Iso2).min(1).optional(),
+    }),
   ]),
 });
 export type DiseaseZone = z.infer<typeof DiseaseZone>;
@@ -186,9 +215,19 @@ export type Figure = z.infer<typeof Figure>;
 export const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const Area = z.number().int().min(1).max(8);
 
+/**
+ * Why a key project that names countries abroad is drawn only in China:
+ * `venue` — a forum, congress or expo held in China; `base` — a centre,
+ * network or training programme based in China that serves its partners;
+ * `border` — cross-border work carried out through China's border provinces.
+ */
+export const DrawnInChina = z.enum(['venue', 'base', 'border']);
+export type DrawnInChina = z.infer<typeof DrawnInChina>;
+
 /** The 38 key projects of implementation plan §四. */
 export const Project = z.strictObject({
   ...pointBase,
+  drawn_in_china: DrawnInChina.optional(),
   project_no: z.number().int(),
   area: Area,
   status: z.enum(['planned', 'intended']),
@@ -250,14 +289,16 @@ export type Mission = z.infer<typeof Mission>;
 
 /**
  * International organisations named in the documents, at their headquarters;
- * also their offices, and the networks, alliances and aid programmes the
- * documents name (at their seat, or where the record says).
+ * also their offices, the networks, alliances and aid programmes the documents
+ * name (at their seat, or where the record says), and the bilateral mechanisms
+ * and cooperation they name with a country (at its interior point).
  */
 export const Organisation = z.strictObject({
   ...pointBase,
   /** Only an abbreviation in use; none is made up. */
   abbr: z.string().min(1).optional(),
-  kind: z.enum(['organisation', 'office', 'network', 'alliance', 'aid-programme']).optional(),
+  /** `mechanism`: a bilateral cooperation mechanism; `cooperation`: bilateral cooperation the documents name with a country. */
+  kind: z.enum(['organisation', 'office', 'network', 'alliance', 'aid-programme', 'mechanism', 'cooperation']).optional(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
@@ -285,6 +326,24 @@ export const Headline = z.strictObject({
   sources: z.array(Source).min(1),
 });
 export type Headline = z.infer<typeof Headline>;
+
+/**
+ * A group of countries the documents name as a whole ("东盟", "中亚", "阿盟"…):
+ * its members, and the external source for that membership. A record citing a
+ * member only through the group's name must cite that source too.
+ */
+export const Group = z.strictObject({
+  id: Id,
+  name_en: z.string().min(2),
+  name_zh: z.string().min(1),
+  /** Words that name the group in the documents (matched in quotes, case-insensitive). */
+  terms: z.array(z.string().min(2)).min(1),
+  /** How a member is described: "a member of ASEAN" / "东盟成员国". */
+  member_of: Bilingual,
+  members: z.array(Iso2).min(2),
+  external_sources: z.array(ExternalSource).min(1),
+});
+export type Group = z.infer<typeof Group>;
 
 /** Table name → record schema. The build reads `seeds/tables/<name>.json`. */
 export const TABLES = {

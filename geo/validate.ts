@@ -17,7 +17,7 @@ import type { DataIssue } from './errors.ts';
 import type { ResolvedPlace } from './gazetteer.ts';
 import type { Seeds } from './load.ts';
 import { minQuoteLength, normaliseWhitespace, quoteInDocument } from './quotes.ts';
-import { DOC_FILES, type TableName } from './schema.ts';
+import { DOC_FILES, type Group, type TableName } from './schema.ts';
 import type { LayerFeature } from './layers/context.ts';
 
 /** Number of key projects in implementation plan §四. */
@@ -268,6 +268,126 @@ export function checkDirectionMechanisms(seeds: Seeds): DataIssue[] {
     d.mechanisms.forEach((m, i) => {
       if (!known.has(m)) issues.push({ table: 'directions', record: d.id, field: `mechanisms[${i}]`, message: `"${m}" is neither a mechanism nor a corridor` });
     });
+  }
+  return issues;
+}
+
+/**
+ * Key projects whose work is abroad: a project whose `countries` name a
+ * country other than China must have a point outside China — a place abroad
+ * (a city, district, province, or the country itself as a place of kind
+ * "country"), or, with no place, country precision (drawn abroad) — unless it
+ * declares `drawn_in_china` (a venue, a base or border provinces in China) to
+ * say why its only points are in China. A declaration on a project that has a
+ * point abroad is refused too, so the field always means what it says.
+ */
+export function checkProjectsAbroad(features: readonly LayerFeature[]): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const f of features) {
+    const p = f.properties;
+    if (p.layer !== 'projects') continue;
+    const abroad = p.countries.filter((c) => c !== 'CN');
+    const pointAbroad = p.places.length ? p.places.some((pl) => pl.country !== 'CN') : p.precision === 'country' && abroad.length > 0;
+    const declared = typeof p.drawn_in_china === 'string';
+    if (abroad.length && !pointAbroad && !declared) {
+      issues.push({
+        table: 'projects',
+        record: p.id,
+        field: 'places',
+        message: `names countries abroad (${abroad.join(', ')}) but every point is in China: give a place where the work is done abroad (a city, or the country as a place of kind "country"; the lead unit's home may stay as a second place), or declare "drawn_in_china" ("venue", "base" or "border") to say why`,
+      });
+    }
+    if (declared && pointAbroad) issues.push({ table: 'projects', record: p.id, field: 'drawn_in_china', message: 'declares it is drawn only in China, but it has a point abroad' });
+    if (declared && !abroad.length) issues.push({ table: 'projects', record: p.id, field: 'drawn_in_china', message: 'names no country abroad: nothing to explain' });
+  }
+  return issues;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Whether `text` names `term`: anywhere for Chinese, as a word in English (case kept for short abbreviations such as "US"). */
+export function textNames(text: string, term: string): boolean {
+  if (CJK.test(term)) return text.includes(term);
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, term.length > 3 ? 'iu' : 'u').test(text);
+}
+
+/** Every quote a feature rests on: its sources and its figures' sources. */
+function quotesOf(p: LayerFeature['properties']): string {
+  const figures = Array.isArray(p.figures) ? p.figures : [];
+  return [...p.sources.map((s) => s.quote), ...figures.map((x) => x.source.quote)].join('\n');
+}
+
+/**
+ * Groups' members cited only by the group's name: a country a feature lists
+ * that its quotes do not name, but that belongs to a group its quotes do name
+ * ("东盟", "中亚", "阿盟"…), is on the map because of the group's membership,
+ * which the documents do not give: the feature must cite an external source
+ * for the membership of one of those groups (a source whose title or note
+ * names the group, or names the country itself).
+ */
+export function checkGroupMembers(features: readonly LayerFeature[], groups: readonly Group[], countryTerms: (iso2: string) => string[]): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const f of features) {
+    const p = f.properties;
+    const quotes = quotesOf(p);
+    const external = (p.external_sources ?? []).map((e) => `${e.title}\n${e.note ?? ''}`).join('\n');
+    const named = groups.filter((g) => g.terms.some((t) => textNames(quotes, t)));
+    if (!named.length) continue;
+    const cited = new Set(named.filter((g) => [g.name_en, g.name_zh, ...g.terms].some((t) => textNames(external, t))).map((g) => g.id));
+    const uncited = new Map<string, string[]>();
+    for (const c of p.countries) {
+      // Named by a quote, or by an external source (which then cites it): not cited through the group alone.
+      if (c === 'CN' || countryTerms(c).some((t) => textNames(quotes, t) || textNames(external, t))) continue;
+      const via = named.filter((g) => g.members.includes(c));
+      if (via.length && !via.some((g) => cited.has(g.id))) {
+        const key = via.map((g) => g.name_en).join(' or ');
+        uncited.set(key, [...(uncited.get(key) ?? []), c]);
+      }
+    }
+    for (const [key, cs] of uncited) {
+      issues.push({
+        table: p.layer,
+        record: p.id,
+        field: 'external_sources',
+        message: `lists ${cs.join(', ')}, which its quotes name only as members of ${key}: cite the source of that membership (an external source whose title or note names the group)`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * One name per country across layers: the countries of the priority-countries
+ * and 2020-statement layers (each feature is a country) and the member lists of
+ * mechanisms must name a country the same way in each language — and, given
+ * `canonical` (the map's country names, which the base map, the manifest and
+ * search use), the way it does.
+ */
+export function checkCountryNames(features: readonly LayerFeature[], canonical?: (iso2: string, lang: 'en' | 'zh') => string | undefined): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const seen = new Map<string, { en: string; zh: string; where: string }>();
+  const note = (iso: string, en: string, zh: string, layer: string, record: string, field: string) => {
+    if (!seen.has(iso) && canonical) {
+      const cen = canonical(iso, 'en');
+      const czh = canonical(iso, 'zh');
+      if (cen && czh) seen.set(iso, { en: cen, zh: czh, where: 'the map’s country names (geo/country-names.ts)' });
+    }
+    const prior = seen.get(iso);
+    if (!prior) {
+      seen.set(iso, { en, zh, where: `${layer} ${record}` });
+      return;
+    }
+    for (const lang of ['en', 'zh'] as const) {
+      const name = lang === 'en' ? en : zh;
+      if (name !== prior[lang]) issues.push({ table: layer, record, field: `${field}${field.endsWith(']') ? '.' : '_'}${lang}`, message: `names ${iso} “${name}”, but ${prior.where} names it “${prior[lang]}”: one name per country across layers` });
+    }
+  };
+  for (const f of features) {
+    const p = f.properties;
+    if ((p.layer === 'priority-countries' || p.layer === 'statement-2020') && p.countries.length === 1) note(p.countries[0]!, p.name_en, p.name_zh, p.layer, p.id, 'name');
+    const members = Array.isArray(p.member_names) ? (p.member_names as { iso2: string; en: string; zh: string }[]) : [];
+    members.forEach((m, i) => note(m.iso2, m.en, m.zh, p.layer, p.id, `member_names[${i}]`));
   }
   return issues;
 }

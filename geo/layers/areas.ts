@@ -7,29 +7,32 @@
  * - `border-band`: China's land border with the named neighbours (extracted
  *   from the shared arcs of the topology), buffered by `width_km` on each side;
  * - `countries`: the partner countries merged into one outline, united with
- *   such a band wherever a partner borders China, so the Chinese border
- *   provinces' side of the border is covered too.
+ *   such a band wherever a partner (or each of `band_neighbours`) borders
+ *   China, so the Chinese border provinces' side of the border is covered too —
+ *   only when the zone names China or Chinese provinces.
  */
 import { buffer } from '@turf/buffer';
 import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Direction, DiseaseZone, Mechanism, StatementCountry } from '../schema.ts';
+import type { Direction, DiseaseZone, Group, Mechanism, StatementCountry } from '../schema.ts';
 import { countryName } from '../country-names.ts';
 import { baseProps, feature, placeRefs, type BuildContext, type LayerFeature } from './context.ts';
 
-const ASEAN = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN'];
-const CENTRAL_ASIA = ['KZ', 'KG', 'TJ', 'TM', 'UZ'];
-
-/** The plan lists groups ("ASEAN", "Central Asia") among its priority countries; say so on each member. */
-function groupOf(iso2: string): { en: string; zh: string } | undefined {
-  if (ASEAN.includes(iso2)) return { en: 'as a member of ASEAN', zh: '作为东盟成员国' };
-  if (CENTRAL_ASIA.includes(iso2)) return { en: 'as one of the Central Asian countries', zh: '作为中亚国家' };
-  return undefined;
-}
-
-export function priorityCountriesLayer(ctx: BuildContext, directions: readonly Direction[]): LayerFeature[] {
+/**
+ * Priority countries (重点国家) of each direction. The plan names some as a
+ * group ("东盟", "中亚"): a member of a direction's `priority_groups` says so
+ * in its summary and cites the group's membership source (groups.json), since
+ * the plan's sentence names only the group.
+ */
+export function priorityCountriesLayer(ctx: BuildContext, directions: readonly Direction[], groups: readonly Group[] = []): LayerFeature[] {
   const out: LayerFeature[] = [];
   for (const d of directions) {
+    const dGroups = (d.priority_groups ?? []).flatMap((gid, i) => {
+      const g = groups.find((x) => x.id === gid);
+      if (!g) ctx.issues.push({ table: 'directions', record: d.id, field: `priority_groups[${i}]`, message: `unknown group "${gid}" (not in groups.json)` });
+      else for (const m of g.members) if (!d.priority_countries.includes(m)) ctx.issues.push({ table: 'directions', record: d.id, field: 'priority_countries', message: `${m}, a member of ${g.name_en} (a priority group), is missing` });
+      return g ? [g] : [];
+    });
     for (const iso of d.priority_countries) {
       const geom = ctx.atlas.country(iso);
       const en = countryName(iso, 'en');
@@ -38,7 +41,7 @@ export function priorityCountriesLayer(ctx: BuildContext, directions: readonly D
         ctx.issues.push({ table: 'directions', record: d.id, field: 'priority_countries', message: `country ${iso} has no geometry or name` });
         continue;
       }
-      const g = groupOf(iso);
+      const g = dGroups.find((x) => x.members.includes(iso));
       const id = `priority-${d.direction}-${iso.toLowerCase()}`;
       const props = baseProps(
         'priority-countries',
@@ -46,16 +49,17 @@ export function priorityCountriesLayer(ctx: BuildContext, directions: readonly D
           id,
           name_en: en,
           name_zh: zh,
-          summary_en: `${en} is a priority (“fulcrum”) country of the ${d.name_en} direction of the 2015–2017 implementation plan${g ? `, ${g.en}` : ''}.`,
-          summary_zh: `${zh}${g ? g.zh : ''}，是2015—2017年实施方案中“${d.name_zh}”方向的重点国家。`,
+          summary_en: `${en} is a priority country (重点国家) of the ${d.name_en} direction of the 2015–2017 implementation plan${g ? `, as ${g.member_of.en}: the plan names “${g.name_zh}” (${g.name_en}), not each country` : ''}.`,
+          summary_zh: `${zh}${g ? `作为${g.member_of.zh}（实施方案称“${g.name_zh}”，未逐一列出国家）` : ''}，是2015—2017年实施方案中“${d.name_zh}”方向的重点国家。`,
           sources: d.sources.slice(-1),
+          ...(g ? { external_sources: g.external_sources } : {}),
           countries: [iso],
           related: [d.id],
         },
         [],
         'country',
       );
-      Object.assign(props, { direction: d.direction, ...(g ? { group: g } : {}) });
+      Object.assign(props, { direction: d.direction, ...(g ? { group: { en: g.name_en, zh: g.name_zh } } : {}) });
       out.push(feature(geom, props));
     }
   }
@@ -115,7 +119,11 @@ export function diseaseZonesLayer(ctx: BuildContext, rows: readonly DiseaseZone[
       if (!geom) ctx.issues.push({ table: 'disease-zones', record: r.id, field: 'method.neighbours', message: 'these countries share no border with China' });
     } else {
       const merged = ctx.atlas.merged(r.partner_countries);
-      const band = borderBand(ctx, r.partner_countries, r.method.width_km);
+      // China's side is covered only for a zone that names China or its provinces
+      // (the Mekong schistosomiasis zone names neither); `band_neighbours` narrows
+      // the band to the borders the documents support.
+      const namesChina = r.china_provinces.length > 0 || (r.countries ?? []).includes('CN');
+      const band = namesChina ? borderBand(ctx, r.method.band_neighbours ?? r.partner_countries, r.method.width_km) : undefined;
       geom = band ? (union({ type: 'FeatureCollection', features: [toFeature(merged), toFeature(band)] })?.geometry ?? merged) : merged;
     }
     if (!geom) continue;

@@ -42,6 +42,7 @@ export interface RecordBase {
   places?: string[] | undefined;
   years?: { start: number; end: number } | undefined;
   related?: string[] | undefined;
+  identification_note?: { en: string; zh: string } | undefined;
   /** Declared precision of a point record (see `pointBase` in schema.ts). */
   precision?: 'city' | 'district' | 'province' | 'country' | undefined;
 }
@@ -80,6 +81,7 @@ export function baseProps(layer: LayerId, r: RecordBase, places: PlaceRef[], pre
     related: [...(r.related ?? [])],
   };
   if (r.external_sources?.length) props.external_sources = r.external_sources.map((e) => ({ ...e }));
+  if (r.identification_note) props.identification_note = { en: r.identification_note.en, zh: r.identification_note.zh };
   if (r.years) {
     props.year_start = r.years.start;
     props.year_end = r.years.end;

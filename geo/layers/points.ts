@@ -106,6 +106,7 @@ export function projectsLayer(ctx: BuildContext, rows: readonly Project[]): Laye
     lead_units: r.lead_units,
     participating_units: r.participating_units,
     figures: r.figures,
+    ...(r.drawn_in_china ? { drawn_in_china: r.drawn_in_china } : {}),
   }));
 }
 

@@ -83,7 +83,27 @@ export interface BaseProps {
   project_no?: number;
   status?: Status;
   figures?: FigureValue[];
+  /** How the record reads a name the documents do not spell out (shown in the detail panel). */
+  identification_note?: Bilingual;
+  /**
+   * Key projects naming countries abroad but drawn only in China say why: a
+   * venue in China, a base in China serving partners, or border provinces.
+   */
+  drawn_in_china?: 'venue' | 'base' | 'border';
   [extra: string]: unknown;
+}
+
+/**
+ * A country as the data names it (one name per country across layers), with
+ * the other names search finds it by (today's name of a renamed country, a
+ * formal or short form).
+ */
+export interface CountryName {
+  iso2: string;
+  name_en: string;
+  name_zh: string;
+  aliases_en?: string[];
+  aliases_zh?: string[];
 }
 
 export interface ManifestLayer {
@@ -112,4 +132,6 @@ export interface Manifest {
   documents: { file: string; title_en: string; title_zh: string; date: string; language: Lang; sha256: string }[];
   basemap: { id: string; file: string; overview?: { file: string; max_zoom: number } }[];
   extras: { id: string; file: string; description: string }[];
+  /** Every country the features mention, as the data names it. */
+  countries?: CountryName[];
 }

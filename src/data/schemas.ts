@@ -65,6 +65,8 @@ const Props = z
     method: z.optional(z.looseObject({ kind: z.optional(z.string()), width_km: z.optional(z.number()), neighbours: z.optional(z.array(Iso2)) })),
     kind: z.optional(z.string()),
     role: z.optional(z.string()),
+    identification_note: z.optional(z.looseObject({ en: Text, zh: Text })),
+    drawn_in_china: z.optional(z.enum(['venue', 'base', 'border'])),
   })
   .check(
     z.refine((p) => p.year_start === undefined || p.year_end === undefined || p.year_end >= p.year_start, { message: 'year_end is before year_start', path: ['year_end'] }),
@@ -95,6 +97,17 @@ export const ManifestSchema = z.looseObject({
   documents: z.array(z.looseObject({ file: SafeFile, title_en: Text, title_zh: Text, date: z.string(), language: z.enum(LANGS), sha256: z.string() })),
   basemap: z.array(z.looseObject({ id: z.string(), file: SafeFile })),
   extras: z.array(z.looseObject({ id: z.string(), file: SafeFile, description: z.string() })),
+  countries: z.optional(
+    z.array(
+      z.looseObject({
+        iso2: Iso2,
+        name_en: Text,
+        name_zh: Text,
+        aliases_en: z.optional(z.array(Text)),
+        aliases_zh: z.optional(z.array(Text)),
+      }),
+    ),
+  ),
 });
 
 /** The issues of a failed parse, one line: `path: message; …`. */

@@ -12,7 +12,7 @@
  *
  * Pure: builds from features, no DOM.
  */
-import type { BaseProps, Bilingual, LayerId } from './contract.ts';
+import type { BaseProps, Bilingual, CountryName, LayerId } from './contract.ts';
 import { LAYER_TITLES } from './layer-titles.ts';
 import type { Lang } from '../state/app-state.ts';
 import { t } from '../i18n/i18n.ts';
@@ -51,10 +51,13 @@ type Props = { properties: BaseProps };
 
 /**
  * Display names of every country the features mention. Names carried by the
- * data win (the priority-countries and 2020-statement features are countries;
- * mechanisms list their members' names); `Intl.DisplayNames` fills the rest.
+ * data win: the manifest's country table (`countries`, one name per country
+ * across layers, as the build checks), then the country features
+ * (priority countries, 2020 statement) and mechanisms' member names;
+ * `Intl.DisplayNames` fills the rest.
  */
-export function countryNames(features: Iterable<Props>): Map<string, Bilingual> {
+export function countryNames(features: Iterable<Props>, table: readonly CountryName[] = []): Map<string, Bilingual> {
+  const fromTable = new Map(table.map((c) => [c.iso2, { en: c.name_en, zh: c.name_zh }]));
   const fromCountryFeatures = new Map<string, Bilingual>();
   const fromMembers = new Map<string, Bilingual>();
   const codes = new Set<string>();
@@ -75,7 +78,7 @@ export function countryNames(features: Iterable<Props>): Map<string, Bilingual> 
   }
   const out = new Map<string, Bilingual>();
   for (const c of [...codes].sort()) {
-    const name = fromCountryFeatures.get(c) ?? fromMembers.get(c) ?? COUNTRY_OVERRIDES[c] ?? intlName(c);
+    const name = fromTable.get(c) ?? fromCountryFeatures.get(c) ?? fromMembers.get(c) ?? COUNTRY_OVERRIDES[c] ?? intlName(c);
     if (name) out.set(c, name);
   }
   return out;
@@ -191,8 +194,12 @@ function numberKeys(keys: Key[], n: number, field: KeyField): void {
   for (const text of [`${n}`, `项目${n}`, `第${n}项`, `第${n}号`, `${n}号项目`, `project ${n}`, `no ${n}`]) keys.push({ norm: normaliseForSearch(text), lang: null, field });
 }
 
-/** Builds the index over all features (pass every layer's features, not only the visible ones). */
-export function buildSearchIndex(features: readonly Props[]): SearchIndex {
+/**
+ * Builds the index over all features (pass every layer's features, not only the
+ * visible ones) and the manifest's country table, whose aliases (today's name
+ * of a country renamed since, a formal or short form) find the country too.
+ */
+export function buildSearchIndex(features: readonly Props[], countries: readonly CountryName[] = []): SearchIndex {
   const entries: Entry[] = [];
   const counts = new Map<string, number>();
   features.forEach(({ properties: p }, order) => {
@@ -223,11 +230,15 @@ export function buildSearchIndex(features: readonly Props[]): SearchIndex {
       order,
     });
   });
-  const names = countryNames(features);
+  const names = countryNames(features, countries);
+  const aliases = new Map(countries.map((c) => [c.iso2, c]));
   let order = features.length;
   for (const [iso2, name] of names) {
     const keys: Key[] = [];
     bilingualKeys(keys, name, 'name');
+    const a = aliases.get(iso2);
+    for (const text of a?.aliases_en ?? []) keys.push({ norm: normaliseForSearch(text), lang: 'en', field: 'name' });
+    for (const text of a?.aliases_zh ?? []) keys.push({ norm: normaliseForSearch(text), lang: 'zh', field: 'name' });
     const alt = intlName(iso2);
     if (alt) bilingualKeys(keys, alt, 'abbr');
     entries.push({ kind: 'country', key: iso2, layer: 'country', name, keys: dedupe(keys), count: counts.get(iso2) ?? 0, order: order++ });

@@ -48,7 +48,7 @@ export const diseaseColor = scaleOrdinal<string, string>()
 
 /** Mechanisms get the palette in the order they are listed (stable for a given list). */
 export const mechanismColor = scaleOrdinal<string, string>()
-  .range([OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.skyBlue, '#555555', '#8C510A'])
+  .range([OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.skyBlue, '#555555', '#8C510A', '#6A3D9A'])
   .unknown(UNKNOWN_COLOR);
 
 const mechanismScales = new Map<string, (id: string) => string>();

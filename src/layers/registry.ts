@@ -168,7 +168,7 @@ const SPECS: Record<LayerId, SpecDef> = {
   'priority-countries': {
     group: 'belt-and-road',
     draw: 'area',
-    description: { en: 'Priority (“fulcrum”) countries of each direction in the 2015–2017 plan.', zh: '2015—2017年实施方案各走向的重点（支点）国家。' },
+    description: { en: 'Priority countries (重点国家) of each direction in the 2015–2017 plan; the progress report’s “fulcrum” (支点) countries are another word.', zh: '2015—2017年实施方案各走向的重点国家（进展报告所称“支点国家”是另一用语）。' },
     color: (p) => hexToRgba(directionFill(String(p.direction)), 170),
     outline: 'borders',
     legend: DIRECTIONS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
@@ -246,9 +246,9 @@ const SPECS: Record<LayerId, SpecDef> = {
     group: 'cooperation',
     draw: 'point',
     symbol: 'hexagon',
-    description: { en: 'International organisations named in the documents, at their headquarters.', zh: '文件提及的国际组织（标于总部所在地）。' },
+    description: { en: 'International organisations named in the documents, at their headquarters; networks, alliances and aid programmes at their seat; bilateral mechanisms and cooperation at the partner country.', zh: '文件提及的国际组织（标于总部所在地），合作网络、联盟和援助项目（标于所在地），双边机制与合作（标于合作国）。' },
     color: () => hexToRgba(LAYER_COLOR.organisations),
-    legend: [{ key: 'org', label: { en: 'International organisation', zh: '国际组织' }, sample: {} }],
+    legend: [{ key: 'org', label: { en: 'Organisation, network or mechanism', zh: '组织、网络或机制' }, sample: {} }],
   },
   'statement-2020': {
     group: 'cooperation',

@@ -8,7 +8,7 @@
  *   &sel=project-23&lang=zh&view=list&doc=<file>&q=<quote>&story=default&chapter=3&kiosk=30
  *   &base=online   (the opt-in online base map; see map/online-style.ts)
  *   &embed         (minimal chrome, for other sites' iframes)
- *   &v=1           (the schema version: see `URL_VERSION` and `URL_MIGRATIONS`)
+ *   &v=2           (the schema version: see `URL_VERSION` and `URL_MIGRATIONS`)
  *
  * One rule for the query string: state may arrive there (`?embed`,
  * `?story=…&chapter=2`, links from other tools), and it is read once, at
@@ -101,7 +101,7 @@ export function formatCamera(c: Camera): string {
  * briefings live for years: when a parameter or a value is renamed, the version
  * goes up and `URL_MIGRATIONS` says how to read the older links.
  */
-export const URL_VERSION = 1;
+export const URL_VERSION = 2;
 
 /** What changed between version `from` and `from + 1`: parameters renamed, and values renamed within a parameter. */
 export interface UrlMigration {
@@ -114,8 +114,14 @@ export interface UrlMigration {
   why: string;
 }
 
-/** Every renaming since version 1, oldest first (empty until the first renaming). */
-export const URL_MIGRATIONS: readonly UrlMigration[] = [];
+/** Every renaming since version 1, oldest first. */
+export const URL_MIGRATIONS: readonly UrlMigration[] = [
+  {
+    from: 1,
+    values: { sel: { 'org-who-emro': 'org-who-wpro' } },
+    why: 'The WHO article\'s "West Asian office" is read as the Western Pacific regional office (西太区), not EMRO: the feature was renamed.',
+  },
+];
 
 /**
  * Brings the parameters of a link written at `version` up to `target`, one

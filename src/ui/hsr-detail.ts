@@ -62,6 +62,13 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** Why a key project naming countries abroad is drawn only in China. */
+const DRAWN_IN_CHINA: Record<string, StringKey> = {
+  venue: 'drawnInChina.venue',
+  base: 'drawnInChina.base',
+  border: 'drawnInChina.border',
+};
+
 /** `t()` for keys built from data (`kind.forum`), falling back to the raw value when there is no such key. */
 function tKey(lang: Lang, key: string, fallback: string): string {
   const s = t(lang, key as StringKey);
@@ -95,7 +102,7 @@ export class HsrDetail extends LitElement {
   protected override willUpdate(): void {
     const d = this.data;
     if (d && d !== this.namesFor) {
-      this.names = countryNames(allFeatures(d));
+      this.names = countryNames(allFeatures(d), d.manifest.countries);
       this.namesFor = d;
     }
     this.hidden = !this.feature;
@@ -334,6 +341,13 @@ export class HsrDetail extends LitElement {
       .summary {
         margin: 10px 0 12px;
       }
+      .identification {
+        margin: 0 0 12px;
+        padding: 6px 10px;
+        border-left: 3px solid #d9a400;
+        background: #fdf8e6;
+        font-size: 13.5px;
+      }
       h3 {
         margin: 18px 0 6px;
         font-size: 12.5px;
@@ -540,9 +554,17 @@ export class HsrDetail extends LitElement {
       </header>
       <div class="body">
         ${field(lang, p, 'summary') ? html`<p class="summary">${field(lang, p, 'summary')}</p>` : nothing}
-        ${this.facts(p)} ${this.units(p)} ${this.figures(p.figures ?? [])} ${this.related(p)} ${this.sources(p.sources)} ${this.external(p.external_sources ?? [])}
+        ${this.identification(p)} ${this.facts(p)} ${this.units(p)} ${this.figures(p.figures ?? [])} ${this.related(p)} ${this.sources(p.sources)} ${this.external(p.external_sources ?? [])}
       </div>
     </aside>`;
+  }
+
+  /** How the record reads a name the documents do not spell out: in the reader's language. */
+  private identification(p: BaseProps): TemplateResult | typeof nothing {
+    const note = p.identification_note;
+    if (!isBilingual(note)) return nothing;
+    return html`<h3>${t(this.lang, 'detail.identification')}</h3>
+      <p class="identification">${pick(this.lang, note)}</p>`;
   }
 
   private badges(p: BaseProps): TemplateResult | typeof nothing {
@@ -590,6 +612,8 @@ export class HsrDetail extends LitElement {
     // Disease zones name their Chinese provinces above; their places are the same.
     if (p.places.length && !provinces.length) rows.push([t(lang, 'detail.places'), this.list(p.places.map((pl) => (lang === 'zh' ? pl.name_zh : pl.name_en)))]);
     rows.push([t(lang, 'detail.precision'), tKey(lang, `precision.${p.precision}`, p.precision)]);
+    const why = typeof p.drawn_in_china === 'string' ? DRAWN_IN_CHINA[p.drawn_in_china] : undefined;
+    if (why) rows.push([t(lang, 'detail.drawnInChina'), t(lang, why)]);
     return html`<dl>${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
   }
 

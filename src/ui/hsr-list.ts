@@ -131,7 +131,7 @@ export class HsrList extends LitElement {
       return;
     }
     if (this.namesFor !== d) {
-      this.names = countryNames(allFeatures(d));
+      this.names = countryNames(allFeatures(d), d.manifest.countries);
       this.namesFor = d;
     }
     const prev = changed.get('state') as AppState | undefined;

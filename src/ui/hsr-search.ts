@@ -111,7 +111,7 @@ export class HsrSearch extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const d = this.data;
     if (d !== this.indexFor) {
-      this.index = d ? buildSearchIndex(allFeatures(d)) : null;
+      this.index = d ? buildSearchIndex(allFeatures(d), d.manifest.countries) : null;
       this.indexFor = d;
     }
     if (changed.has('data') || changed.has('lang') || changed.has('query')) {

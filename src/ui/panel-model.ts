@@ -104,7 +104,7 @@ export interface CountryOption {
  * else the code) and sorted by the displayed name (pinyin order in Chinese).
  */
 export function countryOptions(d: Dataset, lang: Lang): CountryOption[] {
-  const names = countryNames(allFeatures(d));
+  const names = countryNames(allFeatures(d), d.manifest.countries);
   const codes = new Set<string>();
   for (const f of allFeatures(d)) for (const c of f.properties.countries) codes.add(c);
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en');

@@ -94,7 +94,7 @@ const AUSTRALIA: [number, number] = [122, -22];
 interface ShippedFeature {
   id: string;
   geometry: { type: string; coordinates: unknown };
-  properties: { sources: { quote: string }[]; name_en: string; name_zh: string; area?: number; status?: string; direction?: string };
+  properties: { sources: { quote: string }[]; name_en: string; name_zh: string; area?: number; status?: string; direction?: string; identification_note?: { en: string; zh: string } };
 }
 
 function features(layer: string): ShippedFeature[] {
@@ -189,13 +189,16 @@ describe('the public map (built site, Chromium)', () => {
     // labels and symbols, and a planned key project (a filled circle) clear of the others.
     const points = ['projects', 'tcm-centres', 'events'].flatMap((l) => features(l).flatMap((f) => positionsOf(f.geometry)));
     const belt = feature('directions', 'direction-belt');
-    const planned = features('projects').filter((f) => f.properties.status === 'planned' && f.geometry.type === 'Point');
-    const [route, dot] = await clearestPixels(rec.page, [{ candidates: positionsOf(belt.geometry).slice(3, -3), minGap: 24 }, { candidates: planned.map((f) => positionsOf(f.geometry)[0]!), minGap: 16 }], points);
+    // Positions no other symbol shares (two projects at one city draw one on the other).
+    const alone = (pos: number[]) => points.filter((q) => q.join() === pos.join()).length === 1;
+    const planned = features('projects').filter((f) => f.properties.status === 'planned');
+    const dots = planned.flatMap((f) => positionsOf(f.geometry)).filter(alone);
+    const [route, dot] = await clearestPixels(rec.page, [{ candidates: positionsOf(belt.geometry).slice(3, -3), minGap: 24 }, { candidates: dots, minGap: 16 }], points);
     expect(route, 'a clear vertex of the belt').not.toBeNull();
     const beltColour = hexRgb(layerSpec('directions').legend.find((i) => i.key === 'belt')!.color);
     expect(dist(route!.rgb, beltColour), `belt at ${route!.lngLat}: ${route!.rgb}`).toBeLessThan(40);
     expect(dot, 'a key project clear of the other symbols').not.toBeNull();
-    const project = planned.find((f) => positionsOf(f.geometry)[0]!.join() === dot!.lngLat.join())!;
+    const project = planned.find((f) => positionsOf(f.geometry).some((p) => p.join() === dot!.lngLat.join()))!;
     const areaColour = hexRgb(layerSpec('projects').legend.find((i) => i.key === `area-${project.properties.area}`)!.color);
     expect(dist(dot!.rgb, areaColour), `${project.id} at ${dot!.lngLat}: ${dot!.rgb}`).toBeLessThan(40);
     // The loading note is gone once the map and the data are there.
@@ -207,7 +210,7 @@ describe('the public map (built site, Chromium)', () => {
     const rec = await openApp('#layers=priority-countries');
     const before = await pixels(rec.page, { kz: KAZAKHSTAN });
     expect(dist(before.kz!, LAND), `shaded ${before.kz}`).toBeGreaterThan(25);
-    await rec.page.getByRole('checkbox', { name: /Priority \(fulcrum\) countries/ }).uncheck();
+    await rec.page.getByRole('checkbox', { name: /Priority countries/ }).uncheck();
     await rec.page.waitForFunction(() => window.__hsrMap!.deckLayerIds().length === 0);
     await settle(rec.page);
     const after = await pixels(rec.page, { kz: KAZAKHSTAN });
@@ -253,6 +256,26 @@ describe('the public map (built site, Chromium)', () => {
     expect(squash((await marks.allInnerTexts()).join(''))).toBe(squash(f.properties.sources[0]!.quote));
     expect(await marks.first().isVisible()).toBe(true);
     expect(new URL(page.url()).hash).toMatch(/doc=/);
+    await assertCleanPage(rec);
+  });
+
+  it('shows how a record is identified, in the reader’s language, and why a key project is drawn in China', async () => {
+    const f = feature('organisations', 'org-who-wpro');
+    const note = f.properties.identification_note!;
+    const rec = await openApp('#sel=org-who-wpro');
+    const { page } = rec;
+    const detail = page.locator('hsr-detail');
+    await detail.locator('.identification').waitFor();
+    expect(squash(await detail.locator('.identification').innerText())).toBe(squash(note.en));
+    await page.screenshot({ path: `${ARTIFACTS}/detail-identification.png` });
+    await page.getByRole('button', { name: /Switch language to Chinese/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    await detail.locator('h3', { hasText: '认定说明' }).waitFor();
+    expect(squash(await detail.locator('.identification').innerText())).toBe(squash(note.zh));
+    // A key project naming countries abroad but drawn in China says why.
+    await page.goto(`${inject('baseUrl')}?test#sel=project-02&lang=en`);
+    await page.locator('hsr-detail h2').waitFor();
+    expect(await page.locator('hsr-detail dl').innerText()).toMatch(/Drawn in China\s+where it is held/);
     await assertCleanPage(rec);
   });
 

@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
+import { URL_VERSION } from '../../src/state/url-state.ts';
 import { assertCleanPage, openPage, type OpenPageOptions, type PageRecording } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 
@@ -51,7 +52,7 @@ describe('the query string', () => {
     expect(url.search).toBe('?test');
     expect(hashParams(page).get('sel')).toBe('project-23');
     expect(hashParams(page).get('layers')).toBe('events,projects');
-    expect(hashParams(page).get('v')).toBe('1');
+    expect(hashParams(page).get('v')).toBe(String(URL_VERSION));
   });
 
   it('does not bring a query value back after the visitor changes it: selection and layers', async () => {

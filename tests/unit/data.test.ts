@@ -115,8 +115,14 @@ describe('the real seeds', () => {
     const f = (id: string): LayerFeature => Object.values(d.layers).flat().find((x) => x.id === id)!;
     const at = (id: string) => f(id).properties.places.map((p) => p.id);
     expect(at('event-2015-china-indonesia-joint-statement')).toEqual(['beijing']);
-    expect(at('event-2015-china-russia-disaster-health-emergency-exercise')).toEqual(['heilongjiang']);
+    expect(at('event-2015-china-russia-disaster-health-emergency-exercise')).toEqual(['heilongjiang', 'khabarovsk']);
     expect(f('event-2015-china-russia-disaster-health-emergency-exercise').properties.precision).toBe('province');
+    // Key projects whose work is abroad are drawn there, the lead unit's home beside it.
+    expect(at('project-31')).toEqual(['sudan', 'xian']);
+    expect(at('project-36')).toEqual(['mongolia', 'inner-mongolia']);
+    expect(at('project-16')).toEqual(['heilongjiang', 'khabarovsk']);
+    expect(at('project-08')).toEqual(['pu-er']);
+    expect(at('org-journey-of-smile')).toEqual(['beijing']);
     expect(at('event-2014-china-russia-medical-universities-alliance-founding')).toEqual(['harbin', 'moscow']);
     expect(at('project-25')).toEqual(expect.arrayContaining(['muscat']));
     expect(at('project-02')).toEqual(['nanning']);
@@ -149,7 +155,19 @@ describe('the real seeds', () => {
   it('has the records the documents name that the audit found missing', () => {
     const f = (id: string) => Object.values(d.layers).flat().find((x) => x.id === id);
     const where = (id: string) => f(id)?.properties.places.map((p) => p.id);
-    expect(where('org-who-emro')).toEqual(['cairo']);
+    expect(where('org-who-wpro')).toEqual(['manila']);
+    expect(f('org-who-emro')).toBeUndefined();
+    expect(f('org-who-wpro')!.properties.identification_note?.en).toContain('Western Pacific');
+    expect(f('mech-g20')!.properties.members).toHaveLength(19);
+    for (const [id, iso] of [['bilateral-china-south-africa-people-to-people', 'ZA'], ['bilateral-china-israel-innovation', 'IL'], ['bilateral-china-us-health-policy-dialogue', 'US'], ['bilateral-china-gb-health-policy-dialogue', 'GB'], ['bilateral-china-fr-health-policy-dialogue', 'FR'], ['bilateral-china-de-health-policy-dialogue', 'DE'], ['bilateral-israel-health-emergency', 'IL']] as const) {
+      const b = f(id)!;
+      expect(b.properties.precision, id).toBe('country');
+      expect(b.geometry, id).toEqual({ type: 'Point', coordinates: sharedAtlas().anchor(iso)!.map((x) => Math.round(x * 1e4) / 1e4) });
+    }
+    for (const id of ['org-cma-talent-exchange-training', 'org-nhfpc-iecc-health-industry']) expect(where(id), id).toEqual(['beijing']);
+    const xb = f('hospital-cross-border-medical-services')!;
+    expect(xb.properties.places.map((p) => p.id)).toEqual(['yunnan', 'xinjiang', 'inner-mongolia']);
+    expect(xb.properties.figures![0]!.value).toBe(30000);
     expect(where('org-who-china-office')).toEqual(['beijing']);
     expect(f('event-2014-ebola-aid-west-africa')!.properties.countries).toEqual(['CN', 'GN', 'LR', 'SL']);
     for (const id of ['org-belt-and-road-health-policy-research-network', 'org-belt-and-road-public-health-cooperation-network', 'org-belt-and-road-hospital-alliance', 'org-belt-and-road-health-industry-alliance', 'org-china-cdc-public-health-network', 'org-cams-medical-research-partnership', 'org-china-hospital-association-hospital-cooperation-alliance']) expect(where(id), id).toEqual(['beijing']);
@@ -164,8 +182,10 @@ describe('the real seeds', () => {
   });
 
   it('names things one way, and states money in yuan', () => {
-    const text = JSON.stringify(d.seeds.tables);
-    for (const variant of ['International Congress of Ethnopharmacology', 'Society of Ethnopharmacology', 'State Administration of TCM', 'State Administration of Traditional Chinese Medicine']) expect(text).not.toContain(variant);
+    // Names, summaries and notes (quotes keep the documents' own wording, typos included).
+    const names = JSON.stringify(Object.values(d.layers).flat().map((x) => ({ ...x.properties, sources: [], figures: [] })));
+    for (const variant of ['World Congress of Ethnopharmacology', 'Society of Ethnopharmacology', 'State Administration of TCM', 'State Administration of Traditional Chinese Medicine', 'China Hospital Association', 'China–Russia Medical Universities Alliance', 'NHFPC International Exchange Center', 'NHFPC International Exchange Centre', 'Western China International Fair /', 'Western China International Fair for', 'Türkiye', 'Priority (“fulcrum”)']) expect(names).not.toContain(variant);
+    for (const typo of ['新疆维吾尔族自治区', '宁夏回族卫生计生委', '广西自治区']) expect(names).not.toContain(typo);
     const money = Object.values(d.layers).flat().flatMap((x) => x.properties.figures ?? []).filter((g) => /人民币/.test(g.unit.zh));
     expect(money.length).toBeGreaterThanOrEqual(3);
     for (const g of money) expect(g.unit.en).toMatch(/^CNY/);
@@ -180,6 +200,36 @@ describe('the real seeds', () => {
   });
 
   it('records the precision of every named place', () => {
-    for (const p of d.places) expect(['city', 'district', 'province']).toContain(p.precision);
+    for (const p of d.places) expect(['city', 'district', 'province', 'country']).toContain(p.precision);
+  });
+
+  it('shades and bands the zones and mechanisms as far as their documents go', async () => {
+    const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
+    const zone = (id: string) => d.layers['disease-zones'].find((x) => x.id === id)!;
+    // Mengla, Yunnan, 15 km from the Lao border: China is not among the schistosomiasis zone's countries.
+    const mengla: [number, number] = [101.56, 21.47];
+    expect(booleanPointInPolygon(mengla, zone('zone-mekong-schistosomiasis').geometry as never)).toBe(false);
+    expect(booleanPointInPolygon(mengla, zone('zone-mekong-surveillance').geometry as never)).toBe(true);
+    // The artemisinin zone has China's side only along Laos and Myanmar: it no longer hides the surveillance zone.
+    expect(zone('zone-artemisinin-resistance').geometry).not.toEqual(zone('zone-mekong-surveillance').geometry);
+    // Guangxi near the Viet Nam border (Pingxiang): surveillance only.
+    const pingxiang: [number, number] = [106.75, 22.1];
+    expect(booleanPointInPolygon(pingxiang, zone('zone-mekong-surveillance').geometry as never)).toBe(true);
+    expect(booleanPointInPolygon(pingxiang, zone('zone-artemisinin-resistance').geometry as never)).toBe(false);
+    expect((zone('zone-china-russia-disaster-medicine').properties.china_provinces as { id: string }[]).map((p) => p.id)).toEqual(['xinjiang', 'inner-mongolia', 'heilongjiang', 'jilin']);
+    const arab = d.layers.mechanisms.find((x) => x.id === 'mech-china-arab')!;
+    expect(arab.properties.members).not.toContain('SY');
+    for (const f of Object.values(d.layers).flat()) expect(f.properties.countries, f.id).not.toContain('SY');
+  });
+
+  it('cites the membership of the priority countries the plan names only as a group', () => {
+    for (const f of d.layers['priority-countries']) {
+      const iso = f.properties.countries[0]!;
+      const group = ['BN', 'ID', 'KH', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'VN'].includes(iso) ? 'Association of Southeast Asian Nations' : ['KG', 'KZ', 'TJ', 'TM', 'UZ'].includes(iso) ? 'Central Asia' : undefined;
+      if (group) expect(f.properties.external_sources?.map((e) => e.title).join(' '), f.id).toContain(group);
+      expect(f.properties.summary_en, f.id).toContain('priority country (重点国家)');
+    }
+    const mn = d.layers['priority-countries'].find((f) => f.id === 'priority-belt-mn')!;
+    expect(mn.properties.name_zh).toBe('蒙古国');
   });
 });

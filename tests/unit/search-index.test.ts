@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BaseProps, LayerId } from '../../src/data/contract.ts';
+import type { BaseProps, LayerId, Manifest } from '../../src/data/contract.ts';
 import { LAYER_IDS } from '../../src/data/contract.ts';
 import { buildSearchIndex, countryNames, featureContext, formatDate, normaliseForSearch, search, yearsLabel, type SearchIndex } from '../../src/data/search-index.ts';
 
@@ -125,6 +125,15 @@ describe('country names', () => {
     expect(names.get('TW')).toEqual({ en: 'Taiwan, China', zh: '中国台湾' });
     expect(names.get('FR')).toEqual({ en: 'France', zh: '法国' });
   });
+
+  it('takes the manifest’s country table first, and search finds a country by its aliases', () => {
+    const features = [feature({ id: 'm', layer: 'mechanisms', name_en: 'M', name_zh: 'M', countries: ['MK'], member_names: [{ iso2: 'MK', en: 'North Macedonia', zh: '北马其顿' }] })];
+    const table = [{ iso2: 'MK', name_en: 'Macedonia', name_zh: '马其顿', aliases_en: ['North Macedonia'], aliases_zh: ['北马其顿'] }];
+    expect(countryNames(features, table).get('MK')).toEqual({ en: 'Macedonia', zh: '马其顿' });
+    const index = buildSearchIndex(features, table);
+    expect(search(index, 'north macedonia', 'en').find((r) => r.kind === 'country')).toMatchObject({ country: 'MK', name: 'Macedonia' });
+    expect(search(index, '北马其顿', 'zh').find((r) => r.kind === 'country')).toMatchObject({ country: 'MK', name: '马其顿' });
+  });
 });
 
 describe('short descriptions', () => {
@@ -165,7 +174,20 @@ describe('the real data', () => {
   beforeAll(() => {
     const features: F[] = LAYER_IDS.flatMap((l: LayerId) => (JSON.parse(readFileSync(`public/data/${l}.geojson`, 'utf8')) as { features: F[] }).features);
     byId = new Map(features.map((f) => [f.properties.id, f.properties]));
-    index = buildSearchIndex(features);
+    const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')) as Manifest;
+    index = buildSearchIndex(features, manifest.countries);
+  });
+
+  it.each([
+    ['North Macedonia', 'en', 'MK', 'Macedonia'],
+    ['北马其顿', 'zh', 'MK', '马其顿'],
+    ['Türkiye', 'en', 'TR', 'Turkey'],
+    ['turkiye', 'en', 'TR', 'Turkey'],
+    ['印尼', 'zh', 'ID', '印度尼西亚'],
+  ] as const)('"%s" (today’s or a short name) finds the country under the name the data uses', (q, lang, iso, name) => {
+    const hit = search(index, q, lang, 10).find((r) => r.kind === 'country');
+    expect(hit?.country).toBe(iso);
+    expect(hit?.name).toBe(name);
   });
 
   const placedIn = (p: BaseProps, en: string) => p.places.some((x) => x.name_en === en);

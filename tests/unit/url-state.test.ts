@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATE_PARAMS, URL_VERSION, formatCamera, migrateParams, parseCamera, parseParams, parseUrlState, serializeUrlState, startAddress, type UrlMigration } from '../../src/state/url-state.ts';
+import { STATE_PARAMS, URL_MIGRATIONS, URL_VERSION, formatCamera, migrateParams, parseCamera, parseParams, parseUrlState, serializeUrlState, startAddress, type UrlMigration } from '../../src/state/url-state.ts';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
 import { DEFAULT_LAYERS, defaultState, type AppState } from '../../src/state/app-state.ts';
 
@@ -7,8 +7,8 @@ const at = (hash: string) => parseUrlState(`https://example.org/map/${hash}`);
 
 describe('URL state', () => {
   it('the default view names only its language and the schema version, and a bare URL is the default view', () => {
-    expect(serializeUrlState(defaultState())).toBe('lang=en&v=1');
-    expect(serializeUrlState(defaultState('zh'))).toBe('lang=zh&v=1');
+    expect(serializeUrlState(defaultState())).toBe(`lang=en&v=${URL_VERSION}`);
+    expect(serializeUrlState(defaultState('zh'))).toBe(`lang=zh&v=${URL_VERSION}`);
     expect(at('')).toEqual(defaultState());
     expect(at('#lang=en')).toEqual(defaultState());
   });
@@ -134,9 +134,9 @@ describe('URL state', () => {
   it('writes kiosk after the story and chapter, and round-trips it', () => {
     const s: AppState = { ...defaultState(), story: { id: 'health-silk-road', chapter: 0 }, kiosk: 30 };
     const hash = serializeUrlState(s);
-    expect(hash).toBe('lang=en&story=health-silk-road&chapter=1&kiosk=30&v=1');
+    expect(hash).toBe(`lang=en&story=health-silk-road&chapter=1&kiosk=30&v=${URL_VERSION}`);
     expect(parseUrlState(`https://example.org/#${hash}`)).toEqual(s);
-    expect(serializeUrlState({ ...s, kiosk: null })).toBe('lang=en&story=health-silk-road&chapter=1&v=1');
+    expect(serializeUrlState({ ...s, kiosk: null })).toBe(`lang=en&story=health-silk-road&chapter=1&v=${URL_VERSION}`);
   });
 
   it('uses the fallback language when the URL has none', () => {
@@ -207,34 +207,38 @@ describe('the query string', () => {
 
 describe('the schema version', () => {
   it('is written into every link', () => {
-    expect(URL_VERSION).toBe(1);
     expect(new URLSearchParams(serializeUrlState(defaultState())).get('v')).toBe(String(URL_VERSION));
   });
 
-  // A future renaming, as the next engineer would write it: version 2 renames a feature id and a parameter.
-  const rename: UrlMigration[] = [{ from: 1, params: { mech: 'mechanisms' }, values: { sel: { 'org-who-emro': 'org-who-wpro' }, layers: { events: 'forums' } }, why: 'example' }];
+  // A future renaming, as the next engineer would write it: version 3 renames a feature id and a parameter.
+  const rename: UrlMigration[] = [...URL_MIGRATIONS, { from: 2, params: { mech: 'mechanisms' }, values: { sel: { 'org-who-wpro': 'org-who-wpro-manila' }, layers: { events: 'forums' } }, why: 'example' }];
 
   it('brings an older link up to date, one step at a time', () => {
-    const p = migrateParams(new URLSearchParams('sel=org-who-emro&mech=mech-sco&layers=projects,events&v=1'), rename, 2);
-    expect(p.get('sel')).toBe('org-who-wpro');
+    const p = migrateParams(new URLSearchParams('sel=org-who-emro&mech=mech-sco&layers=projects,events&v=1'), rename, 3);
+    expect(p.get('sel')).toBe('org-who-wpro-manila');
     expect(p.get('mechanisms')).toBe('mech-sco');
     expect(p.has('mech')).toBe(false);
     expect(p.get('layers')).toBe('projects,forums');
-    expect(p.get('v')).toBe('2');
+    expect(p.get('v')).toBe('3');
   });
 
   it('reads a link without a version as version 1, and leaves a current or newer link alone', () => {
-    expect(migrateParams(new URLSearchParams('sel=org-who-emro'), rename, 2).get('sel')).toBe('org-who-wpro');
-    expect(migrateParams(new URLSearchParams('sel=org-who-emro&v=2'), rename, 2).get('sel')).toBe('org-who-emro');
-    expect(migrateParams(new URLSearchParams('sel=org-who-emro&v=9'), rename, 2).get('sel')).toBe('org-who-emro');
-    // This build has no renaming yet: today's links are read as they are.
-    expect(migrateParams(new URLSearchParams('sel=org-who-emro&v=1')).get('sel')).toBe('org-who-emro');
+    expect(migrateParams(new URLSearchParams('sel=org-who-emro'), rename, 3).get('sel')).toBe('org-who-wpro-manila');
+    expect(migrateParams(new URLSearchParams('sel=org-who-wpro&v=3'), rename, 3).get('sel')).toBe('org-who-wpro');
+    expect(migrateParams(new URLSearchParams('sel=org-who-wpro&v=9'), rename, 3).get('sel')).toBe('org-who-wpro');
+  });
+
+  it('opens the links written before the WHO office was renamed (version 1)', () => {
+    // The article's "West Asian office" was first read as EMRO, and is now WPRO: old links follow.
+    expect(parseUrlState('https://x.test/#sel=org-who-emro&lang=en&v=1').selected).toBe('org-who-wpro');
+    expect(parseUrlState('https://x.test/#sel=org-who-emro&lang=en').selected).toBe('org-who-wpro');
+    expect(parseUrlState(`https://x.test/#sel=org-who-emro&lang=en&v=${URL_VERSION}`).selected).toBe('org-who-emro');
   });
 
   it("opens today's links after a renaming", () => {
     // Every link this build writes, read by a later build that renamed a feature id.
-    const today = serializeUrlState({ ...defaultState('zh'), selected: 'org-who-emro', camera: { zoom: 4, lat: 30, lon: 100, bearing: 0, pitch: 0 } });
-    const later = parseUrlState(`https://x.test/#${today}`, 'en', { migrations: rename, version: 2 });
-    expect(later).toMatchObject({ selected: 'org-who-wpro', lang: 'zh', camera: { zoom: 4, lat: 30, lon: 100 } });
+    const today = serializeUrlState({ ...defaultState('zh'), selected: 'org-who-wpro', camera: { zoom: 4, lat: 30, lon: 100, bearing: 0, pitch: 0 } });
+    const later = parseUrlState(`https://x.test/#${today}`, 'en', { migrations: rename, version: 3 });
+    expect(later).toMatchObject({ selected: 'org-who-wpro-manila', lang: 'zh', camera: { zoom: 4, lat: 30, lon: 100 } });
   });
 });

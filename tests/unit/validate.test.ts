@@ -222,6 +222,149 @@ describe('data validation on fixture seeds', () => {
   });
 });
 
+describe('build rules of the fact-check', () => {
+  const PLAN_CEEC = '在“丝绸之路经济带”方向，举办中国—中东欧国家卫生部长论坛。';
+  const ceec = {
+    id: 'ceec',
+    name_en: 'Central and Eastern European Countries',
+    name_zh: '中东欧国家',
+    terms: ['中东欧'],
+    member_of: { en: 'a Central and Eastern European country', zh: '中东欧国家之一' },
+    members: ['CZ', 'HU', 'PL'],
+    external_sources: [{ title: 'Cooperation between China and Central and Eastern European Countries — participants', publisher: 'Secretariat', date: '2017' }],
+  };
+
+  it('rejects a key project whose countries are abroad but whose only point is in China', () => {
+    const issues = issuesFor((t) => {
+      t.projects[0]!.places = ['beijing'];
+    });
+    expectIssue(issues, { table: 'projects', record: 'project-01', field: 'places', message: 'names countries abroad (CZ) but every point is in China' });
+  });
+
+  it('accepts such a project drawn where its work is (a whole country as a place), or one that declares why it is drawn in China', () => {
+    const abroad = validTables();
+    abroad.places.push({ id: 'czech-republic', kind: 'country', country: 'CZ', name_en: 'Czech Republic', name_zh: '捷克' });
+    abroad.projects[0]!.places = ['czech-republic', 'beijing'];
+    const d = buildDataset(writeSeeds(abroad));
+    expect(d.issues).toEqual([]);
+    const f = d.layers.projects.find((x) => x.id === 'project-01')!;
+    expect(f.properties.precision).toBe('country');
+    expect(f.geometry).toEqual({ type: 'MultiPoint', coordinates: [sharedAtlas().anchor('CZ')!.map((x) => Math.round(x * 1e4) / 1e4), [116.3972, 39.9075]] });
+
+    const declared = issuesFor((t) => Object.assign(t.projects[0]!, { places: ['beijing'], drawn_in_china: 'venue' }));
+    expect(declared).toEqual([]);
+    // The declaration must mean what it says.
+    const wrong = issuesFor((t) => Object.assign(t.projects[0]!, { drawn_in_china: 'venue' }));
+    expectIssue(wrong, { table: 'projects', record: 'project-01', field: 'drawn_in_china', message: 'has a point abroad' });
+  });
+
+  it('rejects a group member cited only by the group’s name, until the membership is cited', () => {
+    const only = issuesFor((t) => {
+      t.groups = [ceec];
+      Object.assign(t.events[0]!, { countries: ['CN', 'CZ', 'PL'], sources: [{ doc: 'implementation-plan-2015.zh.txt', quote: PLAN_CEEC }] });
+    });
+    expectIssue(only, { table: 'events', record: 'event-2015-prague-forum', field: 'external_sources', message: 'lists CZ, PL, which its quotes name only as members of Central and Eastern European Countries' });
+
+    const cited = issuesFor((t) => {
+      t.groups = [ceec];
+      Object.assign(t.events[0]!, { countries: ['CN', 'CZ', 'PL'], sources: [{ doc: 'implementation-plan-2015.zh.txt', quote: PLAN_CEEC }], external_sources: ceec.external_sources });
+    });
+    expect(cited).toEqual([]);
+    // A country a quote names itself is not cited through the group.
+    const named = issuesFor((t) => {
+      t.groups = [ceec];
+      Object.assign(t.events[0]!, {
+        countries: ['CN', 'CZ'],
+        sources: [
+          { doc: 'implementation-plan-2015.zh.txt', quote: PLAN_CEEC },
+          { doc: 'communique-2017.en.txt', quote: 'held in Prague, the Czech Republic, in June 2015' },
+        ],
+      });
+    });
+    expect(named).toEqual([]);
+  });
+
+  it('gives a priority country named through a group the group’s membership source', () => {
+    const t = validTables();
+    t.groups = [ceec];
+    t.directions = [
+      {
+        id: 'direction-belt',
+        name_en: 'Silk Road Economic Belt',
+        name_zh: '丝绸之路经济带',
+        summary_en: 'The land direction, through Prague.',
+        summary_zh: '陆上走向，经布拉格。',
+        sources: [{ doc: 'implementation-plan-2015.zh.txt', quote: PLAN_CEEC }],
+        external_sources: ceec.external_sources,
+        direction: 'belt',
+        focus_regions: [{ en: 'Central and Eastern Europe', zh: '中东欧' }],
+        priority_countries: ['CZ', 'HU', 'PL'],
+        priority_groups: ['ceec'],
+        mechanisms: [],
+        routes: [{ name: { en: 'Land route', zh: '陆路' }, mode: 'land', waypoints: ['beijing', 'prague'] }],
+      },
+    ];
+    const d = buildDataset(writeSeeds(t));
+    expect(d.issues).toEqual([]);
+    const hu = d.layers['priority-countries'].find((f) => f.id === 'priority-belt-hu')!;
+    expect(hu.properties.external_sources).toEqual(ceec.external_sources);
+    expect(hu.properties.summary_en).toContain('a Central and Eastern European country');
+    // Without the group, the generated feature cites only the plan's “中东欧”: refused.
+    delete (t.directions[0] as { priority_groups?: string[] }).priority_groups;
+    const issues = buildDataset(writeSeeds(t)).issues;
+    expectIssue(issues, { table: 'priority-countries', record: 'priority-belt-hu', field: 'external_sources', message: 'lists HU' });
+  });
+
+  it('rejects a country named differently across layers', () => {
+    const statement = (iso: string, en: string, zh: string) => ({
+      id: `statement-${iso.toLowerCase()}`,
+      name_en: en,
+      name_zh: zh,
+      summary_en: `${en} took part in the video conference.`,
+      summary_zh: `${zh}参加了视频会议。`,
+      sources: [{ doc: 'joint-statement-2020.en.txt', quote: 'The Belt and Road health cooperation forum was held in Prague' }],
+      countries: [iso],
+      role: 'participant',
+    });
+    const issues = issuesFor((t) => {
+      t['statement-2020'] = [statement('MN', 'Mongolia', '蒙古'), statement('ID', 'Indonesia', '印度尼西亚')];
+    });
+    expectIssue(issues, { table: 'statement-2020', record: 'statement-mn', field: 'name_zh', message: 'names MN “蒙古”, but the map’s country names' });
+    expect(issues.filter((i) => i.record === 'statement-id')).toEqual([]);
+  });
+
+  it('covers China’s side of a partner-country zone only when the zone names China or its provinces', async () => {
+    const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
+    const zone = (countries: string[]) => ({
+      id: 'zone-test',
+      name_en: 'Test zone',
+      name_zh: '测试区域',
+      summary_en: 'A zone with Mongolia.',
+      summary_zh: '与蒙古国的区域。',
+      sources: [{ doc: 'implementation-plan-2015.zh.txt', quote: PLAN_CEEC }],
+      countries,
+      diseases: [{ en: 'Plague', zh: '鼠疫' }],
+      disease_group: 'zoonoses',
+      china_provinces: [],
+      partner_countries: ['MN'],
+      mechanism: { en: 'Test', zh: '测试' },
+      project_nos: [],
+      method: { kind: 'countries', width_km: 80 },
+    });
+    // South of Erenhot, in China about 30 km from the Mongolian border.
+    const erenhot: [number, number] = [112.0, 43.4];
+    const build = (countries: string[]) => {
+      const t = validTables();
+      t['disease-zones'] = [zone(countries)];
+      const d = buildDataset(writeSeeds(t));
+      expect(d.issues).toEqual([]);
+      return d.layers['disease-zones'][0]!.geometry as import('geojson').MultiPolygon;
+    };
+    expect(booleanPointInPolygon(erenhot, build(['MN']))).toBe(false);
+    expect(booleanPointInPolygon(erenhot, build(['CN', 'MN']))).toBe(true);
+  });
+});
+
 describe('point-in-country check', () => {
   const atlas = { distanceKm: (iso2: string, p: [number, number]) => (iso2 === 'FR' && p[0] > 0 && p[0] < 8 && p[1] > 43 && p[1] < 51 ? 0 : 500) };
 
