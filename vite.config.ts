@@ -53,6 +53,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // A safety net, not a budget: building the fixture seeds takes seconds, more on a busy 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

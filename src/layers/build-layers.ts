@@ -3,7 +3,10 @@
  * and its props. Pure (no WebGL, no DOM), so Node tests can check what would be
  * drawn; `deck-layers.ts` turns descriptors into deck.gl layer instances.
  */
-import type { LayerId } from '../data/contract.ts';
+import type { GeoJsonLayerProps, IconLayerProps, PathLayerProps, ScatterplotLayerProps } from '@deck.gl/layers';
+import type { PathStyleExtensionProps } from '@deck.gl/extensions';
+import type { Feature, Geometry } from 'geojson';
+import type { BaseProps, LayerId } from '../data/contract.ts';
 import { drawnFeatures, type Dataset, type LevelOfDetail, type MapFeature, type PointDatum } from '../data/dataset.ts';
 import type { AppState, Filters } from '../state/app-state.ts';
 import { passesFilters } from '../state/filters.ts';
@@ -11,21 +14,40 @@ import { LAYER_COLOR, hexToRgba, type RGBA } from './palette.ts';
 import { LAYERS, SOLID, styleContextOf, symbolHalo } from './registry.ts';
 import { iconId } from './symbols.ts';
 
-export type DeckLayerType = 'GeoJsonLayer' | 'IconLayer' | 'PathLayer' | 'ScatterplotLayer';
+/** The props of each deck.gl layer class the map draws, typed by deck.gl (types only: this module stays pure). */
+interface PropsOf {
+  GeoJsonLayer: GeoJsonLayerProps<BaseProps> & PathStyleExtensionProps<MapFeature>;
+  IconLayer: Omit<IconLayerProps<PointDatum>, 'iconAtlas' | 'iconMapping'>;
+  PathLayer: PathLayerProps<PathDatum> & PathStyleExtensionProps<PathDatum>;
+  ScatterplotLayer: ScatterplotLayerProps<Dot>;
+}
+export type DeckLayerType = keyof PropsOf;
 
-export interface LayerDescriptor {
-  type: DeckLayerType;
-  /** Dashed lines need deck.gl's PathStyleExtension. */
-  dashed?: boolean;
-  /** Icon layers draw from the shared symbol atlas (`iconAtlas` + `iconMapping`, added at the edge). */
-  symbols?: boolean;
-  /** Where in the base map it is drawn: under its labels (default), or under its country borders too. */
-  slot?: 'under-borders';
-  props: { id: string; data: unknown; pickable: boolean; [k: string]: unknown };
+/** A deck.gl layer as plain data: its class and its props (an `id` always). */
+export type LayerDescriptor = {
+  [T in DeckLayerType]: {
+    type: T;
+    /** Dashed lines need deck.gl's PathStyleExtension. */
+    dashed?: boolean;
+    /** Icon layers draw from the shared symbol atlas (`iconAtlas` + `iconMapping`, added at the edge). */
+    symbols?: boolean;
+    /** Where in the base map it is drawn: under its labels (default), or under its country borders too. */
+    slot?: 'under-borders';
+    props: PropsOf[T] & { id: string; pickable: boolean };
+  };
+}[DeckLayerType];
+
+/** A dot: a mission's host, a selection ring. */
+export interface Dot {
+  position: [number, number];
+  feature?: MapFeature;
 }
 
+/** A feature as deck.gl's GeoJsonLayer hands it to accessors. */
+type GeoFeature = Feature<Geometry, BaseProps>;
+
 export interface PathDatum {
-  path: number[][];
+  path: [number, number][];
   feature: MapFeature;
 }
 
@@ -63,8 +85,8 @@ function visiblePaths(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters
       .filter((f) => passesFilters(f.properties, state.filters))
       .flatMap((f): PathDatum[] => {
         const g = f.geometry;
-        if (g.type === 'LineString') return [{ path: g.coordinates, feature: f }];
-        if (g.type === 'MultiLineString') return g.coordinates.map((path) => ({ path, feature: f }));
+        if (g.type === 'LineString') return [{ path: g.coordinates as [number, number][], feature: f }];
+        if (g.type === 'MultiLineString') return g.coordinates.map((path) => ({ path: path as [number, number][], feature: f }));
         return [];
       }),
   );
@@ -114,11 +136,11 @@ export function buildLayers(
             ...common,
             filled: true,
             stroked: !underBorders,
-            getFillColor: (f: MapFeature) => spec.color(f.properties, ctx),
-            getLineColor: (f: MapFeature) => spec.lineColor(f.properties, ctx),
-            getLineWidth: (f: MapFeature) => spec.lineWidth(f.properties),
+            getFillColor: (f: GeoFeature) => spec.color(f.properties, ctx),
+            getLineColor: (f: GeoFeature) => spec.lineColor(f.properties, ctx),
+            getLineWidth: (f: GeoFeature) => spec.lineWidth(f.properties),
             lineWidthUnits: 'pixels',
-            ...(dash ? { getDashArray: (f: MapFeature) => dash(f.properties) } : {}),
+            ...(dash ? { getDashArray: (f: GeoFeature) => [...dash(f.properties)] as [number, number] } : {}),
             updateTriggers: { getFillColor: mechanismOrder.join(','), getLineColor: mechanismOrder.join(',') },
           },
         });
@@ -187,10 +209,10 @@ export function buildLayers(
           type: 'ScatterplotLayer',
           props: {
             id: `${spec.id}-hosts`,
-            data: paths,
+            data: paths.map((p): Dot => ({ position: p.path[p.path.length - 1]!, feature: p.feature })),
             pickable: false,
-            getPosition: (p: PathDatum) => p.path[p.path.length - 1],
-            getFillColor: (p: PathDatum) => spec.color(p.feature.properties, ctx),
+            getPosition: (d: Dot) => d.position,
+            getFillColor: (d: Dot) => spec.color(d.feature!.properties, ctx),
             getLineColor: [255, 255, 255, 230],
             stroked: true,
             getRadius: 4.5,
@@ -257,9 +279,9 @@ export function selectionLayers(f: MapFeature, id = 'selection'): LayerDescripto
         type: 'ScatterplotLayer',
         props: {
           id,
-          data: positions.map((position) => ({ position })),
+          data: positions.map((position): Dot => ({ position: position as [number, number] })),
           pickable: false,
-          getPosition: (x: { position: number[] }) => x.position,
+          getPosition: (d: Dot) => d.position,
           getRadius: 15,
           radiusUnits: 'pixels',
           stroked: true,

@@ -1,11 +1,18 @@
 /**
  * `<hsr-map>`: the only element that touches MapLibre and deck.gl.
  *
- * Properties in: `lang`, `state`, `data`, `focusRequest` (fly to a feature, or fit a country).
+ * Properties in: `lang`, `state`, `data`, `highlight` (features ringed besides
+ * the selection), `dataFailed`.
+ * Methods: `flyToFeature`, `fitBounds` (a country), `fly` (a story chapter's
+ * flight; `null` ends it), `getCamera`, `getMap` (for the export), and for the
+ * test hooks `deckLayers` and `setExtraLayers`.
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
  * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }),
  * `hsr-detail-wanted` (the map nears the zoom where detailed outlines are drawn),
  * `hsr-map-drawn` (once: the first frame with the thematic layers drawn).
+ *
+ * Layers are rebuilt when what they show changes (layers, filters, mechanisms,
+ * selection, highlights, data, language), not when only the camera moves.
  *
  * Thematic layers are interleaved into MapLibre's own WebGL2 context through
  * `@deck.gl/maplibre`'s MapLibreOverlay, under the base map's labels.
@@ -17,8 +24,7 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { Geometry } from 'geojson';
-import { basemapDataUrl, createMap } from './create-map.ts';
+import { createMap } from './create-map.ts';
 import { BASEMAP_LAYER_IDS, basemapSlots } from './basemap-style.ts';
 import { ONLINE_STYLE_URL } from './online-style.ts';
 import { lodForZoom, wantsDetail } from './lod.ts';
@@ -28,67 +34,26 @@ import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dataset.ts';
-import { countryBounds, featureBounds, geometryBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
+import { featureBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
 import { t, field } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
 import type { LayerDescriptor, PathDatum } from '../layers/build-layers.ts';
+import type { Padding } from './padding.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'restoring';
 
-/** Fly to a feature (`id`) or fit a country (`country`, ISO 3166-1 alpha-2). */
-export interface FocusRequest {
-  id?: string;
-  country?: string;
-  /** Changes on every request, so asking twice for the same feature flies twice. */
-  nonce: number;
-}
-
-/**
- * Bounds of every country of the base map, loaded on the first country focus
- * from the file the map draws (its overview outlines when the manifest lists
- * them: already fetched, so from the cache, and plenty for framing).
- */
-let countryIndex: Promise<Map<string, Bounds>> | undefined;
-function loadCountryIndex(data: Dataset | null): Promise<Map<string, Bounds>> {
-  const entry = data?.manifest.basemap.find((b) => b.id === 'countries');
-  const url = entry ? new URL(`data/${(entry as { overview?: { file: string } }).overview?.file ?? entry.file}`, document.baseURI) : new URL(basemapDataUrl('countries'), document.baseURI);
-  countryIndex ??= fetch(url.href)
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((fc: { features?: { properties?: { iso2?: unknown }; geometry?: Geometry }[] }) => {
-      const out = new Map<string, Bounds>();
-      for (const f of fc.features ?? []) {
-        const b = typeof f.properties?.iso2 === 'string' && f.geometry ? countryBounds(f.geometry) : null;
-        if (b) out.set(f.properties!.iso2 as string, b);
-      }
-      return out;
-    })
-    .catch((e: Error) => {
-      countryIndex = undefined;
-      console.warn('country outlines unavailable:', e.message);
-      return new Map<string, Bounds>();
-    });
-  return countryIndex;
-}
-
-/** Padding in CSS pixels: the camera centres its target in the area the padding leaves free. */
-export interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
 
 /** A camera flight (story chapters): flies there, or jumps under prefers-reduced-motion or with `instant`. */
 export interface Flight {
   camera: Camera;
   /** Kept while the flight is current: room for a caption panel. */
   padding: Padding;
-  /** Changes on every request, so asking twice for the same view flies twice. */
-  nonce: number;
   instant?: boolean;
 }
 
 const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+/** Around a feature or country flown to, when the caller gives no padding. */
+const FOCUS_PADDING: Padding = { top: 60, right: 60, bottom: 60, left: 60 };
 /**
  * How long a lost WebGL context may take to come back before the map offers a
  * reload (the URL holds the view, so nothing is lost). Browsers restore within
@@ -98,22 +63,7 @@ const RESTORE_WAIT_MS = 6000;
 /** Long enough to follow where the map goes, short enough not to stall a talk. */
 const FLIGHT_MS = 2200;
 
-/** Test hook, present only with `?test` in the URL. */
-export interface MapTestHook {
-  overlay: MapLibreOverlay;
-  /** Ids of the deck.gl layers currently drawn. */
-  deckLayerIds(): string[];
-  status: MapStatus;
-  /** Draws these descriptors on top of the app's own layers (the bench's synthetic scale data); `[]` removes them. */
-  setExtraLayers(descriptors: LayerDescriptor[]): void;
-}
-
 declare global {
-  interface Window {
-    /** The MapLibre map, with `?test` only. */
-    __map?: MapLibreMap;
-    __hsrMap?: MapTestHook;
-  }
   interface HTMLElementTagNameMap {
     'hsr-map': HsrMap;
   }
@@ -142,8 +92,6 @@ export class HsrMap extends LitElement {
     lang: { type: String },
     state: { attribute: false },
     data: { attribute: false },
-    focusRequest: { attribute: false },
-    flight: { attribute: false },
     highlight: { attribute: false },
     dataFailed: { type: Boolean },
     status: { type: String, reflect: true },
@@ -153,9 +101,6 @@ export class HsrMap extends LitElement {
   declare lang: Lang;
   declare state: AppState | null;
   declare data: Dataset | null;
-  declare focusRequest: FocusRequest | null;
-  /** The current story flight; null when not presenting (padding is then removed). */
-  declare flight: Flight | null;
   /** Feature ids ringed besides the selection (a story chapter's subjects). */
   declare highlight: readonly string[];
   /** The data could not be loaded (the app says why): the base map is all there is, not a map still loading. */
@@ -166,6 +111,10 @@ export class HsrMap extends LitElement {
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
 
   private map?: MapLibreMap;
+  /** The current story flight (kept across rebuilds: its padding leaves room for the caption); null when not presenting. */
+  private flight: Flight | null = null;
+  /** What the layers were last built from: a camera move alone does not rebuild them. */
+  private layerInputs: unknown[] = [];
   private overlay?: MapLibreOverlay;
   private container?: HTMLDivElement;
   /** The camera we last set or reported, to tell user moves from ours. */
@@ -178,7 +127,7 @@ export class HsrMap extends LitElement {
   /** The base map the current map was created with. */
   private basemap: 'offline' | 'online' = 'offline';
   /** The deck.gl layers last handed to the overlay. */
-  private deckLayers: Layer[] = [];
+  private drawnLayers: Layer[] = [];
   /** `hsr-map-drawn` has been sent. */
   private drawn = false;
   /** The overlay has been given the layers for the data (possibly none). */
@@ -197,8 +146,6 @@ export class HsrMap extends LitElement {
     this.lang = 'en';
     this.state = null;
     this.data = null;
-    this.focusRequest = null;
-    this.flight = null;
     this.highlight = [];
     this.dataFailed = false;
     this.status = 'loading';
@@ -329,21 +276,6 @@ export class HsrMap extends LitElement {
       // A story chapter keeps its framing (and padding) across the rebuild, as after a language switch.
       if (this.flight) this.fly({ ...this.flight, instant: true });
     });
-    if (new URLSearchParams(location.search).has('test')) {
-      const self = this;
-      window.__map = map;
-      window.__hsrMap = {
-        overlay: this.overlay,
-        deckLayerIds: () => ((this.overlay as unknown as { _props?: { layers?: { id: string }[] } })._props?.layers ?? []).map((l) => l.id),
-        get status() {
-          return self.status;
-        },
-        setExtraLayers: (descriptors: LayerDescriptor[]) => {
-          this.extraLayers = descriptors;
-          this.updateLayers();
-        },
-      };
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -362,20 +294,17 @@ export class HsrMap extends LitElement {
       if (this.flight) this.fly({ ...this.flight, instant: true });
       return;
     }
-    if (changed.has('state') || changed.has('data') || changed.has('lang') || changed.has('highlight')) this.updateLayers();
-    // Leaving a story: end its flight and padding before the view to return to (in `state.camera`) is applied.
-    if (changed.has('flight') && !this.flight && changed.get('flight')) {
-      this.quietly(() => this.map!.stop().setPadding(NO_PADDING));
-      this.flying = false;
-    }
+    if (this.layersChanged()) this.updateLayers();
     // A chapter flight owns the camera until it lands (or the user grabs the map): no jump cuts it short.
     if (changed.has('state') && this.state?.camera && !this.flying && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);
-    if (changed.has('focusRequest') && this.focusRequest) {
-      const r = this.focusRequest;
-      if (r.id) this.flyToFeature(r.id);
-      else if (r.country) void this.fitCountry(r.country, r.nonce);
-    }
-    if (changed.has('flight') && this.flight) this.fly(this.flight);
+  }
+
+  /** Whether anything the layers are built from changed since they were last built (not the camera). */
+  private layersChanged(): boolean {
+    const s = this.state;
+    const inputs = [this.data, this.lang, this.highlight, s?.layers, s?.filters, s?.mechanisms, s?.selected];
+    const same = inputs.length === this.layerInputs.length && inputs.every((x, i) => x === this.layerInputs[i]);
+    return !same;
   }
 
   private quietly(f: () => void) {
@@ -387,9 +316,20 @@ export class HsrMap extends LitElement {
     }
   }
 
-  /** Flies (or jumps) to a story chapter's camera, framing it in the area the padding leaves free. */
-  private fly(f: Flight) {
+  /**
+   * Flies (or jumps) to a story chapter's camera, framing it in the area the
+   * padding leaves free; the flight and its padding stay current (across
+   * rebuilds) until the next. `null` ends it: the padding goes, before the view
+   * to return to (in `state.camera`) is applied.
+   */
+  fly(f: Flight | null): void {
+    this.flight = f;
     if (!this.map) return;
+    if (!f) {
+      this.quietly(() => this.map!.stop().setPadding(NO_PADDING));
+      this.flying = false;
+      return;
+    }
     const c = f.camera;
     this.lastCamera = c;
     const options = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch, padding: f.padding };
@@ -436,7 +376,7 @@ export class HsrMap extends LitElement {
    */
   private checkDrawn() {
     // (No layers switched on counts as drawn: the base map is all there is.)
-    if (this.drawn || !this.layersSet || !this.deckLayers.every((l) => l.isLoaded)) return;
+    if (this.drawn || !this.layersSet || !this.drawnLayers.every((l) => l.isLoaded)) return;
     this.drawn = true;
     this.dispatchEvent(hsrEvent('hsr-map-drawn'));
   }
@@ -448,6 +388,8 @@ export class HsrMap extends LitElement {
 
   private updateLayers() {
     if (!this.overlay || !this.state || !this.data || !this.styleReady) return;
+    const s = this.state;
+    this.layerInputs = [this.data, this.lang, this.highlight, s.layers, s.filters, s.mechanisms, s.selected];
     this.lod = this.map ? lodForZoom(this.map.getZoom(), this.overviewMaxZoom()) : 'detailed';
     // Country fills go under our base map's borders; an online style's borders are not known, so they are stroked.
     const slots = basemapSlots((id) => !!this.map?.getLayer(id));
@@ -455,8 +397,8 @@ export class HsrMap extends LitElement {
     // Under the labels: ours, or an online style's first symbol layer.
     // (getStyle() is undefined while a style is being replaced or the context restored.)
     const labels = slots.labels ?? (this.basemap === 'online' ? this.map?.getStyle()?.layers?.find((l) => l.type === 'symbol')?.id : undefined);
-    this.deckLayers = toDeckLayers([...descriptors, ...this.extraLayers], { ...slots, labels });
-    this.overlay.setProps({ layers: this.deckLayers });
+    this.drawnLayers = toDeckLayers([...descriptors, ...this.extraLayers], { ...slots, labels });
+    this.overlay.setProps({ layers: this.drawnLayers });
     this.layersSet = true;
   }
 
@@ -472,15 +414,25 @@ export class HsrMap extends LitElement {
     this.dispatchEvent(changeEvent({ selected: f ? f.properties.id : null }));
   }
 
-  private flyToFeature(id: string) {
+  /**
+   * Flies to a feature: a point at zoom 4.5 or closer, a shape fitted (to zoom 6 at most).
+   * @param padding - room for what covers the map (the detail panel), measured by the caller
+   */
+  flyToFeature(id: string, padding: Padding = FOCUS_PADDING): void {
     const f = this.data?.byId.get(id);
-    if (!f || !this.map) return;
-    const b = featureBounds(f);
-    if (!b) return;
+    const b = f ? featureBounds(f) : null;
+    if (!b || !this.map) return;
     const animate = !reducedMotion();
-    const padding = { top: 60, bottom: 60, left: 60, right: window.innerWidth > 900 ? 420 : 60 };
     if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 4.5), animate, essential: false, padding });
-    else this.map.fitBounds(b, { padding, maxZoom: 6, animate, duration: animate ? 1200 : 0 });
+    else this.map.fitBounds(b, { padding, absolutePadding: true, maxZoom: 6, animate, duration: animate ? 1200 : 0 });
+  }
+
+  /** Fits the map to bounds (a country's main parts); a point is flown to at zoom 5 or closer. */
+  fitBounds(b: Bounds, padding: Padding = FOCUS_PADDING): void {
+    if (!this.map) return;
+    const animate = !reducedMotion();
+    if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 5), animate, essential: false, padding });
+    else this.map.fitBounds(b, { padding, absolutePadding: true, maxZoom: 6.5, animate, duration: animate ? 1200 : 0 });
   }
 
   /** Where the map is now (the presenter saves it to return to), or null without a map. */
@@ -488,21 +440,20 @@ export class HsrMap extends LitElement {
     return this.map ? cameraOf(this.map) : null;
   }
 
-  /** Fits the map to a country (its main parts); the data's places in it when the base map does not have it. */
-  private async fitCountry(iso2: string, nonce: number) {
-    const index = await loadCountryIndex(this.data);
-    if (!this.map || this.focusRequest?.nonce !== nonce) return;
-    const places = this.data ? [...this.data.byId.values()].flatMap((f) => f.properties.places.filter((p) => p.country === iso2).map((p) => p.coordinates)) : [];
-    const b = index.get(iso2) ?? geometryBounds({ type: 'MultiPoint', coordinates: places });
-    if (!b) return;
-    const animate = !reducedMotion();
-    if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 5), animate, essential: false });
-    else this.map.fitBounds(b, { padding: 48, maxZoom: 6.5, animate, duration: animate ? 1200 : 0 });
-  }
-
-  /** The MapLibre map, for the export (which reads its camera). */
+  /** The MapLibre map, for the export (which reads its camera) and the test hooks. */
   getMap(): MapLibreMap | undefined {
     return this.map;
+  }
+
+  /** The deck.gl layers last handed to the overlay. */
+  deckLayers(): readonly Layer[] {
+    return this.drawnLayers;
+  }
+
+  /** Draws these descriptors on top of the app's own layers (the bench's synthetic scale data); `[]` removes them. */
+  setExtraLayers(descriptors: LayerDescriptor[]): void {
+    this.extraLayers = descriptors;
+    this.updateLayers();
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Bounds } from '../data/bounds.ts';
 import type { Camera } from '../state/app-state.ts';
-import type { Padding } from '../map/hsr-map.ts';
+import type { Padding } from '../map/padding.ts';
 
 /** [[west, south], [east, north]]; east may exceed 180 when the box crosses the antimeridian. */
 export type Box = Bounds;

@@ -21,6 +21,7 @@
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
+import { paddingAround } from '../map/padding.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { hsrEvent, type StatePatch } from '../app/events.ts';
@@ -44,6 +45,8 @@ type Saved = Pick<AppState, 'layers' | 'filters' | 'mechanisms' | 'selected' | '
 
 /** Pointer events on the map (not the caption) that mean someone is exploring it (moves only while a button is held: a drag). */
 const EXPLORE_EVENTS = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
+/** Space kept around a chapter's subjects, as a share of the map's shorter side. */
+const FRAME_MARGIN = 0.06;
 /** Resizes come in bursts (entering full screen, dragging a window edge): reframe once they settle. */
 const RESIZE_SETTLE_MS = 150;
 
@@ -177,7 +180,11 @@ export class HsrPresenter extends LitElement {
     const bounds = this.subjectBounds(ch);
     this.framed = bounds.length;
     this.instant = instant;
-    return { ...chapterCamera(ch, unionBounds(bounds), window.innerWidth, window.innerHeight), instant };
+    // The caption as it is drawn (side panel or bottom sheet): the subjects are framed in the rest of the map.
+    const map = this.getBoundingClientRect();
+    const caption = this.renderRoot.querySelector('.caption')?.getBoundingClientRect();
+    const padding = paddingAround(map, [caption], Math.round(Math.min(map.width, map.height) * FRAME_MARGIN));
+    return { ...chapterCamera(ch, unionBounds(bounds), { width: map.width, height: map.height }, padding), instant };
   }
 
   /** Sets the chapter's layers and filters, rings its subjects and flies the map to them. */

@@ -252,7 +252,7 @@ describe('base map (built site, Chromium)', () => {
     await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
     // Interleaved deck.gl layers join MapLibre's order as groups, one per `beforeId` (a layer without one would be grouped last, over the labels).
     const { order, deck } = await page.evaluate(() => {
-      const layers = (window.__hsrMap!.overlay as unknown as { _props: { layers: { id: string; props: { beforeId?: string } }[] } })._props.layers;
+      const layers = window.__hsrMap!.deckLayers() as unknown as { id: string; props: { beforeId?: string } }[];
       return { order: (window.__map as unknown as { getLayersOrder(): string[] }).getLayersOrder(), deck: layers.map((l) => ({ id: l.id, beforeId: l.props.beforeId })) };
     });
     const label = order.indexOf(FIRST_LABEL_LAYER_ID);

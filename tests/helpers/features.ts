@@ -2,6 +2,7 @@
 import type { Geometry } from 'geojson';
 import type { BaseProps, LayerId, Manifest } from '../../src/data/contract.ts';
 import { makeDataset, type Dataset, type MapFeature } from '../../src/data/dataset.ts';
+import type { LayerDescriptor } from '../../src/layers/build-layers.ts';
 
 export function feat(layer: LayerId, id: string, geometry: Geometry, p: Partial<BaseProps> = {}): MapFeature {
   return {
@@ -32,4 +33,18 @@ export function sampleDataset(): Dataset {
       feat('cataract-missions', 'mission-sudan', { type: 'LineString', coordinates: [[108.9, 34.3], [30, 15]] }, { origin_coordinates: [108.9, 34.3], destination_coordinates: [30, 15], area: 7, status: 'planned', year_start: 2016, year_end: 2016 }),
     ],
   });
+}
+
+/** A layer descriptor read loosely: tests look its accessors and flags up by name. */
+export interface LooseDescriptor {
+  type: string;
+  dashed?: boolean;
+  symbols?: boolean;
+  slot?: string;
+  props: Record<string, unknown> & { id: string };
+}
+
+/** The descriptor with this id, read loosely (undefined when there is none). */
+export function descriptor(ls: readonly LayerDescriptor[], id: string): LooseDescriptor | undefined {
+  return ls.find((l) => l.props.id === id) as LooseDescriptor | undefined;
 }

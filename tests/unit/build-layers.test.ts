@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildLayers, visibleFeatures, type LayerDescriptor, type PathDatum } from '../../src/layers/build-layers.ts';
+import { buildLayers, visibleFeatures, type PathDatum } from '../../src/layers/build-layers.ts';
 import { defaultState, type AppState } from '../../src/state/app-state.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { LAYER_IDS } from '../../src/data/contract.ts';
 import type { PointDatum } from '../../src/data/dataset.ts';
-import { sampleDataset } from '../helpers/features.ts';
+import { descriptor, sampleDataset } from '../helpers/features.ts';
 
 const state = (p: Partial<AppState>): AppState => ({ ...defaultState(), ...p });
-const byId = (ls: LayerDescriptor[], id: string) => ls.find((l) => l.props.id === id);
+const byId = descriptor;
 
 describe('layer registry', () => {
   it('lists every layer once, in drawing order, with a legend', () => {

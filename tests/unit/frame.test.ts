@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBox, type Box, type FitOptions } from '../../src/story/frame.ts';
 import type { Camera } from '../../src/state/app-state.ts';
-import type { Padding } from '../../src/map/hsr-map.ts';
+import type { Padding } from '../../src/map/padding.ts';
 
 /** Screen pixel of a longitude/latitude for a camera (MapLibre: 512 px tiles, padding shifts the centre). */
 function project(cam: Camera, vp: { width: number; height: number }, pad: Padding, lon: number, lat: number): [number, number] {

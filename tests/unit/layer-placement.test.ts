@@ -11,7 +11,7 @@ import { buildLayers } from '../../src/layers/build-layers.ts';
 import { toDeckLayers } from '../../src/layers/deck-layers.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { defaultState } from '../../src/state/app-state.ts';
-import { EMPTY_MANIFEST, feat } from '../helpers/features.ts';
+import { EMPTY_MANIFEST, descriptor, feat } from '../helpers/features.ts';
 
 const box = { type: 'Polygon' as const, coordinates: [[[60, 40], [90, 40], [90, 55], [60, 55], [60, 40]]] };
 const d = makeDataset(EMPTY_MANIFEST, {
@@ -24,14 +24,14 @@ describe('layer placement', () => {
   it('outlines whole-country areas with the base map’s borders only where it has them', () => {
     expect(LAYERS.find((l) => l.id === 'priority-countries')!.outline).toBe('borders');
     const withBorders = buildLayers(state, d, [], 'detailed', { borders: true });
-    const pc = withBorders.find((l) => l.props.id === 'priority-countries')!;
+    const pc = descriptor(withBorders, 'priority-countries')!;
     expect(pc.slot).toBe('under-borders');
     expect(pc.props.stroked).toBe(false);
     // Zones are bands, not countries: deck.gl draws their (dashed) outline, above the borders.
-    const dz = withBorders.find((l) => l.props.id === 'disease-zones')!;
+    const dz = descriptor(withBorders, 'disease-zones')!;
     expect(dz.slot).toBeUndefined();
     expect(dz.props.stroked).toBe(true);
-    const without = buildLayers(state, d, [], 'detailed', { borders: false }).find((l) => l.props.id === 'priority-countries')!;
+    const without = descriptor(buildLayers(state, d, [], 'detailed', { borders: false }), 'priority-countries')!;
     expect(without.slot).toBeUndefined();
     expect(without.props.stroked).toBe(true);
   });

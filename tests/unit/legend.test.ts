@@ -9,14 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BaseProps, LayerId } from '../../src/data/contract.ts';
 import { makeDataset, type MapFeature } from '../../src/data/dataset.ts';
-import { buildLayers, type LayerDescriptor } from '../../src/layers/build-layers.ts';
+import { buildLayers } from '../../src/layers/build-layers.ts';
 import { UNKNOWN_COLOR, areaColor, diseaseColor, directionColor, hexToRgba, luminance, rgbaToHex } from '../../src/layers/palette.ts';
 import { AREA_IDS } from '../../src/data/vocabulary.ts';
 import { LAYERS, isDashed, legendInUse, matchesSample, type LayerSpec, type LegendItem } from '../../src/layers/registry.ts';
 import { defaultState } from '../../src/state/app-state.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
 import { mechanismOptions } from '../../src/ui/panel-model.ts';
-import { EMPTY_MANIFEST, feat } from '../helpers/features.ts';
+import { EMPTY_MANIFEST, descriptor, feat, type LooseDescriptor } from '../helpers/features.ts';
 
 const geometryFor = (spec: LayerSpec): MapFeature['geometry'] =>
   spec.draw === 'point'
@@ -31,10 +31,10 @@ function drawn(spec: LayerSpec, sample: Partial<BaseProps>) {
   const d = makeDataset(EMPTY_MANIFEST, { [spec.id]: [f] });
   // As on the built-in base map, which draws country borders (the legend describes that map).
   const layers = buildLayers({ ...defaultState(), layers: [spec.id] }, d, [], 'detailed', { borders: true });
-  const main = layers.find((l) => l.props.id === spec.id)!;
-  const halo = layers.find((l) => l.props.id === `${spec.id}-halo`);
+  const main = descriptor(layers, spec.id)!;
+  const halo = descriptor(layers, `${spec.id}-halo`);
   const datum = (main.props.data as unknown[])[0]!;
-  const read = <T,>(l: LayerDescriptor | undefined, key: string): T | undefined => {
+  const read = <T,>(l: LooseDescriptor | undefined, key: string): T | undefined => {
     const v = l?.props[key];
     return (typeof v === 'function' ? (v as (x: unknown) => T)(datum) : v) as T | undefined;
   };
@@ -98,7 +98,7 @@ describe('legend and palette', () => {
   it('gives each mechanism the colour the map outlines it in (the list below the layer is its legend)', () => {
     const box = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
     const d = makeDataset(EMPTY_MANIFEST, { mechanisms: [feat('mechanisms', 'mech-a', box(0)), feat('mechanisms', 'mech-b', box(5)), feat('mechanisms', 'mech-c', box(9))] });
-    const layer = buildLayers({ ...defaultState(), layers: ['mechanisms'] }, d).find((l) => l.props.id === 'mechanisms')!;
+    const layer = descriptor(buildLayers({ ...defaultState(), layers: ['mechanisms'] }, d), 'mechanisms')!;
     const line = layer.props.getLineColor as (f: MapFeature) => number[];
     const fill = layer.props.getFillColor as (f: MapFeature) => number[];
     const options = mechanismOptions(d, 'en');

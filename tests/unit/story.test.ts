@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { STORIES, getStory } from '../../src/story/index.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM, clampChapter, validateStory, type Story } from '../../src/story/story.ts';
-import { captionBox, chapterCamera, chapterPadding, chapterPatch } from '../../src/story/chapter-view.ts';
+import { chapterCamera, chapterPatch } from '../../src/story/chapter-view.ts';
 import { geometryBounds } from '../../src/data/bounds.ts';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
 import { storyProblems } from '../../scripts/story-check.ts';
@@ -174,32 +174,21 @@ describe('the shipped stories', () => {
 });
 
 describe('chapter view', () => {
-  it('puts the caption at the side on a projector and at the bottom on a phone', () => {
-    expect(captionBox(1920, 1080)).toEqual({ side: 'left', size: 653 });
-    expect(captionBox(390, 844).side).toBe('bottom');
-  });
-
-  it('pads the camera so the subject stays clear of the caption', () => {
-    const p = chapterPadding(1920, 1080);
-    expect(p.left).toBeGreaterThan(captionBox(1920, 1080).size);
-    expect(p.right).toBeLessThan(p.left);
-    const phone = chapterPadding(390, 844);
-    expect(phone.bottom).toBeGreaterThan(captionBox(390, 844).size);
-  });
-
   it('frames the highlighted features, zoomed in no closer than the chapter', () => {
     const ch = { ...good.chapters[0]!, camera: { center: [10, 10] as [number, number], zoom: 3, bearing: 0, pitch: 0 } };
     // Nothing loaded: the chapter's own camera.
-    expect(chapterCamera(ch, null, 1920, 1080).camera).toEqual({ lon: 10, lat: 10, zoom: 3, bearing: 0, pitch: 0 });
+    const full = { width: 1920, height: 1080 };
+    const pad = { top: 60, right: 60, bottom: 60, left: 700 };
+    expect(chapterCamera(ch, null, full, pad).camera).toEqual({ lon: 10, lat: 10, zoom: 3, bearing: 0, pitch: 0 });
     // One point: centred on it at the chapter's zoom.
-    const one = chapterCamera(ch, geometryBounds({ type: 'Point', coordinates: [100, 30] }), 1920, 1080).camera;
+    const one = chapterCamera(ch, geometryBounds({ type: 'Point', coordinates: [100, 30] }), full, pad).camera;
     expect(one.lon).toBeCloseTo(100, 6);
     expect(one.lat).toBeCloseTo(30, 6);
     expect(one.zoom).toBe(3);
     // A wide spread: zoomed out to fit, with the caption's padding.
-    const wide = chapterCamera(ch, geometryBounds({ type: 'MultiPoint', coordinates: [[0, 0], [140, 50]] }), 1280, 720);
+    const wide = chapterCamera(ch, geometryBounds({ type: 'MultiPoint', coordinates: [[0, 0], [140, 50]] }), { width: 1280, height: 720 }, pad);
     expect(wide.camera.zoom).toBeLessThan(3);
-    expect(wide.padding).toEqual(chapterPadding(1280, 720));
+    expect(wide.padding).toEqual(pad);
   });
 
   it('sets the chapter layers and filters, and clears selection, reader and camera', () => {

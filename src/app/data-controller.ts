@@ -1,0 +1,143 @@
+/**
+ * The data, for `<hsr-app>`: loading in the order a visitor needs it, levels of
+ * detail, and what the page reports about it. A Lit reactive controller: the
+ * host re-renders whenever the data, the report or the loading state changes.
+ *
+ * 1. `load(visible)`: the manifest and the layers on the map (polygon layers as
+ *    overview outlines), so the map draws as soon as they arrive; then, once the
+ *    map has drawn (`mapDrawn()`) and the browser is idle, every other layer (the
+ *    list, search and layers switched on later need them).
+ * 2. `wantDetail(layers)`: the detailed outlines, when the map is zoomed in or an
+ *    image is exported; polygon layers switched on later come detailed too.
+ *
+ * A manifest that cannot load is `error` (the page says so and the base map
+ * still draws); a layer that fails or a malformed record goes to `report`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Geometry } from 'geojson';
+import type { LayerId } from '../data/contract.ts';
+import { DataLoader } from '../data/data-loader.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { LoadReport } from '../data/load-data.ts';
+import { countryBounds, geometryBounds, type Bounds } from '../data/bounds.ts';
+import { basemapDataUrl } from '../map/create-map.ts';
+
+/** Resolves when the browser is idle (or after a second): background work waits for the first paint to settle. */
+const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 200)));
+
+/** Should the map never finish drawing (a stalled GPU), the list and search still get everything after this long. */
+const MAP_DRAWN_TIMEOUT_MS = 20_000;
+
+export interface DataHooks {
+  /** The layers on the map are in. */
+  onFirst?(data: Dataset): void;
+  /** Every layer is in (or has failed): `failed` names those that did. */
+  onAll?(data: Dataset, failed: readonly LayerId[]): void;
+}
+
+export class DataController implements ReactiveController {
+  /** The data loaded so far (null until the first layers are in). */
+  data: Dataset | null = null;
+  /** Layers that failed and records skipped; null when nothing went wrong. */
+  report: LoadReport | null = null;
+  /** Why the data could not load at all (the manifest), or null. */
+  error: string | null = null;
+  /** Every layer is loaded (or has failed). */
+  complete = false;
+
+  private readonly loader: DataLoader;
+  /** Whether detailed outlines have been asked for: layers switched on later get them too. */
+  private detailWanted = false;
+  private resolveMapDrawn: () => void = () => undefined;
+  private readonly drawn = new Promise<void>((resolve) => (this.resolveMapDrawn = resolve));
+  private countryIndex: Promise<Map<string, Bounds>> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly base: URL,
+    private readonly hooks: DataHooks = {},
+  ) {
+    host.addController(this);
+    this.loader = new DataLoader(base, (d, report) => {
+      this.data = d;
+      this.report = report.failedLayers.length || report.skipped.length ? { ...report } : null;
+      host.requestUpdate();
+    });
+  }
+
+  hostConnected(): void {
+    setTimeout(this.resolveMapDrawn, MAP_DRAWN_TIMEOUT_MS);
+  }
+
+  /** Loads the layers on the map first, the rest once the map has drawn. Never rejects. */
+  async load(visible: readonly LayerId[]): Promise<void> {
+    try {
+      this.hooks.onFirst?.(await this.loader.start(visible));
+      await this.drawn;
+      await idle();
+      await this.loader.loadRest();
+      const report = this.loader.report;
+      if (report.skipped.length) console.warn('Skipped malformed records:', report.skipped);
+      this.hooks.onAll?.(this.loader.dataset!, report.failedLayers.map((l) => l.id));
+    } catch (e) {
+      this.error = (e as Error).message;
+    } finally {
+      this.complete = true;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The map has drawn its first frame (or cannot draw): the rest of the data may come. */
+  mapDrawn(): void {
+    this.resolveMapDrawn();
+  }
+
+  /** The detailed outlines of these layers (zoomed-in map, export, a story chapter close up); from now on for layers switched on later too. */
+  wantDetail(layers: readonly LayerId[]): void {
+    this.detailWanted = true;
+    void this.loader.ensureDetailed(layers);
+  }
+
+  /** The visible layers changed: a polygon layer switched on after zooming in comes detailed. */
+  layersShown(layers: readonly LayerId[]): void {
+    if (this.detailWanted) void this.loader.ensureDetailed(layers);
+  }
+
+  /** The data for an export of these layers, once their detailed outlines are in (prints show them); null until then. */
+  exportData(layers: readonly LayerId[]): Dataset | null {
+    return this.loader.isDetailed(layers) ? this.data : null;
+  }
+
+  /**
+   * Where to look for a country: the bounds of its main parts in the base map
+   * (its overview outlines, already fetched by the map), or of the data's places
+   * in it when the base map does not have it; null when neither.
+   */
+  async countryBounds(iso2: string): Promise<Bounds | null> {
+    const index = await this.loadCountryIndex();
+    const places = this.data ? [...this.data.byId.values()].flatMap((f) => f.properties.places.filter((p) => p.country === iso2).map((p) => p.coordinates)) : [];
+    return index.get(iso2) ?? geometryBounds({ type: 'MultiPoint', coordinates: places });
+  }
+
+  private loadCountryIndex(): Promise<Map<string, Bounds>> {
+    const entry = this.data?.manifest.basemap.find((b) => b.id === 'countries');
+    const url = entry ? new URL(entry.overview?.file ?? entry.file, this.base) : new URL(basemapDataUrl('countries'), document.baseURI);
+    this.countryIndex ??= fetch(url.href)
+      .then((r) => (r.ok ? (r.json() as Promise<unknown>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((json) => {
+        const fc = json as { features?: { properties?: { iso2?: unknown }; geometry?: Geometry }[] };
+        const out = new Map<string, Bounds>();
+        for (const f of fc.features ?? []) {
+          const b = typeof f.properties?.iso2 === 'string' && f.geometry ? countryBounds(f.geometry) : null;
+          if (b) out.set(f.properties!.iso2 as string, b);
+        }
+        return out;
+      })
+      .catch((e: Error) => {
+        this.countryIndex = undefined;
+        console.warn('country outlines unavailable:', e.message);
+        return new Map<string, Bounds>();
+      });
+    return this.countryIndex;
+  }
+}

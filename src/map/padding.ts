@@ -1,0 +1,56 @@
+/**
+ * Room for what covers the map: the padding that keeps a camera's target clear
+ * of panels drawn over it (the detail panel, the presenter's caption), from
+ * their measured boxes rather than from a copy of the stylesheet's sizes. Pure.
+ */
+
+/** Padding in CSS pixels: the camera centres its target in the area the padding leaves free. */
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** A box on screen (`DOMRect` has these). */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The smallest free area kept, in CSS pixels, however much is covered. */
+const MIN_FREE = 80;
+
+/**
+ * The padding that leaves `covers` out of `map`: each cover that overlaps the
+ * map pushes the side it hugs (the nearest edge) in by its depth plus
+ * `margin`; the other sides keep `margin`. When covers would leave less than
+ * `MIN_FREE` pixels, the padding on that axis is scaled down to keep it.
+ */
+export function paddingAround(map: Box, covers: readonly (Box | null | undefined)[], margin: number): Padding {
+  const p: Padding = { top: margin, right: margin, bottom: margin, left: margin };
+  for (const c of covers) {
+    if (!c) continue;
+    const l = Math.max(c.left, map.left);
+    const r = Math.min(c.right, map.right);
+    const t = Math.max(c.top, map.top);
+    const b = Math.min(c.bottom, map.bottom);
+    if (r <= l || b <= t) continue;
+    const depth: Record<keyof Padding, number> = { left: r - map.left, right: map.right - l, top: b - map.top, bottom: map.bottom - t };
+    const side = (Object.keys(depth) as (keyof Padding)[]).reduce((a, k) => (depth[k] < depth[a] ? k : a));
+    p[side] = Math.max(p[side], depth[side] + margin);
+  }
+  const fit = (a: 'left' | 'top', b: 'right' | 'bottom', size: number) => {
+    const room = size - MIN_FREE;
+    if (p[a] + p[b] > room) {
+      const k = Math.max(0, room) / (p[a] + p[b]);
+      p[a] = Math.round(p[a] * k);
+      p[b] = Math.round(p[b] * k);
+    }
+  };
+  fit('left', 'right', map.right - map.left);
+  fit('top', 'bottom', map.bottom - map.top);
+  return p;
+}

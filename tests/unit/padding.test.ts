@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { paddingAround } from '../../src/map/padding.ts';
+
+const map = { left: 0, top: 0, right: 1920, bottom: 1080 };
+
+describe('padding around what covers the map', () => {
+  it('keeps the margin on every side when nothing covers the map', () => {
+    expect(paddingAround(map, [], 60)).toEqual({ top: 60, right: 60, bottom: 60, left: 60 });
+    expect(paddingAround(map, [null, undefined], 60)).toEqual({ top: 60, right: 60, bottom: 60, left: 60 });
+  });
+
+  it('pushes in the side a panel hugs: a caption on the left, a detail panel on the right', () => {
+    const caption = { left: 24, top: 24, right: 677, bottom: 1056 };
+    expect(paddingAround(map, [caption], 65)).toEqual({ top: 65, right: 65, bottom: 65, left: 677 + 65 });
+    const detail = { left: 1528, top: 12, right: 1908, bottom: 1068 };
+    expect(paddingAround(map, [detail], 60).right).toBe(1920 - 1528 + 60);
+  });
+
+  it('pushes in the bottom for a phone sheet, and ignores what lies outside the map', () => {
+    const phone = { left: 0, top: 0, right: 390, bottom: 700 };
+    const sheet = { left: 8, top: 420, right: 382, bottom: 692 };
+    expect(paddingAround(phone, [sheet], 24)).toEqual({ top: 24, right: 24, bottom: 700 - 420 + 24, left: 24 });
+    expect(paddingAround(phone, [{ left: 400, top: 0, right: 600, bottom: 700 }], 24)).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
+  });
+
+  it('always leaves some of the map free', () => {
+    const p = paddingAround({ left: 0, top: 0, right: 300, bottom: 300 }, [{ left: 0, top: 0, right: 290, bottom: 300 }], 30);
+    expect(300 - p.left - p.right).toBeGreaterThanOrEqual(80);
+  });
+});
