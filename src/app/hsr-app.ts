@@ -3,7 +3,13 @@
  * the URL once at start (and on back/forward), applies the patches that panels
  * and the map send (`hsr-change`), writes the URL from one place, and passes
  * state down as properties. It lays out the page: header, map, side panel
- * (layers, filters, list), detail panel and document reader.
+ * (layers, filters, list), detail panel and document reader — or, in a
+ * presenter view window (`&presenter`), the speaker's view alone, with no map.
+ *
+ * It also owns the talk: it loads the presented story (`story/load-story.ts`;
+ * a story that cannot be read is refused with a message and the view is kept),
+ * keeps this window in step with the talk's other window (`story/talk-sync.ts`:
+ * chapter, language, blank screen, the clock), and makes the handout.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CHANGE_EVENT, type ChangeEvent, type StatePatch } from './events.ts';
@@ -16,7 +22,13 @@ import { DataLoader } from '../data/data-loader.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pick, preferredLang, rememberLang, t } from '../i18n/i18n.ts';
 import type { FocusRequest, Flight } from '../map/hsr-map.ts';
-import { STORY_EVENT, DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
+import { STORY_EVENT, DEFAULT_STORY_ID, TALK_EVENT, type StoryEvent, type TalkEvent } from '../story/story-events.ts';
+import type { Story } from '../story/story.ts';
+import { loadStory, storyErrorLines, type StoryError } from '../story/load-story.ts';
+import { storyKey, storyRef, type StoryPosition } from '../story/story-src.ts';
+import { TalkSync, channelName, moveClock, startClock, type TalkClock, type TalkRole, type TalkState } from '../story/talk-sync.ts';
+import type { Citation, LayerId } from '../data/contract.ts';
+import type { EditorRequest } from '../ui/hsr-story-editor.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
 import '../map/hsr-map.ts';
 import '../ui/hsr-layer-panel.ts';
@@ -35,6 +47,9 @@ declare global {
 
 /** Resolves when the browser is idle (or after a second): background work waits for the first paint to settle. */
 const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 200)));
+
+/** Where the handout is: making page `done` of `total`, saved, or failed. */
+export type HandoutStatus = { state: 'busy'; done: number; total: number } | { state: 'done'; file: string } | { state: 'failed'; detail: string };
 
 /** Patches that only move the camera replace the history entry instead of adding one. */
 function isCameraOnly(p: StatePatch): boolean {
@@ -61,6 +76,13 @@ export class HsrApp extends LitElement {
     narrow: { state: true },
     applyUpdate: { state: true },
     dataComplete: { state: true },
+    story: { state: true },
+    storyError: { state: true },
+    talk: { state: true },
+    talkEnded: { state: true },
+    peers: { state: true },
+    handout: { state: true },
+    editorOpen: { state: true },
   };
 
   declare state: AppState;
@@ -90,6 +112,20 @@ export class HsrApp extends LitElement {
   declare applyUpdate: (() => void) | null;
   /** Every layer is loaded (or has failed): until then the list says more is coming. */
   declare dataComplete: boolean;
+  /** The story of `state.story`, once loaded and checked (null before, and when it could not be). */
+  declare story: Story | null;
+  /** Why the last story asked for could not be presented (shown in a banner until dismissed). */
+  declare storyError: StoryError | null;
+  /** What this window shares with the talk's other window besides the URL state: blank screen, clock. */
+  declare talk: { blanked: boolean; clock: TalkClock } | null;
+  /** The presenter view: the audience window ended the talk (it waits for the next start). */
+  declare talkEnded: boolean;
+  /** The talk's other windows now open, by role. */
+  declare peers: Record<TalkRole, number>;
+  /** The handout being made (or its outcome), for the presenter's controls. */
+  declare handout: HandoutStatus | null;
+  /** The story editor is open (it steps aside while a story is presented). */
+  declare editorOpen: boolean;
 
   /** The query string kept in the address: what is not state (`?test`, `?export`). */
   private readonly search: string;
@@ -109,6 +145,15 @@ export class HsrApp extends LitElement {
   private mapDrawn = new Promise<void>((resolve) => (this.resolveMapDrawn = resolve));
   /** Same breakpoint as `styles/app.css`. */
   private readonly narrowQuery = window.matchMedia?.('(max-width: 720px)');
+  /** The loaded story's key (`storyKey`), and the one being loaded. */
+  private storyLoaded: string | null = null;
+  private storyLoading: string | null = null;
+  /** This window's end of the talk's channel, while it takes part in a talk. */
+  private sync: TalkSync | null = null;
+  /** The talk was started in this window (Present, Rehearse): its state is the talk's, not a newcomer's. */
+  private startedHere = false;
+  /** The story was left because another window ended the talk (no need to tell the others). */
+  private exitFromRemote = false;
   private readonly onNarrow = () => (this.narrow = this.narrowQuery?.matches ?? false);
 
   constructor() {
@@ -137,6 +182,13 @@ export class HsrApp extends LitElement {
     this.writeUrl(this.state, true);
     this.applyUpdate = null;
     this.dataComplete = false;
+    this.story = null;
+    this.storyError = null;
+    this.talk = null;
+    this.talkEnded = false;
+    this.peers = { audience: 0, presenter: 0 };
+    this.handout = null;
+    this.editorOpen = false;
   }
 
   override connectedCallback(): void {
@@ -148,6 +200,12 @@ export class HsrApp extends LitElement {
     // Should the map never finish drawing (a stalled GPU), the list and search still get everything.
     setTimeout(this.resolveMapDrawn, 20_000);
     this.addEventListener(STORY_EVENT, this.onStory);
+    this.addEventListener(TALK_EVENT, this.onTalk);
+    this.addEventListener('hsr-editor', this.onEditor);
+    this.addEventListener('hsr-quote-pick', this.onQuotePick);
+    window.addEventListener('pagehide', this.onPageHide);
+    // The presenter view draws no map: the rest of the data need not wait for one.
+    if (this.state.presenter) this.resolveMapDrawn();
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('hashchange', this.onPopState);
     document.addEventListener('keydown', this.onKeyDown);
@@ -163,10 +221,18 @@ export class HsrApp extends LitElement {
       const source = () => {
         this.wantDetail();
         // `data` is read while the hook waits for the page to be ready: null until the detailed outlines are in.
-        return { state: this.state, get data() { return self.exportData(); }, liveMap: () => this.querySelector('hsr-map')?.getMap(), mapReady: () => this.mapStatus === 'ready' };
+        return {
+          state: this.state,
+          get data() { return self.exportData(); },
+          get story() { return self.story; },
+          liveMap: () => this.querySelector('hsr-map')?.getMap(),
+          mapReady: () => this.mapStatus === 'ready',
+          handoutData: () => this.handoutData(),
+        };
       };
       window.__hsrExport = async (options) => (await import('../export/hook.ts')).hookExport(source(), options);
       window.__hsrExportWarm = async (on) => (await import('../export/hook.ts')).hookWarm(source(), on);
+      window.__hsrHandout = async (options) => (await import('../export/hook.ts')).hookHandout(source(), options);
     }
   }
 
@@ -177,6 +243,12 @@ export class HsrApp extends LitElement {
     this.removeEventListener('hsr-detail-wanted', this.wantDetail);
     this.removeEventListener('hsr-map-drawn', this.resolveMapDrawn);
     this.removeEventListener(STORY_EVENT, this.onStory);
+    this.removeEventListener(TALK_EVENT, this.onTalk);
+    this.removeEventListener('hsr-editor', this.onEditor);
+    this.removeEventListener('hsr-quote-pick', this.onQuotePick);
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.sync?.leave();
+    this.sync = null;
     this.removeEventListener('hsr-export-open', this.openExport);
     this.stopOffline?.();
     window.removeEventListener('popstate', this.onPopState);
@@ -218,6 +290,14 @@ export class HsrApp extends LitElement {
     void this.loader.ensureDetailed(this.state.layers);
   };
 
+  /** Every layer, with the detailed outlines of those the story's chapters show: a handout prints every chapter. */
+  private async handoutData(): Promise<Dataset | null> {
+    await this.loader.loadRest();
+    const layers = [...new Set(this.story?.chapters.flatMap((c) => c.layers) ?? [])] as LayerId[];
+    await this.loader.ensureDetailed(layers);
+    return this.data;
+  }
+
   /** The data for an export, once the detailed outlines of what it shows are in (prints show them); null until then. */
   private exportData(): Dataset | null {
     return this.loader.isDetailed(this.state.layers) ? this.data : null;
@@ -229,7 +309,12 @@ export class HsrApp extends LitElement {
     if (this.state.reader) void ensureElement('hsr-reader');
     // Zoomed in (or exporting) once: a polygon layer switched on later comes detailed too.
     if (changed.has('state') && this.detailWanted) void this.loader.ensureDetailed(this.state.layers);
-    if (changed.has('state') && this.state.story && !this.presenterLoaded) void this.loadPresenter();
+    if (changed.has('state') && this.state.story && !this.state.presenter && !this.presenterLoaded) void this.loadPresenter();
+    if (changed.has('state') && this.state.presenter && this.state.story) void ensureElement('hsr-presenter-view');
+    if (changed.has('state')) {
+      this.loadStoryOf(this.state.story);
+      this.talkStep();
+    }
     if (changed.has('state') && !this.state.story && this.flight) {
       // Left the story (Esc, back button, a link): the map is the map again.
       this.flight = null;
@@ -257,6 +342,181 @@ export class HsrApp extends LitElement {
     if (highlight !== undefined || flight === null) this.highlight = highlight ?? [];
   };
 
+  /** Loads the story of `pos` when it is not the one loaded (or loading). */
+  private loadStoryOf(pos: StoryPosition | null) {
+    if (!pos) return;
+    const key = storyKey(pos);
+    if (key === this.storyLoaded || key === this.storyLoading) return;
+    this.storyLoading = key;
+    void (async () => {
+      const r = await loadStory(storyRef(pos), { base: document.baseURI, storage: globalThis.localStorage });
+      if (this.storyLoading !== key) return;
+      this.storyLoading = null;
+      if (r.ok) {
+        this.story = r.story;
+        this.storyLoaded = key;
+        this.storyError = null;
+        return;
+      }
+      // Refused (malformed, hostile, missing): say why, and stay on the view the visitor had.
+      this.storyError = r.error;
+      if (this.state.story && storyKey(this.state.story) === key) this.apply({ story: null, kiosk: null, presenter: false }, true);
+    })();
+  }
+
+  /** Forgets the loaded story, so that the next presentation reads it again (the editor changed it). */
+  reloadStory(): void {
+    this.storyLoaded = null;
+    this.story = null;
+  }
+
+  /** What this window tells the talk's other window. */
+  private talkSnapshot(): Omit<TalkState, 'at' | 'by' | 'role'> {
+    const t = this.talk ?? { blanked: false, clock: startClock(Date.now()) };
+    return { story: this.state.story!, lang: this.state.lang, blanked: t.blanked, clock: t.clock };
+  }
+
+  /**
+   * Keeps the talk in step after a state change: joins the channel when a
+   * story starts here, publishes a change of chapter, story or language made
+   * here, and ends the talk for everyone when this audience window leaves it.
+   * (A change that came from the other window equals what the channel holds:
+   * nothing is sent back.)
+   */
+  private talkStep() {
+    const s = this.state;
+    if (s.story && !this.sync) {
+      const role: TalkRole = s.presenter ? 'presenter' : 'audience';
+      this.sync = new TalkSync(role, { onState: this.onRemoteTalk, onExit: this.onRemoteExit, onPeers: this.onPeers }, { name: channelName(location.pathname) });
+      this.talk = { blanked: false, clock: startClock(Date.now()) };
+      this.talkEnded = false;
+      this.sync.join(this.talkSnapshot());
+      if (this.startedHere) this.sync.publish(this.talkSnapshot());
+      this.startedHere = false;
+      return;
+    }
+    if (!this.sync) return;
+    if (!s.story) {
+      if (!this.exitFromRemote) this.sync.exit();
+      this.exitFromRemote = false;
+      this.sync.leave();
+      this.sync = null;
+      this.talk = null;
+      return;
+    }
+    const cur = this.sync.current;
+    if (this.startedHere || !cur || storyKey(cur.story) !== storyKey(s.story) || cur.story.chapter !== s.story.chapter || cur.lang !== s.lang) {
+      // A talk restarted here, or moved on here: the clock counts the chapter just left.
+      const now = Date.now();
+      const clock = cur && storyKey(cur.story) === storyKey(s.story) && this.talk && !this.startedHere ? moveClock(this.talk.clock, cur.story.chapter, s.story.chapter, now) : startClock(now);
+      this.talk = { blanked: this.talk?.blanked ?? false, clock };
+      this.talkEnded = false;
+      this.startedHere = false;
+      this.sync.publish(this.talkSnapshot());
+    }
+  }
+
+  /** The other window moved the talk: follow it (no history step: the other window drives). */
+  private onRemoteTalk = (t: TalkState) => {
+    this.talk = { blanked: t.blanked, clock: t.clock };
+    this.talkEnded = false;
+    const s = this.state;
+    if (s.story && storyKey(s.story) === storyKey(t.story) && s.story.chapter === t.story.chapter && s.lang === t.lang) return;
+    this.apply({ story: t.story, lang: t.lang }, true);
+  };
+
+  /** The other window ended the talk: the audience window returns to its view before; the presenter view waits. */
+  private onRemoteExit = () => {
+    if (this.state.presenter) {
+      this.talkEnded = true;
+      return;
+    }
+    this.exitFromRemote = true;
+    const presenter = this.querySelector('hsr-presenter');
+    if (presenter) presenter.end();
+    else this.apply({ story: null, kiosk: null });
+  };
+
+  private onPeers = (peers: ReadonlyMap<string, TalkRole>) => {
+    const count = { audience: 0, presenter: 0 };
+    for (const r of peers.values()) count[r]++;
+    this.peers = count;
+  };
+
+  private onPageHide = () => {
+    // Closing (or reloading) this window: the other carries on alone, and a reload joins again.
+    this.sync?.leave();
+    this.sync = null;
+  };
+
+  /** The presenter's controls: blank, end, open the presenter view, make the handout. */
+  private onTalk = (e: TalkEvent) => {
+    e.stopPropagation();
+    const req = e.detail;
+    if (req.kind === 'blank') {
+      if (!this.talk || !this.state.story) return;
+      this.talk = { ...this.talk, blanked: req.blanked };
+      this.sync?.publish(this.talkSnapshot());
+    } else if (req.kind === 'exit') {
+      // From the presenter view: the audience window leaves the story; this one waits for the next start.
+      this.sync?.exit();
+      this.talkEnded = true;
+    } else if (req.kind === 'presenter-view') {
+      const hash = serializeUrlState({ ...this.state, presenter: true });
+      window.open(`${location.pathname}${this.search}#${hash}`, 'hsr-presenter-view', 'popup,width=1280,height=800');
+    } else if (req.kind === 'handout') void this.makeHandout();
+  };
+
+  private openEditor() {
+    void ensureElement('hsr-story-editor');
+    this.editorOpen = !this.editorOpen;
+  }
+
+  /** The editor's requests: close it, or rehearse a stored story (presented from this browser's store). */
+  private onEditor = (e: CustomEvent<EditorRequest>) => {
+    e.stopPropagation();
+    if (e.detail.kind === 'close') this.editorOpen = false;
+    else {
+      // The stored story may have changed since it was last presented: read it again.
+      this.reloadStory();
+      this.startedHere = true;
+      this.apply({ story: { src: e.detail.id, chapter: 0 }, kiosk: null });
+    }
+  };
+
+  /** A passage picked in the reader goes into the chapter the editor has open. */
+  private onQuotePick = (e: CustomEvent<Citation>) => {
+    e.stopPropagation();
+    this.querySelector('hsr-story-editor')?.addSource(e.detail);
+  };
+
+  /** The handout of the presented story, in the current language, downloaded as a PDF. */
+  private async makeHandout() {
+    const story = this.story;
+    const pos = this.state.story;
+    const map = this.querySelector('hsr-map')?.getMap();
+    if (!story || !pos || this.handout?.state === 'busy') return;
+    const lang = this.state.lang;
+    this.handout = { state: 'busy', done: 0, total: story.chapters.length };
+    try {
+      if (!map || this.mapStatus !== 'ready') throw new Error(t(lang, 'map.noWebgl'));
+      const data = await this.handoutData();
+      if (!data) throw new Error(t(lang, 'map.loading'));
+      const { exportHandout } = await import('../export/handout.ts');
+      const r = await exportHandout({ state: this.state, data, story, ref: storyRef(pos), liveMap: map }, { lang, onProgress: (done, total) => (this.handout = { state: 'busy', done, total }) });
+      const file = `${story.id}-handout-${lang}.pdf`;
+      const url = URL.createObjectURL(new Blob([r.bytes as BlobPart], { type: 'application/pdf' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.handout = { state: 'done', file };
+    } catch (e) {
+      this.handout = { state: 'failed', detail: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
   private async loadPresenter() {
     try {
       await import('../ui/hsr-presenter.ts');
@@ -272,6 +532,7 @@ export class HsrApp extends LitElement {
   private liveCamera = () => this.querySelector('hsr-map')?.getCamera() ?? null;
 
   private startStory() {
+    this.startedHere = true;
     this.apply({ story: { id: DEFAULT_STORY_ID, chapter: 0 }, kiosk: null });
   }
 
@@ -385,9 +646,28 @@ export class HsrApp extends LitElement {
     this.toggleAttribute('data-complete', this.dataComplete);
   }
 
+  /** The message of a story that could not be presented: what was wrong, naming chapter and field. */
+  private storyBanner() {
+    const e = this.storyError;
+    if (!e) return nothing;
+    const lines = storyErrorLines(e, this.state.lang);
+    return html`<div class="banner story-error" role="alert">
+      ${lines.map((l, i) => (i === 0 ? html`<strong>${l}</strong>` : html`<br />${l}`))}
+      <button class="banner-close" type="button" aria-label=${t(this.state.lang, 'banner.close')} @click=${() => (this.storyError = null)}>×</button>
+    </div>`;
+  }
+
+  /** The presenter view window: the speaker's view of the talk, no map. */
+  private renderPresenterView() {
+    const s = this.state;
+    return html`<hsr-presenter-view .lang=${s.lang} .position=${s.story} .story=${this.story} .talk=${this.talk} .ended=${this.talkEnded} .audience=${this.peers.audience > 0} .data=${this.data} .base=${this.dataBase.href}></hsr-presenter-view>
+      ${this.storyBanner()}`;
+  }
+
   override render() {
     const s = this.state;
     const lang = s.lang;
+    if (s.presenter && s.story) return this.renderPresenterView();
     const selected = s.selected && this.data ? (this.data.byId.get(s.selected) ?? null) : null;
     const tabs: SideTab[] = ['layers', 'filters', 'list'];
     const tabLabel: Record<SideTab, string> = { layers: t(lang, 'panel.layers'), filters: t(lang, 'panel.filters'), list: t(lang, 'view.list') };
@@ -404,6 +684,7 @@ export class HsrApp extends LitElement {
           <button class="tool" aria-pressed=${s.view === 'list' ? 'true' : 'false'} title=${t(lang, s.view === 'list' ? 'view.mapLabel' : 'view.listLabel')} @click=${() => this.setTab(s.view === 'list' ? 'layers' : 'list')}>${t(lang, 'view.list')}</button>
           <button class="tool tool-share" title=${t(lang, 'share.copy')} @click=${this.copyLink}>${this.copied ? t(lang, 'share.copied') : t(lang, 'share.copy')}</button>
           <button class="tool tool-present" title=${t(lang, 'present.startLabel')} @click=${this.startStory}>${t(lang, 'present.start')}</button>
+          <button class="tool tool-stories" title=${t(lang, 'editor.open.toolLabel')} aria-pressed=${this.editorOpen ? 'true' : 'false'} @click=${this.openEditor}>${t(lang, 'editor.open.tool')}</button>
           <button class="tool tool-export" title=${t(lang, 'export.openLabel')} aria-haspopup="dialog" ?disabled=${!this.data || this.mapStatus !== 'ready'} @click=${this.openExport}>${t(lang, 'export.open')}</button>
           <button class="tool" title=${t(lang, 'lang.switchLabel')} @click=${this.toggleLang}><span lang=${lang === 'en' ? 'zh-Hans' : 'en'}>${t(lang, 'lang.switch')}</span><span class="visually-hidden"> — ${t(lang, 'lang.switchLabel')}</span></button>
         </div>
@@ -436,13 +717,15 @@ export class HsrApp extends LitElement {
           <span class="side-toggle__chevron" aria-hidden="true"></span><span class="visually-hidden">${t(lang, 'panel.side')}</span>
         </button>
         <hsr-map .lang=${lang} .state=${s} .data=${this.data} .dataFailed=${!!this.loadError} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
-        ${s.story && this.presenterLoaded ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${this.data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>` : nothing}
+        ${s.story && this.presenterLoaded && this.story ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${this.story} .blanked=${this.talk?.blanked ?? false} .presenterViews=${this.peers.presenter} .handout=${this.handout} .data=${this.data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>` : nothing}
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${this.data}></hsr-detail>` : nothing}
+        ${this.editorOpen && !s.story ? html`<hsr-story-editor role="region" aria-labelledby="editor-title" .lang=${lang} .state=${s} .data=${this.data} .liveCamera=${this.liveCamera}></hsr-story-editor>` : nothing}
+        ${this.storyBanner()}
         ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.loadError })}</div>` : nothing}
         ${this.report ? html`<div class="banner" role="status">${this.report.failedLayers.length ? t(lang, 'map.dataError', { detail: this.report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)).join(lang === 'zh' ? '、' : ', ') }) : ''} ${this.report.skipped.length ? t(lang, 'map.recordsSkipped', { count: this.report.skipped.length }) : ''}</div>` : nothing}
       </main>
-      ${this.exportOpen ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.exportData()} .map=${this.querySelector('hsr-map')?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>` : nothing}
-      <hsr-reader .lang=${lang} .reader=${s.reader} .data=${this.data} .base=${this.dataBase.href}></hsr-reader>
+      ${this.exportOpen ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.exportData()} .story=${s.story ? this.story : null} .map=${this.querySelector('hsr-map')?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>` : nothing}
+      <hsr-reader .lang=${lang} .reader=${s.reader} .data=${this.data} .base=${this.dataBase.href} .picking=${this.editorOpen && !s.story}></hsr-reader>
     `;
   }
 

@@ -38,11 +38,19 @@ export function chapterPadding(width: number, height: number): Padding {
  */
 export function chapterCamera(ch: Chapter, box: Bounds | null, width: number, height: number): { camera: Camera; padding: Padding } {
   const padding = chapterPadding(width, height);
+  return { camera: frameChapter(ch, box, { width, height }, padding), padding };
+}
+
+/**
+ * The chapter's view in any frame (a handout's map, the presenter view's
+ * preview): its subjects fitted inside `padding`, as on the projector; its own
+ * camera when it highlights nothing.
+ */
+export function frameChapter(ch: Chapter, box: Bounds | null, viewport: { width: number; height: number }, padding: Padding): Camera {
   const c = ch.camera;
-  const camera = box
-    ? fitBox(box, { width, height }, padding, { maxZoom: c.zoom, minZoom: MAP_MIN_ZOOM, bearing: c.bearing, pitch: c.pitch })
+  return box
+    ? fitBox(box, viewport, padding, { maxZoom: c.zoom, minZoom: MAP_MIN_ZOOM, bearing: c.bearing, pitch: c.pitch })
     : { lon: c.center[0], lat: c.center[1], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch };
-  return { camera, padding };
 }
 
 /** What a chapter changes in the app state. */

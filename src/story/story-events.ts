@@ -9,7 +9,7 @@ import type { Flight } from '../map/hsr-map.ts';
 
 export const STORY_EVENT = 'hsr-story';
 
-/** The story the header's "Present" button starts (listed in `story/index.ts`). */
+/** The story the header's "Present" button starts (`public/stories/<id>.json`). */
 export const DEFAULT_STORY_ID = 'health-silk-road';
 
 export interface StoryRequest {
@@ -31,5 +31,26 @@ export function storyEvent(detail: StoryRequest): StoryEvent {
 declare global {
   interface HTMLElementEventMap {
     'hsr-story': StoryEvent;
+  }
+}
+
+export const TALK_EVENT = 'hsr-talk';
+
+/**
+ * What the presenter's controls (in either window) ask of the talk, beyond
+ * state patches: blank or unblank every window, end the talk everywhere, open
+ * the presenter view, make the handout PDF.
+ */
+export type TalkRequest = { kind: 'blank'; blanked: boolean } | { kind: 'exit' } | { kind: 'presenter-view' } | { kind: 'handout' };
+
+export type TalkEvent = CustomEvent<TalkRequest>;
+
+export function talkEvent(detail: TalkRequest): TalkEvent {
+  return new CustomEvent(TALK_EVENT, { detail, bubbles: true, composed: true });
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'hsr-talk': TalkEvent;
   }
 }

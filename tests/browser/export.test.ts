@@ -24,7 +24,7 @@ import { readPngInfo } from '../../src/export/png-dpi.ts';
 import type { HookError, HookOptions, HookResult } from '../../src/export/hook.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
-import { getStory } from '../../src/story/index.ts';
+import { shippedStory } from '../../scripts/story-files.ts';
 import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
@@ -397,7 +397,7 @@ describe('image export (built site, Chromium)', () => {
   });
 
   it('exports while presenting: the caption has an Export button, the title is the chapter, and the image frames the area beside the caption', { timeout: SLOW }, async () => {
-    const story = getStory('health-silk-road')!;
+    const story = shippedStory('.', 'health-silk-road')!;
     const rec = await openApp(`#story=${story.id}&chapter=3`);
     const { page } = rec;
     const caption = page.locator('hsr-presenter');
@@ -449,7 +449,7 @@ describe('npm run export (command line)', () => {
   const cli = (args: string[]) => spawnSync('npx', ['tsx', 'scripts/export.ts', '--dist', dist, ...args], { encoding: 'utf8', timeout: SLOW });
 
   it('exports every chapter of a story into a folder, in one warm page', { timeout: SLOW }, () => {
-    const story = getStory('health-silk-road')!;
+    const story = shippedStory('.', 'health-silk-road')!;
     const out = join(ARTIFACTS, 'cli-all');
     rmSync(out, { recursive: true, force: true });
     // A small page: the live map redraws at every chapter too.

@@ -14,12 +14,12 @@ import { join, resolve } from 'node:path';
 import type { Geometry, Position } from 'geojson';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getStory } from '../../src/story/index.ts';
+import { shippedStory } from '../../scripts/story-files.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
 import { assertCleanPage, launchChromium, openPage, type PageRecording } from './chromium.ts';
 import { startStaticServer } from './static-server.ts';
 
-const story = getStory(DEFAULT_STORY_ID)!;
+const story = shippedStory('.', DEFAULT_STORY_ID)!;
 /** The build the global setup made and serves (`HSR_DIST`, as there). */
 const DIST = resolve(process.env.HSR_DIST ?? 'dist');
 let browser: Browser;
