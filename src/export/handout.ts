@@ -100,7 +100,8 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
   const labelFont = fonts.failed.length ? undefined : EXPORT_FONT_FAMILY;
 
   // The map: the page's width inside the margins, a little under half its height.
-  const mapBox = { x: margin, y: Math.round(margin + 150 * u), w: W - 2 * margin, h: Math.round(H * 0.42) };
+  // Room above for the running head and a title of up to two lines.
+  const mapBox = { x: margin, y: Math.round(margin + 130 * u), w: W - 2 * margin, h: Math.round(H * 0.45) };
   const { cssW, cssH } = cssSize(mapBox.w, mapBox.h, u);
   const pad = Math.round(Math.min(cssW, cssH) * 0.06);
   const padding = { top: pad, right: pad, bottom: pad, left: pad };

@@ -555,7 +555,7 @@ export class HsrStoryEditor extends LitElement {
         ${this.stories.length
           ? html`<label>${t(lang, 'editor.stored')}
               <select class="stored" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
-                ${this.stories.map((x) => html`<option value=${x.id} ?selected=${x.id === s?.id}>${pick(lang, x.title) || x.id} (${x.id})</option>`)}
+                ${this.stories.map((x) => html`<option value=${x.id} ?selected=${x.id === s?.id}>${pick(lang, x.title) ? `${pick(lang, x.title)} (${x.id})` : x.id}</option>`)}
               </select>
             </label>`
           : nothing}
