@@ -107,10 +107,13 @@ export class HsrReader extends LitElement {
 
   /** The text selected inside the document, if any. */
   private selectedText(): string {
+    // Inside a shadow root Chromium reports the selection's real nodes through the root (the document's is retargeted).
     const root = this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null };
     const sel = root.getSelection?.() ?? document.getSelection();
     const doc = this.renderRoot.querySelector('.doc');
-    if (!sel || sel.isCollapsed || !doc || !sel.anchorNode || !doc.contains(sel.anchorNode)) return '';
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !doc) return '';
+    const range = sel.getRangeAt(0);
+    if (!doc.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== doc) return '';
     return sel.toString().trim();
   }
 
@@ -626,7 +629,7 @@ export class HsrReader extends LitElement {
       ${this.picking && v
         ? html`<div class="pick" role="group" aria-label=${t(lang, 'reader.pickLabel')}>
             <span>${t(lang, 'reader.pickHint')}</span>
-            <button type="button" class="pick-selection" @click=${() => this.pick('selection')}>${t(lang, 'reader.pickSelection')}</button>
+            <button type="button" class="pick-selection" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.pick('selection')}>${t(lang, 'reader.pickSelection')}</button>
             ${quote && v.activeFound ? html`<button type="button" class="pick-highlighted" @click=${() => this.pick('highlighted')}>${t(lang, 'reader.pickHighlighted')}</button>` : nothing}
             ${this.pickError ? html`<span class="pick-error" role="alert">${this.pickError}</span>` : nothing}
           </div>`
