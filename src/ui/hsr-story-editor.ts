@@ -524,7 +524,12 @@ export class HsrStoryEditor extends LitElement {
         )}
       </ul>
       <label>${t(lang, 'editor.pickDoc')}
-        <select class="pick-doc" @change=${(e: Event) => this.openReader((e.target as HTMLSelectElement).value)}>
+        <select class="pick-doc" @change=${(e: Event) => {
+          const select = e.target as HTMLSelectElement;
+          this.openReader(select.value);
+          // Ready for the next source.
+          select.value = '';
+        }}>
           <option value="">—</option>
           ${docs.map((d) => html`<option value=${d.file}>${lang === 'zh' ? d.title_zh : d.title_en}</option>`)}
         </select>
