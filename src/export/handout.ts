@@ -251,7 +251,7 @@ function drawPage(c: Ctx, p: PageInput) {
   c.moveTo(margin, footerY);
   c.lineTo(W - margin, footerY);
   c.stroke();
-  const foot = wrapText(c, `${BASEMAP_ATTRIBUTION[lang]}. ${p.s.data}`, inner - 200 * u).slice(0, 2);
+  const foot = wrapText(c, `${BASEMAP_ATTRIBUTION[lang]}${lang === 'zh' ? '。' : '. '}${p.s.data}`, inner - 200 * u).slice(0, 2);
   foot.forEach((l, k) => c.fillText(l, margin, footerY + 8 * u + k * 16 * u));
   c.textAlign = 'right';
   c.fillText(p.s.made.replace('{date}', p.when), W - margin, footerY + 8 * u);
