@@ -369,18 +369,18 @@ async function warmExport(page: Page, c?: ExportCase): Promise<{ ms?: number; no
   }, c ? { width: c.width, height: c.height, format: c.format, dpi: c.dpi } : null);
 }
 
-/** Cameras of a story in `src/story/stories/`, if one exists (found by shape in its exports). */
+/** Cameras of a shipped story (`public/stories/`, the default story first), if one exists (found by shape). */
 async function storyCameras(): Promise<{ file: string; cameras: BenchCamera[] } | undefined> {
-  const dir = join(ROOT, 'src/story/stories');
+  const dir = join(ROOT, 'public/stories');
   if (!existsSync(dir)) return undefined;
   const files = readdirSync(dir)
     .filter((f) => /\.(ts|json)$/.test(f) && !/\.(test|d)\.ts$/.test(f))
-    .sort();
+    .sort((a, b) => Number(b === 'health-silk-road.json') - Number(a === 'health-silk-road.json') || a.localeCompare(b));
   for (const f of files) {
     try {
       const mod: unknown = f.endsWith('.json') ? JSON.parse(readFileSync(join(dir, f), 'utf8')) : await import(pathToFileURL(join(dir, f)).href);
       const cameras = findCameras(mod);
-      if (cameras.length >= 2) return { file: `src/story/stories/${f}`, cameras };
+      if (cameras.length >= 2) return { file: `public/stories/${f}`, cameras };
     } catch (e) {
       log(`story ${f} not usable: ${(e as Error).message}`);
     }
@@ -504,7 +504,7 @@ async function main() {
   const siteUrl = `${site.url}?test`;
   const baseUrl = `${base.url}?test`;
   const story = await storyCameras();
-  if (!story) log('no story cameras found in src/story/stories/: flying the fixed camera list');
+  if (!story) log('no story cameras found in public/stories/: flying the fixed camera list');
   const tour: readonly BenchCamera[] = story?.cameras ?? FLY_THROUGH;
   const tourLabel = story ? `the ${story.cameras.length} chapter cameras of ${story.file}` : `${FLY_THROUGH.length} fixed cameras`;
 

@@ -6,20 +6,24 @@
  *   npm run export -- --out a4.pdf --preset a4-portrait --lang zh
  *   npm run export -- --story ID --chapter N --out FILE.png   (one chapter, 1-based)
  *   npm run export -- --story ID --all --out DIR              (one file per chapter)
+ *   npm run export -- --story ID --handout --out talk.pdf     (the handout: a page per chapter)
  *
  * Options: --size WxH | --preset ID (slide-hd, slide-4k, a4-portrait, a4-landscape,
  * a3-portrait, a3-landscape, square); --dpi N (default: the preset's, else 96);
  * --view: a URL of the site (only its #hash — the view — is used, on a local copy
  * of the build); --viewport WxH of the live page whose extent is exported (default
  * 1440x900); --title TEXT, --subtitle TEXT; --no-title, --no-subtitle, --no-legend,
- * --no-scale-bar, --no-north-arrow, --no-attribution, --no-sources, --no-date;
+ * --no-scale-bar, --no-north-arrow, --no-attribution, --no-sources, --no-date, --no-qr;
+ * --link-base URL: the site the QR code's link points to (default: the site of
+ * --view when it is a full URL; without either, no QR code: the local copy's
+ * address would lead nowhere);
  * --dist DIR: the build to serve (default $HSR_DIST, else dist; built when missing).
  *
  * Serves the build (scripts/serve-dist.ts: Vite's preview server), drives /usr/bin/chromium
  * (CHROMIUM_PATH) and calls `window.__hsrExport` on the page opened with
  * `?export`. Story chapters open with `#story=ID&chapter=N` (the presentation
  * mode applies the chapter's layers and camera; `<hsr-presenter>`'s caption
- * names the chapter shown); the chapter count comes from `src/story/index.ts`.
+ * names the chapter shown); the story is read from `public/stories/<ID>.json`.
  * `--all` renders every chapter in one page, moving from chapter to chapter
  * through the URL, with the off-screen renderer kept warm (`keepWarm`): only
  * the first chapter pays for compiling the map's shaders. Title characters the
@@ -35,8 +39,8 @@ import type { Browser, Page } from 'playwright-core';
 import { serveDist } from './serve-dist.ts';
 import { launchChromium } from './chromium.ts';
 import { parseSize, presetById, PRESETS, SCREEN_DPI } from '../src/export/presets.ts';
-import { getStory } from '../src/story/index.ts';
-import type { HookError, HookOptions, HookResult } from '../src/export/hook.ts';
+import { shippedStory } from './story-files.ts';
+import type { HandoutHookResult, HookError, HookOptions, HookResult } from '../src/export/hook.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -45,7 +49,8 @@ function usage(msg?: string): never {
   console.error(
     'usage: npm run export -- --out FILE.png|FILE.pdf [--size WxH | --preset ID] [--view URL] [--lang zh|en] [--format png|pdf] [--dpi N] [--dist DIR]\n' +
       '       npm run export -- --story ID --chapter N --out FILE [...]\n' +
-      '       npm run export -- --story ID --all --out DIR [...]',
+      '       npm run export -- --story ID --all --out DIR [...]\n' +
+      '       npm run export -- --story ID --handout --out FILE.pdf [--lang zh|en] [--link-base URL]',
   );
   console.error(`presets: ${PRESETS.map((p) => p.id).join(', ')}`);
   process.exit(1);
@@ -71,6 +76,9 @@ const { values: a } = parseArgs({
     'no-attribution': { type: 'boolean', default: false },
     'no-sources': { type: 'boolean', default: false },
     'no-date': { type: 'boolean', default: false },
+    'no-qr': { type: 'boolean', default: false },
+    'link-base': { type: 'string' },
+    handout: { type: 'boolean', default: false },
     story: { type: 'string' },
     chapter: { type: 'string' },
     all: { type: 'boolean', default: false },
@@ -93,10 +101,20 @@ const format = a.format ?? (extname(a.out!).toLowerCase() === '.pdf' ? 'pdf' : '
 if (format !== 'png' && format !== 'pdf') usage('--format must be png or pdf');
 const dpi = a.dpi ? Number(a.dpi) : (preset?.dpi ?? SCREEN_DPI);
 if (!(dpi > 0 && dpi <= 2400)) usage(`bad --dpi ${a.dpi}`);
-const story = a.story ? getStory(a.story) : undefined;
-if (a.story && !story) usage(`unknown story "${a.story}" (see src/story/index.ts)`);
-if (!a.story && (a.all || a.chapter)) usage('--all and --chapter need --story ID');
-if (story && a.all === !!a.chapter) usage('--story needs either --chapter N (one file) or --all (every chapter into --out DIR)');
+const story = a.story ? shippedStory(ROOT, a.story) : undefined;
+if (a.story && !story) usage(`unknown or invalid story "${a.story}" (see public/stories/)`);
+if (!a.story && (a.all || a.chapter || a.handout)) usage('--all, --chapter and --handout need --story ID');
+if (story && [a.all, !!a.chapter, a.handout].filter(Boolean).length !== 1) usage('--story needs one of --chapter N (one file), --all (every chapter into --out DIR) or --handout (one PDF)');
+if (a.handout && format !== 'pdf') usage('--handout makes a PDF: give --out FILE.pdf');
+let linkBase: string | undefined;
+if (a['link-base']) {
+  try {
+    linkBase = new URL(a['link-base']).href;
+  } catch {
+    usage(`bad --link-base ${a['link-base']} (expected a URL such as https://example.org/hsr/)`);
+  }
+} else if (a.view && /^https?:\/\//.test(a.view)) linkBase = new URL(a.view).href;
+if (!linkBase && !a['no-qr']) console.error('export: no QR code: give --link-base URL (the site the link should open), or --no-qr');
 const chapter = a.chapter ? Number(a.chapter) : undefined;
 if (story && chapter !== undefined && !(Number.isInteger(chapter) && chapter >= 1 && chapter <= story.chapters.length)) {
   usage(`--chapter must be 1–${story.chapters.length} for story "${story.id}"`);
@@ -119,6 +137,7 @@ const options: HookOptions = {
   ...(a['no-attribution'] ? { attribution: false } : {}),
   ...(a['no-sources'] ? { sources: false } : {}),
   ...(a['no-date'] ? { date: false } : {}),
+  ...(a['no-qr'] || !linkBase ? { qr: false } : { linkBase }),
 };
 
 /** The view part of a site URL: its hash (`#map=…&layers=…`), '' when none. */
@@ -185,7 +204,25 @@ const server = await serveDist(DIST);
 const browser = await launchChromium();
 let ok = true;
 try {
-  if (story) {
+  if (story && a.handout) {
+    const site = await openSite(browser, server.url, `#story=${encodeURIComponent(story.id)}&chapter=1${a.lang ? `&lang=${a.lang}` : ''}`);
+    try {
+      const r = (await site.page.evaluate((o) => window.__hsrHandout!(o), { ...(a.lang ? { lang: a.lang as 'zh' | 'en' } : {}), ...(linkBase ? { linkBase } : {}) })) as HandoutHookResult | HookError;
+      if ('error' in r) {
+        console.error(`export: ${r.error}`);
+        ok = false;
+      } else {
+        const out = resolve(a.out!);
+        mkdirSync(dirname(out), { recursive: true });
+        const bytes = Buffer.from(r.base64, 'base64');
+        writeFileSync(out, bytes);
+        console.log(`${out}: handout, ${r.pages} pages, ${(bytes.length / 1e6).toFixed(1)} MB, ${(r.ms / 1000).toFixed(1)} s`);
+        if (!linkBase) console.error('export: the QR codes lead to the local copy: give --link-base URL for links that work elsewhere');
+      }
+    } finally {
+      await site.close();
+    }
+  } else if (story) {
     const chapterHash = (n: number) => `#story=${encodeURIComponent(story.id)}&chapter=${n}${a.lang ? `&lang=${a.lang}` : ''}`;
     const numbers = chapter !== undefined ? [chapter] : story.chapters.map((_, i) => i + 1);
     const site = await openSite(browser, server.url, chapterHash(numbers[0]!));

@@ -1,6 +1,7 @@
 /**
- * Checks every story against the real files: `validateStory` (shape, both
- * languages, ranges, filter values), plus what needs the data — each
+ * Checks every shipped story (`public/stories/*.json`, read as the browser
+ * reads it: `scripts/story-files.ts`) against the real files: the validator
+ * (shape, both languages, ranges, filter values), plus what needs the data — each
  * highlighted feature exists in `public/data/`, belongs to one of the chapter's
  * layers and passes the chapter's filters and mechanisms (so its ring is not
  * drawn around something the map hides); each mechanism exists; quotes are
@@ -13,8 +14,8 @@ import type { BaseProps } from '../src/data/contract.ts';
 import { findQuote } from '../src/data/quote-match.ts';
 import { passesFilters } from '../src/state/filters.ts';
 import { chapterPatch } from '../src/story/chapter-view.ts';
-import { STORIES } from '../src/story/index.ts';
 import { validateStory, type Chapter, type Story } from '../src/story/story.ts';
+import { shippedStories } from './story-files.ts';
 import { EMPTY_FILTERS } from '../src/state/app-state.ts';
 
 /** Every feature's properties, by id, from `public/data/` (the files the site loads). */
@@ -39,8 +40,14 @@ function hiddenBecause(ch: Chapter, p: BaseProps): string | null {
   return null;
 }
 
-/** Problems with `stories` (default: all shipped), each naming story, chapter and field; empty when all are valid. */
-export function storyProblems(root: string, stories: readonly Story[] = STORIES, features: Map<string, BaseProps> = loadFeatureProps(root)): string[] {
+/** Problems with `stories` (default: all shipped, and their files), each naming story, chapter and field; empty when all are valid. */
+export function storyProblems(root: string, stories?: readonly Story[], features: Map<string, BaseProps> = loadFeatureProps(root)): string[] {
+  if (!stories) {
+    const files = shippedStories(root);
+    const fileProblems = files.flatMap((f) => f.problems);
+    // A file that is not a valid story is reported as it is; the data checks need a valid one.
+    return [...fileProblems, ...storyProblems(root, files.flatMap((f) => f.story ?? []), features)];
+  }
   const docs = new Map<string, string | null>();
   const doc = (file: string): string | null => {
     if (!docs.has(file)) {

@@ -103,6 +103,13 @@ export class DataController implements ReactiveController {
     if (this.detailWanted) void this.loader.ensureDetailed(layers);
   }
 
+  /** Every layer, with the detailed outlines of these (a handout prints every chapter of a story). */
+  async everything(layers: readonly LayerId[]): Promise<Dataset | null> {
+    await this.loader.loadRest();
+    await this.loader.ensureDetailed([...new Set(layers)]);
+    return this.data;
+  }
+
   /** The data for an export of these layers, once their detailed outlines are in (prints show them); null until then. */
   exportData(layers: readonly LayerId[]): Dataset | null {
     return this.loader.isDetailed(layers) ? this.data : null;

@@ -7,7 +7,9 @@
  */
 import type { AppState, Filters } from '../state/app-state.ts';
 import type { MapStatus } from '../map/hsr-map.ts';
-import type { StoryRequest } from '../story/story-events.ts';
+import type { StoryRequest, TalkRequest } from '../story/story-events.ts';
+import type { EditorRequest } from '../ui/hsr-story-editor.ts';
+import type { Citation } from '../data/contract.ts';
 
 export interface StatePatch extends Partial<Omit<AppState, 'filters'>> {
   /** Merged into the current filters. */
@@ -38,6 +40,12 @@ export interface HsrEvents {
   'hsr-export-open': undefined;
   /** The export dialog closed. */
   'hsr-export-close': undefined;
+  /** The presenter's controls ask the talk for something besides a state change (`story/story-events.ts`). */
+  'hsr-talk': TalkRequest;
+  /** The story editor asks to close, or to rehearse a stored story. */
+  'hsr-editor': EditorRequest;
+  /** A passage picked in the reader, for the chapter the editor has open. */
+  'hsr-quote-pick': Citation;
 }
 
 export type HsrEventName = keyof HsrEvents;

@@ -9,7 +9,12 @@
  * - the data belongs to the data controller (`data-controller.ts`: loading,
  *   levels of detail);
  * - the map is asked by method to fly to a feature, fit a country or follow a
- *   story chapter's flight.
+ *   story chapter's flight;
+ * - the talk belongs to the talk controller (`talk-controller.ts`: the story
+ *   presented, the presenter view window kept in step, the handout).
+ *
+ * In a presenter view window (`&presenter`) it shows the speaker's view alone,
+ * with no map.
  *
  * Light DOM: MapLibre's global stylesheet must reach the map inside. Layout is
  * in `styles/app.css`.
@@ -18,6 +23,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { ChangeEvent, HsrEvent, StatePatch } from './events.ts';
 import { StateStore } from './store.ts';
 import { DataController } from './data-controller.ts';
+import { TalkController } from './talk-controller.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
 import { ensureElement } from './lazy-elements.ts';
 import type { AppState } from '../state/app-state.ts';
@@ -27,6 +33,8 @@ import { pick, t } from '../i18n/i18n.ts';
 import type { HsrMap, MapStatus } from '../map/hsr-map.ts';
 import { paddingAround, type Padding } from '../map/padding.ts';
 import { DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
+import { storyErrorLines } from '../story/load-story.ts';
+import type { LayerId } from '../data/contract.ts';
 import type { HsrSidePanel } from '../ui/hsr-side-panel.ts';
 import '../map/hsr-map.ts';
 import '../ui/hsr-search.ts';
@@ -50,6 +58,7 @@ export class HsrApp extends LitElement {
     highlight: { state: true },
     offline: { state: true },
     applyUpdate: { state: true },
+    editorOpen: { state: true },
   };
 
   declare mapStatus: MapStatus;
@@ -64,6 +73,8 @@ export class HsrApp extends LitElement {
   declare offline: OfflineStatus;
   /** Set when a new version is stored and waiting: switches to it and reloads. */
   declare applyUpdate: (() => void) | null;
+  /** The story editor is open (it steps aside while a story is presented). */
+  declare editorOpen: boolean;
 
   readonly store = new StateStore();
   private readonly data = new DataController(this, new URL('data/', document.baseURI), {
@@ -72,6 +83,15 @@ export class HsrApp extends LitElement {
       // Values the data does not know (a stale or hostile link: sel, mech, country, status, doc) are dropped quietly.
       this.store.dropUnknown(d, failed);
       this.focusLinkedSelection(d);
+    },
+  });
+  private readonly talk = new TalkController(this, this.store, {
+    readyMap: () => (this.mapStatus === 'ready' ? this.mapElement()?.getMap() : undefined),
+    handoutData: (layers) => this.data.everything(layers as LayerId[]),
+    endPresentation: () => {
+      const presenter = this.querySelector('hsr-presenter');
+      presenter?.end();
+      return !!presenter;
     },
   });
   /** A link's selection has been flown to (once, when its data arrived). */
@@ -88,6 +108,7 @@ export class HsrApp extends LitElement {
     this.highlight = [];
     this.offline = 'unavailable';
     this.applyUpdate = null;
+    this.editorOpen = false;
   }
 
   /** The application state (owned by the store). */
@@ -105,22 +126,31 @@ export class HsrApp extends LitElement {
     this.addEventListener('hsr-detail-wanted', this.wantDetail);
     this.addEventListener('hsr-map-drawn', this.onMapDrawn);
     this.addEventListener('hsr-export-open', this.openExport);
+    this.addEventListener('hsr-editor', this.onEditor);
+    this.addEventListener('hsr-quote-pick', this.onQuotePick);
     window.addEventListener('popstate', this.onNavigate);
     window.addEventListener('hashchange', this.onNavigate);
     document.addEventListener('keydown', this.onKeyDown);
     void this.data.load(this.state.layers);
+    // The presenter view draws no map: the rest of the data need not wait for one.
+    if (this.state.presenter) this.data.mapDrawn();
     this.stopOffline = registerOffline({ onStatus: (status) => (this.offline = status), onUpdate: (apply) => (this.applyUpdate = apply) });
     // The export CLI, the browser tests and the bench (`test-hooks.ts`): never loaded otherwise.
     const q = new URLSearchParams(location.search);
     if (q.has('test') || q.has('export')) {
       const store = this.store;
+      const talk = this.talk;
       void import('./test-hooks.ts').then((m) =>
         m.installTestHooks({
           get state() {
             return store.state;
           },
+          get story() {
+            return talk.story;
+          },
           mapElement: () => this.mapElement(),
           exportData: () => this.exportData(),
+          handoutData: () => this.data.everything((talk.story?.chapters ?? []).flatMap((c) => c.layers)),
         }),
       );
     }
@@ -135,6 +165,8 @@ export class HsrApp extends LitElement {
     this.removeEventListener('hsr-detail-wanted', this.wantDetail);
     this.removeEventListener('hsr-map-drawn', this.onMapDrawn);
     this.removeEventListener('hsr-export-open', this.openExport);
+    this.removeEventListener('hsr-editor', this.onEditor);
+    this.removeEventListener('hsr-quote-pick', this.onQuotePick);
     this.stopOffline?.();
     window.removeEventListener('popstate', this.onNavigate);
     window.removeEventListener('hashchange', this.onNavigate);
@@ -148,7 +180,9 @@ export class HsrApp extends LitElement {
     if (s.reader) void ensureElement('hsr-reader');
     // Zoomed in (or exporting) once: a polygon layer switched on later comes detailed too.
     if (s.layers !== before?.layers) this.data.layersShown(s.layers);
-    if (s.story && !this.presenterLoaded) void this.loadPresenter();
+    if (s.story && !s.presenter && !this.presenterLoaded) void this.loadPresenter();
+    if (s.story && s.presenter) void ensureElement('hsr-presenter-view');
+    this.talk.stateChanged(s);
     if (!s.story && before?.story) {
       // Left the story (Esc, back button, a link): the map is the map again.
       this.mapElement()?.fly(null);
@@ -220,6 +254,28 @@ export class HsrApp extends LitElement {
     const map = this.mapElement()?.getBoundingClientRect();
     return map ? paddingAround(map, [this.querySelector('hsr-detail')?.getBoundingClientRect()], FOCUS_MARGIN) : undefined;
   }
+
+  private openEditor() {
+    void ensureElement('hsr-story-editor');
+    this.editorOpen = !this.editorOpen;
+  }
+
+  /** The editor's requests: close it, or rehearse a stored story (presented from this browser's store). */
+  private onEditor = (e: HsrEvent<'hsr-editor'>) => {
+    e.stopPropagation();
+    if (e.detail.kind === 'close') this.editorOpen = false;
+    else {
+      // The stored story may have changed since it was last presented: read it again.
+      this.talk.reload();
+      this.talk.start({ src: e.detail.id, chapter: 0 });
+    }
+  };
+
+  /** A passage picked in the reader goes into the chapter the editor has open. */
+  private onQuotePick = (e: HsrEvent<'hsr-quote-pick'>) => {
+    e.stopPropagation();
+    this.querySelector('hsr-story-editor')?.addSource(e.detail);
+  };
 
   private async loadPresenter() {
     try {
@@ -299,9 +355,30 @@ export class HsrApp extends LitElement {
     this.toggleAttribute('data-complete', this.data.complete);
   }
 
+  /** The message of a story that could not be presented: what was wrong, naming chapter and field. */
+  private storyBanner() {
+    const e = this.talk.error;
+    if (!e) return nothing;
+    const lines = storyErrorLines(e, this.state.lang);
+    return html`<div class="banner story-error" role="alert">
+      ${lines.map((l, i) => (i === 0 ? html`<strong>${l}</strong>` : html`<br />${l}`))}
+      <button class="banner-close" type="button" aria-label=${t(this.state.lang, 'banner.close')} @click=${() => this.talk.dismissError()}>×</button>
+    </div>`;
+  }
+
+  /** The presenter view window: the speaker's view of the talk, no map. */
+  private renderPresenterView() {
+    const s = this.state;
+    const talk = this.talk;
+    return html`<hsr-presenter-view .lang=${s.lang} .position=${s.story} .story=${talk.story} .talk=${talk.talk} .ended=${talk.ended} .audience=${talk.peers.audience > 0} .data=${this.data.data} .base=${this.data.base.href}></hsr-presenter-view>
+      ${this.storyBanner()}`;
+  }
+
   override render() {
     const s = this.state;
     const lang = s.lang;
+    if (s.presenter && s.story) return this.renderPresenterView();
+    const talk = this.talk;
     const data = this.data.data;
     const selected = s.selected && data ? (data.byId.get(s.selected) ?? null) : null;
     const report = this.data.report;
@@ -317,7 +394,8 @@ export class HsrApp extends LitElement {
         <div class="tools">
           <button class="tool" aria-pressed=${list ? 'true' : 'false'} title=${t(lang, list ? 'view.mapLabel' : 'view.listLabel')} @click=${() => this.sidePanel()?.selectTab(list ? 'layers' : 'list')}>${t(lang, 'view.list')}</button>
           <button class="tool tool-share" title=${t(lang, 'share.copy')} @click=${this.copyLink}>${this.copied ? t(lang, 'share.copied') : t(lang, 'share.copy')}</button>
-          <button class="tool tool-present" title=${t(lang, 'present.startLabel')} @click=${() => this.store.apply({ story: { id: DEFAULT_STORY_ID, chapter: 0 }, kiosk: null })}>${t(lang, 'present.start')}</button>
+          <button class="tool tool-present" title=${t(lang, 'present.startLabel')} @click=${() => this.talk.start({ id: DEFAULT_STORY_ID, chapter: 0 })}>${t(lang, 'present.start')}</button>
+          <button class="tool tool-stories" title=${t(lang, 'editor.open.toolLabel')} aria-pressed=${this.editorOpen ? 'true' : 'false'} @click=${this.openEditor}>${t(lang, 'editor.open.tool')}</button>
           <button class="tool tool-export" title=${t(lang, 'export.openLabel')} aria-haspopup="dialog" ?disabled=${!data || this.mapStatus !== 'ready'} @click=${this.openExport}>${t(lang, 'export.open')}</button>
           <button class="tool" title=${t(lang, 'lang.switchLabel')} @click=${() => this.store.apply({ lang: lang === 'en' ? 'zh' : 'en' })}><span lang=${lang === 'en' ? 'zh-Hans' : 'en'}>${t(lang, 'lang.switch')}</span><span class="visually-hidden"> — ${t(lang, 'lang.switchLabel')}</span></button>
         </div>
@@ -328,10 +406,12 @@ export class HsrApp extends LitElement {
       <main>
         <hsr-side-panel .lang=${lang} .state=${s} .data=${data} .complete=${this.data.complete} .mapStatus=${this.mapStatus}></hsr-side-panel>
         <hsr-map .lang=${lang} .state=${s} .data=${data} .dataFailed=${!!this.data.error} .highlight=${this.highlight}></hsr-map>
-        ${s.story && this.presenterLoaded
-          ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`
+        ${s.story && this.presenterLoaded && talk.story
+          ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${talk.story} .blanked=${talk.talk?.blanked ?? false} .presenterViews=${talk.peers.presenter} .handout=${talk.handout} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`
           : nothing}
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${data}></hsr-detail>` : nothing}
+        ${this.editorOpen && !s.story ? html`<hsr-story-editor role="region" aria-labelledby="editor-title" .lang=${lang} .state=${s} .data=${data} .liveCamera=${this.liveCamera}></hsr-story-editor>` : nothing}
+        ${this.storyBanner()}
         ${this.data.error ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.data.error })}</div>` : nothing}
         ${report
           ? html`<div class="banner" role="status">
@@ -341,9 +421,9 @@ export class HsrApp extends LitElement {
           : nothing}
       </main>
       ${this.exportOpen
-        ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data.exportData(s.layers)} .map=${this.mapElement()?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>`
+        ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data.exportData(s.layers)} .story=${s.story ? talk.story : null} .map=${this.mapElement()?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>`
         : nothing}
-      <hsr-reader .lang=${lang} .reader=${s.reader} .data=${data} .base=${this.data.base.href}></hsr-reader>
+      <hsr-reader .lang=${lang} .reader=${s.reader} .data=${data} .base=${this.data.base.href} .picking=${this.editorOpen && !s.story}></hsr-reader>
     `;
   }
 }

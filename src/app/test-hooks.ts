@@ -7,7 +7,8 @@
  * - `window.__hsrMap`: the map element's status, the ids and props of the
  *   deck.gl layers it draws, and `setExtraLayers` (the bench's synthetic data);
  * - `window.__hsrExport(options)` and `window.__hsrExportWarm(on)`: exports
- *   through the same pipeline as the dialog (`export/hook.ts`, loaded on first call).
+ *   through the same pipeline as the dialog (`export/hook.ts`, loaded on first call);
+ * - `window.__hsrHandout(options)`: the handout PDF of the presented story.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
@@ -16,7 +17,8 @@ import type { Dataset } from '../data/dataset.ts';
 import type { LayerDescriptor } from '../layers/build-layers.ts';
 import type { HsrMap, MapStatus } from '../map/hsr-map.ts';
 import type { ExportOptions } from '../export/export.ts';
-import type { HookError, HookOptions, HookResult } from '../export/hook.ts';
+import type { HandoutHookOptions, HandoutHookResult, HookError, HookOptions, HookResult } from '../export/hook.ts';
+import type { Story } from '../story/story.ts';
 
 /** What the hooks read of the page. */
 export interface HookHost {
@@ -25,6 +27,10 @@ export interface HookHost {
   mapElement(): HsrMap | null;
   /** The data for an export, once its detailed outlines are in; asks for them. */
   exportData(): Dataset | null;
+  /** The story presented (null when none is). */
+  readonly story: Story | null;
+  /** Every layer, detailed where the story's chapters need it (a handout). */
+  handoutData(): Promise<Dataset | null>;
 }
 
 export interface MapTestHook {
@@ -46,6 +52,8 @@ declare global {
     __hsrExport?: (options: HookOptions) => Promise<HookResult | HookError>;
     /** Warms the export renderer (as opening the dialog does; given options, for that export), or with `false` releases it. */
     __hsrExportWarm?: (on?: boolean | ExportOptions) => Promise<{ ms: number } | HookError>;
+    /** The handout PDF of the presented story (the CLI's `--handout`). */
+    __hsrHandout?: (options: HandoutHookOptions) => Promise<HandoutHookResult | HookError>;
   }
 }
 
@@ -68,9 +76,14 @@ export function installTestHooks(host: HookHost): void {
     get data() {
       return host.exportData();
     },
+    get story() {
+      return host.story;
+    },
+    handoutData: () => host.handoutData(),
     liveMap: () => map()?.getMap(),
     mapReady: () => map()?.status === 'ready',
   });
   window.__hsrExport = async (options) => (await import('../export/hook.ts')).hookExport(source(), options);
   window.__hsrExportWarm = async (on) => (await import('../export/hook.ts')).hookWarm(source(), on);
+  window.__hsrHandout = async (options) => (await import('../export/hook.ts')).hookHandout(source(), options);
 }

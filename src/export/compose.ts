@@ -16,8 +16,8 @@ import { visibleFeatures } from '../layers/build-layers.ts';
 import { mechanismColors } from '../layers/palette.ts';
 import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
 import { field, pick, t } from '../i18n/i18n.ts';
-import { getStory } from '../story/index.ts';
 import type { Chapter, Story } from '../story/story.ts';
+import { clampChapter } from '../story/story.ts';
 
 export interface Box {
   x: number;
@@ -40,6 +40,21 @@ export interface LayoutInput {
   legendRows: number;
   /** Lines of the footer (attribution, sources, or 1 for the date alone), after wrapping to `footerWidth`; 0: no footer. */
   footerLines: number;
+  /** A QR code of the view's link: its modules per side, and the lines of the printed link beside it (`wrapLink`). */
+  qr?: { modules: number; linkLines: number } | null;
+}
+
+/** The QR code's panel: the code (whole output pixels per module, so it stays sharp) and the link printed to its left. */
+export interface QrLayout {
+  panel: Box;
+  /** The code itself, without its quiet zone (which the panel's white around it provides). */
+  code: Box;
+  /** Output pixels per module. */
+  module: number;
+  /** Where the link's lines go (right-aligned to the code). */
+  text: Box;
+  font: number;
+  line: number;
 }
 
 export interface ExportLayout {
@@ -63,6 +78,8 @@ export interface ExportLayout {
   legendPad: number;
   scaleBar: Box;
   northArrow: Box;
+  /** Null when asked for none, or when the map is too small to hold a scannable code. */
+  qr: QrLayout | null;
   footer: Box;
   footerFont: number;
   footerLine: number;
@@ -79,7 +96,18 @@ export const BASE = {
   legendPad: 14,
   footerFont: 14,
   footerLine: 20,
+  /** Output pixels per QR module at u = 1 (three: what phone cameras read off a projected slide or a print). */
+  qrModule: 3,
+  qrFont: 12,
+  qrLine: 16,
+  /** Width of the printed link beside the code. */
+  qrText: 230,
 };
+
+/** The printed link takes at most this many lines (the code carries it whole). */
+export const QR_LINK_LINES = 5;
+/** The QR panel takes at most this share of the map's height; above, it is left out (a thumbnail has no room for it). */
+const QR_MAX_SHARE = 0.45;
 
 /** Width available to footer text, for wrapping before `layoutExport`. */
 export function footerWidth(width: number, height: number): number {
@@ -114,12 +142,18 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   let legendRowsPerColumn = 0;
   if (input.legendRows > 0) {
     const maxRows = Math.max(1, Math.floor((map.h - 2 * margin - 2 * legendPad) / legendRow));
-    legendColumns = Math.min(Math.ceil(input.legendRows / maxRows), Math.max(1, Math.floor((map.w * 0.7) / legendColumnWidth)));
+    // Clear of the QR panel in the opposite corner.
+    const qrW = input.qr ? (qrLayout(input.qr, map, u, margin)?.panel.w ?? 0) + margin : 0;
+    const room = Math.min(map.w * 0.7, map.w - 2 * margin - qrW);
+    legendColumns = Math.min(Math.ceil(input.legendRows / maxRows), Math.max(1, Math.floor(room / legendColumnWidth)));
     legendRowsPerColumn = Math.ceil(input.legendRows / legendColumns);
     const h = legendRowsPerColumn * legendRow + 2 * legendPad;
     legend = { x: map.x + margin, y: map.y + map.h - margin - h, w: legendColumns * legendColumnWidth + 2 * legendPad, h };
   }
-  const scaleBar = { x: map.x + map.w - margin - 220 * u, y: map.y + map.h - margin - 40 * u, w: 220 * u, h: 40 * u };
+  const qr = input.qr ? qrLayout(input.qr, map, u, margin) : null;
+  // The scale bar sits above the QR panel when there is one.
+  const barBottom = qr ? qr.panel.y - 8 * u : map.y + map.h - margin;
+  const scaleBar = { x: map.x + map.w - margin - 220 * u, y: barBottom - 40 * u, w: 220 * u, h: 40 * u };
   const northArrow = { x: map.x + map.w - margin - 44 * u, y: map.y + margin, w: 44 * u, h: 64 * u };
   return {
     width,
@@ -140,9 +174,34 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     legendPad,
     scaleBar,
     northArrow,
+    qr,
     footer,
     footerFont,
     footerLine,
+  };
+}
+
+/** The QR panel in the map's lower right corner, or null when it would take too much of the map. */
+function qrLayout(q: { modules: number; linkLines: number }, map: Box, u: number, margin: number): QrLayout | null {
+  const module = Math.max(2, Math.round(BASE.qrModule * u));
+  const size = q.modules * module;
+  // The quiet zone: two modules of white on every side (readers find the code by it).
+  const pad = 2 * module;
+  const textW = q.linkLines > 0 ? Math.round(BASE.qrText * u) : 0;
+  const gap = textW ? Math.round(10 * u) : 0;
+  const w = size + 2 * pad + textW + gap;
+  const h = size + 2 * pad;
+  if (h > map.h * QR_MAX_SHARE || w > map.w * 0.6) return null;
+  const x = Math.round(map.x + map.w - margin - w);
+  const y = Math.round(map.y + map.h - margin - h);
+  const line = BASE.qrLine * u;
+  return {
+    panel: { x, y, w, h },
+    code: { x: x + w - pad - size, y: y + pad, w: size, h: size },
+    module,
+    text: { x: x + pad, y: y + pad, w: textW, h: size },
+    font: BASE.qrFont * u,
+    line,
   };
 }
 
@@ -196,24 +255,24 @@ export function citedDocuments(state: AppState, data: Dataset, lang: Lang): { fi
   return data.manifest.documents.filter((d) => files.has(d.file)).map((d) => ({ file: d.file, title: lang === 'zh' ? d.title_zh : d.title_en, date: d.date }));
 }
 
-/** The story chapter the state shows, if any (and it exists). */
-export function currentChapter(state: Pick<AppState, 'story'>): { story: Story; chapter: Chapter; index: number } | undefined {
-  const story = state.story ? getStory(state.story.id) : undefined;
-  const chapter = story?.chapters[state.story!.chapter];
-  return story && chapter ? { story, chapter, index: state.story!.chapter } : undefined;
+/** The story chapter the state shows, if any: `story` is the story the app has loaded for `state.story`. */
+export function currentChapter(state: Pick<AppState, 'story'>, story: Story | null | undefined): { story: Story; chapter: Chapter; index: number } | undefined {
+  if (!state.story || !story || story.chapters.length === 0 || state.story.chapter >= story.chapters.length) return undefined;
+  const index = clampChapter(story, state.story.chapter);
+  return { story, chapter: story.chapters[index]!, index };
 }
 
 /** Features ringed on the map: a story chapter's highlights, as the live map draws them. */
-export function highlightIds(state: Pick<AppState, 'story'>): readonly string[] {
-  return currentChapter(state)?.chapter.highlight ?? [];
+export function highlightIds(state: Pick<AppState, 'story'>, story: Story | null | undefined): readonly string[] {
+  return currentChapter(state, story)?.chapter.highlight ?? [];
 }
 
 /**
  * Default title and subtitle: in a story, the chapter and the story; else the
  * selected feature and its layer; else the map's name and the visible layers.
  */
-export function defaultTitles(state: AppState, data: Dataset | null, lang: Lang): { title: string; subtitle: string } {
-  const ch = currentChapter(state);
+export function defaultTitles(state: AppState, data: Dataset | null, lang: Lang, story?: Story | null): { title: string; subtitle: string } {
+  const ch = currentChapter(state, story);
   if (ch) return { title: pick(lang, ch.chapter.title), subtitle: `${pick(lang, ch.story.title)} · ${ch.index + 1}/${ch.story.chapters.length}` };
   const sel = state.selected && data ? data.byId.get(state.selected) : undefined;
   if (sel) return { title: field(lang, sel.properties, 'name'), subtitle: `${pick(lang, layerSpec(sel.properties.layer).title)} · ${t(lang, 'app.title')}` };

@@ -9,7 +9,7 @@ import type { Lang } from '../state/app-state.ts';
 import { pick } from '../i18n/i18n.ts';
 import type { LegendItem } from '../layers/registry.ts';
 import { SYMBOL_PATHS } from '../layers/symbols.ts';
-import { BASE, footerWidth, layoutExport, layoutUnit, scaleBar, type ExportLayout, type LegendSection, type ScaleBarMode } from './compose.ts';
+import { BASE, footerWidth, layoutExport, layoutUnit, QR_LINK_LINES, scaleBar, type ExportLayout, type LegendSection, type ScaleBarMode } from './compose.ts';
 import { exportFont } from './fonts.ts';
 
 type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -25,6 +25,8 @@ export interface ExportContent {
   date: string;
   scaleBar: boolean;
   northArrow: boolean;
+  /** The QR code of the view's link (modules, true = dark) and the link as printed beside it; null for none. */
+  qr: { modules: boolean[][]; link: string } | null;
 }
 
 export const INK = '#1d2330';
@@ -87,10 +89,47 @@ export function legendRows(ctx: Ctx, width: number, height: number, sections: re
   return rows;
 }
 
-/** The layout for this content at this size (wraps the footer and the legend to count their lines). */
-export function layoutFor(ctx: Ctx, width: number, height: number, content: ExportContent): { layout: ExportLayout; footer: string[]; legend: LegendRow[] } {
+/**
+ * A link in lines no wider than `maxWidth`, broken after `/`, `&`, `#` or `?`
+ * where it can be (anywhere else where it must), at most `maxLines` (the last
+ * ending in an ellipsis when it had to be cut: the QR code carries it whole).
+ */
+export function wrapLink(ctx: Ctx, link: string, maxWidth: number, maxLines: number): string[] {
+  const parts = link.match(/[^/&#?]*[/&#?]?/g)?.filter(Boolean) ?? [link];
+  const lines: string[] = [];
+  let line = '';
+  const push = (piece: string) => {
+    if (line && ctx.measureText(line + piece).width > maxWidth) {
+      lines.push(line);
+      line = '';
+    }
+    // A piece wider than a line on its own is cut by character.
+    for (const ch of piece) {
+      if (line && ctx.measureText(line + ch).width > maxWidth) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+  };
+  for (const p of parts) push(p);
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  return [...lines.slice(0, maxLines - 1), fitText(ctx, lines.slice(maxLines - 1).join(''), maxWidth)];
+}
+
+/** The printed link's lines at this output size (the QR layout makes room for them). */
+export function qrLinkLines(ctx: Ctx, width: number, height: number, link: string): string[] {
+  const u = layoutUnit(width, height);
+  ctx.font = exportFont(BASE.qrFont * u, 400, 'en');
+  return wrapLink(ctx, link, BASE.qrText * u, QR_LINK_LINES);
+}
+
+/** The layout for this content at this size (wraps the footer, the legend and the link to count their lines). */
+export function layoutFor(ctx: Ctx, width: number, height: number, content: ExportContent): { layout: ExportLayout; footer: string[]; legend: LegendRow[]; link: string[] } {
   const footer = footerLines(ctx, width, height, content);
   const legend = legendRows(ctx, width, height, content.legend, content.lang);
+  const link = content.qr ? qrLinkLines(ctx, width, height, content.qr.link) : [];
   const layout = layoutExport({
     width,
     height,
@@ -98,8 +137,34 @@ export function layoutFor(ctx: Ctx, width: number, height: number, content: Expo
     showSubtitle: !!content.subtitle,
     legendRows: legend.length,
     footerLines: footer.length || (content.date ? 1 : 0),
+    qr: content.qr ? { modules: content.qr.modules.length, linkLines: link.length } : null,
   });
-  return { layout, footer, legend };
+  return { layout, footer, legend, link };
+}
+
+/** The QR code (sharp: whole pixels per module) on its white panel, the link beside it. */
+export function drawQr(ctx: Ctx, l: ExportLayout, modules: readonly (readonly boolean[])[], link: readonly string[], lang: Lang) {
+  const q = l.qr;
+  if (!q) return;
+  ctx.save();
+  ctx.fillStyle = PAPER;
+  ctx.strokeStyle = 'rgba(29,35,48,0.25)';
+  ctx.lineWidth = l.unit;
+  ctx.beginPath();
+  ctx.roundRect(q.panel.x, q.panel.y, q.panel.w, q.panel.h, 4 * l.unit);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = '#000';
+  modules.forEach((row, y) => row.forEach((dark, x) => dark && ctx.fillRect(q.code.x + x * q.module, q.code.y + y * q.module, q.module, q.module)));
+  if (link.length) {
+    ctx.font = exportFont(q.font, 400, lang);
+    ctx.fillStyle = INK;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'top';
+    // Lines set against the code's left edge, from its top.
+    link.forEach((line, i) => ctx.fillText(line, q.text.x + q.text.w, q.text.y + i * q.line));
+  }
+  ctx.restore();
 }
 
 function fitText(ctx: Ctx, text: string, maxWidth: number): string {
@@ -280,7 +345,7 @@ export interface MapFrame {
 }
 
 /** Draws the whole export. */
-export function drawExport(ctx: Ctx, layout: ExportLayout, text: { footer: string[]; legend: readonly LegendRow[] }, content: ExportContent, map: MapFrame): void {
+export function drawExport(ctx: Ctx, layout: ExportLayout, text: { footer: string[]; legend: readonly LegendRow[]; link?: readonly string[] }, content: ExportContent, map: MapFrame): void {
   const l = layout;
   const u = l.unit;
   ctx.fillStyle = PAPER;
@@ -317,6 +382,7 @@ export function drawExport(ctx: Ctx, layout: ExportLayout, text: { footer: strin
   drawLegend(ctx, l, text.legend, content.lang);
   if (content.scaleBar) drawScaleBar(ctx, l, map.scale, content.lang);
   if (content.northArrow) drawNorthArrow(ctx, l, map.bearing);
+  if (content.qr) drawQr(ctx, l, content.qr.modules, text.link ?? [], content.lang);
   ctx.font = exportFont(l.footerFont, 400, content.lang);
   ctx.fillStyle = MUTED;
   ctx.textBaseline = 'top';

@@ -7,7 +7,10 @@
  */
 import { setPngDpi } from './png-dpi.ts';
 
-export type EncodeRequest = { id: number; bitmap: ImageBitmap; dpi: number } & ({ kind: 'png' } | { kind: 'pdf'; title: string; lang: string });
+export type EncodeRequest =
+  | ({ id: number; bitmap: ImageBitmap; dpi: number } & ({ kind: 'png' } | { kind: 'pdf'; title: string; lang: string } | { kind: 'rgb' }))
+  /** A handout: pages already deflated by `rgb` requests (one per page keeps only one page's pixels in memory). */
+  | { id: number; kind: 'pages'; title: string; lang: string; pages: { width: number; height: number; dpi: number; deflatedRgb: Uint8Array }[] };
 
 export interface EncodeResponse {
   id: number;
@@ -41,9 +44,16 @@ self.onmessage = async (e: MessageEvent<EncodeRequest>) => {
   const req = e.data;
   const post = (r: EncodeResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(r, transfer);
   try {
+    if (req.kind === 'pages') {
+      const { pagesPdf } = await import('./pdf.ts');
+      const bytes = await pagesPdf({ title: req.title, lang: req.lang, pages: req.pages });
+      const buffer = bytes.slice().buffer as ArrayBuffer;
+      post({ id: req.id, buffer }, [buffer]);
+      return;
+    }
     const { bitmap } = req;
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d', { willReadFrequently: req.kind === 'pdf' })!;
+    const ctx = canvas.getContext('2d', { willReadFrequently: req.kind !== 'png' })!;
     ctx.drawImage(bitmap, 0, 0);
     const { width, height } = bitmap;
     bitmap.close();
@@ -51,6 +61,8 @@ self.onmessage = async (e: MessageEvent<EncodeRequest>) => {
     if (req.kind === 'png') {
       const blob = await canvas.convertToBlob({ type: 'image/png' });
       bytes = setPngDpi(new Uint8Array(await blob.arrayBuffer()), req.dpi);
+    } else if (req.kind === 'rgb') {
+      bytes = await deflatedRgb(ctx, width, height);
     } else {
       const pixels = await deflatedRgb(ctx, width, height);
       const { imagePdf } = await import('./pdf.ts');

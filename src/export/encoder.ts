@@ -45,22 +45,33 @@ export function startEncoder(): void {
   }
 }
 
-type Job = { kind: 'png'; dpi: number } | { kind: 'pdf'; dpi: number; title: string; lang: string };
+type Job = { kind: 'png'; dpi: number } | { kind: 'pdf'; dpi: number; title: string; lang: string } | { kind: 'rgb'; dpi: number };
 
-/** Encodes `bitmap` (which is transferred: do not use it afterwards). */
+/** Encodes `bitmap` (which is transferred: do not use it afterwards); `rgb`: its pixels deflated, a page for `encodePages`. */
 export function encodeImage(bitmap: ImageBitmap, job: Job): Promise<Uint8Array> {
+  return send({ bitmap, ...job }, [bitmap], () => bitmap.close());
+}
+
+/** A PDF of pages deflated by `encodeImage(…, { kind: 'rgb' })` (their buffers are transferred). */
+export function encodePages(job: { title: string; lang: string; pages: { width: number; height: number; dpi: number; deflatedRgb: Uint8Array }[] }): Promise<Uint8Array> {
+  return send({ kind: 'pages', ...job }, job.pages.map((p) => p.deflatedRgb.buffer as ArrayBuffer));
+}
+
+type Body = EncodeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+function send(body: Body, transfer: Transferable[], onFail: () => void = () => undefined): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
     let w: Worker;
     try {
       w = encoder();
     } catch (e) {
-      bitmap.close();
+      onFail();
       reject(new Error(`the encoding worker could not start: ${e instanceof Error ? e.message : String(e)}`));
       return;
     }
     const id = ++nextId;
     pending.set(id, { resolve, reject });
-    const request: EncodeRequest = { id, bitmap, ...job };
-    w.postMessage(request, [bitmap]);
+    const request = { id, ...body } as EncodeRequest;
+    w.postMessage(request, transfer);
   });
 }

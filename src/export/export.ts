@@ -11,7 +11,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pick, t } from '../i18n/i18n.ts';
-import { defaultTitles, footerTexts, legendSections, scaleBarMode, scaleVariation, type Box, type ExportLayout, type ScaleBarMode } from './compose.ts';
+import { defaultTitles, footerTexts, highlightIds, legendSections, scaleBarMode, scaleVariation, type Box, type ExportLayout, type ScaleBarMode } from './compose.ts';
 import { drawExport, layoutFor, type ExportContent, type LegendRow } from './draw.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, loadExportFonts, missingChars } from './fonts.ts';
 import { ExportSizeError, largestFitting, renderLimits } from './render-map.ts';
@@ -19,6 +19,9 @@ import { cssSize, exportCamera, liveViewOf, type ExportCamera } from './camera.t
 import { prepareRenderer, rendererWarm, withRenderer } from './warm-renderer.ts';
 import { encodeImage } from './encoder.ts';
 import { SCREEN_DPI } from './presets.ts';
+import { qrModules } from './qr.ts';
+import { printedLink } from '../state/url-state.ts';
+import type { Story } from '../story/story.ts';
 
 export { ExportSizeError, renderLimits } from './render-map.ts';
 
@@ -44,6 +47,10 @@ export interface ExportOptions {
   date?: boolean;
   /** The date printed in the footer (default now). */
   when?: Date;
+  /** A QR code of `link` (and the link printed beside it); default true when there is a link. */
+  qr?: boolean;
+  /** The view's link on the site the export is made from (`viewLink`); without one, no QR code. */
+  link?: string | null;
 }
 
 export type ExportPhase = 'fonts' | 'style' | 'layers' | 'idle' | 'compose' | 'encode' | 'pdf' | 'done';
@@ -51,6 +58,8 @@ export type ExportPhase = 'fonts' | 'style' | 'layers' | 'idle' | 'compose' | 'e
 export interface ExportContext {
   state: AppState;
   data: Dataset;
+  /** The story the app has loaded for `state.story` (its chapter titles the export and rings its subjects). */
+  story?: Story | null;
   /** The live map: only read (its camera, padding and size). */
   liveMap: MapLibreMap;
   onProgress?: (phase: ExportPhase, fraction: number) => void;
@@ -91,6 +100,8 @@ export interface ExportResult {
   scaleBar: { mode: ScaleBarMode | 'off'; metresPerPixel: number; lat: number; variation: number };
   /** Characters of the title or subtitle the shipped font lacks (drawn with the machine's fonts). */
   missingChars: string[];
+  /** The link in the QR code, or null: none asked for, or no room for a scannable one. */
+  qr: { link: string; box: Box } | null;
   /** Whether the off-screen renderer was already warm when the export started. */
   warm: boolean;
   timings: ExportTimings;
@@ -113,6 +124,8 @@ interface ExportPlan {
   layout: ExportLayout;
   footer: string[];
   legend: LegendRow[];
+  link: string[];
+  highlight: readonly string[];
   mapW: number;
   mapH: number;
   cssW: number;
@@ -138,7 +151,8 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
   if (width > lim.maxSide || height > lim.maxSide) {
     throw new ExportSizeError({ width, height }, largestFitting(width, height, lim.maxSide), `WebGL limit ${lim.maxSide} px per side`);
   }
-  const defaults = defaultTitles(state, data, lang);
+  const defaults = defaultTitles(state, data, lang, ctx.story);
+  const link = options.qr !== false && options.link ? options.link : null;
   const texts = footerTexts(state, data, lang, options.when ?? new Date());
   const content: ExportContent = {
     lang,
@@ -150,14 +164,15 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
     date: options.date === false ? '' : texts.date,
     scaleBar: options.scaleBar !== false,
     northArrow: options.northArrow !== false,
+    qr: link ? { modules: qrModules(link), link: printedLink(link) } : null,
   };
   const labels = await basemapLabelText();
   const legendText = content.legend.flatMap((s) => [pick(lang, s.title), ...s.items.map((i) => pick(lang, i.label))]);
-  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], ...legendText].join('');
+  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, content.qr?.link ?? '', '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], ...legendText].join('');
   const fonts = await loadExportFonts(allText);
   const measure = new OffscreenCanvas(1, 1).getContext('2d');
   if (!measure) throw new Error('no 2D canvas');
-  const { layout, footer, legend } = layoutFor(measure, width, height, content);
+  const { layout, footer, legend, link: linkLines } = layoutFor(measure, width, height, content);
   const mapW = Math.round(layout.map.w);
   const mapH = Math.round(layout.map.h);
   const u = layout.unit;
@@ -173,6 +188,8 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
     layout,
     footer,
     legend,
+    link: linkLines,
+    highlight: highlightIds(state, ctx.story),
     mapW,
     mapH,
     cssW,
@@ -194,7 +211,7 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
 export async function prepareExport(ctx: ExportContext, options: ExportOptions): Promise<void> {
   try {
     const p = await planExport(ctx, options);
-    await prepareRenderer({ state: ctx.state, data: ctx.data, lang: p.lang, labelFont: p.labelFont, camera: p.camera, width: p.mapW, height: p.mapH, pixelRatio: p.layout.unit });
+    await prepareRenderer({ state: ctx.state, data: ctx.data, highlight: p.highlight, lang: p.lang, labelFont: p.labelFont, camera: p.camera, width: p.mapW, height: p.mapH, pixelRatio: p.layout.unit });
   } catch (e) {
     console.warn('export not prepared:', e);
   }
@@ -208,20 +225,20 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
   const warm = rendererWarm();
   progress('fonts');
   const plan = await planExport(ctx, options);
-  const { width, height, dpi, lang, content, layout, footer, legend, mapW, mapH, camera, probe, labelFont, missing } = plan;
+  const { width, height, dpi, lang, content, layout, footer, legend, link, highlight, mapW, mapH, camera, probe, labelFont, missing } = plan;
   const u = layout.unit;
   const tFonts = performance.now();
   const out = new OffscreenCanvas(width, height);
   const c2d = out.getContext('2d');
   if (!c2d) throw new ExportSizeError({ width, height }, largestFitting(width, height, Math.floor(plan.maxSide / 2)), 'no 2D canvas of that size');
   let tMap = 0;
-  const drawn = await withRenderer({ state, data, lang, labelFont, camera }, liveMap, async (renderer) => {
-    const m = await renderer.render({ state, data, lang, labelFont, camera, width: mapW, height: mapH, pixelRatio: u, probe, onPhase: progress });
+  const drawn = await withRenderer({ state, data, highlight, lang, labelFont, camera }, liveMap, async (renderer) => {
+    const m = await renderer.render({ state, data, highlight, lang, labelFont, camera, width: mapW, height: mapH, pixelRatio: u, probe, onPhase: progress });
     tMap = performance.now();
     progress('compose');
     const variation = scaleVariation(m.cornerLatitudes);
     const mode = scaleBarMode(m.pitch, variation);
-    drawExport(c2d, layout, { footer, legend }, content, { image: m.canvas, scale: { ...m.scale, mode }, bearing: m.bearing });
+    drawExport(c2d, layout, { footer, legend, link }, content, { image: m.canvas, scale: { ...m.scale, mode }, bearing: m.bearing });
     return { m, mode, variation };
   });
   const { m: rendered } = drawn;
@@ -242,6 +259,7 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
     layout: { map: layout.map, legend: layout.legend },
     scaleBar: { mode: content.scaleBar ? drawn.mode : 'off', metresPerPixel: rendered.scale.metresPerPixel, lat: rendered.scale.lat, variation: drawn.variation },
     missingChars: missing,
+    qr: content.qr && layout.qr ? { link: options.link!, box: layout.qr.code } : null,
     warm,
     timings: {
       fontsMs: Math.round(tFonts - t0),

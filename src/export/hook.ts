@@ -13,14 +13,21 @@
  *   (what the dialog does once the choices rest), so the export only draws.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AppState } from '../state/app-state.ts';
+import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { exportView, ExportSizeError, prepareExport, renderLimits, type ExportOptions, type ExportResult } from './export.ts';
 import { holdRenderer, type RendererHold } from './warm-renderer.ts';
+import { viewLink } from '../state/url-state.ts';
+import type { Story } from '../story/story.ts';
+import { storyRef } from '../story/story-src.ts';
 
 export interface HookSource {
   state: AppState;
   data: Dataset | null;
+  /** Every layer, detailed where the story's chapters need it (for a handout). */
+  handoutData?(): Promise<Dataset | null>;
+  /** The story the app has loaded for `state.story`. */
+  story: Story | null;
   liveMap(): MapLibreMap | undefined;
   mapReady(): boolean;
 }
@@ -28,6 +35,17 @@ export interface HookSource {
 export interface HookOptions extends ExportOptions {
   /** Keep the off-screen renderer warm after this export (until `__hsrExportWarm(false)`). */
   keepWarm?: boolean;
+  /**
+   * The site the QR code's link points to (the CLI's `--link-base`); default
+   * this page's address. Ignored when `link` is given or `qr` is false.
+   */
+  linkBase?: string;
+}
+
+/** The export's options with the view's link filled in (the QR code's), unless one is given or none is wanted. */
+export function withLink(src: Pick<HookSource, 'state'>, { linkBase, ...options }: Omit<HookOptions, 'keepWarm'>): ExportOptions {
+  if (options.qr === false || options.link !== undefined) return options;
+  return { ...options, link: viewLink(linkBase ?? location.href, src.state) };
 }
 
 export interface HookResult extends Omit<ExportResult, 'bytes'> {
@@ -78,7 +96,7 @@ export async function hookWarm(src: HookSource, on: boolean | ExportOptions = tr
     }
     const liveMap = await ready(src, 60_000);
     await keep(src, liveMap).ready;
-    if (typeof on === 'object') await prepareExport({ state: src.state, data: src.data!, liveMap }, on);
+    if (typeof on === 'object') await prepareExport({ state: src.state, data: src.data!, story: src.story, liveMap }, withLink(src, on));
     return { ms: Math.round(performance.now() - t0) };
   } catch (e) {
     return { error: message(e) };
@@ -90,10 +108,43 @@ export async function hookExport(src: HookSource, { keepWarm, ...options }: Hook
   try {
     const liveMap = await ready(src, 60_000);
     if (keepWarm) keep(src, liveMap);
-    const { bytes, ...rest } = await exportView({ state: src.state, data: src.data!, liveMap }, options);
+    const { bytes, ...rest } = await exportView({ state: src.state, data: src.data!, story: src.story, liveMap }, withLink(src, options));
     return { ...rest, base64: toBase64(bytes), maxSide: renderLimits()?.maxSide ?? 0 };
   } catch (e) {
     if (e instanceof ExportSizeError) return { error: e.message, fits: e.fits };
+    return { error: message(e) };
+  }
+}
+
+export interface HandoutHookOptions {
+  /** Default: the page's language. */
+  lang?: Lang;
+  /** The site the QR codes lead to; default this page's address. */
+  linkBase?: string;
+}
+
+export interface HandoutHookResult {
+  base64: string;
+  pages: number;
+  links: string[];
+  ms: number;
+}
+
+/** Makes the handout of the presented story once the map and the story are ready. */
+export async function hookHandout(src: HookSource, options: HandoutHookOptions = {}): Promise<HandoutHookResult | HookError> {
+  try {
+    const liveMap = await ready(src, 60_000);
+    const start = performance.now();
+    while (!src.story || !src.state.story) {
+      if (performance.now() - start > 60_000) throw new Error('no story is being presented (open the page with #story=ID)');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const data = (await src.handoutData?.()) ?? src.data;
+    if (!data) throw new Error('the data is not loaded');
+    const { exportHandout } = await import('./handout.ts');
+    const r = await exportHandout({ state: src.state, data, story: src.story, ref: storyRef(src.state.story), liveMap }, { lang: options.lang ?? src.state.lang, ...(options.linkBase ? { linkBase: options.linkBase } : {}) });
+    return { base64: toBase64(r.bytes), pages: r.pages, links: r.links, ms: r.ms };
+  } catch (e) {
     return { error: message(e) };
   }
 }

@@ -9,7 +9,10 @@
  * While open it holds the off-screen renderer (`warm-renderer.ts`), made when
  * the dialog opens so its seconds of warm-up pass while the user chooses.
  *
- * Properties in: `lang`, `state`, `data`, `map` (the live MapLibre map, only read).
+ * A QR code of the view's link on this site, with the link printed beside it,
+ * is on by default (a briefing leads back to the live map).
+ *
+ * Properties in: `lang`, `state`, `data`, `story` (the presented story, if any), `map` (the live MapLibre map, only read).
  * Events out: `hsr-export-close` when the dialog closes.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
@@ -25,16 +28,18 @@ import { missingChars } from './fonts.ts';
 import { hsrEvent } from '../app/events.ts';
 import { holdRenderer, type RendererHold } from './warm-renderer.ts';
 import { xt } from './export-strings.ts';
+import { viewLink } from '../state/url-state.ts';
+import type { Story } from '../story/story.ts';
 
 /** Choices that change what the renderer should have ready. */
-const PREPARED_BY = ['preset', 'customW', 'customH', 'outLang', 'showTitle', 'showSubtitle', 'showLegend', 'parts', 'titleText', 'subtitleText', 'data'] as const;
+const PREPARED_BY = ['preset', 'customW', 'customH', 'outLang', 'showTitle', 'showSubtitle', 'showLegend', 'parts', 'titleText', 'subtitleText', 'data', 'story'] as const;
 const PREPARE_DELAY_MS = 400;
 
 /** Resolutions a custom size may carry (screen to fine print). */
 export const DPI_RANGE = { min: 72, max: 600 } as const;
 
-type Part = 'scaleBar' | 'northArrow' | 'attribution' | 'sources' | 'date';
-const PARTS: readonly Part[] = ['scaleBar', 'northArrow', 'attribution', 'sources', 'date'];
+type Part = 'scaleBar' | 'northArrow' | 'attribution' | 'sources' | 'date' | 'qr';
+const PARTS: readonly Part[] = ['scaleBar', 'northArrow', 'attribution', 'sources', 'date', 'qr'];
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -47,6 +52,7 @@ export class HsrExportDialog extends LitElement {
     lang: { type: String },
     state: { attribute: false },
     data: { attribute: false },
+    story: { attribute: false },
     map: { attribute: false },
     preset: { state: true },
     customW: { state: true },
@@ -71,6 +77,7 @@ export class HsrExportDialog extends LitElement {
   declare lang: Lang;
   declare state: AppState | null;
   declare data: Dataset | null;
+  declare story: Story | null;
   declare map: MapLibreMap | undefined;
   declare preset: string;
   declare customW: number;
@@ -104,6 +111,7 @@ export class HsrExportDialog extends LitElement {
     this.lang = 'en';
     this.state = null;
     this.data = null;
+    this.story = null;
     this.map = undefined;
     this.preset = 'slide-hd';
     this.customW = 2400;
@@ -115,7 +123,7 @@ export class HsrExportDialog extends LitElement {
     this.showTitle = true;
     this.showSubtitle = true;
     this.showLegend = true;
-    this.parts = { scaleBar: true, northArrow: true, attribution: true, sources: true, date: true };
+    this.parts = { scaleBar: true, northArrow: true, attribution: true, sources: true, date: true, qr: true };
     this.titleText = '';
     this.subtitleText = '';
     this.busy = false;
@@ -144,7 +152,7 @@ export class HsrExportDialog extends LitElement {
 
   private resetTitles() {
     if (!this.state) return;
-    const d = defaultTitles(this.state, this.data, this.outLang);
+    const d = defaultTitles(this.state, this.data, this.outLang, this.story);
     if (!this.edited.title) this.titleText = d.title;
     if (!this.edited.subtitle) this.subtitleText = d.subtitle;
   }
@@ -167,7 +175,7 @@ export class HsrExportDialog extends LitElement {
     this.prepareTimer = setTimeout(() => {
       const options = this.exportOptions();
       if (!this.hold || this.closing || this.busy || !this.state || !this.data || !this.map || !options) return;
-      void prepareExport({ state: this.state, data: this.data, liveMap: this.map }, options);
+      void prepareExport({ state: this.state, data: this.data, story: this.story, liveMap: this.map }, options);
     }, delay);
   }
 
@@ -185,6 +193,8 @@ export class HsrExportDialog extends LitElement {
       subtitle: this.showSubtitle ? this.subtitleText : null,
       legend: this.showLegend,
       ...this.parts,
+      // The link to this view on the site the export is made from.
+      link: this.state ? viewLink(location.href, this.state) : null,
     };
   }
 
@@ -220,7 +230,7 @@ export class HsrExportDialog extends LitElement {
     this.message = '';
     try {
       const r = await exportView(
-        { state: this.state, data: this.data, liveMap: this.map, onProgress: (phase, fraction) => ((this.phase = phase), (this.fraction = fraction)) },
+        { state: this.state, data: this.data, story: this.story, liveMap: this.map, onProgress: (phase, fraction) => ((this.phase = phase), (this.fraction = fraction)) },
         options,
       );
       const file = `health-silk-road-${width}x${height}-${this.outLang}.${this.format}`;

@@ -33,7 +33,7 @@ import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { highlightIds, metresPerPixel } from './compose.ts';
+import { metresPerPixel } from './compose.ts';
 import { cssSize, loadRatio, renderRatio, type ExportCamera } from './camera.ts';
 
 /** Device pixels per CSS pixel while the renderer waits between exports. */
@@ -100,7 +100,7 @@ export interface MapScene {
   lang: Lang;
   /** Label font family to use instead of the system stacks (already loaded). */
   labelFont?: string;
-  /** Features to ring; default: the state's story chapter's. */
+  /** Features to ring (a story chapter's); default none. */
   highlight?: readonly string[];
 }
 
@@ -333,7 +333,7 @@ export class ExportRenderer {
 
   private static layersKeyOf(scene: MapScene): string {
     const s = scene.state;
-    return JSON.stringify([dataId(scene.data), s.layers, s.filters, s.mechanisms, s.selected, scene.highlight ?? highlightIds(s)]);
+    return JSON.stringify([dataId(scene.data), s.layers, s.filters, s.mechanisms, s.selected, scene.highlight ?? []]);
   }
 
   private setLayers(scene: MapScene) {
@@ -342,7 +342,7 @@ export class ExportRenderer {
     if (key === this.layersKey && this.layers.length) return;
     this.layersKey = key;
     const slots = basemapSlots((id) => !!this.map.getLayer(id));
-    const descriptors = buildLayers(scene.state, scene.data, scene.highlight ?? highlightIds(scene.state), 'detailed', { borders: !!slots.borders });
+    const descriptors = buildLayers(scene.state, scene.data, scene.highlight ?? [], 'detailed', { borders: !!slots.borders });
     this.layers = toDeckLayers(descriptors, slots);
     this.overlay.setProps({ layers: this.layers });
   }

@@ -5,6 +5,9 @@
  */
 import type { LayerId } from '../data/contract.ts';
 import type { DirectionFilter, Lang, Status } from '../data/vocabulary.ts';
+import type { StoryPosition } from '../story/story-src.ts';
+
+export type { StoryPosition };
 
 export type { Lang };
 
@@ -30,12 +33,6 @@ export interface Filters {
   years: [number, number] | null;
 }
 
-export interface StoryPosition {
-  id: string;
-  /** Zero-based chapter index. */
-  chapter: number;
-}
-
 export interface AppState {
   lang: Lang;
   /** null = the default view (fitted to the viewport). */
@@ -51,7 +48,10 @@ export interface AppState {
   view: 'map' | 'list';
   /** Source document open in the reader, and the quote to highlight. */
   reader: { doc: string; quote: string | null } | null;
+  /** The story presented (`#story=` a shipped one, `#story-src=` a file or a stored one) and its chapter. */
   story: StoryPosition | null;
+  /** This window is the speaker's presenter view (`&presenter`), in step with the audience window. */
+  presenter: boolean;
   /** Kiosk mode: seconds per story chapter (5–600), advancing and looping; null = off. */
   kiosk: number | null;
   /** Minimal chrome, for other sites' iframes. */
@@ -75,6 +75,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     view: 'map',
     reader: null,
     story: null,
+    presenter: false,
     kiosk: null,
     embed: false,
     basemap: 'offline',

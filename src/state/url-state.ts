@@ -6,6 +6,8 @@
  *   #map=zoom/lat/lon[/bearing/pitch]&layers=projects,events&mech=mech-sco
  *   &area=1,5&dir=belt&status=planned&country=CZ&years=2015-2017
  *   &sel=project-23&lang=zh&view=list&doc=<file>&q=<quote>&story=default&chapter=3&kiosk=30
+ *   &story-src=talks/forum.json   (a story file on this site, or one the editor stored: story/story-src.ts)
+ *   &presenter     (this window is the speaker's presenter view)
  *   &base=online   (the opt-in online base map; see map/online-style.ts)
  *   &embed         (minimal chrome, for other sites' iframes)
  *   &v=2           (the schema version: see `URL_VERSION` and `URL_MIGRATIONS`)
@@ -31,6 +33,7 @@ import { LAYER_IDS, type LayerId } from '../data/contract.ts';
 import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang } from './app-state.ts';
 import { DIRECTION_FILTERS, LANGS, STATUSES } from '../data/vocabulary.ts';
 import { MAP_LIMITS } from '../map/limits.ts';
+import { parseStorySrc } from '../story/story-src.ts';
 
 // Zod compiles parsers with `new Function` unless told not to; the site's CSP forbids eval.
 z.config({ jitless: true });
@@ -146,7 +149,7 @@ export function migrateParams(params: URLSearchParams, migrations: readonly UrlM
 }
 
 /** The parameters that make up the state (the query's are moved into the hash at start; others stay). */
-export const STATE_PARAMS = ['v', 'map', 'layers', 'mech', 'area', 'dir', 'status', 'country', 'years', 'sel', 'lang', 'view', 'doc', 'q', 'story', 'chapter', 'kiosk', 'base', 'embed'] as const;
+export const STATE_PARAMS = ['v', 'map', 'layers', 'mech', 'area', 'dir', 'status', 'country', 'years', 'sel', 'lang', 'view', 'doc', 'q', 'story', 'story-src', 'chapter', 'kiosk', 'presenter', 'base', 'embed'] as const;
 
 function urlOf(href: string): URL | null {
   try {
@@ -189,6 +192,11 @@ export function parseUrlState(href: string, fallbackLang: Lang = 'en', options: 
   return parseParams(hashParams(urlOf(href)), fallbackLang, options);
 }
 
+/** A parameter that is on when present (`embed`, `embed=1`, `embed=true`), off when absent or `0`, `false`, `no`, `off`. */
+function flag(params: URLSearchParams, name: string): boolean {
+  return params.has(name) && !/^(0|false|no|off)$/i.test(params.get(name) ?? '');
+}
+
 /** The state that parameters describe, starting from the defaults; never throws. */
 export function parseParams(raw: URLSearchParams, fallbackLang: Lang = 'en', options: ParseOptions = {}): AppState {
   const params = migrateParams(raw, options.migrations, options.version);
@@ -227,17 +235,20 @@ export function parseParams(raw: URLSearchParams, fallbackLang: Lang = 'en', opt
     const q = get('q');
     s.reader = { doc, quote: q && q.length <= 1000 ? q : null };
   }
-  const story = ok(Id, get('story'));
+  // A story file (`story-src`: same-site paths and stored stories only) wins over a shipped story's id.
+  const src = get('story-src');
+  const story = src !== null && parseStorySrc(src) ? { src } : ok(Id, get('story')) ? { id: get('story')! } : null;
   if (story) {
     const ch = get('chapter');
     const n = ch && /^\d{1,3}$/.test(ch) ? Number(ch) : 1;
-    s.story = { id: story, chapter: Math.max(0, n - 1) };
+    s.story = { ...story, chapter: Math.max(0, n - 1) };
     // Kiosk only with a story: seconds per chapter, clamped into KIOSK_MIN–KIOSK_MAX.
     const k = get('kiosk');
     if (k && /^\d{1,6}$/.test(k)) s.kiosk = Math.min(KIOSK_MAX, Math.max(KIOSK_MIN, Number(k)));
+    s.presenter = flag(params, 'presenter');
   }
   // `embed`, `embed=1`, `embed=true` turn it on; `embed=0` and `embed=false` do not.
-  s.embed = params.has('embed') && !/^(0|false|no|off)$/i.test(params.get('embed') ?? '');
+  s.embed = flag(params, 'embed');
   if (get('base') === 'online') s.basemap = 'online';
   return s;
 }
@@ -263,13 +274,30 @@ export function serializeUrlState(s: AppState): string {
     if (s.reader.quote) p.set('q', s.reader.quote);
   }
   if (s.story) {
-    p.set('story', s.story.id);
+    if (s.story.src !== undefined) p.set('story-src', s.story.src);
+    else p.set('story', s.story.id);
     p.set('chapter', String(s.story.chapter + 1));
     if (s.kiosk !== null) p.set('kiosk', String(s.kiosk));
   }
   if (s.basemap === 'online') p.set('base', 'online');
   if (s.embed) p.set('embed', '');
+  if (s.story && s.presenter) p.set('presenter', '');
   p.set('v', String(URL_VERSION));
   // URLSearchParams encodes commas and slashes; keep them readable, they are safe in a fragment.
-  return p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/embed=(&|$)/, 'embed$1');
+  return p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/(embed|presenter)=(&|$)/g, '$1$2');
+}
+
+/**
+ * The link to a view on the site at `base` (a page address: its query and hash
+ * are dropped), as printed and put in QR codes: the whole view, without what
+ * belongs to one window (`embed`, `presenter`).
+ */
+export function viewLink(base: string, s: AppState): string {
+  const u = new URL(base);
+  return `${u.origin}${u.pathname}#${serializeUrlState({ ...s, embed: false, presenter: false })}`;
+}
+
+/** A link as printed beside its QR code: without `https://`, which nobody types. */
+export function printedLink(link: string): string {
+  return link.replace(/^https?:\/\//, '');
 }

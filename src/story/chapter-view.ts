@@ -22,11 +22,19 @@ export const NARROW = 760;
  * @param padding - what the caption covers, as measured (`paddingAround`)
  */
 export function chapterCamera(ch: Chapter, box: Bounds | null, viewport: { width: number; height: number }, padding: Padding): { camera: Camera; padding: Padding } {
+  return { camera: frameChapter(ch, box, viewport, padding), padding };
+}
+
+/**
+ * The chapter's view in any frame (a handout's map, the presenter view's
+ * preview): its subjects fitted inside `padding`, as on the projector; its own
+ * camera when it highlights nothing.
+ */
+export function frameChapter(ch: Chapter, box: Bounds | null, viewport: { width: number; height: number }, padding: Padding): Camera {
   const c = ch.camera;
-  const camera = box
+  return box
     ? fitBox(box, viewport, padding, { maxZoom: c.zoom, minZoom: MAP_MIN_ZOOM, bearing: c.bearing, pitch: c.pitch })
     : { lon: c.center[0], lat: c.center[1], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch };
-  return { camera, padding };
 }
 
 /** What a chapter changes in the app state. */

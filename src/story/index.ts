@@ -1,16 +1,7 @@
 /**
- * The registry of stories, by id. Add a story by writing
- * `stories/<id>.ts` (exporting a `Story` checked with `satisfies Story`) and
- * listing it here; `tests/unit/story.test.ts` validates every entry.
+ * Stories are files: the shipped ones in `public/stories/<id>.json` (served at
+ * `stories/`), checked by the build (`scripts/story-check.ts`); a speaker's own
+ * on the same site or stored by the editor in the browser. All are read by one
+ * loader (`load-story.ts`) and one validator (`story.ts`).
  */
-import type { Story } from './story.ts';
-import { healthSilkRoad } from './stories/health-silk-road.ts';
-
-export const STORIES: readonly Story[] = [healthSilkRoad];
-
-/** The story the header's "Present" button starts. */
 export { DEFAULT_STORY_ID } from './story-events.ts';
-
-export function getStory(id: string): Story | undefined {
-  return STORIES.find((s) => s.id === id);
-}

@@ -1,18 +1,23 @@
 /**
- * Stories: typed data for the presentation mode. A story is a list of chapters;
- * each chapter sets the camera, the visible layers (and optionally filters and
- * mechanisms), highlights features by id and cites its documents verbatim.
+ * Stories: data for the presentation mode. A story is a list of chapters; each
+ * chapter sets the camera, the visible layers (and optionally filters and
+ * mechanisms), highlights features by id, cites its documents verbatim and may
+ * carry speaker notes. Stories are JSON files (`public/stories/<id>.json`, or a
+ * speaker's own file: see `load-story.ts`) in the format these types describe.
  *
- * `validateStory` checks what can be checked without the data (ids, layer ids,
- * camera ranges, filter values, both languages, no HTML). What needs the data —
- * highlighted features exist, sit in one of the chapter's layers and pass its
- * filters; mechanisms exist; quotes are verbatim — is `scripts/story-check.ts`,
- * run by every build and by `tests/unit/story.test.ts`.
+ * `checkStory` checks what can be checked without the data (shape, ids,
+ * layer ids, camera ranges, filter values, both languages, no HTML), each
+ * problem naming the chapter and field; `problemText` words it in either
+ * language. What needs the data — highlighted features exist, sit in one of the
+ * chapter's layers and pass its filters; mechanisms exist; quotes are verbatim —
+ * is `scripts/story-check.ts`, run by every build and by `tests/unit/story.test.ts`.
  */
-import { LAYER_IDS, type Citation, type LayerId } from '../data/contract.ts';
+import type { Citation, LayerId } from '../data/contract.ts';
+import { LAYER_IDS } from '../data/contract.ts';
 import { MAP_LIMITS } from '../map/limits.ts';
-import { YEAR_MAX, YEAR_MIN, type Filters } from '../state/app-state.ts';
+import { YEAR_MAX, YEAR_MIN, type Filters, type Lang } from '../state/app-state.ts';
 import { DIRECTION_FILTERS, STATUSES } from '../data/vocabulary.ts';
+import { parseShape } from './story-schema.ts';
 
 /** The map's zoom range (`map/limits.ts`). */
 export const MAP_MIN_ZOOM = MAP_LIMITS.minZoom;
@@ -32,11 +37,19 @@ export interface StoryCamera {
   pitch: number;
 }
 
+/**
+ * A chapter. New optional fields (a worldview, say) are added here, in
+ * `story-schema.ts` (its shape) and, if they need checking, in `chapterProblems`;
+ * older files without them stay valid, and fields a build does not know are
+ * dropped when a file is read.
+ */
 export interface Chapter {
   /** Unique within the story; lowercase words joined by hyphens. */
   id: string;
   title: StoryText;
   text: StoryText;
+  /** What the speaker says or remembers, shown only in the presenter view. */
+  notes?: StoryText;
   /**
    * With highlights, the map frames them in the area the caption leaves free and
    * `zoom` is the closest it zooms in (bearing and pitch are kept); without, this view.
@@ -58,76 +71,239 @@ export interface Story {
   chapters: Chapter[];
 }
 
+/**
+ * One thing wrong with a story: where (the chapter's id, or `#n` when it has
+ * none; null for the story itself), which field, and what, as a message key
+ * with its values (worded by `problemText` in the reader's language).
+ */
+export interface StoryProblem {
+  chapter: string | null;
+  field: string;
+  key: ProblemKey;
+  values?: Record<string, string | number>;
+}
+
+/** Problem messages, in English (the build's) and Chinese. */
+const MESSAGES = {
+  en: {
+    missing: 'missing',
+    noHan: 'has no Chinese characters',
+    html: 'contains HTML; chapters are plain text',
+    notId: 'not lowercase-hyphenated',
+    duplicate: 'duplicate',
+    none: 'none',
+    noSources: 'none: every chapter cites a document',
+    unknownLayer: 'unknown layer "{value}"',
+    duplicateLayer: 'duplicate layer',
+    malformedId: 'malformed id "{value}"',
+    mechanismsWithoutLayer: 'set, but the chapter does not show the mechanisms layer',
+    longitude: 'longitude {value} out of range',
+    latitude: 'latitude {value} out of range',
+    zoom: '{value} out of range {min}–{max} (the map\'s)',
+    bearing: '{value} out of range',
+    pitch: '{value} out of range 0–60',
+    docName: 'malformed file name "{value}"',
+    quoteShort: 'too short to stand as evidence',
+    unknownFilter: 'unknown filter "{value}"',
+    direction: 'direction "{value}" is not one of all, belt, maritime',
+    area: 'area {value} is not one of the plan\'s areas 1–8',
+    status: 'status "{value}" is not one of planned, intended, established, held',
+    country: 'country "{value}" is not an ISO 3166-1 alpha-2 code',
+    years: 'years {value} are not a range within {min}–{max}',
+    type: 'expected {expected}',
+    tooLong: 'longer than {max}',
+    tooMany: 'more than {max}',
+  },
+  zh: {
+    missing: '缺失',
+    noHan: '没有中文字符',
+    html: '含有 HTML；章节只能是纯文本',
+    notId: '不是以连字符连接的小写字母和数字',
+    duplicate: '重复',
+    none: '为空',
+    noSources: '为空：每一章都须引用文件',
+    unknownLayer: '未知图层“{value}”',
+    duplicateLayer: '图层重复',
+    malformedId: '格式错误的编号“{value}”',
+    mechanismsWithoutLayer: '已设置，但本章未显示合作机制图层',
+    longitude: '经度 {value} 超出范围',
+    latitude: '纬度 {value} 超出范围',
+    zoom: '{value} 超出地图的缩放范围 {min}–{max}',
+    bearing: '{value} 超出范围',
+    pitch: '{value} 超出范围 0–60',
+    docName: '文件名“{value}”格式错误',
+    quoteShort: '太短，不足以作为依据',
+    unknownFilter: '未知筛选条件“{value}”',
+    direction: '走向“{value}”不是 all、belt、maritime 之一',
+    area: '领域 {value} 不是方案的 1–8 领域之一',
+    status: '状态“{value}”不是 planned、intended、established、held 之一',
+    country: '国家“{value}”不是 ISO 3166-1 两字母代码',
+    years: '年份 {value} 不在 {min}–{max} 范围内',
+    type: '应为{expected}',
+    tooLong: '超过 {max} 个字符',
+    tooMany: '超过 {max} 项',
+  },
+} as const;
+
+export type ProblemKey = keyof (typeof MESSAGES)['en'];
+
+const EXPECTED: Record<string, { en: string; zh: string }> = {
+  string: { en: 'text', zh: '文本' },
+  number: { en: 'a number', zh: '数字' },
+  array: { en: 'a list', zh: '列表' },
+  object: { en: 'an object', zh: '对象' },
+  tuple: { en: '[longitude, latitude]', zh: '[经度, 纬度]' },
+  value: { en: 'one of the allowed values', zh: '允许的值之一' },
+};
+
+function fill(s: string, values: Record<string, string | number> = {}): string {
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** The problem's message alone, e.g. `unknown layer "roads"`. */
+export function problemMessage(p: StoryProblem, lang: Lang): string {
+  const values = { ...p.values };
+  if (p.key === 'type') values.expected = (EXPECTED[String(values.expected)] ?? EXPECTED.value!)[lang];
+  return fill(MESSAGES[lang][p.key], values);
+}
+
+/**
+ * The problem as a line naming chapter and field: `chapter "one": layers: unknown layer "roads"`
+ * (the build's form), or `第“one”章：layers：未知图层“roads”`.
+ */
+export function problemText(p: StoryProblem, lang: Lang): string {
+  const msg = problemMessage(p, lang);
+  if (lang === 'zh') return `${p.chapter !== null ? `第“${p.chapter}”章：` : ''}${p.field}：${msg}`;
+  return `${p.chapter !== null ? `chapter "${p.chapter}": ` : ''}${p.field}: ${msg}`;
+}
+
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HTML = /<\/?[a-z!][^>]*>|&[a-z]+;|&#\d+;/i;
 const HAN = /[\u3400-\u9fff]/;
+/** A document of `seeds/documents/` (served at `data/documents/`). */
+export const DOC_FILE = /^[a-z0-9-]+\.(?:en|zh)\.txt$/;
+/** Shorter than this, a quote is no evidence. */
+export const QUOTE_MIN = 8;
+
+/** What a chapter is called in problems: its id when it has a usable one, else its place (`#3`). */
+function chapterName(ch: unknown, index: number): string {
+  const id = (ch as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.trim() ? id : `#${index + 1}`;
+}
 
 /**
- * Problems with a story, each naming the chapter and field; empty when valid.
- * @param story - the story to check
- * @returns messages such as `chapter "corridors": layers: unknown layer "roads"`
+ * Reads `value` (a parsed file: anything) as a story. Its shape is checked
+ * first (`story-schema.ts`: unknown fields dropped), then — for a well-shaped
+ * story — what its values mean. Every problem names the chapter and field.
+ * @param options.draft - a story being written in the editor: its shape only (empty texts, no chapters yet are fine)
+ * @returns the story when there is no problem, else null and the problems
  */
-export function validateStory(story: Story): string[] {
-  const problems: string[] = [];
-  const at = (ch: string, field: string, msg: string) => problems.push(`${story.id}: chapter "${ch}": ${field}: ${msg}`);
-  if (!ID.test(story.id)) problems.push(`${story.id}: id: not lowercase-hyphenated`);
-  checkText(story.title, (f, m) => problems.push(`${story.id}: title.${f}: ${m}`));
-  if (story.chapters.length === 0) problems.push(`${story.id}: chapters: none`);
-  const seen = new Set<string>();
-  const known = new Set<string>(LAYER_IDS);
-  for (const ch of story.chapters) {
-    if (!ID.test(ch.id)) at(ch.id, 'id', 'not lowercase-hyphenated');
-    if (seen.has(ch.id)) at(ch.id, 'id', 'duplicate');
-    seen.add(ch.id);
-    checkText(ch.title, (f, m) => at(ch.id, `title.${f}`, m));
-    checkText(ch.text, (f, m) => at(ch.id, `text.${f}`, m));
-    const c = ch.camera;
-    const [lon, lat] = c.center;
-    if (!(Math.abs(lon) <= 180)) at(ch.id, 'camera.center', `longitude ${lon} out of range`);
-    if (!(Math.abs(lat) <= 85)) at(ch.id, 'camera.center', `latitude ${lat} out of range`);
-    if (!(c.zoom >= MAP_MIN_ZOOM && c.zoom <= MAP_MAX_ZOOM)) at(ch.id, 'camera.zoom', `${c.zoom} out of range ${MAP_MIN_ZOOM}–${MAP_MAX_ZOOM} (the map's)`);
-    if (!(Math.abs(c.bearing) <= 180)) at(ch.id, 'camera.bearing', `${c.bearing} out of range`);
-    if (!(c.pitch >= 0 && c.pitch <= 60)) at(ch.id, 'camera.pitch', `${c.pitch} out of range 0–60`);
-    if (ch.layers.length === 0) at(ch.id, 'layers', 'none');
-    for (const l of ch.layers) if (!known.has(l)) at(ch.id, 'layers', `unknown layer "${l}"`);
-    if (new Set(ch.layers).size !== ch.layers.length) at(ch.id, 'layers', 'duplicate layer');
-    for (const h of ch.highlight) if (!ID.test(h)) at(ch.id, 'highlight', `malformed id "${h}"`);
-    for (const m of ch.mechanisms ?? []) if (!ID.test(m)) at(ch.id, 'mechanisms', `malformed id "${m}"`);
-    if (ch.mechanisms?.length && !ch.layers.includes('mechanisms')) at(ch.id, 'mechanisms', 'set, but the chapter does not show the mechanisms layer');
-    if (ch.filters) for (const msg of filterProblems(ch.filters)) at(ch.id, 'filters', msg);
-    if (ch.sources.length === 0) at(ch.id, 'sources', 'none: every chapter cites a document');
-    for (const s of ch.sources) {
-      if (!/^[a-z0-9-]+\.(?:en|zh)\.txt$/.test(s.doc)) at(ch.id, 'sources.doc', `malformed file name "${s.doc}"`);
-      if (s.quote.trim().length < 8) at(ch.id, 'sources.quote', 'too short to stand as evidence');
-    }
+export function checkStory(value: unknown, options: { draft?: boolean } = {}): { story: Story; problems: [] } | { story: null; problems: StoryProblem[] } {
+  const shape = parseShape(value);
+  if (!shape.data) {
+    const chapters = (value as { chapters?: unknown[] } | null)?.chapters;
+    const problems = shape.issues.map(({ path, key, values }): StoryProblem => {
+      if (path[0] === 'chapters' && typeof path[1] === 'number') {
+        return { chapter: chapterName(Array.isArray(chapters) ? chapters[path[1]] : null, path[1]), field: fieldName(path.slice(2)) || 'chapters', key, ...(values ? { values } : {}) };
+      }
+      return { chapter: null, field: fieldName(path) || 'story', key, ...(values ? { values } : {}) };
+    });
+    return { story: null, problems };
   }
+  const story = shape.data as Story;
+  const problems = options.draft ? [] : contentProblems(story);
+  return problems.length ? { story: null, problems } : { story, problems: [] };
+}
+
+/** `['camera', 'center', 1]` → `camera.center`; list indices are left out (`sources.doc`), as the build always said. */
+function fieldName(path: readonly (string | number)[]): string {
+  return path.filter((p) => typeof p === 'string').join('.');
+}
+
+/** The checks of a well-shaped story: languages, ids, ranges, filter values. */
+function contentProblems(story: Story): StoryProblem[] {
+  const problems: StoryProblem[] = [];
+  const add = (chapter: string | null, field: string, key: ProblemKey, values?: Record<string, string | number>) => problems.push({ chapter, field, key, ...(values ? { values } : {}) });
+  if (!ID.test(story.id)) add(null, 'id', 'notId');
+  checkText(story.title, (f, k) => add(null, `title.${f}`, k));
+  if (story.chapters.length === 0) add(null, 'chapters', 'none');
+  const seen = new Set<string>();
+  story.chapters.forEach((ch, i) => {
+    const name = chapterName(ch, i);
+    const at = (field: string, key: ProblemKey, values?: Record<string, string | number>) => add(name, field, key, values);
+    if (!ID.test(ch.id)) at('id', 'notId');
+    if (seen.has(ch.id)) at('id', 'duplicate');
+    seen.add(ch.id);
+    checkText(ch.title, (f, k) => at(`title.${f}`, k));
+    checkText(ch.text, (f, k) => at(`text.${f}`, k));
+    // Notes are optional; when given, in both languages like the rest.
+    if (ch.notes) checkText(ch.notes, (f, k) => at(`notes.${f}`, k));
+    for (const p of chapterProblems(ch)) at(p.field, p.key, p.values);
+  });
   return problems;
+}
+
+const known = new Set<string>(LAYER_IDS);
+
+/** A chapter's camera, layers, highlights, mechanisms, filters and sources. */
+function chapterProblems(ch: Chapter): Omit<StoryProblem, 'chapter'>[] {
+  const out: Omit<StoryProblem, 'chapter'>[] = [];
+  const at = (field: string, key: ProblemKey, values?: Record<string, string | number>) => out.push({ field, key, ...(values ? { values } : {}) });
+  const c = ch.camera;
+  const [lon, lat] = c.center;
+  if (!(Math.abs(lon) <= 180)) at('camera.center', 'longitude', { value: lon });
+  if (!(Math.abs(lat) <= 85)) at('camera.center', 'latitude', { value: lat });
+  if (!(c.zoom >= MAP_MIN_ZOOM && c.zoom <= MAP_MAX_ZOOM)) at('camera.zoom', 'zoom', { value: c.zoom, min: MAP_MIN_ZOOM, max: MAP_MAX_ZOOM });
+  if (!(Math.abs(c.bearing) <= 180)) at('camera.bearing', 'bearing', { value: c.bearing });
+  if (!(c.pitch >= 0 && c.pitch <= 60)) at('camera.pitch', 'pitch', { value: c.pitch });
+  if (ch.layers.length === 0) at('layers', 'none');
+  for (const l of ch.layers) if (!known.has(l)) at('layers', 'unknownLayer', { value: l });
+  if (new Set(ch.layers).size !== ch.layers.length) at('layers', 'duplicateLayer');
+  for (const h of ch.highlight) if (!ID.test(h)) at('highlight', 'malformedId', { value: h });
+  for (const m of ch.mechanisms ?? []) if (!ID.test(m)) at('mechanisms', 'malformedId', { value: m });
+  if (ch.mechanisms?.length && !ch.layers.includes('mechanisms')) at('mechanisms', 'mechanismsWithoutLayer');
+  if (ch.filters) for (const p of filterProblems(ch.filters)) at('filters', p.key, p.values);
+  if (ch.sources.length === 0) at('sources', 'noSources');
+  for (const s of ch.sources) {
+    if (!DOC_FILE.test(s.doc)) at('sources.doc', 'docName', { value: s.doc });
+    if (s.quote.trim().length < QUOTE_MIN) at('sources.quote', 'quoteShort');
+  }
+  return out;
 }
 
 const FILTER_KEYS: Record<keyof Filters, true> = { areas: true, direction: true, statuses: true, country: true, years: true };
 
 /** Problems with a chapter's filters: unknown keys, or values the filter panel could not show. */
-function filterProblems(f: Partial<Filters>): string[] {
-  const out: string[] = [];
-  for (const k of Object.keys(f)) if (!Object.hasOwn(FILTER_KEYS, k)) out.push(`unknown filter "${k}"`);
-  if (f.direction !== undefined && !(DIRECTION_FILTERS as readonly string[]).includes(f.direction)) out.push(`direction "${String(f.direction)}" is not one of ${DIRECTION_FILTERS.join(', ')}`);
-  for (const a of f.areas ?? []) if (!(Number.isInteger(a) && a >= 1 && a <= 8)) out.push(`area ${a} is not one of the plan's areas 1–8`);
-  for (const st of f.statuses ?? []) if (!(STATUSES as readonly string[]).includes(st)) out.push(`status "${String(st)}" is not one of ${STATUSES.join(', ')}`);
-  if (f.country !== undefined && f.country !== null && !/^[A-Z]{2}$/.test(f.country)) out.push(`country "${f.country}" is not an ISO 3166-1 alpha-2 code`);
+function filterProblems(f: Partial<Filters>): { key: ProblemKey; values: Record<string, string | number> }[] {
+  const out: { key: ProblemKey; values: Record<string, string | number> }[] = [];
+  for (const k of Object.keys(f)) if (!Object.hasOwn(FILTER_KEYS, k)) out.push({ key: 'unknownFilter', values: { value: k } });
+  if (f.direction !== undefined && !(DIRECTION_FILTERS as readonly string[]).includes(f.direction)) out.push({ key: 'direction', values: { value: String(f.direction) } });
+  for (const a of f.areas ?? []) if (!(Number.isInteger(a) && a >= 1 && a <= 8)) out.push({ key: 'area', values: { value: a } });
+  for (const st of f.statuses ?? []) if (!(STATUSES as readonly string[]).includes(st)) out.push({ key: 'status', values: { value: String(st) } });
+  if (f.country !== undefined && f.country !== null && !/^[A-Z]{2}$/.test(f.country)) out.push({ key: 'country', values: { value: f.country } });
   if (f.years !== undefined && f.years !== null) {
     const [a, b] = f.years;
-    if (!(Number.isInteger(a) && Number.isInteger(b) && YEAR_MIN <= a && a <= b && b <= YEAR_MAX)) out.push(`years ${a}–${b} are not a range within ${YEAR_MIN}–${YEAR_MAX}`);
+    if (!(Number.isInteger(a) && Number.isInteger(b) && YEAR_MIN <= a && a <= b && b <= YEAR_MAX)) out.push({ key: 'years', values: { value: `${a}–${b}`, min: YEAR_MIN, max: YEAR_MAX } });
   }
   return out;
 }
 
-function checkText(t: StoryText, report: (field: 'en' | 'zh', msg: string) => void) {
+function checkText(t: StoryText, report: (field: 'en' | 'zh', key: ProblemKey) => void) {
   for (const lang of ['en', 'zh'] as const) {
     const s = t[lang];
     if (!s || !s.trim()) report(lang, 'missing');
-    else if (HTML.test(s)) report(lang, 'contains HTML; chapters are plain text');
+    else if (HTML.test(s)) report(lang, 'html');
   }
-  if (t.zh && !HAN.test(t.zh)) report('zh', 'has no Chinese characters');
+  if (t.zh && t.zh.trim() && !HAN.test(t.zh)) report('zh', 'noHan');
+}
+
+/**
+ * Problems with a story, as the build prints them (`<story>: chapter "<id>": <field>: <message>`); empty when valid.
+ * @param story - the story (or any parsed value) to check
+ */
+export function validateStory(story: unknown): string[] {
+  const id = typeof (story as { id?: unknown } | null)?.id === 'string' ? (story as { id: string }).id : 'story';
+  return checkStory(story).problems.map((p) => `${id}: ${problemText(p, 'en')}`);
 }
 
 /** The chapter index clamped into the story (a stale link to chapter 99 opens the last). */

@@ -4,9 +4,13 @@
  * the main bundle.
  *
  * Properties in: `lang`, `state` (its `story` is the current chapter, `kiosk`
- * the seconds per chapter), `data` (highlighted geometries, document titles),
- * `liveCamera` (where the map is: saved on entry, restored on leaving).
- * Events out: `hsr-story` ({ patch, replace, flight }): navigation writes the
+ * the seconds per chapter), `story` (the story, loaded by the app), `blanked`
+ * (the talk's blank screen: either window may blank it), `data` (highlighted
+ * geometries, document titles), `liveCamera` (where the map is: saved on
+ * entry, restored on leaving), `presenterViews` (presenter view windows open),
+ * `handout` (the handout being made).
+ * Events out: `hsr-talk` (blank, open the presenter view, make the handout);
+ * `hsr-story` ({ patch, replace, flight }): navigation writes the
  * chapter into the URL; applying a chapter (on entry, after navigation, on
  * back/forward) sets its layers and filters and flies the map to a view that
  * frames its highlighted features in the area the caption leaves free
@@ -27,11 +31,12 @@ import type { Dataset } from '../data/dataset.ts';
 import { hsrEvent, type StatePatch } from '../app/events.ts';
 import { NARROW, chapterCamera, chapterPatch } from '../story/chapter-view.ts';
 import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
-import { getStory } from '../story/index.ts';
 import { clampChapter, type Chapter, type Story } from '../story/story.ts';
+import { atChapter } from '../story/story-src.ts';
 import { KeysController } from '../story/keys-controller.ts';
 import { targetChapter, type PresenterAction } from '../story/keymap.ts';
-import { storyEvent } from '../story/story-events.ts';
+import { storyEvent, talkEvent } from '../story/story-events.ts';
+import type { HandoutStatus } from '../app/talk-controller.ts';
 import { KioskClock } from '../story/kiosk-clock.ts';
 import type { OfflineStatus } from '../app/offline.ts';
 
@@ -54,16 +59,21 @@ export class HsrPresenter extends LitElement {
   static override properties = {
     lang: { type: String },
     state: { attribute: false },
+    story: { attribute: false },
     data: { attribute: false },
     offline: { type: String },
     mapReady: { type: Boolean },
     liveCamera: { attribute: false },
-    blanked: { state: true },
+    blanked: { type: Boolean },
+    presenterViews: { type: Number },
+    handout: { attribute: false },
     exploring: { state: true },
   };
 
   declare lang: Lang;
   declare state: AppState | null;
+  /** The story of `state.story` (the app loads and checks it). */
+  declare story: Story | null;
   declare data: Dataset | null;
   /** Whether the site is stored for offline use: the speaker checks this before the talk. */
   declare offline: OfflineStatus;
@@ -71,7 +81,11 @@ export class HsrPresenter extends LitElement {
   declare mapReady: boolean;
   /** Where the map is now (null without a map), saved on entry so that leaving returns there. */
   declare liveCamera: (() => Camera | null) | null;
+  /** The screen is blanked (in this window and the talk's other one). */
   declare blanked: boolean;
+  /** How many presenter view windows follow this talk. */
+  declare presenterViews: number;
+  declare handout: HandoutStatus | null;
   /** Someone has moved or clicked the map since the chapter was applied. */
   declare exploring: boolean;
 
@@ -97,7 +111,10 @@ export class HsrPresenter extends LitElement {
     super();
     this.lang = 'en';
     this.state = null;
+    this.story = null;
     this.data = null;
+    this.presenterViews = 0;
+    this.handout = null;
     this.offline = 'unavailable';
     this.mapReady = false;
     this.liveCamera = null;
@@ -120,16 +137,14 @@ export class HsrPresenter extends LitElement {
     for (const type of EXPLORE_EVENTS) window.removeEventListener(type, this.onExplore, { capture: true });
   }
 
-  private get story(): Story | undefined {
-    return this.state?.story ? getStory(this.state.story.id) : undefined;
-  }
-
   private get index(): number {
     const story = this.story;
     return story && this.state?.story ? clampChapter(story, this.state.story.chapter) : 0;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // Blanking stops the kiosk; the picture coming back (from either window) starts a full interval.
+    if (changed.has('blanked') && changed.get('blanked') !== undefined) this.kiosk.setBlank(this.blanked);
     this.applyState(changed);
     // A booth screen gives every chapter its full time on a drawn map: the first waits for the map.
     this.kiosk.configure(this.story ? (this.state?.kiosk ?? null) : null, this.mapReady && this.applied !== null);
@@ -137,21 +152,18 @@ export class HsrPresenter extends LitElement {
 
   private applyState(changed: PropertyValues<this>): void {
     // Opened from a link, the chapter may be framed before its features have loaded: frame it again when they have.
-    if (changed.has('data') && this.applied !== null && !this.exploring && this.story) {
+    if ((changed.has('data') || changed.has('story')) && this.applied !== null && !this.exploring && this.story) {
       const ch = this.story.chapters[this.index]!;
       if (this.subjectBounds(ch).length > this.framed) this.reframe(ch, this.instant);
     }
-    if (!changed.has('state') || !this.state?.story) return;
+    if (!(changed.has('state') || changed.has('story')) || !this.state?.story) return;
     const pos = this.state.story;
     const story = this.story;
-    if (!story) {
-      // A link to a story that does not exist: leave quietly.
-      this.dispatchEvent(storyEvent({ patch: { story: null, kiosk: null }, replace: true, flight: null }));
-      return;
-    }
+    // The app renders the presenter once the story is loaded; a story that cannot be is refused there.
+    if (!story) return;
     const index = clampChapter(story, pos.chapter);
     if (index !== pos.chapter) {
-      this.dispatchEvent(storyEvent({ patch: { story: { id: story.id, chapter: index } }, replace: true }));
+      this.dispatchEvent(storyEvent({ patch: { story: atChapter(pos, index) }, replace: true }));
       return;
     }
     const key = `${story.id}/${index}`;
@@ -224,7 +236,7 @@ export class HsrPresenter extends LitElement {
       this.applyChapter(story.chapters[index]!, false);
       return;
     }
-    this.dispatchEvent(storyEvent({ patch: { story: { id: story.id, chapter: index } }, replace }));
+    this.dispatchEvent(storyEvent({ patch: { story: atChapter(this.state!.story!, index) }, replace }));
   }
 
   /** Handles a presenter action (keys and the on-screen buttons). */
@@ -236,12 +248,9 @@ export class HsrPresenter extends LitElement {
         // A held key repeats: one chapter per press, not a slide show.
         return;
       case 'blank':
-        this.blanked = true;
-        this.kiosk.setBlank(true);
-        return;
       case 'unblank':
-        this.blanked = false;
-        this.kiosk.setBlank(false);
+        // The talk's state (the app's): the presenter view blanks and unblanks this screen too.
+        this.dispatchEvent(talkEvent({ kind: 'blank', blanked: action.type === 'blank' }));
         return;
       case 'fullscreen':
         void this.toggleFullscreen();
@@ -266,6 +275,11 @@ export class HsrPresenter extends LitElement {
     } catch {
       // Refused (no user gesture, iframe without allowfullscreen): the presentation goes on in the window.
     }
+  }
+
+  /** The talk was ended in the presenter view: back to the map as it was. */
+  end(): void {
+    this.leave();
   }
 
   /** Back to the map as it was before the story: layers, filters, selection and camera. */
@@ -414,6 +428,15 @@ export class HsrPresenter extends LitElement {
     }
   `;
 
+  /** Where the handout is (making page n of N, saved, failed), under the controls. */
+  private handoutLine() {
+    const h = this.handout;
+    if (!h) return nothing;
+    const lang = this.lang;
+    const text = h.state === 'busy' ? t(lang, 'present.handoutBusy', { done: h.done, total: h.total }) : h.state === 'done' ? t(lang, 'present.handoutDone', { file: h.file }) : t(lang, 'present.handoutFailed', { detail: h.detail });
+    return html`<p class="hint handout-status" role="status">${text}</p>`;
+  }
+
   /** The line under the controls: the keys, or what the kiosk is doing. */
   private hint(): string {
     const seconds = this.state?.kiosk;
@@ -457,11 +480,15 @@ export class HsrPresenter extends LitElement {
           <button @click=${() => this.act({ type: 'next' })} ?disabled=${index === total - 1} aria-label=${t(lang, 'present.next')}>→</button>
           <button @click=${() => this.act({ type: 'fullscreen' })}>${t(lang, 'present.fullscreen')}</button>
           <button class="export" aria-haspopup="dialog" title=${t(lang, 'export.openLabel')} @click=${() => this.dispatchEvent(hsrEvent('hsr-export-open'))}>${t(lang, 'export.open')}</button>
+          <button class="presenter-view" title=${t(lang, 'present.viewLabel')} @click=${() => this.dispatchEvent(talkEvent({ kind: 'presenter-view' }))}>${t(lang, 'present.view')}</button>
+          <button class="handout" title=${t(lang, 'present.handoutLabel')} ?disabled=${this.handout?.state === 'busy'} @click=${() => this.dispatchEvent(talkEvent({ kind: 'handout' }))}>${t(lang, 'present.handout')}</button>
           <button class="exit" @click=${() => this.leave()}>${t(lang, 'present.exit')}</button>
         </div>
+        ${this.handoutLine()}
         <p class="hint">
           ${this.hint()}
           ${this.offline === 'ready' ? html`<span class="offline" title=${t(lang, 'offline.readyLabel')}>● ${t(lang, 'offline.ready')}</span>` : nothing}
+          ${this.presenterViews > 0 ? html`<span class="offline linked">● ${t(lang, 'present.viewLinked')}</span>` : nothing}
         </p>
       </section>
       ${this.blanked ? html`<div class="blank" role="status" aria-label=${t(lang, 'present.blanked')} @click=${() => this.act({ type: 'unblank' })}></div>` : nothing}

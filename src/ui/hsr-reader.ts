@@ -15,14 +15,19 @@
  *   document is fetched once the manifest (in `data`) says it exists.
  * - `base: string` — URL of `data/` (the document is fetched from `documents/<doc>` under it).
  *
- * Events (`hsr-change`, via `changeEvent`):
+ * - `picking: boolean` — the story editor waits for a source: a bar offers to
+ *   use the passage selected in the document (or the highlighted quote); it is
+ *   checked against the document (verbatim, as the build checks quotes).
+ *
+ * Events: `hsr-quote-pick` ({ doc, quote }) when a passage is chosen for the
+ * editor (the reader then closes). And (`hsr-change`, via `changeEvent`):
  * - `{ reader: null }` — the close button, Escape, or a click on the backdrop.
  * - `{ reader: null, selected: id, focus: true }` — a marked passage cited by
  *   one feature, or a feature in the side list, is chosen. A passage cited by
  *   several features narrows the side list to them instead.
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
-import { changeEvent } from '../app/events.ts';
+import { changeEvent, hsrEvent } from '../app/events.ts';
 import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { citationsOf, citedRanges, findQuote, layoutDocument, normaliseWithMap, segments, type Paragraph } from '../data/quote-match.ts';
 import { formatDate } from '../data/search-index.ts';
@@ -30,6 +35,7 @@ import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
 import { layerSpec, styleContextOf } from '../layers/registry.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
+import { QUOTE_MIN } from '../story/story.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -63,6 +69,8 @@ export class HsrReader extends LitElement {
     text: { state: true },
     status: { state: true },
     passage: { state: true },
+    picking: { type: Boolean },
+    pickError: { state: true },
   };
 
   declare lang: Lang;
@@ -74,6 +82,9 @@ export class HsrReader extends LitElement {
   declare status: 'idle' | 'loading' | 'error' | 'ready';
   /** Features of the passage chosen in the text, narrowing the side list; null for all. */
   declare passage: string[] | null;
+  /** The story editor waits for a quote from this document. */
+  declare picking: boolean;
+  declare pickError: string;
 
   private loadedUrl: string | null = null;
   private abort: AbortController | null = null;
@@ -90,6 +101,38 @@ export class HsrReader extends LitElement {
     this.text = null;
     this.status = 'idle';
     this.passage = null;
+    this.picking = false;
+    this.pickError = '';
+  }
+
+  /** The text selected inside the document, if any. */
+  private selectedText(): string {
+    // Inside a shadow root Chromium reports the selection's real nodes through the root (the document's is retargeted).
+    const root = this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null };
+    const sel = root.getSelection?.() ?? document.getSelection();
+    const doc = this.renderRoot.querySelector('.doc');
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !doc) return '';
+    const range = sel.getRangeAt(0);
+    if (!doc.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== doc) return '';
+    return sel.toString().trim();
+  }
+
+  /** Hands a passage of this document to the story editor: verbatim (as the build checks quotes) and long enough to stand as evidence. */
+  private pick(which: 'selection' | 'highlighted') {
+    const r = this.reader;
+    if (!r || this.text === null) return;
+    const quote = which === 'selection' ? this.selectedText() : (r.quote ?? '');
+    if (quote.length < QUOTE_MIN) {
+      this.pickError = t(this.lang, 'reader.pickNone');
+      return;
+    }
+    if (findQuote(this.text, quote).length === 0) {
+      this.pickError = t(this.lang, 'reader.pickNotVerbatim');
+      return;
+    }
+    this.pickError = '';
+    this.dispatchEvent(hsrEvent('hsr-quote-pick', { doc: r.doc, quote: quote.replace(/\s+/g, ' ') }));
+    this.close();
   }
 
 
@@ -261,6 +304,29 @@ export class HsrReader extends LitElement {
     }
     dialog:lang(zh) {
       font-family: ${unsafeCSS(FONT_STACK.zh)};
+    }
+    .pick {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      padding: 8px 16px;
+      background: #fff4e5;
+      border-bottom: 1px solid #e6a23c;
+      font-size: 14px;
+    }
+    .pick button {
+      font: inherit;
+      padding: 4px 10px;
+      border-radius: 4px;
+      border: 1px solid #1d2330;
+      background: #1d2330;
+      color: #fff;
+      cursor: pointer;
+    }
+    .pick-error {
+      color: #a11d1d;
+      font-weight: 600;
     }
     dialog::backdrop {
       background: rgba(17, 24, 39, 0.55);
@@ -560,6 +626,14 @@ export class HsrReader extends LitElement {
         </div>
         <button type="button" class="close" autofocus aria-label=${t(lang, 'reader.close')} title=${t(lang, 'reader.close')} @click=${this.close}>×</button>
       </div>
+      ${this.picking && v
+        ? html`<div class="pick" role="group" aria-label=${t(lang, 'reader.pickLabel')}>
+            <span>${t(lang, 'reader.pickHint')}</span>
+            <button type="button" class="pick-selection" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.pick('selection')}>${t(lang, 'reader.pickSelection')}</button>
+            ${quote && v.activeFound ? html`<button type="button" class="pick-highlighted" @click=${() => this.pick('highlighted')}>${t(lang, 'reader.pickHighlighted')}</button>` : nothing}
+            ${this.pickError ? html`<span class="pick-error" role="alert">${this.pickError}</span>` : nothing}
+          </div>`
+        : nothing}
       <div class="content">
         <article class="doc" lang=${htmlLang(docLang)} tabindex="0" aria-labelledby="reader-title" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
           <div class="doc-inner">${this.body(quote, v)}</div>

@@ -9,14 +9,18 @@
  * the image at its pixel size; the page stays clean under its CSP; the dialog
  * opens from the header and from the presenter's caption, keeps typed titles
  * across languages, checks a custom dpi, warns of characters the font lacks,
- * works from the keyboard and passes axe; the command line exports every
- * chapter of a story and exits 2 when an export fails.
+ * works from the keyboard and passes axe; a QR code of the view's link decodes
+ * back to it; the command line exports every chapter of a story, makes the
+ * handout (a page per chapter, each QR code its chapter's link) and exits 2
+ * when an export fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -24,7 +28,8 @@ import { readPngInfo } from '../../src/export/png-dpi.ts';
 import type { HookError, HookOptions, HookResult } from '../../src/export/hook.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
-import { getStory } from '../../src/story/index.ts';
+import { shippedStory } from '../../scripts/story-files.ts';
+import { URL_VERSION } from '../../src/state/url-state.ts';
 import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 
@@ -105,6 +110,23 @@ async function moveLive(page: Page, camera: { center?: [number, number]; zoom?: 
 
 const hexRgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/** The image that fills a page of one of our PDFs, as a PNG (the page's pixels: the PDF embeds them deflated, RGB). */
+function pageImage(doc: PDFDocument, index: number): PNG {
+  const xobjects = doc.getPage(index).node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+  const stream = doc.context.lookup(xobjects.entries()[0]![1]) as PDFRawStream;
+  const w = (stream.dict.lookup(PDFName.of('Width')) as PDFNumber).asNumber();
+  const h = (stream.dict.lookup(PDFName.of('Height')) as PDFNumber).asNumber();
+  const rgb = inflateSync(stream.contents);
+  const png = new PNG({ width: w, height: h });
+  for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
+    png.data[j] = rgb[i]!;
+    png.data[j + 1] = rgb[i + 1]!;
+    png.data[j + 2] = rgb[i + 2]!;
+    png.data[j + 3] = 255;
+  }
+  return png;
+}
 
 /** Pixel reader of a PNG. */
 function pixels(bytes: Buffer) {
@@ -397,8 +419,33 @@ describe('image export (built site, Chromium)', () => {
     await assertCleanPage(rec);
   });
 
+  it('prints a QR code of the view’s link beside the link itself, which decodes back to the view on this site', { timeout: SLOW }, async () => {
+    const rec = await openApp('#map=3.2/30/100&layers=directions,projects&sel=project-23&lang=zh');
+    const { page } = rec;
+    const r = ok(await runExport(page, { width: 1920, height: 1080 }));
+    const bytes = Buffer.from(r.base64, 'base64');
+    writeFileSync(join(ARTIFACTS, 'export-qr-1920x1080.png'), bytes);
+    // The link to this view on the site it was made from: the page's address without its query (`?test`).
+    const here = new URL(page.url());
+    const link = `${here.origin}${here.pathname}${here.hash}`;
+    expect(r.qr?.link).toBe(link);
+    const { png } = pixels(bytes);
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(code?.data).toBe(link);
+    // Found where the layout put it.
+    const box = r.qr!.box;
+    expect(code!.location.topLeftCorner.x).toBeGreaterThanOrEqual(box.x - 2);
+    expect(code!.location.bottomRightCorner.y).toBeLessThanOrEqual(box.y + box.h + 2);
+    // Switched off, there is none.
+    const off = ok(await runExport(page, { width: 1920, height: 1080, qr: false }));
+    expect(off.qr).toBeNull();
+    const { png: plain } = pixels(Buffer.from(off.base64, 'base64'));
+    expect(jsQR(new Uint8ClampedArray(plain.data), plain.width, plain.height)).toBeNull();
+    await assertCleanPage(rec);
+  });
+
   it('exports while presenting: the caption has an Export button, the title is the chapter, and the image frames the area beside the caption', { timeout: SLOW }, async () => {
-    const story = getStory('health-silk-road')!;
+    const story = shippedStory('.', 'health-silk-road')!;
     const rec = await openApp(`#story=${story.id}&chapter=3`);
     const { page } = rec;
     const caption = page.locator('hsr-presenter');
@@ -450,7 +497,7 @@ describe('npm run export (command line)', () => {
   const cli = (args: string[]) => spawnSync('npx', ['tsx', 'scripts/export.ts', '--dist', dist, ...args], { encoding: 'utf8', timeout: SLOW });
 
   it('exports every chapter of a story into a folder, in one warm page', { timeout: SLOW }, () => {
-    const story = getStory('health-silk-road')!;
+    const story = shippedStory('.', 'health-silk-road')!;
     const out = join(ARTIFACTS, 'cli-all');
     rmSync(out, { recursive: true, force: true });
     // A small page: the live map redraws at every chapter too.
@@ -463,6 +510,27 @@ describe('npm run export (command line)', () => {
     // One warm-up, then every chapter drawn by the warm renderer.
     expect(r.stdout).toMatch(/renderer warm in/);
     expect(r.stdout.match(/320×180 PNG.*\(warm;/g)).toHaveLength(story.chapters.length);
+  });
+
+  it('makes the handout: one A4 page per chapter, each with the QR code of its chapter’s link on the given site', { timeout: SLOW }, async () => {
+    const story = shippedStory('.', 'health-silk-road')!;
+    const out = join(ARTIFACTS, 'handout-zh.pdf');
+    rmSync(out, { force: true });
+    const r = cli(['--story', story.id, '--handout', '--lang', 'zh', '--link-base', 'https://example.org/hsr/', '--out', out]);
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const doc = await PDFDocument.load(readFileSync(out));
+    expect(doc.getPageCount()).toBe(story.chapters.length);
+    expect(doc.getTitle()).toBe(story.title.zh);
+    for (const [i, page] of doc.getPages().entries()) {
+      const { width, height } = page.getSize();
+      expect([Math.round(width), Math.round(height)], `page ${i + 1}`).toEqual([595, 842]);
+    }
+    // The page's picture, from the PDF itself: the QR code leads to its chapter, in the handout's language.
+    for (const i of [0, story.chapters.length - 1]) {
+      const img = pageImage(doc, i);
+      writeFileSync(join(ARTIFACTS, `handout-zh-page-${i + 1}.png`), PNG.sync.write(img));
+      expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe(`https://example.org/hsr/#lang=zh&story=${story.id}&chapter=${i + 1}&v=${URL_VERSION}`);
+    }
   });
 
   it('exits 2 when the export fails, naming the size that works', { timeout: SLOW }, () => {

@@ -14,13 +14,13 @@ import { join, resolve } from 'node:path';
 import type { Geometry, Position } from 'geojson';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getStory } from '../../src/story/index.ts';
+import { shippedStory } from '../../scripts/story-files.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
 import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 
-const story = getStory(DEFAULT_STORY_ID)!;
+const story = shippedStory('.', DEFAULT_STORY_ID)!;
 /** The build the global setup made and serves (`HSR_DIST`, as there). */
 const DIST = resolve(process.env.HSR_DIST ?? 'dist');
 let browser: Browser;
@@ -398,6 +398,92 @@ describe('presentation mode', () => {
     await page.mouse.move(700, 380, { steps: 4 });
     await page.mouse.up();
     await expect.poll(() => hint.textContent(), { timeout: 3_000 }).toContain('Kiosk paused while you explore the map');
+    await assertCleanPage(rec);
+  });
+
+  it('opens the presenter view from the controls: it moves the audience window and the audience window moves it — chapters, blank screen, language', { timeout: 300_000 }, async () => {
+    const rec = await openApp(`#story=${DEFAULT_STORY_ID}&chapter=2`, { viewport: SMALL });
+    const { page, context } = rec;
+    await waitForChapter(page, 'economic-belt');
+    const [pv] = await Promise.all([context.waitForEvent('page'), page.locator('hsr-presenter button.presenter-view').click()]);
+    await pv.setViewportSize({ width: 1440, height: 900 });
+    const view = pv.locator('hsr-presenter-view');
+    const viewAt = (id: string) => view.locator(`.now[data-chapter="${id}"]`).waitFor({ timeout: 30_000 });
+    await viewAt('economic-belt');
+    expect(new URLSearchParams(new URL(pv.url()).hash.slice(1)).has('presenter')).toBe(true);
+    // The speaker's notes, the next chapter, the audience window connected.
+    expect(await view.locator('.notes').textContent()).toBe(chapter('economic-belt').notes!.en);
+    expect(await view.locator('.next h3').textContent()).toBe(chapter('maritime-silk-road').title.en);
+    await view.locator('.status.audience.on').waitFor();
+    await page.locator('hsr-presenter .linked').waitFor();
+
+    // The presenter view drives the audience window…
+    await pv.keyboard.press('PageDown');
+    await waitForChapter(page, 'maritime-silk-road');
+    expect(hashParams(page).get('chapter')).toBe('3');
+    // …and the audience window drives it.
+    await page.keyboard.press('PageUp');
+    await viewAt('economic-belt');
+    await view.locator('ol.chapters button').nth(4).click();
+    await waitForChapter(page, 'mekong');
+
+    // B in the presenter view blanks the projector; any key there brings the picture back.
+    await pv.keyboard.press('b');
+    await page.locator('hsr-presenter .blank').waitFor({ state: 'visible' });
+    await view.locator('.status.blank').waitFor();
+    await pv.keyboard.press('x');
+    await page.locator('hsr-presenter .blank').waitFor({ state: 'detached' });
+    // L switches both windows' language.
+    await pv.keyboard.press('l');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    await expect.poll(() => page.locator('hsr-presenter h2').textContent()).toBe(chapter('mekong').title.zh);
+    await expect.poll(() => view.locator('h2').textContent()).toBe(chapter('mekong').title.zh);
+    await pv.keyboard.press('l');
+    await expect.poll(() => page.locator('hsr-presenter h2').textContent()).toBe(chapter('mekong').title.en);
+    await pv.screenshot({ path: 'tests/.artifacts/presenter-view-1440x900.png' });
+    await cameraAtRest(page);
+    await page.screenshot({ path: 'tests/.artifacts/audience-1920x1080.png' });
+    await assertCleanPage(rec);
+  });
+
+  it('opened by its link, the presenter view joins the talk where it is; closed, the audience window goes on alone; reopened or reloaded, either window rejoins; Esc there ends the talk', { timeout: 300_000 }, async () => {
+    const rec = await openApp(`#story=${DEFAULT_STORY_ID}&chapter=3`, { viewport: SMALL });
+    const { page, context } = rec;
+    await waitForChapter(page, 'maritime-silk-road');
+    const openView = async (hashChapter: number) => {
+      const pv = await context.newPage();
+      await pv.goto(`${inject('baseUrl')}?test#story=${DEFAULT_STORY_ID}&chapter=${hashChapter}&presenter`);
+      return pv;
+    };
+    const viewAt = (pv: Page, id: string) => pv.locator(`hsr-presenter-view .now[data-chapter="${id}"]`).waitFor({ timeout: 30_000 });
+    // Its own link says chapter 1; the talk is at chapter 3.
+    const pv = await openView(1);
+    await viewAt(pv, 'maritime-silk-road');
+    await page.keyboard.press('PageDown');
+    await viewAt(pv, 'corridors');
+
+    // Closed: the audience window carries on with its keys.
+    await pv.close();
+    await page.keyboard.press('PageDown');
+    await waitForChapter(page, 'mekong');
+    // Reopened (by a link to another chapter): it joins at the audience window's.
+    const again = await openView(9);
+    await viewAt(again, 'mekong');
+    await again.keyboard.press('PageDown');
+    await waitForChapter(page, 'central-asia');
+
+    // The audience window reloaded with an older address: it rejoins where the talk is.
+    await page.evaluate((id) => history.replaceState(null, '', `?test#story=${id}&chapter=2`), DEFAULT_STORY_ID);
+    await page.reload();
+    await waitForMap(page);
+    await waitForChapter(page, 'central-asia', 60_000);
+    await again.locator('hsr-presenter-view .status.audience.on').waitFor({ timeout: 30_000 });
+
+    // Esc in the presenter view ends the talk: the audience window returns to the map, the view says so.
+    await again.keyboard.press('Escape');
+    await page.locator('hsr-presenter').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(hashParams(page).has('story')).toBe(false);
+    await again.locator('hsr-presenter-view .ended').waitFor();
     await assertCleanPage(rec);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asCamera, findCameras, flightSteps, tourSteps } from '../../bench/lib/cameras.ts';
-import { healthSilkRoad } from '../../src/story/stories/health-silk-road.ts';
+import { shippedStory } from '../../scripts/story-files.ts';
+
+const healthSilkRoad = shippedStory('.', 'health-silk-road')!;
 
 describe('bench cameras', () => {
   it('reads MapLibre-shaped and app-shaped cameras', () => {

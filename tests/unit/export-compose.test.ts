@@ -5,7 +5,7 @@ import { defaultState, type AppState, type Lang } from '../../src/state/app-stat
 import { LAYERS } from '../../src/layers/registry.ts';
 import { makeDataset } from '../../src/data/dataset.ts';
 import type { Manifest } from '../../src/data/contract.ts';
-import { getStory } from '../../src/story/index.ts';
+import { shippedStory } from '../../scripts/story-files.ts';
 import { en, zh } from '../../src/i18n/strings.ts';
 import { EMPTY_MANIFEST, feat, sampleDataset } from '../helpers/features.ts';
 
@@ -71,29 +71,30 @@ describe('defaultTitles', () => {
   });
 
   it.each(LANGS)('uses the story chapter and story title in a story, before the selection (%s)', (lang) => {
-    const story = getStory('health-silk-road')!;
+    const story = shippedStory('.', 'health-silk-road')!;
     const n = story.chapters.length;
     for (const i of [0, n - 1]) {
-      const t = defaultTitles(state({ story: { id: story.id, chapter: i }, selected: 'project-01' }), d, lang);
+      const t = defaultTitles(state({ story: { id: story.id, chapter: i }, selected: 'project-01' }), d, lang, story);
       expect(t.title).toBe(story.chapters[i]!.title[lang]);
       expect(t.subtitle).toBe(`${story.title[lang]} · ${i + 1}/${n}`);
     }
   });
 
-  it('ignores an unknown story or chapter', () => {
+  it('ignores a story that is not loaded, or a chapter it does not have', () => {
     const plain = defaultTitles(state(), d, 'en');
-    expect(defaultTitles(state({ story: { id: 'no-such-story', chapter: 0 } }), d, 'en')).toEqual(plain);
-    expect(defaultTitles(state({ story: { id: 'health-silk-road', chapter: 999 } }), d, 'en')).toEqual(plain);
+    const story = shippedStory('.', 'health-silk-road')!;
+    expect(defaultTitles(state({ story: { id: 'no-such-story', chapter: 0 } }), d, 'en', null)).toEqual(plain);
+    expect(defaultTitles(state({ story: { id: 'health-silk-road', chapter: 999 } }), d, 'en', story)).toEqual(plain);
   });
 });
 
 describe('highlightIds', () => {
   it("rings a chapter's features, nothing outside a story", () => {
-    const story = getStory('health-silk-road')!;
+    const story = shippedStory('.', 'health-silk-road')!;
     const i = story.chapters.findIndex((c) => c.highlight.length > 0);
     expect(i).toBeGreaterThanOrEqual(0);
-    expect(highlightIds(state({ story: { id: story.id, chapter: i } }))).toEqual(story.chapters[i]!.highlight);
-    expect(highlightIds(state())).toEqual([]);
+    expect(highlightIds(state({ story: { id: story.id, chapter: i } }), story)).toEqual(story.chapters[i]!.highlight);
+    expect(highlightIds(state(), story)).toEqual([]);
   });
 });
 

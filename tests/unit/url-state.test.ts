@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATE_PARAMS, URL_MIGRATIONS, URL_VERSION, formatCamera, migrateParams, parseCamera, parseParams, parseUrlState, serializeUrlState, startAddress, type UrlMigration } from '../../src/state/url-state.ts';
+import { STATE_PARAMS, URL_MIGRATIONS, URL_VERSION, formatCamera, migrateParams, parseCamera, parseParams, parseUrlState, printedLink, serializeUrlState, startAddress, viewLink, type UrlMigration } from '../../src/state/url-state.ts';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
 import { DEFAULT_LAYERS, defaultState, type AppState } from '../../src/state/app-state.ts';
 
@@ -240,5 +240,38 @@ describe('the schema version', () => {
     const today = serializeUrlState({ ...defaultState('zh'), selected: 'org-who-wpro', camera: { zoom: 4, lat: 30, lon: 100, bearing: 0, pitch: 0 } });
     const later = parseUrlState(`https://x.test/#${today}`, 'en', { migrations: rename, version: 3 });
     expect(later).toMatchObject({ selected: 'org-who-wpro-manila', lang: 'zh', camera: { zoom: 4, lat: 30, lon: 100 } });
+  });
+});
+
+describe('story files and the presenter view in the URL', () => {
+  it('round-trips a story file (story-src) with its chapter, and the presenter view flag', () => {
+    const s: AppState = { ...defaultState(), story: { src: 'talks/forum-2026.json', chapter: 2 }, presenter: true };
+    const hash = serializeUrlState(s);
+    expect(hash).toBe(`lang=en&story-src=talks/forum-2026.json&chapter=3&presenter&v=${URL_VERSION}`);
+    expect(parseUrlState(`https://example.org/#${hash}`)).toEqual(s);
+    expect(at('#story-src=my-talk&chapter=1').story).toEqual({ src: 'my-talk', chapter: 0 });
+  });
+
+  it('refuses a story-src that could leave the site (and then falls back to story=, if given)', () => {
+    for (const bad of ['https://evil.example/x.json', '//evil.example/x.json', '../x.json', '/x.json', 'a/../x.json']) {
+      expect(at(`#story-src=${encodeURIComponent(bad)}`).story, bad).toBeNull();
+    }
+    expect(at('#story-src=..%2Fx.json&story=health-silk-road').story).toEqual({ id: 'health-silk-road', chapter: 0 });
+    expect(at('#story-src=talks/a.json&story=health-silk-road').story).toEqual({ src: 'talks/a.json', chapter: 0 });
+  });
+
+  it('reads presenter only with a story, and moves both from the query into the hash', () => {
+    expect(at('#presenter').presenter).toBe(false);
+    expect(at('#story=health-silk-road&presenter=0').presenter).toBe(false);
+    expect(STATE_PARAMS).toEqual(expect.arrayContaining(['story-src', 'presenter']));
+    const start = startAddress('https://example.org/?story-src=talks/a.json&presenter&test#lang=zh');
+    expect(start.search).toBe('?test');
+    expect(parseParams(start.params)).toMatchObject({ story: { src: 'talks/a.json', chapter: 0 }, presenter: true, lang: 'zh' });
+  });
+
+  it('makes the link printed in exports: the view on the site, without what belongs to one window', () => {
+    const s: AppState = { ...defaultState('zh'), story: { id: 'health-silk-road', chapter: 2 }, presenter: true, embed: true };
+    expect(viewLink('https://example.org/hsr/index.html?export#old', s)).toBe(`https://example.org/hsr/index.html#lang=zh&story=health-silk-road&chapter=3&v=${URL_VERSION}`);
+    expect(printedLink('https://example.org/hsr/#lang=zh&v=1')).toBe('example.org/hsr/#lang=zh&v=1');
   });
 });

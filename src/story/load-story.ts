@@ -1,0 +1,117 @@
+/**
+ * The one way a story is read, whatever it comes from — a shipped file
+ * (`#story=<id>`), a file on the same site or stored in this browser
+ * (`#story-src=`), a file a speaker opens or drops into the editor: the text
+ * is parsed as JSON and checked by the one validator (`story.ts`). Whatever is
+ * wrong comes back as a value (`StoryError`), worded in either language by
+ * `storyErrorText`, naming the chapter and field; nothing throws.
+ */
+import type { Lang } from '../state/app-state.ts';
+import { checkStory, problemText, type Story, type StoryProblem } from './story.ts';
+import { storedStory } from './story-library.ts';
+import { storySource, type StoryRef } from './story-src.ts';
+
+/** Larger than any talk needs (the shipped story is 17 kB). */
+export const MAX_STORY_BYTES = 1_000_000;
+
+export type StoryError =
+  | { kind: 'problems'; problems: StoryProblem[] }
+  | { kind: 'not-json'; detail: string }
+  | { kind: 'too-large' }
+  | { kind: 'not-found'; what: string }
+  | { kind: 'refused'; what: string }
+  | { kind: 'network'; what: string };
+
+export type StoryLoad = { ok: true; story: Story } | { ok: false; error: StoryError };
+
+/** Parses and checks the text of a story file. */
+export function readStoryText(text: string, options: { draft?: boolean } = {}): StoryLoad {
+  if (text.length > MAX_STORY_BYTES) return { ok: false, error: { kind: 'too-large' } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: { kind: 'not-json', detail: e instanceof Error ? e.message : String(e) } };
+  }
+  return readStoryValue(value, options);
+}
+
+/** Checks an already parsed value (a stored story). */
+export function readStoryValue(value: unknown, options: { draft?: boolean } = {}): StoryLoad {
+  const r = checkStory(value, options);
+  return r.story ? { ok: true, story: r.story } : { ok: false, error: { kind: 'problems', problems: r.problems } };
+}
+
+export interface LoadEnv {
+  /** The site's address (`document.baseURI`): shipped stories and paths are relative to it. */
+  base: string;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  fetch?: typeof fetch;
+}
+
+/** Loads and checks the story `ref` names. */
+export async function loadStory(ref: StoryRef, env: LoadEnv): Promise<StoryLoad> {
+  const what = ref.src ?? ref.id;
+  const source = storySource(ref);
+  if (!source) return { ok: false, error: { kind: 'refused', what } };
+  if (source.kind === 'stored') {
+    const value = storedStory(env.storage, source.id);
+    return value === undefined ? { ok: false, error: { kind: 'not-found', what } } : readStoryValue(value);
+  }
+  const base = new URL(env.base);
+  const url = new URL(source.kind === 'shipped' ? `stories/${source.id}.json` : source.path, base);
+  // `parseStorySrc` already refuses anything that could leave the site; this holds even if it were wrong.
+  if (url.origin !== base.origin) return { ok: false, error: { kind: 'refused', what } };
+  let res: Response;
+  try {
+    res = await (env.fetch ?? fetch)(url, { credentials: 'same-origin' });
+  } catch {
+    return { ok: false, error: { kind: 'network', what } };
+  }
+  if (res.status === 404) return { ok: false, error: { kind: 'not-found', what } };
+  if (!res.ok) return { ok: false, error: { kind: 'network', what: `${what} (HTTP ${res.status})` } };
+  const size = Number(res.headers.get('content-length') ?? 0);
+  if (size > MAX_STORY_BYTES) return { ok: false, error: { kind: 'too-large' } };
+  return readStoryText(await res.text());
+}
+
+const MESSAGES = {
+  en: {
+    problems: 'This story cannot be presented:',
+    'not-json': 'This is not a story file (not JSON: {detail}).',
+    'too-large': 'This story file is too large (more than 1 MB).',
+    'not-found': 'There is no story “{what}”.',
+    refused: 'Stories can only be opened from this site or from this browser, not from “{what}”.',
+    network: 'The story “{what}” could not be loaded.',
+    more: '…and {n} more.',
+  },
+  zh: {
+    problems: '无法演示此故事：',
+    'not-json': '这不是故事文件（不是 JSON：{detail}）。',
+    'too-large': '故事文件太大（超过 1 MB）。',
+    'not-found': '没有故事“{what}”。',
+    refused: '只能打开本网站或本浏览器中的故事，不能打开“{what}”。',
+    network: '无法加载故事“{what}”。',
+    more: '……另有 {n} 处问题。',
+  },
+} as const;
+
+/** How many problems a message lists (the rest are counted). */
+const LISTED = 4;
+
+/** The error as lines for the visitor, in `lang`: a heading and, for problems, one line each naming chapter and field. */
+export function storyErrorLines(e: StoryError, lang: Lang): string[] {
+  const m = MESSAGES[lang];
+  if (e.kind === 'problems') {
+    const lines = e.problems.slice(0, LISTED).map((p) => problemText(p, lang));
+    if (e.problems.length > LISTED) lines.push(m.more.replace('{n}', String(e.problems.length - LISTED)));
+    return [m.problems, ...lines];
+  }
+  const s: string = m[e.kind];
+  return [s.replace('{detail}', 'detail' in e ? e.detail : '').replace('{what}', 'what' in e ? e.what : '')];
+}
+
+/** The error in one line. */
+export function storyErrorText(e: StoryError, lang: Lang): string {
+  return storyErrorLines(e, lang).join(' ');
+}
