@@ -15,6 +15,8 @@ import type { LoadReport } from '../data/load-data.ts';
 import { DataLoader } from '../data/data-loader.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pick, preferredLang, rememberLang, t } from '../i18n/i18n.ts';
+import { preferredWorldview, rememberWorldview } from '../state/worldview-preference.ts';
+import type { Manifest } from '../data/contract.ts';
 import type { FocusRequest, Flight } from '../map/hsr-map.ts';
 import { STORY_EVENT, DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
@@ -61,6 +63,7 @@ export class HsrApp extends LitElement {
     narrow: { state: true },
     applyUpdate: { state: true },
     dataComplete: { state: true },
+    manifest: { state: true },
   };
 
   declare state: AppState;
@@ -90,6 +93,8 @@ export class HsrApp extends LitElement {
   declare applyUpdate: (() => void) | null;
   /** Every layer is loaded (or has failed): until then the list says more is coming. */
   declare dataComplete: boolean;
+  /** The data's manifest as soon as it is in (the map takes its base map files from it). */
+  declare manifest: Manifest | null;
 
   private focusNonce = 0;
   private flightNonce = 0;
@@ -112,7 +117,10 @@ export class HsrApp extends LitElement {
   constructor() {
     super();
     const lang = preferredLang(globalThis.localStorage, navigator.languages ?? [navigator.language]);
-    this.state = parseUrlState(location.href, lang);
+    // A link without `wv=` opens in the remembered worldview, like the language.
+    this.state = parseUrlState(location.href, lang, preferredWorldview(globalThis.localStorage));
+    void this.loader.setWorldview(this.state.worldview);
+    this.manifest = null;
     this.data = null;
     this.report = null;
     this.loadError = null;
@@ -188,7 +196,9 @@ export class HsrApp extends LitElement {
    */
   private async load() {
     try {
-      await this.loader.start(this.state.layers);
+      const started = this.loader.start(this.state.layers);
+      void this.loader.manifestLoaded.then((m) => (this.manifest = m), () => undefined);
+      await started;
       if (this.state.selected && !this.state.camera && this.data?.byId.has(this.state.selected)) this.focusRequest = { id: this.state.selected, nonce: ++this.focusNonce };
       await this.mapDrawn;
       await idle();
@@ -286,6 +296,10 @@ export class HsrApp extends LitElement {
     const { filters, focus, replace: _replace, ...rest } = patch;
     const next: AppState = { ...this.state, ...rest, filters: filters ? { ...this.state.filters, ...filters } : this.state.filters };
     if (patch.lang && patch.lang !== this.state.lang) rememberLang(globalThis.localStorage, patch.lang);
+    if (patch.worldview && patch.worldview !== this.state.worldview) {
+      rememberWorldview(globalThis.localStorage, patch.worldview);
+      void this.loader.setWorldview(patch.worldview);
+    }
     if (patch.view) this.tab = patch.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
     this.state = next;
     if (focus && next.selected && patch.selected) this.focusRequest = { id: next.selected, nonce: ++this.focusNonce };
@@ -305,8 +319,10 @@ export class HsrApp extends LitElement {
 
   private onPopState = () => {
     // Every entry the app writes names its language; a hand-edited hash without one keeps the current language.
+    // An entry the app wrote without `wv=` was in the default worldview.
     const next = parseUrlState(location.href, this.state.lang);
     this.state = next;
+    void this.loader.setWorldview(next.worldview);
     this.tab = next.view === 'list' ? 'list' : this.tab === 'list' ? 'layers' : this.tab;
     const unknown = this.data ? unknownValuesPatch(next, this.data, this.report?.failedLayers.map((l) => l.id)) : null;
     if (unknown) this.apply(unknown, true);
@@ -428,7 +444,7 @@ export class HsrApp extends LitElement {
         <button class="side-toggle" type="button" aria-controls="side" aria-expanded=${this.sideCollapsed ? 'false' : 'true'} title=${t(lang, this.sideCollapsed ? 'panel.expand' : 'panel.collapse')} @click=${this.toggleSide}>
           <span class="side-toggle__chevron" aria-hidden="true"></span><span class="visually-hidden">${t(lang, 'panel.side')}</span>
         </button>
-        <hsr-map .lang=${lang} .state=${s} .data=${this.data} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
+        <hsr-map .lang=${lang} .state=${s} .data=${this.data} .manifest=${this.manifest} .focusRequest=${this.focusRequest} .flight=${this.flight} .highlight=${this.highlight}></hsr-map>
         ${s.story && this.presenterLoaded ? html`<hsr-presenter .lang=${lang} .state=${s} .data=${this.data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>` : nothing}
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${this.data}></hsr-detail>` : nothing}
         ${this.loadError ? html`<div class="banner" role="alert">${t(lang, 'map.dataError', { detail: this.loadError })}</div>` : nothing}

@@ -14,7 +14,8 @@ import type { AppState, Lang } from '../state/app-state.ts';
 import { LAYERS, layerSpec, legendInUse, type LegendItem } from '../layers/registry.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
 import { mechanismColors } from '../layers/palette.ts';
-import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
+import { BASEMAP_PALETTES, basemapAttribution } from '../map/basemap-style.ts';
+import type { Worldview } from '../data/worldviews.ts';
 import { field, pick, t } from '../i18n/i18n.ts';
 import { getStory } from '../story/index.ts';
 import type { Chapter, Story } from '../story/story.ts';
@@ -34,6 +35,8 @@ export function layoutUnit(width: number, height: number): number {
 export interface LayoutInput {
   width: number;
   height: number;
+  /** The South China Sea inset (China's worldview, when the map leaves the sea out): bottom right, the scale bar beside it. */
+  inset?: boolean;
   showTitle: boolean;
   showSubtitle: boolean;
   /** Legend rows: a heading per layer plus one per item (see `legendRowCount`). 0 hides the legend. */
@@ -63,6 +66,7 @@ export interface ExportLayout {
   legendPad: number;
   scaleBar: Box;
   northArrow: Box;
+  inset: Box | null;
   footer: Box;
   footerFont: number;
   footerLine: number;
@@ -80,6 +84,9 @@ export const BASE = {
   footerFont: 14,
   footerLine: 20,
 };
+
+/** The South China Sea inset's size at `u = 1`: the sea is taller than wide. */
+export const INSET = { w: 190, h: 250 };
 
 /** Width available to footer text, for wrapping before `layoutExport`. */
 export function footerWidth(width: number, height: number): number {
@@ -119,7 +126,9 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     const h = legendRowsPerColumn * legendRow + 2 * legendPad;
     legend = { x: map.x + margin, y: map.y + map.h - margin - h, w: legendColumns * legendColumnWidth + 2 * legendPad, h };
   }
-  const scaleBar = { x: map.x + map.w - margin - 220 * u, y: map.y + map.h - margin - 40 * u, w: 220 * u, h: 40 * u };
+  const inset = input.inset ? { x: map.x + map.w - margin - INSET.w * u, y: map.y + map.h - margin - INSET.h * u, w: INSET.w * u, h: INSET.h * u } : null;
+  const scaleRight = inset ? inset.x - margin * 0.5 : map.x + map.w - margin;
+  const scaleBar = { x: scaleRight - 220 * u, y: map.y + map.h - margin - 40 * u, w: 220 * u, h: 40 * u };
   const northArrow = { x: map.x + map.w - margin - 44 * u, y: map.y + margin, w: 44 * u, h: 64 * u };
   return {
     width,
@@ -140,6 +149,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     legendPad,
     scaleBar,
     northArrow,
+    inset,
     footer,
     footerFont,
     footerLine,
@@ -147,7 +157,8 @@ export function layoutExport(input: LayoutInput): ExportLayout {
 }
 
 export interface LegendSection {
-  layer: LayerId;
+  /** A thematic layer, or the base map's boundary symbols (`boundaryLegend`). */
+  layer: LayerId | 'boundaries';
   title: Bilingual;
   items: LegendItem[];
 }
@@ -289,15 +300,70 @@ export function scaleBarMode(pitch: number, variation: number): ScaleBarMode {
   return variation > SCALE_BAR_LIMITS.label ? 'latitude' : 'plain';
 }
 
-/** Footer text: the boundary disclaimer and data source, the cited documents, the date. */
+/** Footer text: the boundary disclaimer of the data's worldview and the data source, the cited documents, the date. */
 export function footerTexts(state: AppState, data: Dataset, lang: Lang, date: Date): { attribution: string; sources: string; date: string } {
   const docs = citedDocuments(state, data, lang);
   const sep = lang === 'zh' ? '；' : '; ';
+  const disclaimer = basemapAttribution(lang, data.worldview);
   const attribution =
     lang === 'zh'
-      ? `${BASEMAP_ATTRIBUTION.zh}。数据：健康丝绸之路地图，依据原始文件整理，每一要素均注明出处。`
-      : `${BASEMAP_ATTRIBUTION.en}. Data: Health Silk Road Map, compiled from the source documents; every feature cites its source.`;
+      ? `${disclaimer}。数据：健康丝绸之路地图，依据原始文件整理，每一要素均注明出处。`
+      : `${disclaimer}. Data: Health Silk Road Map, compiled from the source documents; every feature cites its source.`;
   const sources = docs.length ? `${lang === 'zh' ? '引用文件：' : 'Sources: '}${docs.map((d) => `${d.title} (${d.date})`).join(sep)}` : '';
   const iso = date.toISOString().slice(0, 10);
   return { attribution, sources, date: lang === 'zh' ? `制图日期：${iso}` : `Made ${iso}` };
+}
+
+// ---------------------------------------------------------------------------
+// Boundaries
+
+/** The base map's boundary symbols in an export's legend, named as the worldview names them. */
+export function boundaryLegend(worldview: Worldview): { title: Bilingual; items: LegendItem[] } {
+  const p = BASEMAP_PALETTES.light;
+  const line = (key: string, label: Bilingual, dash?: readonly [number, number]): LegendItem => ({ key, label, color: p.border, swatch: { kind: 'line', width: 2, ...(dash ? { dashed: true, dash } : {}) } });
+  const items: LegendItem[] =
+    worldview === 'cn'
+      ? [
+          line('country', { en: 'International boundary', zh: '国界' }),
+          line('control', { en: 'Undetermined boundary, line of control', zh: '未定国界、实际控制线' }, [3, 2]),
+          line('claim', { en: 'Claim line', zh: '主张线' }, [1, 1.6]),
+          line('maritime', { en: 'China’s dashed line in the South China Sea', zh: '南海断续线' }),
+        ]
+      : [
+          line('country', { en: 'International boundary', zh: '国界' }),
+          line('control', { en: 'Line of control, approximate boundary', zh: '控制线、大致边界' }, [3, 2]),
+          line('claim', { en: 'Claim line', zh: '主张线' }, [1, 1.6]),
+        ];
+  items.push({ key: 'disputed', label: { en: 'Disputed area (in no country’s colour)', zh: '争议地区（不计入任何国家）' }, color: p.land, swatch: { kind: 'fill', hatch: true, outline: p.border, width: 1 } });
+  return { title: { en: 'Boundaries', zh: '边界' }, items };
+}
+
+/** Web Mercator x and y of a longitude and latitude, in world widths (0–1). */
+function mercator(lon: number, lat: number): [number, number] {
+  const s = Math.sin((Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180);
+  return [(lon + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
+}
+
+/**
+ * Whether a map of `cssW × cssH` CSS pixels at this camera shows all of `box`
+ * ([west, south, east, north]): its corners fall inside, once the map's rotation
+ * is undone. Tilt is ignored (a tilted map shows more, never less, towards its
+ * top), so the answer errs towards "no".
+ */
+export function showsBox(camera: { center: [number, number]; zoom: number; bearing: number }, cssW: number, cssH: number, box: readonly [number, number, number, number]): boolean {
+  const world = 512 * 2 ** camera.zoom;
+  const [cx, cy] = mercator(camera.center[0], camera.center[1]);
+  const a = (-camera.bearing * Math.PI) / 180;
+  const corners: [number, number][] = [[box[0], box[1]], [box[0], box[3]], [box[2], box[1]], [box[2], box[3]]];
+  return corners.every(([lon, lat]) => {
+    const [x, y] = mercator(lon, lat);
+    let dx = (x - cx) * world;
+    const wrap = world;
+    while (dx > wrap / 2) dx -= wrap;
+    while (dx < -wrap / 2) dx += wrap;
+    const dy = (y - cy) * world;
+    const rx = dx * Math.cos(a) - dy * Math.sin(a);
+    const ry = dx * Math.sin(a) + dy * Math.cos(a);
+    return Math.abs(rx) <= cssW / 2 && Math.abs(ry) <= cssH / 2;
+  });
 }

@@ -1,7 +1,10 @@
 /**
  * `<hsr-map>`: the only element that touches MapLibre and deck.gl.
  *
- * Properties in: `lang`, `state`, `data`, `focusRequest` (fly to a feature, or fit a country).
+ * Properties in: `lang`, `state`, `data`, `manifest` (as soon as it is in: the base
+ * map's files), `focusRequest` (fly to a feature, or fit a country).
+ * The base map shows the worldview of `data` (of `state` until data arrives), so
+ * it switches with the thematic layers, not before them.
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
  * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }),
  * `hsr-detail-wanted` (the map nears the zoom where detailed outlines are drawn),
@@ -18,11 +21,13 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Geometry } from 'geojson';
-import { basemapDataUrl, createMap } from './create-map.ts';
+import { createMap, setAttribution } from './create-map.ts';
 import { BASEMAP_LAYER_IDS, basemapSlots } from './basemap-style.ts';
 import { ONLINE_STYLE_URL } from './online-style.ts';
-import { lodForZoom, wantsDetail } from './lod.ts';
-import { OVERVIEW_MAX_ZOOM } from '../data/contract.ts';
+import { lodForZoom, noteBasemapData, setBasemapData, wantsDetail } from './lod.ts';
+import { OVERVIEW_MAX_ZOOM, type Manifest } from '../data/contract.ts';
+import { basemapFiles, dataFile } from '../data/data-files.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent } from '../app/events.ts';
@@ -45,14 +50,17 @@ export interface FocusRequest {
 
 /**
  * Bounds of every country of the base map, loaded on the first country focus
- * from the file the map draws (its overview outlines when the manifest lists
- * them: already fetched, so from the cache, and plenty for framing).
+ * from the file the map draws in the worldview (its overview outlines: already
+ * fetched, so from the cache, and plenty for framing). One index per file.
  */
-let countryIndex: Promise<Map<string, Bounds>> | undefined;
+const countryIndexes = new Map<string, Promise<Map<string, Bounds>>>();
 function loadCountryIndex(data: Dataset | null): Promise<Map<string, Bounds>> {
   const entry = data?.manifest.basemap.find((b) => b.id === 'countries');
-  const url = entry ? new URL(`data/${(entry as { overview?: { file: string } }).overview?.file ?? entry.file}`, document.baseURI) : new URL(basemapDataUrl('countries'), document.baseURI);
-  countryIndex ??= fetch(url.href)
+  if (!entry || !data) return Promise.resolve(new Map());
+  const url = new URL(`data/${dataFile(entry, data.worldview, 'overview')}`, document.baseURI).href;
+  let countryIndex = countryIndexes.get(url);
+  if (countryIndex) return countryIndex;
+  countryIndex = fetch(url)
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
     .then((fc: { features?: { properties?: { iso2?: unknown }; geometry?: Geometry }[] }) => {
       const out = new Map<string, Bounds>();
@@ -63,10 +71,11 @@ function loadCountryIndex(data: Dataset | null): Promise<Map<string, Bounds>> {
       return out;
     })
     .catch((e: Error) => {
-      countryIndex = undefined;
+      countryIndexes.delete(url);
       console.warn('country outlines unavailable:', e.message);
       return new Map<string, Bounds>();
     });
+  countryIndexes.set(url, countryIndex);
   return countryIndex;
 }
 
@@ -136,6 +145,7 @@ export class HsrMap extends LitElement {
     lang: { type: String },
     state: { attribute: false },
     data: { attribute: false },
+    manifest: { attribute: false },
     focusRequest: { attribute: false },
     flight: { attribute: false },
     highlight: { attribute: false },
@@ -145,6 +155,7 @@ export class HsrMap extends LitElement {
   declare lang: Lang;
   declare state: AppState | null;
   declare data: Dataset | null;
+  declare manifest: Manifest | null;
   declare focusRequest: FocusRequest | null;
   /** The current story flight; null when not presenting (padding is then removed). */
   declare flight: Flight | null;
@@ -172,6 +183,10 @@ export class HsrMap extends LitElement {
   private layersSet = false;
   /** The outlines last drawn (overview below the data's max_zoom). */
   private lod: LevelOfDetail = 'overview';
+  /** The base map's outlines: overview until the map first nears the detail zoom, then detailed for good. */
+  private basemapLod: LevelOfDetail = 'overview';
+  /** The worldview whose disclaimer the attribution shows. */
+  private attributionWorldview: Worldview = DEFAULT_WORLDVIEW;
   /** `hsr-detail-wanted` has been sent (once per page: the app then keeps the detail coming). */
   private detailAsked = false;
   /** Layers added through the test hook (`setExtraLayers`), never by the app. */
@@ -184,6 +199,7 @@ export class HsrMap extends LitElement {
     this.lang = 'en';
     this.state = null;
     this.data = null;
+    this.manifest = null;
     this.focusRequest = null;
     this.flight = null;
     this.highlight = [];
@@ -239,11 +255,37 @@ export class HsrMap extends LitElement {
     this.styleReady = false;
   }
 
+  /** The worldview the base map shows: the data's (so it switches with the layers), else the state's. */
+  private worldview(): Worldview {
+    return this.data?.worldview ?? this.state?.worldview ?? DEFAULT_WORLDVIEW;
+  }
+
+  /** The base map's file URLs in the worldview, from the manifest (undefined until it is in). */
+  private basemapUrls() {
+    const m = this.manifest ?? this.data?.manifest;
+    return m ? basemapFiles(m, this.worldview(), new URL('data/', document.baseURI)) : undefined;
+  }
+
+  /** Points the base map at the worldview's files (and the attribution at its disclaimer). */
+  private syncBasemap() {
+    const map = this.map;
+    const urls = this.basemapUrls();
+    if (!map || !this.styleReady) return;
+    const wv = this.worldview();
+    if (wv !== this.attributionWorldview) {
+      this.attributionWorldview = wv;
+      setAttribution(map, this.lang, wv);
+    }
+    if (urls && this.basemap === 'offline') setBasemapData(map, urls, this.basemapLod);
+  }
+
   private initMap() {
     if (!this.container) return;
     const online = this.state?.basemap === 'online' ? ONLINE_STYLE_URL : null;
     this.basemap = online ? 'online' : 'offline';
-    const result = createMap(this.container, { lang: this.lang, styleUrl: online });
+    const urls = this.basemapUrls();
+    this.attributionWorldview = this.worldview();
+    const result = createMap(this.container, { lang: this.lang, worldview: this.attributionWorldview, styleUrl: online, dataUrl: urls });
     if (!result.ok) {
       console.warn('map unavailable:', result.error.message);
       this.glError = result.error.name;
@@ -253,6 +295,7 @@ export class HsrMap extends LitElement {
     }
     const map = result.map;
     this.map = map;
+    if (urls) noteBasemapData(map, urls, this.basemapLod);
     if (this.state?.camera) this.jumpTo(this.state.camera);
     this.overlay = new MapLibreOverlay({
       interleaved: true,
@@ -271,6 +314,10 @@ export class HsrMap extends LitElement {
         this.detailAsked = true;
         this.dispatchEvent(new CustomEvent('hsr-detail-wanted', { bubbles: true, composed: true }));
       }
+      if (this.basemapLod === 'overview' && wantsDetail(zoom, this.overviewMaxZoom())) {
+        this.basemapLod = 'detailed';
+        this.syncBasemap();
+      }
       if (lodForZoom(zoom, this.overviewMaxZoom()) !== this.lod) this.updateLayers();
     };
     map.on('zoom', onZoom);
@@ -286,6 +333,7 @@ export class HsrMap extends LitElement {
     }
     map.on('load', () => {
       this.styleReady = true;
+      this.syncBasemap();
       this.updateLayers();
       this.setStatus('ready');
     });
@@ -338,6 +386,7 @@ export class HsrMap extends LitElement {
       if (this.flight) this.fly({ ...this.flight, instant: true });
       return;
     }
+    if (changed.has('manifest') || changed.has('data')) this.syncBasemap();
     if (changed.has('state') || changed.has('data') || changed.has('lang') || changed.has('highlight')) this.updateLayers();
     // Leaving a story: end its flight and padding before the view to return to (in `state.camera`) is applied.
     if (changed.has('flight') && !this.flight && changed.get('flight')) {

@@ -4,6 +4,7 @@
  * as properties and ask for changes with events.
  */
 import type { LayerId } from '../data/contract.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -59,13 +60,15 @@ export interface AppState {
   embed: boolean;
   /** The base map: the built-in offline one, or the opt-in online style (only in builds that configure one). */
   basemap: 'offline' | 'online';
+  /** Whose boundaries the map draws (`data/worldviews.ts`): base map, country fills, disease bands, exports. */
+  worldview: Worldview;
 }
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['directions', 'corridors', 'priority-countries', 'disease-zones', 'projects', 'tcm-centres', 'events'];
 
 export const EMPTY_FILTERS: Filters = { areas: [], direction: 'all', statuses: [], country: null, years: null };
 
-export function defaultState(lang: Lang = 'en'): AppState {
+export function defaultState(lang: Lang = 'en', worldview: Worldview = DEFAULT_WORLDVIEW): AppState {
   return {
     lang,
     camera: null,
@@ -79,6 +82,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     kiosk: null,
     embed: false,
     basemap: 'offline',
+    worldview,
   };
 }
 

@@ -7,6 +7,7 @@
  *   &area=1,5&dir=belt&status=planned&country=CZ&years=2015-2017
  *   &sel=project-23&lang=zh&view=list&doc=<file>&q=<quote>&story=default&chapter=3&kiosk=30
  *   &base=online   (the opt-in online base map; see map/online-style.ts)
+ *   &wv=cn         (the worldview; data/worldviews.ts)
  *
  * `?embed` (query or hash) turns on the minimal-chrome embed mode.
  * Every value is validated; anything malformed or hostile falls back to its
@@ -20,6 +21,7 @@
 import * as z from 'zod/mini';
 import { LAYER_IDS, type LayerId } from '../data/contract.ts';
 import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang, type StatusValue } from './app-state.ts';
+import { DEFAULT_WORLDVIEW, parseWorldview, type Worldview } from '../data/worldviews.ts';
 
 // Zod compiles parsers with `new Function` unless told not to; the site's CSP forbids eval.
 z.config({ jitless: true });
@@ -78,8 +80,8 @@ function paramsOf(href: string): { hash: URLSearchParams; query: URLSearchParams
   return { hash: new URLSearchParams(hashText.length > 8000 ? '' : hashText), query: url.searchParams };
 }
 
-/** The state a URL describes, starting from the defaults; never throws. */
-export function parseUrlState(href: string, fallbackLang: Lang = 'en'): AppState {
+/** The state a URL describes, starting from the defaults; never throws. Without a valid `wv`, `fallbackWorldview`. */
+export function parseUrlState(href: string, fallbackLang: Lang = 'en', fallbackWorldview: Worldview = DEFAULT_WORLDVIEW): AppState {
   const { hash, query } = paramsOf(href);
   const get = (k: string): string | null => {
     const v = hash.get(k) ?? query.get(k);
@@ -127,6 +129,7 @@ export function parseUrlState(href: string, fallbackLang: Lang = 'en'): AppState
   }
   s.embed = hash.has('embed') || query.has('embed');
   if (get('base') === 'online') s.basemap = 'online';
+  s.worldview = parseWorldview(get('wv')) ?? fallbackWorldview;
   return s;
 }
 
@@ -156,6 +159,7 @@ export function serializeUrlState(s: AppState): string {
     if (s.kiosk !== null) p.set('kiosk', String(s.kiosk));
   }
   if (s.basemap === 'online') p.set('base', 'online');
+  if (s.worldview !== DEFAULT_WORLDVIEW) p.set('wv', s.worldview);
   if (s.embed) p.set('embed', '');
   // URLSearchParams encodes commas and slashes; keep them readable, they are safe in a fragment.
   return p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/embed=(&|$)/, 'embed$1');

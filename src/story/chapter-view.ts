@@ -9,7 +9,7 @@ import type { StatePatch } from '../app/events.ts';
 import type { Padding } from '../map/hsr-map.ts';
 import { EMPTY_FILTERS, type Camera } from '../state/app-state.ts';
 import { fitBox, subjectBox } from './frame.ts';
-import { MAP_MIN_ZOOM, type Chapter } from './story.ts';
+import { MAP_MIN_ZOOM, type Chapter, type Story } from './story.ts';
 
 /** Below this width the caption sits at the bottom instead of the side. */
 export const NARROW = 760;
@@ -46,9 +46,11 @@ export function chapterCamera(ch: Chapter, geometries: readonly Geometry[], widt
   return { camera, padding };
 }
 
-/** What a chapter changes in the app state. */
-export function chapterPatch(ch: Chapter): StatePatch {
+/** What a chapter changes in the app state (the worldview too, when the chapter or its story sets one). */
+export function chapterPatch(ch: Chapter, story?: Pick<Story, 'worldview'>): StatePatch {
+  const worldview = ch.worldview ?? story?.worldview;
   return {
+    ...(worldview ? { worldview } : {}),
     layers: [...ch.layers],
     filters: { ...EMPTY_FILTERS, areas: [], statuses: [], ...ch.filters },
     mechanisms: [...(ch.mechanisms ?? [])],

@@ -11,6 +11,7 @@
  */
 import { LAYER_IDS, type Citation, type LayerId } from '../data/contract.ts';
 import { YEAR_MAX, YEAR_MIN, type DirectionFilter, type Filters, type StatusValue } from '../state/app-state.ts';
+import { WORLDVIEWS, isWorldview, type Worldview } from '../data/worldviews.ts';
 
 /** The map's zoom range (`minZoom`/`maxZoom` in `src/map/create-map.ts`; a unit test keeps them equal). */
 export const MAP_MIN_ZOOM = 0.5;
@@ -48,12 +49,16 @@ export interface Chapter {
   highlight: string[];
   /** Verbatim quotes from `seeds/documents/`, shown small under the text. */
   sources: Citation[];
+  /** The worldview the chapter is told in (absent: the story's, else the visitor's). */
+  worldview?: Worldview;
 }
 
 export interface Story {
   id: string;
   title: StoryText;
   chapters: Chapter[];
+  /** The worldview the story is told in (absent: the visitor's); a chapter may set its own. */
+  worldview?: Worldview;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,6 +76,7 @@ export function validateStory(story: Story): string[] {
   if (!ID.test(story.id)) problems.push(`${story.id}: id: not lowercase-hyphenated`);
   checkText(story.title, (f, m) => problems.push(`${story.id}: title.${f}: ${m}`));
   if (story.chapters.length === 0) problems.push(`${story.id}: chapters: none`);
+  if (story.worldview !== undefined && !isWorldview(story.worldview)) problems.push(`${story.id}: worldview: "${String(story.worldview)}" is not one of ${WORLDVIEWS.join(', ')}`);
   const seen = new Set<string>();
   const known = new Set<string>(LAYER_IDS);
   for (const ch of story.chapters) {
@@ -93,6 +99,7 @@ export function validateStory(story: Story): string[] {
     for (const m of ch.mechanisms ?? []) if (!ID.test(m)) at(ch.id, 'mechanisms', `malformed id "${m}"`);
     if (ch.mechanisms?.length && !ch.layers.includes('mechanisms')) at(ch.id, 'mechanisms', 'set, but the chapter does not show the mechanisms layer');
     if (ch.filters) for (const msg of filterProblems(ch.filters)) at(ch.id, 'filters', msg);
+    if (ch.worldview !== undefined && !isWorldview(ch.worldview)) at(ch.id, 'worldview', `"${String(ch.worldview)}" is not one of ${WORLDVIEWS.join(', ')}`);
     if (ch.sources.length === 0) at(ch.id, 'sources', 'none: every chapter cites a document');
     for (const s of ch.sources) {
       if (!/^[a-z0-9-]+\.(?:en|zh)\.txt$/.test(s.doc)) at(ch.id, 'sources.doc', `malformed file name "${s.doc}"`);
