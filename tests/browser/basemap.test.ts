@@ -249,6 +249,8 @@ describe('base map (built site, Chromium)', () => {
     open.push(rec);
     const { page } = rec;
     await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+    // deck.gl adds its groups once the style has loaded its sources (the base map's files arrive after the manifest).
+    await page.waitForFunction(() => (window.__map as unknown as { getLayersOrder(): string[] }).getLayersOrder().some((id) => id.startsWith('deck-')), undefined, { timeout: 60_000 });
     // Interleaved deck.gl layers join MapLibre's order as groups, one per `beforeId` (a layer without one would be grouped last, over the labels).
     const { order, deck } = await page.evaluate(() => {
       const layers = (window.__hsrMap!.overlay as unknown as { _props: { layers: { id: string; props: { beforeId?: string } }[] } })._props.layers;
