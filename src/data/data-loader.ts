@@ -167,9 +167,10 @@ export class DataLoader {
       if (!e || !(this.wanted.overview.has(id) || this.wanted.detailed.has(id))) continue;
       const d = this.files.get(dataFile(e, wv, 'detailed'));
       const o = hasOverview(e, wv) ? this.files.get(dataFile(e, wv, 'overview')) : undefined;
-      // A layer of this worldview still on its way: publish once it is in (a switch shows one worldview, whole).
-      const waiting = (lod: LevelOfDetail) => this.wanted[lod].has(id) && this.pending.has(dataFile(e, wv, lod));
-      if (waiting('overview') || waiting('detailed')) return;
+      // A layer with nothing of this worldview in yet but on its way (just after a switch): publish
+      // once it is in, so a switch shows one worldview, whole. (Detailed outlines arriving later are fine.)
+      const pending = (lod: LevelOfDetail) => this.wanted[lod].has(id) && this.pending.has(dataFile(e, wv, lod));
+      if (!d && !o && (pending('overview') || pending('detailed'))) return;
       if (d) detailed[id] = d;
       if (o) overview[id] = o;
     }

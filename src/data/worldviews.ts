@@ -27,11 +27,11 @@ export function parseWorldview(value: unknown): Worldview | undefined {
   return isWorldview(value) ? value : undefined;
 }
 
-// `import.meta.env` exists under Vite only; the data build (Node) has none.
-const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env;
-
-/** The worldview a site opens in (no `wv=` in the link, nothing remembered): `VITE_DEFAULT_WORLDVIEW` at build time, else `intl`. */
-export const DEFAULT_WORLDVIEW: Worldview = parseWorldview(env?.VITE_DEFAULT_WORLDVIEW) ?? 'intl';
+/**
+ * The worldview a site opens in (no `wv=` in the link, nothing remembered): `VITE_DEFAULT_WORLDVIEW`
+ * at build time, else `intl`. (`?.`: the data build imports this module in Node, where there is no `import.meta.env`.)
+ */
+export const DEFAULT_WORLDVIEW: Worldview = parseWorldview(import.meta.env?.VITE_DEFAULT_WORLDVIEW as string | undefined) ?? 'intl';
 
 export const WORLDVIEW_NAMES: Record<Worldview, Bilingual> = {
   intl: { en: 'International (UN practice)', zh: '国际通行（联合国惯例）' },
