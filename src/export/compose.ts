@@ -317,7 +317,10 @@ export function footerTexts(state: AppState, data: Dataset, lang: Lang, date: Da
 // ---------------------------------------------------------------------------
 // Boundaries
 
-/** The base map's boundary symbols in an export's legend, named as the worldview names them. */
+/**
+ * The base map's boundary symbols in an export's legend, named as the worldview names them.
+ * (Straight apostrophes: the export font draws ’ as a full-width CJK mark.)
+ */
 export function boundaryLegend(worldview: Worldview): { title: Bilingual; items: LegendItem[] } {
   const p = BASEMAP_PALETTES.light;
   const line = (key: string, label: Bilingual, dash?: readonly [number, number]): LegendItem => ({ key, label, color: p.border, swatch: { kind: 'line', width: 2, ...(dash ? { dashed: true, dash } : {}) } });
@@ -327,14 +330,14 @@ export function boundaryLegend(worldview: Worldview): { title: Bilingual; items:
           line('country', { en: 'International boundary', zh: '国界' }),
           line('control', { en: 'Undetermined boundary, line of control', zh: '未定国界、实际控制线' }, [3, 2]),
           line('claim', { en: 'Claim line', zh: '主张线' }, [1, 1.6]),
-          line('maritime', { en: 'China’s dashed line in the South China Sea', zh: '南海断续线' }),
+          line('maritime', { en: "China's dashed line in the South China Sea", zh: '南海断续线' }),
         ]
       : [
           line('country', { en: 'International boundary', zh: '国界' }),
           line('control', { en: 'Line of control, approximate boundary', zh: '控制线、大致边界' }, [3, 2]),
           line('claim', { en: 'Claim line', zh: '主张线' }, [1, 1.6]),
         ];
-  items.push({ key: 'disputed', label: { en: 'Disputed area (in no country’s colour)', zh: '争议地区（不计入任何国家）' }, color: p.land, swatch: { kind: 'fill', hatch: true, outline: p.border, width: 1 } });
+  items.push({ key: 'disputed', label: { en: "Disputed area (in no country's colour)", zh: '争议地区（不计入任何国家）' }, color: p.land, swatch: { kind: 'fill', hatch: true, outline: p.border, width: 1 } });
   return { title: { en: 'Boundaries', zh: '边界' }, items };
 }
 

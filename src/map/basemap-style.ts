@@ -131,7 +131,7 @@ export const BASEMAP_DISCLAIMER: Record<Worldview, Record<BasemapLang, string>> 
     zh: '边界：Natural Earth。本地图所示边界和名称及所用名称，并不意味着对任何国家、领土、城市或地区或其当局的法律地位，或对其边界或界线的划定表示任何意见。点线和虚线表示可能尚未完全达成一致的大致边界线；斜线区域为争议地区',
   },
   cn: {
-    en: 'Boundaries: Natural Earth, drawn in China’s worldview. Schematic map, not a reviewed standard map (not approved by the map review authority); for publication in China, use an approved standard base map',
+    en: "Boundaries: Natural Earth, drawn in China's worldview. Schematic map, not a reviewed standard map (not approved by the map review authority); for publication in China, use an approved standard base map",
     zh: '边界：Natural Earth，按中国视角绘制。示意图，未经审图，非标准地图；在中国境内公开使用请采用经审核的标准底图',
   },
 };
