@@ -1,11 +1,15 @@
 /**
  * Country geometry from Natural Earth, through `world-atlas` (TopoJSON) and
- * `topojson-client`. Working on the topology (shared arcs) rather than on
+ * `topojson-client`, in one worldview (`geo/worldviews.ts`: a country's outline
+ * leaves out the areas that worldview draws as disputed, or takes in the areas
+ * it gives the country). Working on the topology (shared arcs) rather than on
  * GeoJSON lets us merge countries into one outline and extract the border
- * between two countries exactly.
+ * between two countries exactly. China is drawn with Taiwan, Hong Kong and
+ * Macao (`sovereignty.ts`).
  *
  * Two resolutions: 50m (simplified) for what is drawn, 10m for the checks
- * ("does this point lie in the country it claims?").
+ * ("does this point lie in the country it claims?", Natural Earth's de facto
+ * outlines, whatever the worldview).
  */
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
@@ -20,6 +24,9 @@ import polylabel from 'polylabel';
 import { numericToAlpha2 } from './country-names.ts';
 import { unwrapAntimeridian } from './antimeridian.ts';
 import * as polyclip from 'polyclip-ts';
+import { loadWorldviewTopology, type UnitProps, type UnitsTopology } from './worldviews.ts';
+import { normaliseCountries, sovereignOf, unitsOf } from './sovereignty.ts';
+import { BASE_WORLDVIEW, type Worldview } from '../src/data/worldviews.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -37,11 +44,12 @@ type CountryProps = { name: string };
 type CountriesTopology = Topology<{ countries: GeometryCollection<CountryProps> }>;
 
 export interface Atlas {
+  worldview: Worldview;
   /** ISO2 codes present in the atlas. */
   codes(): string[];
-  /** A country's (simplified, antimeridian-safe) outline, or undefined if unknown. */
+  /** A country's (simplified, antimeridian-safe) outline in the worldview, or undefined if unknown (TW, HK and MO are China's). */
   country(iso2: string): Polygon | MultiPolygon | undefined;
-  /** Several countries merged into one outline (internal borders dissolved). */
+  /** Several countries merged into one outline (internal borders dissolved; TW, HK and MO count as China). */
   merged(iso2s: readonly string[]): MultiPolygon;
   /** The shared land border between `a` and any of `others`, or undefined when they do not touch. */
   border(a: string, others: readonly string[]): MultiLineString | undefined;
@@ -62,6 +70,17 @@ function indexTopology(topology: CountriesTopology) {
   for (const g of topology.objects.countries.geometries) {
     const iso = isoOf(g);
     if (iso && !byIso.has(iso)) byIso.set(iso, g);
+  }
+  return byIso;
+}
+
+type UnitGeometry = UnitsTopology['objects']['countries']['geometries'][number];
+/** A worldview's countries by code: disputed areas belong to none. */
+function indexUnits(topology: UnitsTopology) {
+  const byIso = new Map<string, UnitGeometry>();
+  for (const g of topology.objects.countries.geometries) {
+    const p = g.properties as UnitProps;
+    if (p.iso2 && !p.disputed && !byIso.has(p.iso2)) byIso.set(p.iso2, g);
   }
   return byIso;
 }
@@ -97,25 +116,33 @@ export function clean(g: Polygon | MultiPolygon): MultiPolygon {
   return { type: 'MultiPolygon', coordinates: polyclip.union(coords as polyclip.Geom) as Position[][][] };
 }
 
-/** Loads world-atlas and builds the atlas (about 1 s: the 10m topology is 3.6 MB). */
-export function loadAtlas(): Atlas {
-  const t50 = require('world-atlas/countries-50m.json') as CountriesTopology;
+let t10: CountriesTopology | undefined;
+
+/** Loads world-atlas and builds the atlas of a worldview (seconds: the 10m topology is 3.6 MB, and the worldview is cut in). */
+export function loadAtlas(worldview: Worldview = BASE_WORLDVIEW): Atlas {
+  const t50 = loadWorldviewTopology(worldview);
   // presimplify mutates its input: simplify a copy, keep the original for small countries.
-  const simplified = simplify(presimplify(structuredClone(t50)), SIMPLIFY_MIN_WEIGHT) as CountriesTopology;
-  const full50 = indexTopology(t50);
-  const t10 = require('world-atlas/countries-10m.json') as CountriesTopology;
-  const idx50 = indexTopology(simplified);
-  const idx10 = indexTopology(t10);
-  const cache = new Map<string, Polygon | MultiPolygon>();
+  const simplified = simplify(presimplify(structuredClone(t50)), SIMPLIFY_MIN_WEIGHT) as UnitsTopology;
+  const full50 = indexUnits(t50);
+  const ten = (t10 ??= require('world-atlas/countries-10m.json') as CountriesTopology);
+  const idx50 = indexUnits(simplified);
+  const idx10 = indexTopology(ten);
+  const cache = new Map<string, MultiPolygon | undefined>();
   const detail = new Map<string, Polygon | MultiPolygon>();
 
-  const country = (iso2: string) => {
-    if (cache.has(iso2)) return cache.get(iso2);
+  const unit = (iso2: string): MultiPolygon | undefined => {
     const g = idx50.get(iso2);
     if (!g) return undefined;
     let geom = clean(unwrapAntimeridian((feature(simplified, g) as Feature<Polygon | MultiPolygon>).geometry));
     // Small island states (Maldives, Tuvalu…) can vanish under simplification: keep them whole.
     if (geom.coordinates.length === 0) geom = clean(unwrapAntimeridian((feature(t50, full50.get(iso2)!) as Feature<Polygon | MultiPolygon>).geometry));
+    return geom;
+  };
+  const country = (iso2: string) => {
+    if (cache.has(iso2)) return cache.get(iso2);
+    // A region of another country (Taiwan, Hong Kong, Macao) is not a country of its own.
+    const parts = sovereignOf(iso2) !== iso2 ? [] : unitsOf(iso2).map(unit).filter((g): g is MultiPolygon => g !== undefined);
+    const geom = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { type: 'MultiPolygon' as const, coordinates: polyclip.union(...(parts.map((p) => p.coordinates) as [polyclip.Geom, ...polyclip.Geom[]])) as Position[][][] };
     cache.set(iso2, geom);
     return geom;
   };
@@ -124,29 +151,31 @@ export function loadAtlas(): Atlas {
     if (detail.has(iso2)) return detail.get(iso2);
     const g = idx10.get(iso2);
     if (!g) return undefined;
-    const geom = (feature(t10, g) as Feature<Polygon | MultiPolygon>).geometry;
+    const geom = (feature(ten, g) as Feature<Polygon | MultiPolygon>).geometry;
     detail.set(iso2, geom);
     return geom;
   };
 
+  const geometriesOf = (codes: readonly string[]) => new Set<unknown>(codes.flatMap((c) => unitsOf(c)).map((c) => idx50.get(c)).filter((g) => g !== undefined));
   return {
-    codes: () => [...idx50.keys()].sort(),
+    worldview,
+    codes: () => [...idx50.keys()].filter((c) => sovereignOf(c) === c).sort(),
     country,
     merged(iso2s) {
       // Union of the members' outlines: they come from one topology, so shared
       // borders coincide exactly and dissolve; small members survive simplification.
-      const parts = iso2s.map((c) => {
+      const parts = normaliseCountries(iso2s).map((c) => {
         const g = country(c);
         if (!g) throw new Error(`country ${c} is not in Natural Earth 50m`);
-        return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as polyclip.Geom;
+        return g.coordinates as polyclip.Geom;
       });
       return { type: 'MultiPolygon', coordinates: polyclip.union(parts[0]!, ...parts.slice(1)) as Position[][][] };
     },
     border(a, others) {
-      const ga: unknown = idx50.get(a);
-      const set = new Set<unknown>(others.map((o) => idx50.get(o)).filter((g) => g !== undefined));
-      if (!ga || set.size === 0) return undefined;
-      const m = mesh(simplified, simplified.objects.countries, (x: unknown, y: unknown) => (x === ga && set.has(y)) || (y === ga && set.has(x)));
+      const own = geometriesOf([a]);
+      const set = geometriesOf(others);
+      if (own.size === 0 || set.size === 0) return undefined;
+      const m = mesh(simplified, simplified.objects.countries, (x: unknown, y: unknown) => (own.has(x) && set.has(y)) || (own.has(y) && set.has(x)));
       return m.coordinates.length ? m : undefined;
     },
     anchor(iso2) {

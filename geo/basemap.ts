@@ -1,13 +1,18 @@
 /**
- * The offline base map, built from Natural Earth through `world-atlas`:
+ * The offline base map, built from Natural Earth through `world-atlas`, one per
+ * worldview (the topology `geo/worldviews.ts` makes):
  *
- *   countries   polygons `{ iso2, name_en, name_zh }`
- *   borders     land boundaries `{ kind }` (shared arcs between two units)
+ *   countries   polygons `{ iso2, name_en, name_zh, disputed }`: one per country (China
+ *               with Taiwan, Hong Kong and Macao), one per disputed area (drawn hatched)
+ *   borders     boundaries `{ kind }` (shared arcs between two units; China's South
+ *               China Sea line in China's worldview)
  *   coastlines  arcs used by one unit only (the site's style draws coasts from the
  *               country outlines instead, see src/map/basemap-style.ts; kept for
  *               consumers that need coast-only lines: print, export, deck.gl)
  *   graticule   meridians and parallels `{ kind, value, major }`
- *   labels      one point per ISO country `{ iso2, name_en, name_zh, rank, scalerank }`
+ *   labels      one point per ISO unit (Taiwan, Hong Kong and Macao named as parts of
+ *               China), and China's island groups in China's worldview
+ *               `{ iso2, name_en, name_zh, rank, scalerank }`
  *
  * Everything is computed from one simplified topology, so fills, borders and
  * coastlines share their vertices exactly. Output is deterministic:
@@ -27,30 +32,41 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { area } from '@turf/area';
 import { simplify as simplifyLine } from '@turf/simplify';
+import { kinks } from '@turf/kinks';
+import { union } from './clip.ts';
 import polylabel from 'polylabel';
-import { countryName, numericToAlpha2 } from './country-names.ts';
+import { countryName } from './country-names.ts';
 import { signedArea, unwrapAntimeridian, unwrapLines, unwrapLongitudes } from './antimeridian.ts';
+import { disputedArea, islandLabels, loadWorldviewTopology, southChinaSeaLine, type UnitProps, type UnitsTopology } from './worldviews.ts';
+import { REGION_LABELS, sovereignOf } from './sovereignty.ts';
+import { BASE_WORLDVIEW, type Worldview } from '../src/data/worldviews.ts';
 
 // ---------------------------------------------------------------------------
 // Types
 
+/** world-atlas's own topology (`loadWorldAtlas`): the input of `worldviewTopology`. */
 export type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 export interface CountryProps {
-  /** ISO 3166-1 alpha-2, 'XK' for Kosovo, '' for units without a code (N. Cyprus, Somaliland…). */
+  /** ISO 3166-1 alpha-2 ('XK' Kosovo); '' for a disputed area cut out of a country, or a unit without a code. */
   iso2: string;
   name_en: string;
   name_zh: string;
+  /** A disputed area: in no country's fill, drawn in a neutral hatch. */
+  disputed: boolean;
 }
 
 /**
- * - `country`: between two ISO countries;
- * - `limit`: involving a unit whose status is disputed or de facto (no ISO code, or XK / EH),
- *   drawn dashed by convention;
+ * - `country`: between two countries (in China's worldview, China's claim lines are its boundary);
+ * - `control`: between a disputed area and a unit administered by someone else: a line of
+ *   control or of actual control (Kashmir's, the McMahon Line…), dashed;
+ * - `claim`: between a disputed area and the rest of the country that administers it: a claim
+ *   line (China's south of Arunachal Pradesh, India's east of Aksai Chin…), dashed;
  * - `sar`: between mainland China and Hong Kong or Macao (a special administrative region
- *   boundary, not an international one).
+ *   boundary, not an international one);
+ * - `maritime`: the dashes of China's South China Sea line (China's worldview only).
  */
-export type BorderKind = 'country' | 'limit' | 'sar';
+export type BorderKind = 'country' | 'control' | 'claim' | 'sar' | 'maritime';
 export interface BorderProps {
   kind: BorderKind;
 }
@@ -146,9 +162,6 @@ export const OVERVIEW_BASEMAP_OPTIONS: Partial<BasemapOptions> = {
 // ---------------------------------------------------------------------------
 // Names and codes
 
-/** Natural Earth units without an ISO 3166-1 numeric code, but with a well-established code. */
-const NAME_TO_ISO2: Readonly<Record<string, string>> = { Kosovo: 'XK' };
-
 /**
  * Chinese names for the Natural Earth units that have no ISO code (English comes
  * from the topology's `name`). Geographic descriptions, not names of entities.
@@ -181,28 +194,18 @@ const LABEL_OVERRIDES: Readonly<Record<string, Partial<Record<'en' | 'zh', strin
   VI: { en: 'U.S. Virgin Islands' },
 };
 
-/** Units whose boundaries with their neighbours are drawn as `limit`, beside those without an ISO code. */
-const LIMIT_UNITS: ReadonlySet<string> = new Set(['XK', 'EH']);
-/** One sovereign state in several ISO units: boundaries between them are `sar`. */
-const CHINA_UNITS: ReadonlySet<string> = new Set(['CN', 'HK', 'MO']);
+const propsOf = (g: GeometryObject<UnitProps>): UnitProps => g.properties as UnitProps;
 
-function nameOf(g: GeometryObject<{ name: string }>): string {
-  return (g.properties as { name?: string } | undefined)?.name ?? '';
-}
-
-function iso2Of(g: GeometryObject<{ name: string }>): string {
-  if (g.id !== undefined && g.id !== null) return numericToAlpha2(g.id) ?? '';
-  return NAME_TO_ISO2[nameOf(g)] ?? '';
-}
-
-/** A country geometry as GeoJSON (world-atlas countries are Polygons or MultiPolygons, or null). */
-function geometryOf(topology: CountriesTopology, g: GeometryObject<{ name: string }>): Polygon | MultiPolygon | null {
+/** A unit's geometry as GeoJSON. */
+function geometryOf(topology: UnitsTopology, g: GeometryObject<UnitProps>): Polygon | MultiPolygon | null {
   return (feature(topology, g) as Feature<Polygon | MultiPolygon | null>).geometry;
 }
 
-function namesOf(iso2: string, topoName: string): { name_en: string; name_zh: string } {
+function namesOf(iso2: string, topoName: string, disputed = ''): { name_en: string; name_zh: string } {
+  const area = disputed ? disputedArea(disputed) : undefined;
+  if (area) return { name_en: area.names.en, name_zh: area.names.zh };
   if (!iso2) return { name_en: topoName, name_zh: NO_ISO_ZH[topoName] ?? topoName };
-  const o = LABEL_OVERRIDES[iso2];
+  const o = REGION_LABELS[iso2] ?? LABEL_OVERRIDES[iso2];
   return {
     name_en: o?.en ?? countryName(iso2, 'en') ?? topoName,
     name_zh: o?.zh ?? countryName(iso2, 'zh') ?? '',
@@ -238,12 +241,28 @@ function roundRing(ring: readonly Position[], digits: number): Position[] | unde
   return r;
 }
 
+/**
+ * Whether a short ring (an islet, a small disputed area) crossed itself once
+ * simplified and rounded; long rings keep their shape (and checking them would
+ * cost quadratic time).
+ */
+function crossesItself(ring: readonly Position[]): boolean {
+  return ring.length <= 64 && kinks({ type: 'Polygon', coordinates: [ring as Position[]] }).features.length > 0;
+}
+
 function roundPolygons(polys: readonly Position[][][], digits: number): Position[][][] {
   const out: Position[][][] = [];
   for (const poly of polys) {
-    const rings = poly.map((ring) => roundRing(ring, digits));
+    const rings = poly.map((ring) => roundRing(ring, digits)).map((r) => (r && !isDegenerate(r) ? r : undefined));
     if (!rings[0]) continue; // exterior collapsed
-    out.push(rings.filter((r): r is Position[] => r !== undefined));
+    const kept = rings.filter((r): r is Position[] => r !== undefined);
+    // A small ring that crosses itself is redrawn as the largest polygon it encloses (a union
+    // resolves the crossing into lobes; the others are slivers of an islet).
+    if (kept.some(crossesItself)) {
+      const lobes = union([kept]).map((p) => p.map((r) => roundLine(r, digits))).filter((p) => p[0]!.length >= 4 && !isDegenerate(p[0]!));
+      const largest = lobes.sort((a, b) => area({ type: 'Polygon', coordinates: b }) - area({ type: 'Polygon', coordinates: a }))[0];
+      out.push(largest && !largest.some(crossesItself) ? largest : kept);
+    } else out.push(kept);
   }
   return out;
 }
@@ -366,75 +385,108 @@ export function buildGraticule(step: number, digits = 3): FeatureCollection<Line
 }
 
 /**
- * Builds the base map from a world-atlas countries topology (50m recommended).
- * Pure: `topology` is not modified, and the same input gives deep-equal output.
+ * Builds the base map of a worldview from its topology (`worldviewTopology`, on
+ * world-atlas 50m). Pure: `topology` is not modified, and the same input gives
+ * deep-equal output.
  */
-export function buildBasemap(topology: CountriesTopology, options: Partial<BasemapOptions> = {}): Basemap {
+export function buildBasemap(topology: UnitsTopology, options: Partial<BasemapOptions> = {}, worldview: Worldview = BASE_WORLDVIEW): Basemap {
   const opts = { ...DEFAULT_BASEMAP_OPTIONS, ...options };
   const { digits } = opts;
-  const simplified = simplify(presimplify(topology), opts.simplifyWeight) as CountriesTopology;
+  const simplified = simplify(presimplify(topology), opts.simplifyWeight) as UnitsTopology;
   const geoms = topology.objects.countries.geometries;
   const simplifiedGeoms = simplified.objects.countries.geometries;
 
-  // --- countries: one feature per iso2 (Ashmore and Cartier Is. shares Australia's code)
-  const isoByGeom = new Map<GeometryObject<{ name: string }>, string>();
-  const units = new Map<string, { iso2: string; topoName: string; polys: Position[][][] }>();
+  // --- countries: one feature per country (China with Taiwan, Hong Kong and Macao; Australia
+  // with Ashmore and Cartier Is., which shares its code) and one per disputed area
+  interface Unit { iso2: string; name: string; disputed: string; polys: Position[][][] }
+  const countryUnits = new Map<string, Unit>();
+  /** Each unit's own outline (Taiwan apart from China): labels are placed in it. */
+  const ownUnits: Unit[] = [];
   geoms.forEach((g, i) => {
-    const iso2 = iso2Of(g);
-    const topoName = nameOf(g);
-    isoByGeom.set(simplifiedGeoms[i]!, iso2);
+    const p = propsOf(g);
     const s = geometryOf(simplified, simplifiedGeoms[i]!);
     const o = geometryOf(topology, g);
     if (!s || !o) return;
     const restored = withCollapsedRingsRestored(polygonsOf(s), polygonsOf(o), opts.restoreTolerance);
     const fixed = unwrapAntimeridian<MultiPolygon>({ type: 'MultiPolygon', coordinates: restored });
-    const key = iso2 || `~${topoName}`;
-    const unit = units.get(key);
-    // Several units with one code (Australia and Ashmore and Cartier Is.) become one feature.
+    ownUnits.push({ iso2: p.iso2, name: p.name, disputed: p.disputed, polys: [...fixed.coordinates] });
+    const iso2 = p.disputed ? p.iso2 : sovereignOf(p.iso2);
+    const key = p.disputed ? `~${p.disputed}` : iso2 || `~${p.name}`;
+    const unit = countryUnits.get(key);
     if (unit) unit.polys.push(...fixed.coordinates);
-    else units.set(key, { iso2, topoName, polys: [...fixed.coordinates] });
+    else countryUnits.set(key, { iso2, name: p.name, disputed: p.disputed, polys: [...fixed.coordinates] });
   });
 
+  const shape = (polys: Position[][][], dissolve = false): Polygon | MultiPolygon | undefined => {
+    let rounded = roundPolygons(withoutSmallPolygons(polys, opts.minPolygonKm2), digits);
+    // Parts that simplification and rounding made overlap (and units drawn as one) become one valid outline.
+    if (dissolve) rounded = roundPolygons(union(rounded), digits);
+    if (rounded.length === 0) return undefined;
+    return rounded.length === 1 ? { type: 'Polygon', coordinates: rounded[0]! } : { type: 'MultiPolygon', coordinates: rounded };
+  };
   const countries: Feature<Polygon | MultiPolygon, CountryProps>[] = [];
-  for (const { iso2, topoName, polys } of units.values()) {
-    const rounded = roundPolygons(withoutSmallPolygons(polys, opts.minPolygonKm2), digits);
-    if (rounded.length === 0) continue;
-    const geometry: Polygon | MultiPolygon = rounded.length === 1 ? { type: 'Polygon', coordinates: rounded[0]! } : { type: 'MultiPolygon', coordinates: rounded };
-    countries.push({ type: 'Feature', properties: { iso2, ...namesOf(iso2, topoName) }, geometry });
+  for (const u of countryUnits.values()) {
+    // China with Hong Kong and Macao (and Australia with Ashmore and Cartier Is.): one outline, shared edges dissolved.
+    const geometry = shape(u.polys, u.iso2 !== "" && geoms.filter((g) => !propsOf(g).disputed && sovereignOf(propsOf(g).iso2) === u.iso2).length > 1);
+    if (geometry) countries.push({ type: 'Feature', properties: { iso2: u.iso2, ...namesOf(u.iso2, u.name, u.disputed), disputed: !!u.disputed }, geometry });
   }
-  // ISO countries by code, then the units without a code by English name.
-  countries.sort(byKey((f) => (f.properties.iso2 ? `0${f.properties.iso2}` : `1${f.properties.name_en}`)));
+  // Countries by code, then disputed areas and units without a code by English name.
+  countries.sort(byKey((f) => (f.properties.iso2 && !f.properties.disputed ? `0${f.properties.iso2}` : `1${f.properties.name_en}`)));
 
   // --- borders and coastlines, from the same simplified arcs
   const object = simplified.objects.countries;
-  const kindOf = (a: GeometryObject, b: GeometryObject): BorderKind | undefined => {
-    const ia = isoByGeom.get(a as GeometryObject<{ name: string }>) ?? '';
-    const ib = isoByGeom.get(b as GeometryObject<{ name: string }>) ?? '';
-    if (a === b || (ia && ia === ib)) return undefined;
-    if (!ia || !ib || LIMIT_UNITS.has(ia) || LIMIT_UNITS.has(ib)) return 'limit';
-    if (CHINA_UNITS.has(ia) && CHINA_UNITS.has(ib)) return 'sar';
+  const kindOf = (ga: GeometryObject, gb: GeometryObject): BorderKind | undefined => {
+    if (ga === gb) return undefined;
+    const a = propsOf(ga as GeometryObject<UnitProps>);
+    const b = propsOf(gb as GeometryObject<UnitProps>);
+    if (a.disputed || b.disputed) {
+      // Who administers each side: the same country on both sides makes the line a claim.
+      const admin = (u: UnitProps) => (u.disputed ? u.admin : sovereignOf(u.iso2)) || `~${u.name}`;
+      return admin(a) === admin(b) ? 'claim' : 'control';
+    }
+    if (a.iso2 && a.iso2 === b.iso2) return undefined;
+    if (a.iso2 && sovereignOf(a.iso2) === sovereignOf(b.iso2)) return 'sar';
     return 'country';
   };
-  const borderKinds: BorderKind[] = ['country', 'limit', 'sar'];
-  const borders = borderKinds
+  const meshKinds: BorderKind[] = ['country', 'control', 'claim', 'sar'];
+  const borders = meshKinds
     .map((kind) => lineFeature({ kind }, unwrapLines(mesh(simplified, object, (a, b) => kindOf(a, b) === kind)), digits))
     .filter((f) => f.geometry.coordinates.length > 0);
+  if (worldview === 'cn') borders.push(lineFeature({ kind: 'maritime' }, { type: 'MultiLineString', coordinates: southChinaSeaLine().map((l) => l.coordinates) }, digits));
   const coast = lineFeature({ kind: 'coast' as const }, unwrapLines(mesh(simplified, object, (a, b) => a === b)), digits);
 
-  // --- labels: ISO countries only (units without a code are not labelled as countries)
-  const labelled = countries
-    .filter((f) => f.properties.iso2 !== '')
-    .map((f) => ({ f, km2: area(f.geometry) / 1e6 }))
-    .sort((a, b) => b.km2 - a.km2 || (a.f.properties.iso2 < b.f.properties.iso2 ? -1 : 1));
-  const labels: Feature<Point, LabelProps>[] = labelled.map(({ f, km2 }, i) => {
-    const [lon, lat] = labelPosition(f.geometry);
+  // --- labels: every unit with a code (Taiwan, Hong Kong and Macao named as parts of China),
+  // placed in the unit's own outline; disputed areas cut out of a country are not labelled
+  // One label per code (Australia's two units share one).
+  const byCode = new Map<string, Unit>();
+  for (const u of ownUnits) {
+    if (!u.iso2) continue;
+    const prior = byCode.get(u.iso2);
+    if (prior) prior.polys.push(...u.polys);
+    else byCode.set(u.iso2, { ...u, polys: [...u.polys] });
+  }
+  const labelled = [...byCode.values()]
+    .map((u) => ({ u, geometry: shape(u.polys) }))
+    .filter((x): x is { u: Unit; geometry: Polygon | MultiPolygon } => x.geometry !== undefined)
+    .map(({ u, geometry }) => ({ u, geometry, km2: area(geometry) / 1e6 }))
+    .sort((a, b) => b.km2 - a.km2 || (a.u.iso2 < b.u.iso2 ? -1 : 1));
+  const labels: Feature<Point, LabelProps>[] = labelled.map(({ u, geometry, km2 }, i) => {
+    const [lon, lat] = labelPosition(geometry);
     return {
       type: 'Feature',
-      properties: { ...f.properties, rank: i + 1, scalerank: scalerankOf(km2) },
+      properties: { iso2: u.iso2, ...namesOf(u.iso2, u.name, u.disputed), disputed: !!u.disputed, rank: i + 1, scalerank: scalerankOf(km2) },
       geometry: { type: 'Point', coordinates: [roundCoord(lon, digits), roundCoord(lat, digits)] },
     };
   });
-  labels.sort(byKey((f) => f.properties.iso2));
+  // Island groups the worldview draws as a country's (China's South China Sea islands): too small to see, so named.
+  for (const g of islandLabels(worldview)) {
+    labels.push({
+      type: 'Feature',
+      properties: { iso2: '', name_en: g.names.en, name_zh: g.names.zh, disputed: false, rank: labels.length + 1, scalerank: ISLAND_SCALERANK },
+      geometry: { type: 'Point', coordinates: [roundCoord(g.at[0], digits), roundCoord(g.at[1], digits)] },
+    });
+  }
+  labels.sort(byKey((f) => `${f.properties.iso2 ? 0 : 1}${f.properties.iso2}${f.properties.name_en}`));
 
   return {
     countries: collection(countries),
@@ -444,6 +496,9 @@ export function buildBasemap(topology: CountriesTopology, options: Partial<Basem
     labels: collection(labels),
   };
 }
+
+/** Island groups are labelled from the zoom that shows countries of scalerank 3 (the map's zoom 3). */
+const ISLAND_SCALERANK = 3;
 
 // ---------------------------------------------------------------------------
 // Serialisation and files
@@ -465,11 +520,11 @@ export function loadWorldAtlas(resolution: '110m' | '50m' | '10m' = '50m'): Coun
 }
 
 /**
- * The base map files, name → content (for the data build, which writes
- * `public/data/basemap/<name>.geojson` and checks them in `--check` mode).
+ * A worldview's base map files, name → content (for the data build, which writes
+ * `public/data/basemap/<name>.geojson`, `cn/basemap/…`, and checks them in `--check` mode).
  */
-export function basemapFiles(topology: CountriesTopology = loadWorldAtlas('50m'), options: Partial<BasemapOptions> = {}): Map<string, string> {
-  const b = buildBasemap(topology, options);
+export function basemapFiles(worldview: Worldview = BASE_WORLDVIEW, options: Partial<BasemapOptions> = {}, topology: UnitsTopology = loadWorldviewTopology(worldview)): Map<string, string> {
+  const b = buildBasemap(topology, options, worldview);
   return new Map(BASEMAP_LAYERS.map((name) => [name, serializeCollection(b[name])]));
 }
 

@@ -2,11 +2,18 @@
  * Dataset → the files of `public/data/` (path → content), all deterministic:
  * one GeoJSON per layer, the manifest, two CSVs for researchers, the headline
  * figures, the source documents (for the in-site reader) and the base map.
+ *
+ * Worldviews: the base worldview's files have no prefix; another worldview's
+ * files, where its outlines differ (the layers made of countries, the base map),
+ * are under `<worldview>/` (`cn/priority-countries.geojson`,
+ * `cn/basemap/overview/countries.geojson`). The manifest is the one place that
+ * says which file serves which worldview and level of detail.
  */
-import type { LayerId, Manifest, ManifestLayer } from '../src/data/contract.ts';
+import type { LayerId, Manifest, ManifestBasemapFile, ManifestFile, ManifestLayer } from '../src/data/contract.ts';
+import { BASE_WORLDVIEW, WORLDVIEW_NAMES, WORLDVIEWS, worldviewPath } from '../src/data/worldviews.ts';
 import { LAYER_IDS } from '../src/data/contract.ts';
 import { LAYER_TITLES } from '../src/data/layer-titles.ts';
-import { buildDataset, type Dataset } from './dataset.ts';
+import { buildDataset, WORLDVIEW_LAYERS, type Dataset } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { checkGeometry } from './validate.ts';
 import { serializeJson, serializeLayer, sha256, shippedBBoxes, toCsv } from './output.ts';
@@ -110,19 +117,30 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
   log.countryPlaced = d.countryPlaced;
   const files = new Map<string, string>();
 
-  const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
-    const text = serializeLayer(d.layers[id]);
-    const file = `${id}.geojson`;
+  /** Writes a layer's features as `file` (and its overview, for polygons): its manifest entry. */
+  const writeLayer = (features: LayerFeature[], file: string): ManifestFile & { bytes: number } => {
+    const text = serializeLayer(features);
     files.set(file, text);
-    const entry: ManifestLayer = { id, file, ...LAYER_TITLES[id], count: d.layers[id].length, bytes: Buffer.byteLength(text) };
+    const entry: ManifestFile & { bytes: number } = { file, bytes: Buffer.byteLength(text) };
     // Polygon layers also get a light version for the world view, loaded first (overview.ts).
-    const overview = overviewLayer(d.layers[id]);
+    const overview = overviewLayer(features);
     if (overview) {
       const problems = checkGeometry(overview);
       if (problems.length) throw new DataError(problems.map((p) => ({ ...p, field: `overview ${p.field}` })));
-      const otext = serializeLayer(overview, shippedBBoxes(d.layers[id]));
-      files.set(`overview/${file}`, otext);
-      entry.overview = { file: `overview/${file}`, bytes: Buffer.byteLength(otext), max_zoom: OVERVIEW_MAX_ZOOM };
+      const otext = serializeLayer(overview, shippedBBoxes(features));
+      const ofile = file.replace(/[^/]+$/, (name) => `overview/${name}`);
+      files.set(ofile, otext);
+      entry.overview = { file: ofile, bytes: Buffer.byteLength(otext), max_zoom: OVERVIEW_MAX_ZOOM };
+    }
+    return entry;
+  };
+  const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
+    const base = writeLayer(d.layers[id], `${id}.geojson`);
+    const entry: ManifestLayer = { id, file: base.file, ...LAYER_TITLES[id], count: d.layers[id].length, bytes: base.bytes, ...(base.overview ? { overview: base.overview } : {}) };
+    if ((WORLDVIEW_LAYERS as readonly string[]).includes(id)) {
+      const wvs: Record<string, ManifestFile> = {};
+      for (const wv of WORLDVIEWS) if (wv !== BASE_WORLDVIEW) wvs[wv] = writeLayer(d.worldviews[wv][id as (typeof WORLDVIEW_LAYERS)[number]], worldviewPath(`${id}.geojson`, wv));
+      entry.worldviews = wvs;
     }
     return entry;
   });
@@ -138,11 +156,23 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
   files.set('records.csv', recordsCsv(d));
   files.set('citations.csv', citationsCsv(d));
 
-  const basemap = basemapFiles();
-  for (const [name, text] of basemap) files.set(`basemap/${name}.geojson`, text);
-  // The overview base map (loaded first; the detailed one from OVERVIEW_MAX_ZOOM): only the outlines differ.
-  const basemapOverview = basemapFiles(undefined, OVERVIEW_BASEMAP_OPTIONS);
-  for (const name of BASEMAP_OVERVIEW_LAYERS) files.set(`basemap/overview/${name}.geojson`, basemapOverview.get(name)!);
+  // The base map of each worldview; the overview one (loaded first; the detailed one from
+  // OVERVIEW_MAX_ZOOM) differs only in its outlines. Files the same in every worldview (the graticule) are written once.
+  const basemap = new Map<string, ManifestBasemapFile>();
+  for (const wv of WORLDVIEWS) {
+    const detailed = basemapFiles(wv);
+    const overview = basemapFiles(wv, OVERVIEW_BASEMAP_OPTIONS);
+    for (const [name, text] of detailed) {
+      const base = basemap.get(name);
+      const own: ManifestFile = { file: worldviewPath(`basemap/${name}.geojson`, wv) };
+      if ((BASEMAP_OVERVIEW_LAYERS as readonly string[]).includes(name)) own.overview = { file: worldviewPath(`basemap/overview/${name}.geojson`, wv), max_zoom: OVERVIEW_MAX_ZOOM };
+      if (base && files.get(base.file) === text && (!own.overview || files.get(base.overview!.file) === overview.get(name))) continue;
+      files.set(own.file, text);
+      if (own.overview) files.set(own.overview.file, overview.get(name)!);
+      if (!base) basemap.set(name, { id: name, ...own });
+      else base.worldviews = { ...base.worldviews, [wv]: own };
+    }
+  }
 
   const hashed = [...files.keys()].sort();
   const content_hash = sha256(hashed.map((f) => `${f}\0${sha256(files.get(f)!)}`).join('\n'));
@@ -151,11 +181,8 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
     content_hash,
     layers,
     documents,
-    basemap: [...basemap.keys()].map((id) => ({
-      id,
-      file: `basemap/${id}.geojson`,
-      ...((BASEMAP_OVERVIEW_LAYERS as readonly string[]).includes(id) ? { overview: { file: `basemap/overview/${id}.geojson`, max_zoom: OVERVIEW_MAX_ZOOM } } : {}),
-    })),
+    worldviews: WORLDVIEWS.map((id) => ({ id, title_en: WORLDVIEW_NAMES[id].en, title_zh: WORLDVIEW_NAMES[id].zh })),
+    basemap: [...basemap.values()],
     extras: [
       { id: 'records', file: 'records.csv', description: 'Every record, one row each, with its sources: the features of every layer, then the headline figures (layer "headlines", with measure, value, unit and period) (UTF-8 CSV).' },
       { id: 'citations', file: 'citations.csv', description: 'Every citation, one row each: layer, record, field, document, verbatim quote.' },

@@ -7,6 +7,7 @@
  * script); key projects are numbered 1–38 once each; places lie in the country
  * they claim; geometries are valid.
  */
+import { ECONOMY_NAMES } from './sovereignty.ts';
 import { booleanValid } from '@turf/boolean-valid';
 import { kinks } from '@turf/kinks';
 import { area } from '@turf/area';
@@ -387,7 +388,11 @@ export function checkCountryNames(features: readonly LayerFeature[], canonical?:
     const p = f.properties;
     if ((p.layer === 'priority-countries' || p.layer === 'statement-2020') && p.countries.length === 1) note(p.countries[0]!, p.name_en, p.name_zh, p.layer, p.id, 'name');
     const members = Array.isArray(p.member_names) ? (p.member_names as { iso2: string; en: string; zh: string }[]) : [];
-    members.forEach((m, i) => note(m.iso2, m.en, m.zh, p.layer, p.id, `member_names[${i}]`));
+    // A grouping of economies (APEC) names Taiwan and Hong Kong by their member names (`sovereignty.ts`): those are not country names.
+    const economy = (m: { iso2: string; en: string; zh: string }) => ECONOMY_NAMES[m.iso2]?.en === m.en && ECONOMY_NAMES[m.iso2]?.zh === m.zh;
+    members.forEach((m, i) => {
+      if (!economy(m)) note(m.iso2, m.en, m.zh, p.layer, p.id, `member_names[${i}]`);
+    });
   }
   return issues;
 }

@@ -7,6 +7,7 @@
  *   npm run export -- --story ID --chapter N --out FILE.png   (one chapter, 1-based)
  *   npm run export -- --story ID --all --out DIR              (one file per chapter)
  *   npm run export -- --story ID --handout --out talk.pdf     (the handout: a page per chapter)
+ *   npm run export -- --out map.png --worldview cn            (China's worldview; default: the site's)
  *
  * Options: --size WxH | --preset ID (slide-hd, slide-4k, a4-portrait, a4-landscape,
  * a3-portrait, a3-landscape, square); --dpi N (default: the preset's, else 96);
@@ -40,6 +41,7 @@ import { serveDist } from './serve-dist.ts';
 import { launchChromium } from './chromium.ts';
 import { parseSize, presetById, PRESETS, SCREEN_DPI } from '../src/export/presets.ts';
 import { shippedStory } from './story-files.ts';
+import { WORLDVIEWS, parseWorldview } from '../src/data/worldviews.ts';
 import type { HandoutHookResult, HookError, HookOptions, HookResult } from '../src/export/hook.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -47,7 +49,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 function usage(msg?: string): never {
   if (msg) console.error(`export: ${msg}`);
   console.error(
-    'usage: npm run export -- --out FILE.png|FILE.pdf [--size WxH | --preset ID] [--view URL] [--lang zh|en] [--format png|pdf] [--dpi N] [--dist DIR]\n' +
+    `usage: npm run export -- --out FILE.png|FILE.pdf [--size WxH | --preset ID] [--view URL] [--lang zh|en] [--worldview ${WORLDVIEWS.join('|')}] [--format png|pdf] [--dpi N] [--dist DIR]\n` +
       '       npm run export -- --story ID --chapter N --out FILE [...]\n' +
       '       npm run export -- --story ID --all --out DIR [...]\n' +
       '       npm run export -- --story ID --handout --out FILE.pdf [--lang zh|en] [--link-base URL]',
@@ -65,6 +67,7 @@ const { values: a } = parseArgs({
     view: { type: 'string' },
     viewport: { type: 'string', default: '1440x900' },
     lang: { type: 'string' },
+    worldview: { type: 'string' },
     format: { type: 'string' },
     title: { type: 'string' },
     subtitle: { type: 'string' },
@@ -97,6 +100,8 @@ if (!size) usage(`bad --size ${a.size} (expected WIDTHxHEIGHT, e.g. 3840x2160)`)
 const viewport = parseSize(a.viewport!);
 if (!viewport) usage(`bad --viewport ${a.viewport}`);
 if (a.lang && a.lang !== 'zh' && a.lang !== 'en') usage('--lang must be zh or en');
+const worldview = a.worldview === undefined ? undefined : parseWorldview(a.worldview);
+if (a.worldview !== undefined && !worldview) usage(`--worldview must be one of ${WORLDVIEWS.join(', ')}`);
 const format = a.format ?? (extname(a.out!).toLowerCase() === '.pdf' ? 'pdf' : 'png');
 if (format !== 'png' && format !== 'pdf') usage('--format must be png or pdf');
 const dpi = a.dpi ? Number(a.dpi) : (preset?.dpi ?? SCREEN_DPI);
@@ -150,13 +155,21 @@ function viewHash(view: string | undefined): string {
   }
 }
 
+/** The hash with the worldview asked for (`wv=`), which a story chapter's own worldview still overrides. */
+function withWorldview(hash: string): string {
+  if (!worldview) return hash;
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  p.set('wv', worldview);
+  return `#${p.toString()}`;
+}
+
 /** Opens the site at `hash` in a new context; `close` ends it. */
 async function openSite(browser: Browser, base: string, hash: string): Promise<{ page: Page; close: () => Promise<void> }> {
   // Reduced motion: a story chapter jumps to its camera instead of flying there.
   const context = await browser.newContext({ viewport: viewport!, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
-  await page.goto(`${base}?export${hash}`);
+  await page.goto(`${base}?export${withWorldview(hash)}`);
   await page.waitForFunction(() => typeof window.__hsrExport === 'function', undefined, { timeout: 60_000 });
   return { page, close: () => context.close() };
 }
@@ -236,7 +249,7 @@ try {
       for (const n of numbers) {
         const ch = story.chapters[n - 1]!;
         // The next chapter through its link (as back/forward would): same page, same warm renderer.
-        if (n !== numbers[0]) await site.page.evaluate((h) => (location.hash = h), chapterHash(n));
+        if (n !== numbers[0]) await site.page.evaluate((h) => (location.hash = h), withWorldview(chapterHash(n)));
         const file = chapter !== undefined ? resolve(a.out!) : join(resolve(a.out!), `${story.id}-${String(n).padStart(2, '0')}-${ch.id}.${format}`);
         ok = (await chapterShown(site.page, ch.id)) && (await exportPage(site.page, file, numbers.length > 1)) && ok;
       }

@@ -3,6 +3,10 @@
  * multilateral mechanisms as merged country groups, the countries of the 2020
  * joint statement, and the cross-border disease-control zones.
  *
+ * Every shape is the atlas's worldview's (`ctx.atlas`): a country's outline
+ * leaves out what that worldview draws as disputed, China's takes in Taiwan,
+ * Hong Kong and Macao.
+ *
  * Disease zones are computed, not drawn by hand:
  * - `border-band`: China's land border with the named neighbours (extracted
  *   from the shared arcs of the topology), buffered by `width_km` on each side;
@@ -10,12 +14,16 @@
  *   such a band wherever a partner (or each of `band_neighbours`) borders
  *   China, so the Chinese border provinces' side of the border is covered too —
  *   only when the zone names China or Chinese provinces.
+ * Either is clipped to China and the named countries: a band never spills into
+ * a third country (India at the China–Myanmar–India junction), a disputed area
+ * or the sea.
  */
 import { buffer } from '@turf/buffer';
-import { union } from '@turf/union';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import * as polyclip from '../clip.ts';
 import type { Direction, DiseaseZone, Group, Mechanism, StatementCountry } from '../schema.ts';
 import { countryName } from '../country-names.ts';
+import { ECONOMY_NAMES, normaliseCountries } from '../sovereignty.ts';
 import { baseProps, feature, placeRefs, type BuildContext, type LayerFeature } from './context.ts';
 
 /**
@@ -68,15 +76,18 @@ export function priorityCountriesLayer(ctx: BuildContext, directions: readonly D
 
 export function mechanismsLayer(ctx: BuildContext, rows: readonly Mechanism[]): LayerFeature[] {
   return rows.map((r) => {
-    const missing = r.members.filter((m) => !ctx.atlas.country(m));
+    // Members that are regions of China (APEC's economies) are drawn as China.
+    const countries = normaliseCountries(r.members);
+    const missing = countries.filter((m) => !ctx.atlas.country(m));
     if (missing.length) ctx.issues.push({ table: 'mechanisms', record: r.id, field: 'members', message: `not in the atlas: ${missing.join(', ')}` });
-    const geom = ctx.atlas.merged(r.members.filter((m) => !missing.includes(m)));
+    const geom = ctx.atlas.merged(countries.filter((m) => !missing.includes(m)));
     const props = Object.assign(baseProps('mechanisms', r, placeRefs(ctx, 'mechanisms', r), 'country'), {
       direction: r.direction,
       abbr_en: r.abbr_en,
       abbr_zh: r.abbr_zh,
       members: r.members,
-      member_names: r.members.map((m) => ({ iso2: m, en: countryName(m, 'en') ?? m, zh: countryName(m, 'zh') ?? m })),
+      // A grouping that lists Taiwan, Hong Kong or Macao counts economies (APEC): named as such.
+      member_names: r.members.map((m) => ({ iso2: m, en: ECONOMY_NAMES[m]?.en ?? countryName(m, 'en') ?? m, zh: ECONOMY_NAMES[m]?.zh ?? countryName(m, 'zh') ?? m })),
       members_as_of: r.members_as_of,
     });
     return feature(geom, props);
@@ -98,9 +109,7 @@ export function statementLayer(ctx: BuildContext, rows: readonly StatementCountr
   return out;
 }
 
-function toFeature(g: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> {
-  return { type: 'Feature', properties: {}, geometry: g };
-}
+const coordsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
 /** A band `widthKm` either side of China's border with `neighbours`, or undefined if they do not touch. */
 function borderBand(ctx: BuildContext, neighbours: readonly string[], widthKm: number): Polygon | MultiPolygon | undefined {
@@ -110,12 +119,20 @@ function borderBand(ctx: BuildContext, neighbours: readonly string[], widthKm: n
   return b?.geometry;
 }
 
+/** `g` clipped to China and `countries` (in the atlas's worldview); undefined when nothing is left. */
+function clipToCountries(ctx: BuildContext, g: Polygon | MultiPolygon, countries: readonly string[]): MultiPolygon | undefined {
+  const within = ctx.atlas.merged(['CN', ...countries]);
+  const clipped = polyclip.intersection(coordsOf(g), within.coordinates) as Position[][][];
+  return clipped.length ? { type: 'MultiPolygon', coordinates: clipped } : undefined;
+}
+
 export function diseaseZonesLayer(ctx: BuildContext, rows: readonly DiseaseZone[]): LayerFeature[] {
   const out: LayerFeature[] = [];
   for (const r of rows) {
     let geom: Polygon | MultiPolygon | undefined;
     if (r.method.kind === 'border-band') {
-      geom = borderBand(ctx, r.method.neighbours, r.method.width_km);
+      const band = borderBand(ctx, r.method.neighbours, r.method.width_km);
+      geom = band && clipToCountries(ctx, band, r.method.neighbours);
       if (!geom) ctx.issues.push({ table: 'disease-zones', record: r.id, field: 'method.neighbours', message: 'these countries share no border with China' });
     } else {
       const merged = ctx.atlas.merged(r.partner_countries);
@@ -124,7 +141,8 @@ export function diseaseZonesLayer(ctx: BuildContext, rows: readonly DiseaseZone[
       // the band to the borders the documents support.
       const namesChina = r.china_provinces.length > 0 || (r.countries ?? []).includes('CN');
       const band = namesChina ? borderBand(ctx, r.method.band_neighbours ?? r.partner_countries, r.method.width_km) : undefined;
-      geom = band ? (union({ type: 'FeatureCollection', features: [toFeature(merged), toFeature(band)] })?.geometry ?? merged) : merged;
+      const clipped = band && clipToCountries(ctx, band, r.partner_countries);
+      geom = clipped ? { type: 'MultiPolygon', coordinates: polyclip.union(merged.coordinates, clipped.coordinates) as Position[][][] } : merged;
     }
     if (!geom) continue;
     const props = Object.assign(baseProps('disease-zones', r, placeRefs(ctx, 'disease-zones', r), 'region'), {

@@ -10,6 +10,7 @@ import type { ResolvedPlace } from '../gazetteer.ts';
 import type { BaseProps, LayerId, PlaceRef } from '../../src/data/contract.ts';
 import { PRECISIONS, type Precision } from '../../src/data/vocabulary.ts';
 import type { Source, ExternalSource } from '../schema.ts';
+import { normaliseCountries } from '../sovereignty.ts';
 
 export interface BuildContext {
   atlas: Atlas;
@@ -76,7 +77,8 @@ export function baseProps(layer: LayerId, r: RecordBase, places: PlaceRef[], pre
     summary_zh: r.summary_zh,
     precision,
     sources: r.sources.map((s) => ({ doc: s.doc, quote: s.quote })),
-    countries: [...(r.countries ?? [])],
+    // Taiwan, Hong Kong and Macao count as China (sovereignty.ts).
+    countries: normaliseCountries(r.countries ?? []),
     places,
     related: [...(r.related ?? [])],
   };

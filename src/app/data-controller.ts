@@ -15,12 +15,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Geometry } from 'geojson';
-import type { LayerId } from '../data/contract.ts';
 import { DataLoader } from '../data/data-loader.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { LoadReport } from '../data/load-data.ts';
 import { countryBounds, geometryBounds, type Bounds } from '../data/bounds.ts';
-import { basemapDataUrl } from '../map/create-map.ts';
+import { dataFile } from '../data/data-files.ts';
+import type { Worldview } from '../data/worldviews.ts';
+import type { LayerId, Manifest } from '../data/contract.ts';
 
 /** Resolves when the browser is idle (or after a second): background work waits for the first paint to settle. */
 const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 200)));
@@ -44,13 +45,16 @@ export class DataController implements ReactiveController {
   error: string | null = null;
   /** Every layer is loaded (or has failed). */
   complete = false;
+  /** The manifest as soon as it is in (the map takes its base map files from it, before any layer). */
+  manifest: Manifest | null = null;
 
   private readonly loader: DataLoader;
   /** Whether detailed outlines have been asked for: layers switched on later get them too. */
   private detailWanted = false;
   private resolveMapDrawn: () => void = () => undefined;
   private readonly drawn = new Promise<void>((resolve) => (this.resolveMapDrawn = resolve));
-  private countryIndex: Promise<Map<string, Bounds>> | undefined;
+  /** Bounds of every country of the base map, one index per file (worldview). */
+  private readonly countryIndexes = new Map<string, Promise<Map<string, Bounds>>>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -63,6 +67,13 @@ export class DataController implements ReactiveController {
       this.report = report.failedLayers.length || report.skipped.length ? { ...report } : null;
       host.requestUpdate();
     });
+    this.loader.manifestLoaded.then(
+      (m) => {
+        this.manifest = m;
+        host.requestUpdate();
+      },
+      () => undefined,
+    );
   }
 
   hostConnected(): void {
@@ -85,6 +96,11 @@ export class DataController implements ReactiveController {
       this.complete = true;
       this.host.requestUpdate();
     }
+  }
+
+  /** Switches the worldview: the loaded layers' files for it come in, then the data is published once. */
+  setWorldview(worldview: Worldview): Promise<void> {
+    return this.loader.setWorldview(worldview);
   }
 
   /** The map has drawn its first frame (or cannot draw): the rest of the data may come. */
@@ -117,7 +133,7 @@ export class DataController implements ReactiveController {
 
   /**
    * Where to look for a country: the bounds of its main parts in the base map
-   * (its overview outlines, already fetched by the map), or of the data's places
+   * in the data's worldview, or of the data's places
    * in it when the base map does not have it; null when neither.
    */
   async countryBounds(iso2: string): Promise<Bounds | null> {
@@ -127,9 +143,14 @@ export class DataController implements ReactiveController {
   }
 
   private loadCountryIndex(): Promise<Map<string, Bounds>> {
-    const entry = this.data?.manifest.basemap.find((b) => b.id === 'countries');
-    const url = entry ? new URL(entry.overview?.file ?? entry.file, this.base) : new URL(basemapDataUrl('countries'), document.baseURI);
-    this.countryIndex ??= fetch(url.href)
+    const data = this.data;
+    const entry = data?.manifest.basemap.find((b) => b.id === 'countries');
+    if (!entry || !data) return Promise.resolve(new Map());
+    // The file the map draws in this worldview (its overview outlines: already fetched, so from the cache, and plenty for framing).
+    const url = new URL(dataFile(entry, data.worldview, 'overview'), this.base).href;
+    const known = this.countryIndexes.get(url);
+    if (known) return known;
+    const index = fetch(url)
       .then((r) => (r.ok ? (r.json() as Promise<unknown>) : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((json) => {
         const fc = json as { features?: { properties?: { iso2?: unknown }; geometry?: Geometry }[] };
@@ -141,10 +162,11 @@ export class DataController implements ReactiveController {
         return out;
       })
       .catch((e: Error) => {
-        this.countryIndex = undefined;
+        this.countryIndexes.delete(url);
         console.warn('country outlines unavailable:', e.message);
         return new Map<string, Bounds>();
       });
-    return this.countryIndex;
+    this.countryIndexes.set(url, index);
+    return index;
   }
 }

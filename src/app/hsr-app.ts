@@ -180,6 +180,8 @@ export class HsrApp extends LitElement {
     if (s.reader) void ensureElement('hsr-reader');
     // Zoomed in (or exporting) once: a polygon layer switched on later comes detailed too.
     if (s.layers !== before?.layers) this.data.layersShown(s.layers);
+    // Another worldview: its files of the loaded layers come in, and the map, list and export switch together.
+    if (s.worldview !== before?.worldview) void this.data.setWorldview(s.worldview);
     if (s.story && !s.presenter && !this.presenterLoaded) void this.loadPresenter();
     if (s.story && s.presenter) void ensureElement('hsr-presenter-view');
     this.talk.stateChanged(s);
@@ -405,7 +407,7 @@ export class HsrApp extends LitElement {
       </header>
       <main>
         <hsr-side-panel .lang=${lang} .state=${s} .data=${data} .complete=${this.data.complete} .mapStatus=${this.mapStatus}></hsr-side-panel>
-        <hsr-map .lang=${lang} .state=${s} .data=${data} .dataFailed=${!!this.data.error} .highlight=${this.highlight}></hsr-map>
+        <hsr-map .lang=${lang} .state=${s} .data=${data} .manifest=${this.data.manifest} .dataFailed=${!!this.data.error} .highlight=${this.highlight}></hsr-map>
         ${s.story && this.presenterLoaded && talk.story
           ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${talk.story} .blanked=${talk.talk?.blanked ?? false} .presenterViews=${talk.peers.presenter} .handout=${talk.handout} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`
           : nothing}

@@ -15,6 +15,7 @@ import type { AppState, Lang } from '../state/app-state.ts';
 import { parseParams, parseUrlState, serializeUrlState, startAddress } from '../state/url-state.ts';
 import { unknownValuesPatch } from '../state/known-values.ts';
 import { preferredLang, rememberLang } from '../i18n/i18n.ts';
+import { preferredWorldview, rememberWorldview } from '../state/worldview-preference.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { LayerId } from '../data/contract.ts';
 
@@ -55,7 +56,8 @@ export class StateStore {
   constructor(private readonly env: StoreEnv = browserEnv()) {
     const start = startAddress(env.location.href);
     this.search = start.search;
-    this.current = parseParams(start.params, preferredLang(env.storage, env.languages));
+    // A link without `lang=` or `wv=` opens in the remembered language and worldview.
+    this.current = parseParams(start.params, preferredLang(env.storage, env.languages), { fallbackWorldview: preferredWorldview(env.storage) });
     // Every history entry names its language (and loses malformed values): back/forward and copied links restore the view.
     this.write(this.current, true);
   }
@@ -74,6 +76,7 @@ export class StateStore {
   apply(patch: StatePatch, replace = patch.replace ?? isCameraOnly(patch)): AppState {
     const next = applyPatch(this.current, patch);
     if (patch.lang && patch.lang !== this.current.lang) rememberLang(this.env.storage, patch.lang);
+    if (patch.worldview && patch.worldview !== this.current.worldview) rememberWorldview(this.env.storage, patch.worldview);
     this.set(next);
     this.write(next, replace);
     return next;
@@ -82,6 +85,7 @@ export class StateStore {
   /** Back/forward or a hand-edited hash: the state the address now says, and the address cleaned of what was refused. */
   navigate(): AppState {
     // Every entry the app writes names its language; a hand-edited hash without one keeps the current language.
+    // An entry without `wv=` was written in the default worldview.
     const next = parseUrlState(this.env.location.href, this.current.lang);
     this.set(next);
     this.write(next, true);

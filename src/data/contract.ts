@@ -106,16 +106,32 @@ export interface CountryName {
   aliases_zh?: string[];
 }
 
-export interface ManifestLayer {
-  id: LayerId;
+/** A data file and, for outlines, its overview version. */
+export interface ManifestFile {
   file: string;
+  bytes?: number;
+  /** The same features with outlines simplified for zooms below `max_zoom` (loaded first). */
+  overview?: { file: string; bytes?: number; max_zoom: number };
+}
+
+/**
+ * `file` and `overview` serve the base worldview (`intl`) and every worldview
+ * `worldviews` does not name; where a worldview's outlines differ (layers made
+ * of countries, the base map), `worldviews[id]` names its own files.
+ */
+export interface ManifestLayer extends ManifestFile {
+  id: LayerId;
   title_en: string;
   title_zh: string;
   geometry: 'Point' | 'LineString' | 'Polygon';
   count: number;
   bytes: number;
-  /** Polygon layers: the same features with outlines simplified for zooms below `max_zoom` (loaded first). */
-  overview?: { file: string; bytes: number; max_zoom: number };
+  worldviews?: { [worldview: string]: ManifestFile };
+}
+
+export interface ManifestBasemapFile extends ManifestFile {
+  id: string;
+  worldviews?: { [worldview: string]: ManifestFile };
 }
 
 /**
@@ -130,7 +146,9 @@ export interface Manifest {
   content_hash: string;
   layers: ManifestLayer[];
   documents: { file: string; title_en: string; title_zh: string; date: string; language: Lang; sha256: string }[];
-  basemap: { id: string; file: string; overview?: { file: string; max_zoom: number } }[];
+  /** The worldviews the data has, with their names (`src/data/worldviews.ts`). */
+  worldviews?: { id: string; title_en: string; title_zh: string }[];
+  basemap: ManifestBasemapFile[];
   extras: { id: string; file: string; description: string }[];
   /** Every country the features mention, as the data names it. */
   countries?: CountryName[];

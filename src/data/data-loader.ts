@@ -10,33 +10,61 @@
  * 3. `ensureDetailed(ids)`: the detailed outlines of polygon layers, when the map
  *    is zoomed in past the overview's `max_zoom` or an image is exported.
  *
+ * Files come from the manifest for the current worldview (`data-files.ts`);
+ * `setWorldview` fetches the new worldview's files of every layer loaded so far,
+ * at the same detail (files the worldviews share are fetched once), and only
+ * then publishes: the map, the list and the export switch together.
+ *
  * Each step publishes a new immutable `Dataset` through `onData`. A layer that
  * fails to load, or a malformed record, goes to the report; the rest still loads.
  */
 import { LAYER_IDS, type LayerId, type Manifest } from './contract.ts';
 import { makeLodDataset, type Dataset, type MapFeature } from './dataset.ts';
-import { emptyReport, loadLayers, loadManifest, type FetchLike, type LoadReport } from './load-data.ts';
+import { dataFile, hasOverview, type LevelOfDetail } from './data-files.ts';
+import { emptyReport, loadManifest, validateFeatures, type FetchLike, type LoadReport } from './load-data.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from './worldviews.ts';
 
 export class DataLoader {
   private manifest?: Manifest;
-  private readonly overview: Partial<Record<LayerId, MapFeature[]>> = {};
-  private readonly detailed: Partial<Record<LayerId, MapFeature[]>> = {};
-  /** Requests under way, so a layer is never fetched twice at the same detail. */
+  /** Layers wanted at each detail (whatever the worldview). */
+  private readonly wanted: Record<LevelOfDetail, Set<LayerId>> = { overview: new Set(), detailed: new Set() };
+  /** Loaded files by path (relative to `data/`): a file two worldviews share is loaded once. */
+  private readonly files = new Map<string, MapFeature[]>();
+  /** Requests under way, by path, so a file is never fetched twice at once. */
   private readonly pending = new Map<string, Promise<void>>();
+  /** Files that failed (reported once, not tried again). */
+  private readonly failedFiles = new Set<string>();
+  private readonly reported = new Set<string>();
   readonly report: LoadReport = emptyReport();
-  /** Layers that failed to load (reported once). */
-  private readonly failed = new Set<LayerId>();
   dataset: Dataset | null = null;
 
   constructor(
     private readonly base: URL,
     private readonly onData: (d: Dataset, report: LoadReport) => void,
     private readonly fetchFn: FetchLike = (u) => fetch(u),
-  ) {}
+    private worldview: Worldview = DEFAULT_WORLDVIEW,
+  ) {
+    // `start` reports a failed manifest itself; this promise is for those who wait on it.
+    this.manifestLoaded.catch(() => undefined);
+  }
+
+  private resolveManifest: (m: Manifest) => void = () => undefined;
+  private rejectManifest: (e: unknown) => void = () => undefined;
+  /** Resolves with the manifest as soon as it is in (the map takes its base map files from it, before any layer). */
+  readonly manifestLoaded = new Promise<Manifest>((resolve, reject) => {
+    this.resolveManifest = resolve;
+    this.rejectManifest = reject;
+  });
 
   /** Loads the manifest and the given layers (overviews where there are). Rejects when the manifest cannot load. */
   async start(visible: readonly LayerId[]): Promise<Dataset> {
-    this.manifest = await loadManifest(this.base, this.fetchFn);
+    try {
+      this.manifest = await loadManifest(this.base, this.fetchFn);
+      this.resolveManifest(this.manifest);
+    } catch (e) {
+      this.rejectManifest(e);
+      throw e;
+    }
     await this.load([...new Set(visible)], 'overview');
     // Nothing on the map (a link with no layers): the page still gets its (empty) dataset now.
     if (!this.dataset) this.publish();
@@ -46,64 +74,107 @@ export class DataLoader {
   /** Loads every layer not loaded yet (overviews where there are). */
   loadRest(): Promise<void> {
     return this.load(
-      LAYER_IDS.filter((id) => !this.has(id)),
+      LAYER_IDS.filter((id) => !this.wanted.overview.has(id) && !this.wanted.detailed.has(id)),
       'overview',
     );
   }
 
   /** Loads the detailed outlines of these layers where only their overview is loaded. */
   ensureDetailed(ids: readonly LayerId[]): Promise<void> {
-    const m = this.manifest;
-    if (!m) return Promise.resolve();
     return this.load(
-      ids.filter((id) => m.layers.find((l) => l.id === id)?.overview && !this.detailed[id] && !this.failed.has(id)),
+      ids.filter((id) => this.entry(id)?.overview),
       'detailed',
     );
   }
 
-  /** Whether every polygon layer among `ids` has its detailed outlines. */
+  /** Whether every polygon layer among `ids` has its detailed outlines (in the current worldview). */
   isDetailed(ids: readonly LayerId[]): boolean {
     const m = this.manifest;
-    return !!m && ids.every((id) => !m.layers.find((l) => l.id === id)?.overview || !!this.detailed[id]);
+    return !!m && ids.every((id) => {
+      const e = this.entry(id);
+      return !e || !hasOverview(e, this.worldview) || this.files.has(dataFile(e, this.worldview, 'detailed'));
+    });
   }
 
-  private has(id: LayerId): boolean {
-    return !!(this.overview[id] ?? this.detailed[id]) || this.failed.has(id);
+  /** Switches worldview: fetches its files for every layer loaded so far, then publishes once. */
+  async setWorldview(worldview: Worldview): Promise<void> {
+    if (worldview === this.worldview) return;
+    this.worldview = worldview;
+    if (!this.manifest) return;
+    await Promise.all((['overview', 'detailed'] as const).map((lod) => this.fetchAll([...this.wanted[lod]], lod)));
+    this.publish();
   }
 
-  private async load(ids: readonly LayerId[], variant: 'overview' | 'detailed'): Promise<void> {
-    const m = this.manifest;
-    if (!m) return;
-    const waits: Promise<void>[] = [];
-    const todo: LayerId[] = [];
-    for (const id of ids) {
-      const key = `${variant}:${id}`;
-      const p = this.pending.get(key);
-      if (p) waits.push(p);
-      else todo.push(id);
-    }
-    if (todo.length) {
-      const failedBefore = this.report.failedLayers.length;
-      const run = loadLayers(this.base, m, todo, this.report, this.fetchFn, variant).then((loaded) => {
-        // A layer that failed is reported, and not tried again; a failed detailed file leaves its overview in place.
-        const failed = new Set(this.report.failedLayers.slice(failedBefore).map((l) => l.id));
-        for (const id of failed) this.failed.add(id);
-        for (const id of todo) {
-          const features = loaded[id];
-          if (!features || failed.has(id)) continue;
-          const isOverview = variant === 'overview' && !!m.layers.find((l) => l.id === id)?.overview;
-          (isOverview ? this.overview : this.detailed)[id] = features;
+  private entry(id: LayerId) {
+    return this.manifest?.layers.find((l) => l.id === id);
+  }
+
+  private async load(ids: readonly LayerId[], lod: LevelOfDetail): Promise<void> {
+    if (!this.manifest) return;
+    for (const id of ids) this.wanted[lod].add(id);
+    await this.fetchAll(ids, lod);
+    this.publish();
+  }
+
+  /** Fetches the current worldview's file of each layer at that detail (a failed file is not tried again). */
+  private fetchAll(ids: readonly LayerId[], lod: LevelOfDetail): Promise<unknown> {
+    return Promise.all(
+      ids.map((id) => {
+        const e = this.entry(id);
+        if (!e) {
+          this.fail(id, `missing:${id}`, 'not in the manifest');
+          return undefined;
         }
-        this.publish();
-      });
-      for (const id of todo) this.pending.set(`${variant}:${id}`, run);
-      waits.push(run);
+        const path = dataFile(e, this.worldview, lod);
+        if (this.files.has(path) || this.failedFiles.has(path)) return undefined;
+        let p = this.pending.get(path);
+        if (!p) {
+          p = this.fetchFile(id, path).finally(() => this.pending.delete(path));
+          this.pending.set(path, p);
+        }
+        return p;
+      }),
+    );
+  }
+
+  private async fetchFile(id: LayerId, path: string): Promise<void> {
+    try {
+      const r = await this.fetchFn(new URL(path, this.base).href);
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      const failedBefore = this.report.failedLayers.length;
+      const features = validateFeatures(id, await r.json(), this.report);
+      if (this.report.failedLayers.length > failedBefore) this.failedFiles.add(path);
+      else this.files.set(path, features);
+    } catch (e) {
+      this.fail(id, path, (e as Error).message);
     }
-    await Promise.all(waits);
+  }
+
+  private fail(id: LayerId, path: string, reason: string) {
+    this.failedFiles.add(path);
+    if (this.reported.has(path)) return;
+    this.reported.add(path);
+    this.report.failedLayers.push({ id, reason });
   }
 
   private publish() {
-    this.dataset = makeLodDataset(this.manifest!, { overview: { ...this.overview }, detailed: { ...this.detailed } });
+    const m = this.manifest!;
+    const wv = this.worldview;
+    const overview: Partial<Record<LayerId, MapFeature[]>> = {};
+    const detailed: Partial<Record<LayerId, MapFeature[]>> = {};
+    for (const id of LAYER_IDS) {
+      const e = this.entry(id);
+      if (!e || !(this.wanted.overview.has(id) || this.wanted.detailed.has(id))) continue;
+      const d = this.files.get(dataFile(e, wv, 'detailed'));
+      const o = hasOverview(e, wv) ? this.files.get(dataFile(e, wv, 'overview')) : undefined;
+      // A layer with nothing of this worldview in yet but on its way (just after a switch): publish
+      // once it is in, so a switch shows one worldview, whole. (Detailed outlines arriving later are fine.)
+      const pending = (lod: LevelOfDetail) => this.wanted[lod].has(id) && this.pending.has(dataFile(e, wv, lod));
+      if (!d && !o && (pending('overview') || pending('detailed'))) return;
+      if (d) detailed[id] = d;
+      if (o) overview[id] = o;
+    }
+    this.dataset = makeLodDataset(m, { overview, detailed }, wv);
     this.onData(this.dataset, this.report);
   }
 }

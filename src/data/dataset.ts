@@ -5,6 +5,9 @@
 import type { Feature, Geometry } from 'geojson';
 import type { BaseProps, LayerId, Manifest } from './contract.ts';
 import { LAYER_IDS } from './contract.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from './worldviews.ts';
+import type { LevelOfDetail } from './data-files.ts';
+export type { LevelOfDetail } from './data-files.ts';
 
 export type MapFeature = Feature<Geometry, BaseProps> & { id: string };
 
@@ -16,6 +19,8 @@ export interface PointDatum {
 
 export interface Dataset {
   manifest: Manifest;
+  /** The worldview whose outlines these are (the country-shaped layers and the base map). */
+  worldview: Worldview;
   /** Every loaded feature, with the most detailed geometry loaded so far. */
   layers: Record<LayerId, MapFeature[]>;
   byId: Map<string, MapFeature>;
@@ -30,9 +35,6 @@ export interface Dataset {
   /** Layers whose detailed file is loaded. */
   detailed: ReadonlySet<LayerId>;
 }
-
-/** Which outlines to draw: the overview below the manifest's `max_zoom`, the detailed ones from it. */
-export type LevelOfDetail = 'overview' | 'detailed';
 
 /**
  * The features to draw for a layer at a level of detail: the overview outlines
@@ -50,7 +52,7 @@ export interface DatasetParts {
 }
 
 /** A dataset from the parts loaded so far: detailed features win over overview ones. */
-export function makeLodDataset(manifest: Manifest, parts: DatasetParts): Dataset {
+export function makeLodDataset(manifest: Manifest, parts: DatasetParts, worldview: Worldview = DEFAULT_WORLDVIEW): Dataset {
   const detailed = parts.detailed ?? {};
   const overview = parts.overview ?? {};
   const layers: Partial<Record<LayerId, MapFeature[]>> = {};
@@ -58,11 +60,11 @@ export function makeLodDataset(manifest: Manifest, parts: DatasetParts): Dataset
     const f = detailed[id] ?? overview[id];
     if (f) layers[id] = f;
   }
-  const d = makeDataset(manifest, layers);
+  const d = makeDataset(manifest, layers, worldview);
   return { ...d, overview, detailed: new Set(LAYER_IDS.filter((id) => detailed[id])) };
 }
 
-export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, MapFeature[]>>): Dataset {
+export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, MapFeature[]>>, worldview: Worldview = DEFAULT_WORLDVIEW): Dataset {
   const full = Object.fromEntries(LAYER_IDS.map((id) => [id, layers[id] ?? []])) as Record<LayerId, MapFeature[]>;
   const byId = new Map<string, MapFeature>();
   for (const id of LAYER_IDS) for (const f of full[id]) byId.set(f.properties.id, f);
@@ -77,7 +79,7 @@ export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, 
       }),
     ]),
   ) as Record<LayerId, PointDatum[]>;
-  return { manifest, layers: full, byId, points, overview: {}, detailed: new Set(LAYER_IDS.filter((id) => layers[id])) };
+  return { manifest, worldview, layers: full, byId, points, overview: {}, detailed: new Set(LAYER_IDS.filter((id) => layers[id])) };
 }
 
 export function allFeatures(d: Dataset): MapFeature[] {

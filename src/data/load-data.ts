@@ -10,6 +10,8 @@ import type { LayerId, Manifest } from './contract.ts';
 import { LAYER_IDS } from './contract.ts';
 import { makeDataset, type Dataset, type MapFeature } from './dataset.ts';
 import { FeatureSchema, ManifestSchema, issuesText } from './schemas.ts';
+import { dataFile } from './data-files.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from './worldviews.ts';
 
 export interface LoadReport {
   /** Layers that could not be loaded, with the reason. */
@@ -69,6 +71,7 @@ export async function loadLayers(
   report: LoadReport,
   fetchFn: FetchLike = (u) => fetch(u),
   variant: 'overview' | 'detailed' = 'detailed',
+  worldview: Worldview = DEFAULT_WORLDVIEW,
 ): Promise<Partial<Record<LayerId, MapFeature[]>>> {
   const entries = await Promise.all(
     ids.map(async (id) => {
@@ -78,7 +81,7 @@ export async function loadLayers(
         return [id, []] as const;
       }
       try {
-        const r = await fetchFn(new URL(variant === 'overview' && entry.overview ? entry.overview.file : entry.file, base).href);
+        const r = await fetchFn(new URL(dataFile(entry, worldview, variant), base).href);
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return [id, validateFeatures(id, await r.json(), report)] as const;
       } catch (e) {
@@ -90,10 +93,10 @@ export async function loadLayers(
   return Object.fromEntries(entries) as Partial<Record<LayerId, MapFeature[]>>;
 }
 
-/** Loads the whole dataset from `base` (a URL ending in `data/`). */
-export async function loadDataset(base: URL, fetchFn: FetchLike = (u) => fetch(u)): Promise<{ dataset: Dataset; report: LoadReport }> {
+/** Loads the whole dataset of a worldview from `base` (a URL ending in `data/`). */
+export async function loadDataset(base: URL, fetchFn: FetchLike = (u) => fetch(u), worldview: Worldview = DEFAULT_WORLDVIEW): Promise<{ dataset: Dataset; report: LoadReport }> {
   const manifest = await loadManifest(base, fetchFn);
   const report = emptyReport();
-  const layers = await loadLayers(base, manifest, LAYER_IDS, report, fetchFn);
-  return { dataset: makeDataset(manifest, layers), report };
+  const layers = await loadLayers(base, manifest, LAYER_IDS, report, fetchFn, 'detailed', worldview);
+  return { dataset: makeDataset(manifest, layers, worldview), report };
 }

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { LAYER_IDS } from './contract.ts';
 import { DISEASE_GROUPS, FEATURE_DIRECTIONS, LANGS, PRECISIONS, STATUSES } from './vocabulary.ts';
+import { WORLDVIEWS } from './worldviews.ts';
 
 z.config({ jitless: true });
 
@@ -79,23 +80,27 @@ export const FeatureSchema = z.object({ type: z.literal('Feature'), id: z.string
 
 const SafeFile = z.string().check(z.regex(/^[a-z0-9][a-z0-9/._-]*$/), z.refine((f) => !f.includes('..'), { message: 'no ".." in a data path' }));
 
+/** A file and its overview; a worldview whose outlines differ names its own (`worldviews.cn`). */
+const Files = { file: SafeFile, overview: z.optional(z.looseObject({ file: SafeFile })) };
+const WorldviewFiles = z.optional(z.partialRecord(z.enum(WORLDVIEWS), z.looseObject(Files)));
+
 export const ManifestSchema = z.looseObject({
   version: z.literal(1),
   content_hash: z.string(),
   layers: z.array(
     z.looseObject({
       id: z.enum(LAYER_IDS),
-      file: SafeFile,
+      ...Files,
       title_en: Text,
       title_zh: Text,
       geometry: z.enum(['Point', 'LineString', 'Polygon']),
       count: Int(0, 1e6),
       bytes: Int(0, 1e9),
-      overview: z.optional(z.looseObject({ file: SafeFile })),
+      worldviews: WorldviewFiles,
     }),
   ),
   documents: z.array(z.looseObject({ file: SafeFile, title_en: Text, title_zh: Text, date: z.string(), language: z.enum(LANGS), sha256: z.string() })),
-  basemap: z.array(z.looseObject({ id: z.string(), file: SafeFile })),
+  basemap: z.array(z.looseObject({ id: z.string(), ...Files, worldviews: WorldviewFiles })),
   extras: z.array(z.looseObject({ id: z.string(), file: SafeFile, description: z.string() })),
   countries: z.optional(
     z.array(

@@ -14,7 +14,8 @@ import type { AppState, Lang } from '../state/app-state.ts';
 import { LAYERS, layerSpec, legendInUse, type LegendItem } from '../layers/registry.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
 import { mechanismColors } from '../layers/palette.ts';
-import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
+import { BASEMAP_PALETTES, basemapAttribution } from '../map/basemap-style.ts';
+import type { Worldview } from '../data/worldviews.ts';
 import { field, pick, t } from '../i18n/i18n.ts';
 import type { Chapter, Story } from '../story/story.ts';
 import { clampChapter } from '../story/story.ts';
@@ -34,6 +35,8 @@ export function layoutUnit(width: number, height: number): number {
 export interface LayoutInput {
   width: number;
   height: number;
+  /** The South China Sea inset (China's worldview, when the map leaves the sea out): bottom right, the scale bar beside it. */
+  inset?: boolean;
   showTitle: boolean;
   showSubtitle: boolean;
   /** Legend rows: a heading per layer plus one per item (see `legendRowCount`). 0 hides the legend. */
@@ -80,6 +83,8 @@ export interface ExportLayout {
   northArrow: Box;
   /** Null when asked for none, or when the map is too small to hold a scannable code. */
   qr: QrLayout | null;
+  /** The South China Sea inset (南海诸岛), in the map's lower right corner; null for none. */
+  inset: Box | null;
   footer: Box;
   footerFont: number;
   footerLine: number;
@@ -108,6 +113,8 @@ export const BASE = {
 export const QR_LINK_LINES = 5;
 /** The QR panel takes at most this share of the map's height; above, it is left out (a thumbnail has no room for it). */
 const QR_MAX_SHARE = 0.45;
+/** The South China Sea inset's size at `u = 1`: the sea is taller than wide. */
+export const INSET = { w: 190, h: 250 };
 
 /** Width available to footer text, for wrapping before `layoutExport`. */
 export function footerWidth(width: number, height: number): number {
@@ -137,23 +144,24 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const legendRow = BASE.legendRow * u;
   const legendPad = BASE.legendPad * u;
   const legendColumnWidth = BASE.legendColumn * u;
+  const inset = input.inset ? { x: map.x + map.w - margin - INSET.w * u, y: map.y + map.h - margin - INSET.h * u, w: INSET.w * u, h: INSET.h * u } : null;
+  // Bottom right: the inset in the corner, the QR panel beside it, the scale bar above the QR panel.
+  const right = inset ? inset.x - margin * 0.5 : map.x + map.w - margin;
+  const qr = input.qr ? qrLayout(input.qr, map, u, margin, right) : null;
   let legend: Box | null = null;
   let legendColumns = 0;
   let legendRowsPerColumn = 0;
   if (input.legendRows > 0) {
     const maxRows = Math.max(1, Math.floor((map.h - 2 * margin - 2 * legendPad) / legendRow));
-    // Clear of the QR panel in the opposite corner.
-    const qrW = input.qr ? (qrLayout(input.qr, map, u, margin)?.panel.w ?? 0) + margin : 0;
-    const room = Math.min(map.w * 0.7, map.w - 2 * margin - qrW);
+    // Clear of the QR panel and the inset in the opposite corner.
+    const room = Math.min(map.w * 0.7, (qr ? qr.panel.x : inset ? right : map.x + map.w) - map.x - 2 * margin);
     legendColumns = Math.min(Math.ceil(input.legendRows / maxRows), Math.max(1, Math.floor(room / legendColumnWidth)));
     legendRowsPerColumn = Math.ceil(input.legendRows / legendColumns);
     const h = legendRowsPerColumn * legendRow + 2 * legendPad;
     legend = { x: map.x + margin, y: map.y + map.h - margin - h, w: legendColumns * legendColumnWidth + 2 * legendPad, h };
   }
-  const qr = input.qr ? qrLayout(input.qr, map, u, margin) : null;
-  // The scale bar sits above the QR panel when there is one.
   const barBottom = qr ? qr.panel.y - 8 * u : map.y + map.h - margin;
-  const scaleBar = { x: map.x + map.w - margin - 220 * u, y: barBottom - 40 * u, w: 220 * u, h: 40 * u };
+  const scaleBar = { x: right - 220 * u, y: barBottom - 40 * u, w: 220 * u, h: 40 * u };
   const northArrow = { x: map.x + map.w - margin - 44 * u, y: map.y + margin, w: 44 * u, h: 64 * u };
   return {
     width,
@@ -175,14 +183,15 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     scaleBar,
     northArrow,
     qr,
+    inset,
     footer,
     footerFont,
     footerLine,
   };
 }
 
-/** The QR panel in the map's lower right corner, or null when it would take too much of the map. */
-function qrLayout(q: { modules: number; linkLines: number }, map: Box, u: number, margin: number): QrLayout | null {
+/** The QR panel at the bottom of the map, its right edge at `right`; null when it would take too much of the map. */
+function qrLayout(q: { modules: number; linkLines: number }, map: Box, u: number, margin: number, right: number): QrLayout | null {
   const module = Math.max(2, Math.round(BASE.qrModule * u));
   const size = q.modules * module;
   // The quiet zone: two modules of white on every side (readers find the code by it).
@@ -192,7 +201,7 @@ function qrLayout(q: { modules: number; linkLines: number }, map: Box, u: number
   const w = size + 2 * pad + textW + gap;
   const h = size + 2 * pad;
   if (h > map.h * QR_MAX_SHARE || w > map.w * 0.6) return null;
-  const x = Math.round(map.x + map.w - margin - w);
+  const x = Math.round(right - w);
   const y = Math.round(map.y + map.h - margin - h);
   const line = BASE.qrLine * u;
   return {
@@ -206,7 +215,8 @@ function qrLayout(q: { modules: number; linkLines: number }, map: Box, u: number
 }
 
 export interface LegendSection {
-  layer: LayerId;
+  /** A thematic layer, or the base map's boundary symbols (`boundaryLegend`). */
+  layer: LayerId | 'boundaries';
   title: Bilingual;
   items: LegendItem[];
 }
@@ -348,15 +358,73 @@ export function scaleBarMode(pitch: number, variation: number): ScaleBarMode {
   return variation > SCALE_BAR_LIMITS.label ? 'latitude' : 'plain';
 }
 
-/** Footer text: the boundary disclaimer and data source, the cited documents, the date. */
+/** Footer text: the boundary disclaimer of the data's worldview and the data source, the cited documents, the date. */
 export function footerTexts(state: AppState, data: Dataset, lang: Lang, date: Date): { attribution: string; sources: string; date: string } {
   const docs = citedDocuments(state, data, lang);
   const sep = lang === 'zh' ? '；' : '; ';
+  const disclaimer = basemapAttribution(lang, data.worldview);
   const attribution =
     lang === 'zh'
-      ? `${BASEMAP_ATTRIBUTION.zh}。数据：健康丝绸之路地图，依据原始文件整理，每一要素均注明出处。`
-      : `${BASEMAP_ATTRIBUTION.en}. Data: Health Silk Road Map, compiled from the source documents; every feature cites its source.`;
+      ? `${disclaimer}。数据：健康丝绸之路地图，依据原始文件整理，每一要素均注明出处。`
+      : `${disclaimer}. Data: Health Silk Road Map, compiled from the source documents; every feature cites its source.`;
   const sources = docs.length ? `${lang === 'zh' ? '引用文件：' : 'Sources: '}${docs.map((d) => `${d.title} (${d.date})`).join(sep)}` : '';
   const iso = date.toISOString().slice(0, 10);
   return { attribution, sources, date: lang === 'zh' ? `制图日期：${iso}` : `Made ${iso}` };
+}
+
+// ---------------------------------------------------------------------------
+// Boundaries
+
+/**
+ * The base map's boundary symbols in an export's legend, named as the worldview names them.
+ * (Straight apostrophes: the export font draws ’ as a full-width CJK mark.)
+ */
+export function boundaryLegend(worldview: Worldview): { title: Bilingual; items: LegendItem[] } {
+  const p = BASEMAP_PALETTES.light;
+  const line = (key: string, label: Bilingual, dash?: readonly [number, number]): LegendItem => ({ key, label, color: p.border, swatch: { kind: 'line', width: 2, ...(dash ? { dashed: true, dash } : {}) } });
+  const items: LegendItem[] =
+    worldview === 'cn'
+      ? [
+          line('country', { en: 'International boundary', zh: '国界' }),
+          line('control', { en: 'Undetermined boundary, line of control', zh: '未定国界、实际控制线' }, [3, 2]),
+          line('claim', { en: 'Claim line', zh: '主张线' }, [1, 1.6]),
+          line('maritime', { en: "China's dashed line in the South China Sea", zh: '南海断续线' }),
+        ]
+      : [
+          line('country', { en: 'International boundary', zh: '国界' }),
+          line('control', { en: 'Line of control, approximate boundary', zh: '控制线、大致边界' }, [3, 2]),
+          line('claim', { en: 'Claim line', zh: '主张线' }, [1, 1.6]),
+        ];
+  items.push({ key: 'disputed', label: { en: "Disputed area (in no country's colour)", zh: '争议地区（不计入任何国家）' }, color: p.land, swatch: { kind: 'fill', hatch: true, outline: p.border, width: 1 } });
+  return { title: { en: 'Boundaries', zh: '边界' }, items };
+}
+
+/** Web Mercator x and y of a longitude and latitude, in world widths (0–1). */
+function mercator(lon: number, lat: number): [number, number] {
+  const s = Math.sin((Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180);
+  return [(lon + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
+}
+
+/**
+ * Whether a map of `cssW × cssH` CSS pixels at this camera shows all of `box`
+ * ([west, south, east, north]): its corners fall inside, once the map's rotation
+ * is undone. Tilt is ignored (a tilted map shows more, never less, towards its
+ * top), so the answer errs towards "no".
+ */
+export function showsBox(camera: { center: [number, number]; zoom: number; bearing: number }, cssW: number, cssH: number, box: readonly [number, number, number, number]): boolean {
+  const world = 512 * 2 ** camera.zoom;
+  const [cx, cy] = mercator(camera.center[0], camera.center[1]);
+  const a = (-camera.bearing * Math.PI) / 180;
+  const corners: [number, number][] = [[box[0], box[1]], [box[0], box[3]], [box[2], box[1]], [box[2], box[3]]];
+  return corners.every(([lon, lat]) => {
+    const [x, y] = mercator(lon, lat);
+    let dx = (x - cx) * world;
+    const wrap = world;
+    while (dx > wrap / 2) dx -= wrap;
+    while (dx < -wrap / 2) dx += wrap;
+    const dy = (y - cy) * world;
+    const rx = dx * Math.cos(a) - dy * Math.sin(a);
+    const ry = dx * Math.sin(a) + dy * Math.cos(a);
+    return Math.abs(rx) <= cssW / 2 && Math.abs(ry) <= cssH / 2;
+  });
 }

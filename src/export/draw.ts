@@ -11,6 +11,7 @@ import type { LegendItem } from '../layers/registry.ts';
 import { SYMBOL_PATHS } from '../layers/symbols.ts';
 import { BASE, footerWidth, layoutExport, layoutUnit, QR_LINK_LINES, scaleBar, type ExportLayout, type LegendSection, type ScaleBarMode } from './compose.ts';
 import { exportFont } from './fonts.ts';
+import { drawInset, type InsetData } from './inset.ts';
 
 type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
@@ -27,6 +28,8 @@ export interface ExportContent {
   northArrow: boolean;
   /** The QR code of the view's link (modules, true = dark) and the link as printed beside it; null for none. */
   qr: { modules: boolean[][]; link: string } | null;
+  /** The South China Sea inset, when the worldview draws one and the map leaves the sea out. */
+  inset?: InsetData | null;
 }
 
 export const INK = '#1d2330';
@@ -135,6 +138,7 @@ export function layoutFor(ctx: Ctx, width: number, height: number, content: Expo
     height,
     showTitle: !!content.title,
     showSubtitle: !!content.subtitle,
+    inset: !!content.inset,
     legendRows: legend.length,
     footerLines: footer.length || (content.date ? 1 : 0),
     qr: content.qr ? { modules: content.qr.modules.length, linkLines: link.length } : null,
@@ -211,6 +215,28 @@ function swatch(ctx: Ctx, item: LegendItem, x: number, y: number, size: number, 
     ctx.moveTo(x, y + size / 2);
     ctx.lineTo(x + size, y + size / 2);
     ctx.stroke();
+  } else if (s.hatch) {
+    // The base map's hatch of disputed areas: diagonals over the land colour.
+    const top = y + size * 0.15;
+    const h = size * 0.7;
+    ctx.fillStyle = item.color;
+    ctx.fillRect(x, top, size, h);
+    ctx.beginPath();
+    ctx.rect(x, top, size, h);
+    ctx.save();
+    ctx.clip();
+    ctx.strokeStyle = s.outline ?? INK;
+    ctx.lineWidth = 1.2 * u;
+    ctx.beginPath();
+    for (let d = -h; d < size; d += 5 * u) {
+      ctx.moveTo(x + d, top + h);
+      ctx.lineTo(x + d + h, top);
+    }
+    ctx.stroke();
+    ctx.restore();
+    ctx.strokeStyle = s.outline ?? INK;
+    ctx.lineWidth = u;
+    ctx.strokeRect(x, top, size, h);
   } else {
     // Pale fills (mechanisms are drawn at 15 %) still need to show in a small swatch: at least 35 %.
     ctx.fillStyle = item.color;
@@ -379,6 +405,7 @@ export function drawExport(ctx: Ctx, layout: ExportLayout, text: { footer: strin
     ctx.fillStyle = MUTED;
     ctx.fillText(fitText(ctx, content.subtitle, l.subtitle.w), l.subtitle.x, l.subtitle.y + l.subtitle.h / 2);
   }
+  if (l.inset && content.inset) drawInset(ctx, l.inset, content.inset, content.lang, u);
   drawLegend(ctx, l, text.legend, content.lang);
   if (content.scaleBar) drawScaleBar(ctx, l, map.scale, content.lang);
   if (content.northArrow) drawNorthArrow(ctx, l, map.bearing);

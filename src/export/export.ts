@@ -11,7 +11,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pick, t } from '../i18n/i18n.ts';
-import { defaultTitles, footerTexts, highlightIds, legendSections, scaleBarMode, scaleVariation, type Box, type ExportLayout, type ScaleBarMode } from './compose.ts';
+import { boundaryLegend, defaultTitles, footerTexts, highlightIds, legendSections, scaleBarMode, scaleVariation, showsBox, type Box, type ExportLayout, type ScaleBarMode } from './compose.ts';
+import { INSET_CAPTION, southChinaSeaInset } from './inset.ts';
 import { drawExport, layoutFor, type ExportContent, type LegendRow } from './draw.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, loadExportFonts, missingChars } from './fonts.ts';
 import { ExportSizeError, largestFitting, renderLimits } from './render-map.ts';
@@ -40,8 +41,10 @@ export interface ExportOptions {
   legend?: boolean;
   scaleBar?: boolean;
   northArrow?: boolean;
-  /** The boundary disclaimer (Natural Earth) and the data source. */
+  /** The boundary disclaimer (Natural Earth, in the worldview's words) and the data source. */
   attribution?: boolean;
+  /** China's worldview: the South China Sea inset when the map leaves the sea out (default true). */
+  inset?: boolean;
   /** The list of source documents cited by what the map shows. */
   sources?: boolean;
   date?: boolean;
@@ -94,8 +97,10 @@ export interface ExportResult {
     /** Where the map's time went: waiting for the renderer's warm-up, loading the view small, drawing it full size. */
     phases: { warmupMs: number; loadMs: number; drawMs: number };
   };
-  /** Where the map and the legend were drawn, in output pixels. */
-  layout: { map: Box; legend: Box | null };
+  /** Where the map, the legend and the South China Sea inset (null: none) were drawn, in output pixels. */
+  layout: { map: Box; legend: Box | null; inset: Box | null };
+  /** The worldview of the map's boundaries. */
+  worldview: Dataset['worldview'];
   /** The scale bar: how it was drawn (`scaleBarMode`), the scale and latitude where it was measured. */
   scaleBar: { mode: ScaleBarMode | 'off'; metresPerPixel: number; lat: number; variation: number };
   /** Characters of the title or subtitle the shipped font lacks (drawn with the machine's fonts). */
@@ -158,7 +163,7 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
     lang,
     title: options.title === undefined ? defaults.title : options.title || null,
     subtitle: options.subtitle === undefined ? defaults.subtitle : options.subtitle || null,
-    legend: options.legend === false ? [] : legendSections(state, data),
+    legend: options.legend === false ? [] : [...legendSections(state, data), { layer: 'boundaries', ...boundaryLegend(data.worldview) }],
     attribution: options.attribution === false ? '' : texts.attribution,
     sources: options.sources === false ? '' : texts.sources,
     date: options.date === false ? '' : texts.date,
@@ -166,17 +171,24 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
     northArrow: options.northArrow !== false,
     qr: link ? { modules: qrModules(link), link: printedLink(link) } : null,
   };
-  const labels = await basemapLabelText();
+  const labels = await basemapLabelText(data);
+  const inset = options.inset === false ? null : await southChinaSeaInset(data).catch((e: unknown) => (console.warn('no South China Sea inset:', e), null));
   const legendText = content.legend.flatMap((s) => [pick(lang, s.title), ...s.items.map((i) => pick(lang, i.label))]);
-  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, content.qr?.link ?? '', '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], ...legendText].join('');
+  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, content.qr?.link ?? '', '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], inset ? INSET_CAPTION[lang] : '', ...legendText].join('');
   const fonts = await loadExportFonts(allText);
   const measure = new OffscreenCanvas(1, 1).getContext('2d');
   if (!measure) throw new Error('no 2D canvas');
-  const { layout, footer, legend, link: linkLines } = layoutFor(measure, width, height, content);
+  let { layout, footer, legend, link: linkLines } = layoutFor(measure, width, height, content);
   const mapW = Math.round(layout.map.w);
   const mapH = Math.round(layout.map.h);
   const u = layout.unit;
   const { cssW, cssH } = cssSize(mapW, mapH, u);
+  const camera = exportCamera(liveViewOf(liveMap), cssW, cssH);
+  // The inset only moves the scale bar: the map's box, and so its camera, stay the same.
+  if (inset && !showsBox(camera, cssW, cssH, inset.line)) {
+    content.inset = inset;
+    ({ layout, footer, legend, link: linkLines } = layoutFor(measure, width, height, content));
+  }
   // The scale is measured where the bar is drawn: on its line, in the middle of its box.
   const sb = layout.scaleBar;
   return {
@@ -194,7 +206,7 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
     mapH,
     cssW,
     cssH,
-    camera: exportCamera(liveViewOf(liveMap), cssW, cssH),
+    camera,
     probe: { x: sb.x + sb.w / 2 - layout.map.x, y: sb.y + sb.h - 13 * u - layout.map.y },
     labelFont: fonts.failed.length ? undefined : EXPORT_FONT_FAMILY,
     missing: missingChars(`${content.title ?? ''}${content.subtitle ?? ''}`),
@@ -256,7 +268,8 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
     height,
     dpi,
     map: { width: mapW, height: mapH, pixelRatio: u, zoom: rendered.zoom, bearing: rendered.bearing, pitch: rendered.pitch, center: camera.center, bounds: rendered.bounds, frames: rendered.frames, phases: rendered.phases },
-    layout: { map: layout.map, legend: layout.legend },
+    layout: { map: layout.map, legend: layout.legend, inset: layout.inset },
+    worldview: data.worldview,
     scaleBar: { mode: content.scaleBar ? drawn.mode : 'off', metresPerPixel: rendered.scale.metresPerPixel, lat: rendered.scale.lat, variation: drawn.variation },
     missingChars: missing,
     qr: content.qr && layout.qr ? { link: options.link!, box: layout.qr.code } : null,

@@ -13,7 +13,8 @@
 import { EXPORT_FACES } from 'virtual:hsr-export-fonts';
 import { FONT_STACK } from '../i18n/i18n.ts';
 import type { Lang } from '../state/app-state.ts';
-import { basemapDataUrl } from '../map/create-map.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { basemapFiles } from '../data/data-files.ts';
 
 /** The family exports draw with (canvas text and the export map's labels). */
 export const EXPORT_FONT_FAMILY = 'HSR Export Noto Sans SC';
@@ -86,17 +87,23 @@ export async function loadExportFonts(text: string): Promise<{ files: number; fa
   return { files: needed.length, failed };
 }
 
-let labelText: Promise<Record<Lang, string>> | undefined;
-/** Every character of the base map's labels in each language (to load their font files). */
-export function basemapLabelText(): Promise<Record<Lang, string>> {
-  labelText ??= fetch(new URL(basemapDataUrl('labels'), document.baseURI))
-    .then((r) => r.json() as Promise<{ features: { properties: Record<string, unknown> }[] }>)
-    .then((fc) => ({
-      en: fc.features.map((f) => String(f.properties.name_en ?? '')).join(''),
-      zh: fc.features.map((f) => String(f.properties.name_zh ?? '')).join(''),
-    }))
-    .catch(() => ({ en: '', zh: '' }));
-  return labelText;
+const labelTexts = new Map<string, Promise<Record<Lang, string>>>();
+/** Every character of the base map's labels in each language, in the data's worldview (to load their font files). */
+export function basemapLabelText(data: Pick<Dataset, 'manifest' | 'worldview'>): Promise<Record<Lang, string>> {
+  const url = basemapFiles(data.manifest, data.worldview, new URL('data/', document.baseURI))('labels');
+  if (!url) return Promise.resolve({ en: '', zh: '' });
+  let text = labelTexts.get(url);
+  if (!text) {
+    text = fetch(url)
+      .then((r) => r.json() as Promise<{ features: { properties: Record<string, unknown> }[] }>)
+      .then((fc) => ({
+        en: fc.features.map((f) => String(f.properties.name_en ?? '')).join(''),
+        zh: fc.features.map((f) => String(f.properties.name_zh ?? '')).join(''),
+      }))
+      .catch(() => ({ en: '', zh: '' }));
+    labelTexts.set(url, text);
+  }
+  return text;
 }
 
 /** A CSS font shorthand in the export family, then the site's stack for the language (characters the subset lacks). */

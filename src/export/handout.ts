@@ -20,7 +20,7 @@ import { chapterPatch, frameChapter } from '../story/chapter-view.ts';
 import type { Chapter, Story } from '../story/story.ts';
 import { atChapter, type StoryRef } from '../story/story-src.ts';
 import { printedLink, viewLink } from '../state/url-state.ts';
-import { BASEMAP_ATTRIBUTION } from '../map/basemap-style.ts';
+import { basemapAttribution } from '../map/basemap-style.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, exportFont, loadExportFonts } from './fonts.ts';
 import { INK, qrLinkLines, drawQr, wrapText } from './draw.ts';
 import { layoutExport, layoutUnit } from './compose.ts';
@@ -94,8 +94,8 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
     return d ? (lang === 'zh' ? d.title_zh : d.title_en) : file;
   };
   const links = story.chapters.map((_, i) => chapterLink(base, ctx.ref, i, lang));
-  const labels = await basemapLabelText();
-  const text = [pick(lang, story.title), ...story.chapters.flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]), ...links, ...Object.values(s), BASEMAP_ATTRIBUTION[lang], labels[lang], '0123456789'].join('');
+  const labels = await basemapLabelText(data);
+  const text = [pick(lang, story.title), ...story.chapters.flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]), ...links, ...Object.values(s), basemapAttribution(lang, data.worldview), labels[lang], '0123456789'].join('');
   const fonts = await loadExportFonts(text);
   const labelFont = fonts.failed.length ? undefined : EXPORT_FONT_FAMILY;
 
@@ -127,7 +127,7 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
   await withRenderer({ ...sceneOf(first, 0), camera: cameraOf(first) }, liveMap, async (renderer) => {
     for (const [i, ch] of story.chapters.entries()) {
       const m = await renderer.render({ ...sceneOf(ch, i), camera: cameraOf(ch), width: mapBox.w, height: mapBox.h, pixelRatio: u });
-      drawPage(c, { W, H, u, margin, mapBox, lang, s, story, ch, i, map: m.canvas, docTitle, link: links[i]!, when });
+      drawPage(c, { W, H, u, margin, mapBox, lang, s, story, ch, i, map: m.canvas, docTitle, link: links[i]!, when, disclaimer: basemapAttribution(lang, data.worldview) });
       const deflated = await encodeImage(page.transferToImageBitmap(), { kind: 'rgb', dpi });
       pages.push({ width: W, height: H, dpi, deflatedRgb: deflated });
       options.onProgress?.(i + 1, story.chapters.length);
@@ -152,6 +152,8 @@ interface PageInput {
   docTitle: (file: string) => string;
   link: string;
   when: string;
+  /** The boundary disclaimer of the worldview the pages are drawn in. */
+  disclaimer: string;
 }
 
 type Ctx = OffscreenCanvasRenderingContext2D;
@@ -251,7 +253,7 @@ function drawPage(c: Ctx, p: PageInput) {
   c.moveTo(margin, footerY);
   c.lineTo(W - margin, footerY);
   c.stroke();
-  const foot = wrapText(c, `${BASEMAP_ATTRIBUTION[lang]}${lang === 'zh' ? '。' : '. '}${p.s.data}`, inner - 200 * u).slice(0, 2);
+  const foot = wrapText(c, `${p.disclaimer}${lang === 'zh' ? '。' : '. '}${p.s.data}`, inner - 200 * u).slice(0, 2);
   foot.forEach((l, k) => c.fillText(l, margin, footerY + 8 * u + k * 16 * u));
   c.textAlign = 'right';
   c.fillText(p.s.made.replace('{date}', p.when), W - margin, footerY + 8 * u);

@@ -28,7 +28,10 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type { Device } from '@luma.gl/core';
 import { basemapSlots, basemapStyle } from '../map/basemap-style.ts';
-import { basemapDataUrl } from '../map/create-map.ts';
+import { provideHatch } from '../map/hatch.ts';
+import { noteBasemapData, setBasemapData } from '../map/lod.ts';
+import { basemapFiles } from '../data/data-files.ts';
+import type { Worldview } from '../data/worldviews.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
@@ -170,9 +173,12 @@ export async function gpuFinished(gl: WebGL2RenderingContext, timeoutMs: number)
   }
 }
 
-/** The base map style, with the label font replaced by the export font when given. */
-export function exportStyle(lang: Lang, labelFont?: string): StyleSpecification {
-  const style = basemapStyle({ lang, dataUrl: (n) => new URL(basemapDataUrl(n), document.baseURI).href });
+/** The base map's detailed files in the data's worldview. */
+const exportFiles = (data: Pick<Dataset, 'manifest' | 'worldview'>) => basemapFiles(data.manifest, data.worldview, new URL('data/', document.baseURI));
+
+/** The base map style of the data's worldview, with the label font replaced by the export font when given. */
+export function exportStyle(lang: Lang, labelFont?: string, data?: Pick<Dataset, 'manifest' | 'worldview'>): StyleSpecification {
+  const style = basemapStyle({ lang, ...(data ? { worldview: data.worldview, dataUrl: exportFiles(data) } : {}) });
   if (!labelFont) return style;
   return {
     ...style,
@@ -197,6 +203,8 @@ export class ExportRenderer {
   private readonly gl: WebGL2RenderingContext | null;
   private lang: Lang;
   private labelFont: string | undefined;
+  /** The worldview whose base map the map shows. */
+  private worldview: Worldview;
   private layers: Layer[] = [];
   private layersKey = '';
   /** Resolved at the next frame after which every deck.gl layer is loaded. */
@@ -224,6 +232,7 @@ export class ExportRenderer {
     if (!lim) throw new Error('WebGL 2 is not available');
     this.lang = scene.lang;
     this.labelFont = scene.labelFont;
+    this.worldview = scene.data.worldview;
     const container = (this.container = document.createElement('div'));
     container.setAttribute('aria-hidden', 'true');
     container.className = 'hsr-export-map';
@@ -233,7 +242,7 @@ export class ExportRenderer {
     try {
       this.map = new MapLibreMap({
         container,
-        style: exportStyle(scene.lang, scene.labelFont),
+        style: exportStyle(scene.lang, scene.labelFont, scene.data),
         center: scene.camera.center,
         zoom: scene.camera.zoom,
         bearing: scene.camera.bearing,
@@ -255,6 +264,8 @@ export class ExportRenderer {
       container.remove();
       throw e;
     }
+    provideHatch(this.map);
+    noteBasemapData(this.map, exportFiles(scene.data), 'detailed');
     const canvas = this.map.getCanvas();
     this.gl = canvas.getContext('webgl2');
     this.closed.catch(() => undefined);
@@ -362,6 +373,13 @@ export class ExportRenderer {
     this.container.lang = lang === 'zh' ? 'zh-Hans' : 'en';
     this.lang = lang;
     this.labelFont = labelFont;
+  }
+
+  /** Points the base map at the data's worldview (only its sources' files differ between worldviews). */
+  private setWorldview(data: Dataset) {
+    if (data.worldview === this.worldview) return;
+    this.worldview = data.worldview;
+    setBasemapData(this.map, exportFiles(data), 'detailed');
   }
 
   /** Sets the CSS size and pixel ratio (MapLibre resizes the canvas on `setPixelRatio`). */
@@ -520,7 +538,7 @@ export class ExportRenderer {
 
   /** The key of what the map shows: its CSS size, camera, labels and layers. */
   private static sceneKey(o: MapScene & { camera: ExportCamera }, cssW: number, cssH: number): string {
-    return JSON.stringify([cssW, cssH, o.camera, o.lang, o.labelFont ?? '', ExportRenderer.layersKeyOf(o)]);
+    return JSON.stringify([cssW, cssH, o.camera, o.lang, o.labelFont ?? '', o.data.worldview, ExportRenderer.layersKeyOf(o)]);
   }
 
   /** Whether the map already shows `o` at that CSS size (it has settled there). */
@@ -533,6 +551,7 @@ export class ExportRenderer {
     this.settledKey = '';
     this.drawnKey = '';
     this.setSize(cssW, cssH, ratio);
+    this.setWorldview(o.data);
     this.setLanguage(o.lang, o.labelFont);
     this.map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
     this.map.jumpTo({ center: o.camera.center, zoom: o.camera.zoom, bearing: o.camera.bearing, pitch: o.camera.pitch });

@@ -99,7 +99,7 @@ export function holdRenderer(src: WarmSource): RendererHold {
   let released = false;
   startEncoder();
   const ready = (async () => {
-    const labels = await basemapLabelText();
+    const labels = await basemapLabelText(src.data);
     const fonts = await loadExportFonts(`${labels[src.lang]}0123456789`);
     if (released) return;
     const camera = exportCamera(liveViewOf(src.liveMap), WARM_CSS.width, WARM_CSS.height);

@@ -242,6 +242,10 @@ export const en = {
   'offline.updateLabel': 'A new version of the map is stored in this browser: reload to use it',
   'basemap.title': 'Base map',
   'basemap.online': 'Detailed online base map (loads from {host})',
+  'worldview.title': 'Boundaries',
+  'worldview.intl': 'International (UN practice): disputed areas hatched',
+  'worldview.cn': 'China’s (中国): China’s claims, South China Sea line',
+  'worldview.note': 'Taiwan, Hong Kong and Macao are part of China in both.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -485,4 +489,8 @@ export const zh: Record<StringKey, string> = {
   'offline.updateLabel': '新版地图已保存在此浏览器中：重新加载即可使用',
   'basemap.title': '底图',
   'basemap.online': '详细在线底图（从 {host} 加载）',
+  'worldview.title': '边界',
+  'worldview.intl': '国际通行（联合国惯例）：争议地区以斜线表示',
+  'worldview.cn': '中国视角：依中国立场，含南海断续线',
+  'worldview.note': '两种视角中，台湾、香港、澳门均为中国的一部分。',
 };

@@ -37,7 +37,7 @@ export interface LegendItem {
   swatch:
     | { kind: 'symbol'; symbol: SymbolKind; hollow?: boolean; /** A dark edge, for colours too light for the land. */ outline?: string }
     | { kind: 'line'; dashed?: boolean; dash?: Dash; width?: number }
-    | { kind: 'fill'; outline?: string; dashed?: boolean; dash?: Dash; /** Fill opacity as drawn, 0–1. */ opacity?: number; width?: number };
+    | { kind: 'fill'; outline?: string; dashed?: boolean; dash?: Dash; /** Fill opacity as drawn, 0–1. */ opacity?: number; width?: number; /** The base map's hatch (disputed areas) instead of a flat fill. */ hatch?: boolean };
   /**
    * The properties of the features the item stands for (each key must match).
    * Absent only where one item stands for a layer drawn in per-feature colours

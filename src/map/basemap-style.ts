@@ -22,6 +22,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LevelOfDetail } from '../data/dataset.ts';
 import type { Lang } from '../data/vocabulary.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 
 /** The base map's label languages: the site's (`data/vocabulary.ts`). */
 export type BasemapLang = Lang;
@@ -49,10 +50,14 @@ export const BASEMAP_OVERVIEW_DATA = ['countries', 'borders'] as const satisfies
 export interface BasemapStyleOptions {
   lang: BasemapLang;
   /**
-   * URL of a data file, relative to the page (e.g. `data/basemap/countries.geojson`),
-   * so the site works from any sub-path; `lod` asks for the overview outlines.
+   * URL of a data file (from the manifest, `data/data-files.ts`), so the site works
+   * from any sub-path; `lod` asks for the overview outlines. Absent, or undefined
+   * for a file, the source starts empty (the map is made before the manifest is in;
+   * `setBasemapData` fills it).
    */
-  dataUrl: (name: BasemapDataName, lod?: LevelOfDetail) => string;
+  dataUrl?: (name: BasemapDataName, lod?: LevelOfDetail) => string | undefined;
+  /** Whose boundaries (recorded in the style's metadata; the files are `dataUrl`'s). */
+  worldview?: Worldview;
   theme?: BasemapTheme;
   /** Overview outlines (the map's first paint) or the detailed ones (default; exports). */
   lod?: LevelOfDetail;
@@ -72,9 +77,12 @@ export const BASEMAP_LAYER_IDS = {
   graticule: 'basemap-graticule',
   coastline: 'basemap-coastline',
   land: 'basemap-land',
+  disputed: 'basemap-disputed',
   bordersSar: 'basemap-borders-sar',
-  bordersLimit: 'basemap-borders-limit',
+  bordersClaim: 'basemap-borders-claim',
+  bordersControl: 'basemap-borders-control',
   borders: 'basemap-borders',
+  bordersMaritime: 'basemap-borders-maritime',
   countryLabels: 'basemap-country-labels',
 } as const;
 export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[keyof typeof BASEMAP_LAYER_IDS];
@@ -112,11 +120,28 @@ export const BASEMAP_PALETTES = {
 } as const satisfies Record<BasemapTheme, Record<string, string>>;
 export type BasemapPalette = (typeof BASEMAP_PALETTES)[BasemapTheme];
 
-/** The boundary disclaimer shown in the attribution control. */
-export const BASEMAP_ATTRIBUTION: Record<BasemapLang, string> = {
-  en: 'Boundaries: Natural Earth — illustrative only, not an endorsement of any boundary',
-  zh: '边界：Natural Earth — 仅为示意，不代表对任何边界的认可',
+/** The image `fill-pattern` of disputed areas (`map/hatch.ts` adds it to a map). */
+export const HATCH_IMAGE = 'hsr-hatch';
+
+/**
+ * The boundary disclaimer, per worldview: the international one in the words of
+ * the UN and WHO maps; China's says it is not a reviewed standard map (审图号).
+ */
+export const BASEMAP_DISCLAIMER: Record<Worldview, Record<BasemapLang, string>> = {
+  intl: {
+    en: 'Boundaries: Natural Earth. The boundaries and names shown and the designations used on this map do not imply the expression of any opinion whatsoever concerning the legal status of any country, territory, city or area or of its authorities, or concerning the delimitation of its frontiers or boundaries. Dotted and dashed lines represent approximate border lines for which there may not yet be full agreement; hatched areas are disputed',
+    zh: '边界：Natural Earth。本地图所示边界和名称及所用名称，并不意味着对任何国家、领土、城市或地区或其当局的法律地位，或对其边界或界线的划定表示任何意见。点线和虚线表示可能尚未完全达成一致的大致边界线；斜线区域为争议地区',
+  },
+  cn: {
+    en: "Boundaries: Natural Earth, drawn in China's worldview. Schematic map, not a reviewed standard map (not approved by the map review authority); for publication in China, use an approved standard base map",
+    zh: '边界：Natural Earth，按中国视角绘制。示意图，未经审图，非标准地图；在中国境内公开使用请采用经审核的标准底图',
+  },
 };
+
+/** The attribution control's boundary text in a language and worldview. */
+export function basemapAttribution(lang: BasemapLang, worldview: Worldview = DEFAULT_WORLDVIEW): string {
+  return BASEMAP_DISCLAIMER[worldview][lang];
+}
 
 /**
  * Local font stacks (see the module comment). Chinese: PingFang SC (macOS, iOS),
@@ -152,15 +177,18 @@ export function labelLayout(lang: BasemapLang) {
 const bySize = (values: [number, number, number, number]): ExpressionSpecification =>
   ['match', ['get', 'scalerank'], 0, values[0], 1, values[1], 2, values[2], values[3]];
 
+const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
 function sources(o: BasemapStyleOptions): Record<string, SourceSpecification> {
-  const geojson = (name: BasemapDataName, extra: Partial<Record<'attribution', string>> = {}): SourceSpecification => ({
+  // No source attribution: the attribution control carries the worldview's disclaimer
+  // (`setAttribution` in create-map.ts), which a worldview switch changes and a source's could not.
+  const geojson = (name: BasemapDataName): SourceSpecification => ({
     type: 'geojson',
-    data: o.dataUrl(name, o.lod ?? 'detailed'),
+    data: o.dataUrl?.(name, o.lod ?? 'detailed') ?? empty(),
     maxzoom: SOURCE_MAXZOOM,
-    ...extra,
   });
   return {
-    [BASEMAP_SOURCE_IDS.countries]: geojson('countries', { attribution: BASEMAP_ATTRIBUTION[o.lang] }),
+    [BASEMAP_SOURCE_IDS.countries]: geojson('countries'),
     [BASEMAP_SOURCE_IDS.graticule]: geojson('graticule'),
     [BASEMAP_SOURCE_IDS.borders]: geojson('borders'),
     [BASEMAP_SOURCE_IDS.labels]: geojson('labels'),
@@ -202,6 +230,14 @@ function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[]
       },
     },
     {
+      // Disputed areas, in no country's fill: a neutral hatch over the land.
+      id: L.disputed,
+      type: 'fill',
+      source: S.countries,
+      filter: ['==', ['get', 'disputed'], true],
+      paint: { 'fill-pattern': HATCH_IMAGE },
+    },
+    {
       id: L.bordersSar,
       type: 'line',
       source: S.borders,
@@ -211,10 +247,20 @@ function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[]
       paint: { 'line-color': p.borderMinor, 'line-width': 0.6, 'line-dasharray': [1, 2] },
     },
     {
-      id: L.bordersLimit,
+      // Claim lines: dotted.
+      id: L.bordersClaim,
       type: 'line',
       source: S.borders,
-      filter: ['==', ['get', 'kind'], 'limit'],
+      filter: ['==', ['get', 'kind'], 'claim'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [1, 1.6] },
+    },
+    {
+      // Lines of control and other boundaries of disputed areas: dashed.
+      id: L.bordersControl,
+      type: 'line',
+      source: S.borders,
+      filter: ['==', ['get', 'kind'], 'control'],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [3, 2] },
     },
@@ -225,6 +271,15 @@ function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[]
       filter: ['==', ['get', 'kind'], 'country'],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': p.border, 'line-width': borderWidth },
+    },
+    {
+      // China's South China Sea line: its dashes are the data's own lines (China's worldview only).
+      id: L.bordersMaritime,
+      type: 'line',
+      source: S.borders,
+      filter: ['==', ['get', 'kind'], 'maritime'],
+      layout: { 'line-cap': 'butt' },
+      paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.9, 4, 1.4, 8, 2.2] },
     },
     {
       id: L.countryLabels,
@@ -264,7 +319,7 @@ export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
   return {
     version: 8,
     name: `Health Silk Road base map (${options.lang})`,
-    metadata: { 'hsrm:lang': options.lang },
+    metadata: { 'hsrm:lang': options.lang, 'hsrm:worldview': options.worldview ?? DEFAULT_WORLDVIEW },
     sources: sources(options),
     layers: layers(options, palette),
   };

@@ -10,21 +10,17 @@
 import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { BASEMAP_ATTRIBUTION } from './basemap-style.ts';
+import { basemapAttribution } from './basemap-style.ts';
+import { provideHatch } from './hatch.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 // `?worker&url` makes Vite emit the worker as a file of its own (same origin, so
 // CSP `worker-src 'self'` allows it); plain `?url` broke production builds in early 6.x.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { BASEMAP_OVERVIEW_DATA, basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
-import { watchBasemapDetail } from './lod.ts';
+import { basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
 import { MAP_LIMITS } from './limits.ts';
 import type { LevelOfDetail } from '../data/dataset.ts';
 
 setWorkerUrl(workerUrl);
-
-/** The data files, relative to the page: the site works from any sub-path of a static host. */
-export function basemapDataUrl(name: BasemapDataName, lod: LevelOfDetail = 'detailed'): string {
-  return lod === 'overview' && (BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name) ? `data/basemap/overview/${name}.geojson` : `data/basemap/${name}.geojson`;
-}
 
 /**
  * Landscape view: Europe, Africa, Asia and Oceania, with China near the centre
@@ -54,8 +50,13 @@ const ZH_LOCALE: Record<string, string> = {
 
 export interface CreateMapOptions {
   lang: BasemapLang;
-  /** Where the base map files are; defaults to `data/basemap/<name>.geojson` relative to the page. */
-  dataUrl?: (name: BasemapDataName, lod?: LevelOfDetail) => string;
+  worldview?: Worldview;
+  /**
+   * Where the base map files are (from the manifest: `basemapFiles` in
+   * `data/data-files.ts`); without it the base map starts empty and
+   * `setBasemapData` (map/lod.ts) fills it once the manifest is in.
+   */
+  dataUrl?: (name: BasemapDataName, lod?: LevelOfDetail) => string | undefined;
   /** An online style to use instead of the built-in one (opt-in; see `online-style.ts`). */
   styleUrl?: string | null;
 }
@@ -74,8 +75,8 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   try {
     map = new MapLibreMap({
       container,
-      // The overview outlines first; `watchBasemapDetail` swaps in the detailed ones when zoomed in.
-      style: options.styleUrl ?? basemapStyle({ lang, dataUrl: options.dataUrl ?? basemapDataUrl, lod: 'overview' }),
+      // The overview outlines first; the detailed ones are swapped in when zoomed in (map/lod.ts).
+      style: options.styleUrl ?? basemapStyle({ lang, worldview: options.worldview, dataUrl: options.dataUrl, lod: 'overview' }),
       bounds: defaultBounds(container.clientWidth, container.clientHeight),
       fitBoundsOptions: { padding: 16 },
       // MapLibre creates its context without antialiasing; borders and deck.gl lines need it.
@@ -92,8 +93,22 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
   map.addControl(new NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), 'top-right');
   map.addControl(new FullscreenControl(), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-  // The boundary disclaimer is the control's own text, so it stays with any style (an online one carries its own credits).
-  map.addControl(new AttributionControl({ customAttribution: ['<a href="https://maplibre.org/" target="_blank">MapLibre</a>', BASEMAP_ATTRIBUTION[lang]] }), 'bottom-right');
-  if (!options.styleUrl) watchBasemapDetail(map, options.dataUrl ?? basemapDataUrl);
+  setAttribution(map, lang, options.worldview ?? DEFAULT_WORLDVIEW);
+  provideHatch(map);
   return { ok: true, map };
+}
+
+const attributions = new WeakMap<MapLibreMap, AttributionControl>();
+/**
+ * The attribution control, with the boundary disclaimer of the worldview as its
+ * own text, so it stays with any style (an online one carries its own credits).
+ * Called again on a worldview switch: the control's text is fixed at creation.
+ */
+export function setAttribution(map: MapLibreMap, lang: BasemapLang, worldview: Worldview): void {
+  const old = attributions.get(map);
+  if (old) map.removeControl(old);
+  // Compact: open at first, folded into its button once the map is used (the disclaimer is long).
+  const control = new AttributionControl({ compact: true, customAttribution: ['<a href="https://maplibre.org/" target="_blank">MapLibre</a>', basemapAttribution(lang, worldview)] });
+  attributions.set(map, control);
+  map.addControl(control, 'bottom-right');
 }

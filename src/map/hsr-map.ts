@@ -2,7 +2,9 @@
  * `<hsr-map>`: the only element that touches MapLibre and deck.gl.
  *
  * Properties in: `lang`, `state`, `data`, `highlight` (features ringed besides
- * the selection), `dataFailed`.
+ * the selection), `dataFailed`, `manifest` (as soon as it is in: the base
+ * map's files). The base map shows the worldview of `data` (of `state` until
+ * data arrives), so it switches with the thematic layers, not before them.
  * Methods: `flyToFeature`, `fitBounds` (a country), `fly` (a story chapter's
  * flight; `null` ends it), `getCamera`, `getMap` (for the export), and for the
  * test hooks `deckLayers` and `setExtraLayers`.
@@ -24,11 +26,13 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { createMap } from './create-map.ts';
+import { createMap, setAttribution } from './create-map.ts';
 import { BASEMAP_LAYER_IDS, basemapSlots } from './basemap-style.ts';
 import { ONLINE_STYLE_URL } from './online-style.ts';
-import { lodForZoom, wantsDetail } from './lod.ts';
-import { OVERVIEW_MAX_ZOOM } from '../data/contract.ts';
+import { lodForZoom, noteBasemapData, setBasemapData, wantsDetail } from './lod.ts';
+import { OVERVIEW_MAX_ZOOM, type Manifest } from '../data/contract.ts';
+import { basemapFiles } from '../data/data-files.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent, hsrEvent } from '../app/events.ts';
@@ -92,6 +96,7 @@ export class HsrMap extends LitElement {
     lang: { type: String },
     state: { attribute: false },
     data: { attribute: false },
+    manifest: { attribute: false },
     highlight: { attribute: false },
     dataFailed: { type: Boolean },
     status: { type: String, reflect: true },
@@ -101,6 +106,7 @@ export class HsrMap extends LitElement {
   declare lang: Lang;
   declare state: AppState | null;
   declare data: Dataset | null;
+  declare manifest: Manifest | null;
   /** Feature ids ringed besides the selection (a story chapter's subjects). */
   declare highlight: readonly string[];
   /** The data could not be loaded (the app says why): the base map is all there is, not a map still loading. */
@@ -134,6 +140,10 @@ export class HsrMap extends LitElement {
   private layersSet = false;
   /** The outlines last drawn (overview below the data's max_zoom). */
   private lod: LevelOfDetail = 'overview';
+  /** The base map's outlines: overview until the map first nears the detail zoom, then detailed for good. */
+  private basemapLod: LevelOfDetail = 'overview';
+  /** The worldview whose disclaimer the attribution shows. */
+  private attributionWorldview: Worldview = DEFAULT_WORLDVIEW;
   /** `hsr-detail-wanted` has been sent (once per page: the app then keeps the detail coming). */
   private detailAsked = false;
   /** Layers added through the test hook (`setExtraLayers`), never by the app. */
@@ -146,6 +156,7 @@ export class HsrMap extends LitElement {
     this.lang = 'en';
     this.state = null;
     this.data = null;
+    this.manifest = null;
     this.highlight = [];
     this.dataFailed = false;
     this.status = 'loading';
@@ -210,11 +221,37 @@ export class HsrMap extends LitElement {
     this.styleReady = false;
   }
 
+  /** The worldview the base map shows: the data's (so it switches with the layers), else the state's. */
+  private worldview(): Worldview {
+    return this.data?.worldview ?? this.state?.worldview ?? DEFAULT_WORLDVIEW;
+  }
+
+  /** The base map's file URLs in the worldview, from the manifest (undefined until it is in). */
+  private basemapUrls() {
+    const m = this.manifest ?? this.data?.manifest;
+    return m ? basemapFiles(m, this.worldview(), new URL('data/', document.baseURI)) : undefined;
+  }
+
+  /** Points the base map at the worldview's files (and the attribution at its disclaimer). */
+  private syncBasemap() {
+    const map = this.map;
+    const urls = this.basemapUrls();
+    if (!map || !this.styleReady) return;
+    const wv = this.worldview();
+    if (wv !== this.attributionWorldview) {
+      this.attributionWorldview = wv;
+      setAttribution(map, this.lang, wv);
+    }
+    if (urls && this.basemap === 'offline') setBasemapData(map, urls, this.basemapLod);
+  }
+
   private initMap() {
     if (!this.container) return;
     const online = this.state?.basemap === 'online' ? ONLINE_STYLE_URL : null;
     this.basemap = online ? 'online' : 'offline';
-    const result = createMap(this.container, { lang: this.lang, styleUrl: online });
+    const urls = this.basemapUrls();
+    this.attributionWorldview = this.worldview();
+    const result = createMap(this.container, { lang: this.lang, worldview: this.attributionWorldview, styleUrl: online, dataUrl: urls });
     if (!result.ok) {
       console.warn('map unavailable:', result.error.message);
       this.glError = result.error.name;
@@ -224,6 +261,7 @@ export class HsrMap extends LitElement {
     }
     const map = result.map;
     this.map = map;
+    if (urls) noteBasemapData(map, urls, this.basemapLod);
     if (this.state?.camera) this.jumpTo(this.state.camera);
     this.overlay = new MapLibreOverlay({
       interleaved: true,
@@ -242,6 +280,10 @@ export class HsrMap extends LitElement {
         this.detailAsked = true;
         this.dispatchEvent(hsrEvent('hsr-detail-wanted'));
       }
+      if (this.basemapLod === 'overview' && wantsDetail(zoom, this.overviewMaxZoom())) {
+        this.basemapLod = 'detailed';
+        this.syncBasemap();
+      }
       if (lodForZoom(zoom, this.overviewMaxZoom()) !== this.lod) this.updateLayers();
     };
     map.on('zoom', onZoom);
@@ -257,6 +299,7 @@ export class HsrMap extends LitElement {
     }
     map.on('load', () => {
       this.styleReady = true;
+      this.syncBasemap();
       this.updateLayers();
       this.setStatus('ready');
     });
@@ -294,6 +337,7 @@ export class HsrMap extends LitElement {
       if (this.flight) this.fly({ ...this.flight, instant: true });
       return;
     }
+    if (changed.has('manifest') || changed.has('data')) this.syncBasemap();
     if (this.layersChanged()) this.updateLayers();
     // A chapter flight owns the camera until it lands (or the user grabs the map): no jump cuts it short.
     if (changed.has('state') && this.state?.camera && !this.flying && !this.lastCameraEquals(this.state.camera)) this.jumpTo(this.state.camera);

@@ -8,7 +8,7 @@
 import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
 import { OVERVIEW_MAX_ZOOM } from '../data/contract.ts';
 import type { LevelOfDetail } from '../data/dataset.ts';
-import { BASEMAP_OVERVIEW_DATA, BASEMAP_SOURCE_IDS, type BasemapDataName } from './basemap-style.ts';
+import { BASEMAP_OVERVIEW_DATA, BASEMAP_SOURCE_IDS, STYLE_DATA, type BasemapDataName } from './basemap-style.ts';
 
 /** Start fetching the detailed outlines this far (in zoom levels) before they are drawn. */
 export const PREFETCH_ZOOMS = 0.5;
@@ -24,27 +24,33 @@ export function wantsDetail(zoom: number, maxZoom = OVERVIEW_MAX_ZOOM): boolean 
 }
 
 /**
- * Swaps the base map's overview outlines for the detailed ones the first time the
- * map nears `OVERVIEW_MAX_ZOOM`, once (they then serve every zoom: MapLibre
+ * Points the base map's sources at the files of a worldview and level of detail
+ * (`dataUrl`, from the manifest), changing only those whose URL differs: MapLibre
+ * then loads just those. Once detailed, the outlines serve every zoom (MapLibre
  * simplifies GeoJSON tiles per zoom itself). Does nothing on a style without our
- * sources (an online style). Returns a function that stops watching.
+ * sources (an online style).
  */
-export function watchBasemapDetail(map: MapLibreMap, dataUrl: (name: BasemapDataName, lod?: LevelOfDetail) => string): () => void {
-  let done = false;
-  const check = () => {
-    if (done || !wantsDetail(map.getZoom())) return;
-    done = true;
-    map.off('zoom', check);
-    for (const name of BASEMAP_OVERVIEW_DATA) {
-      const source = map.getSource<GeoJSONSource>(BASEMAP_SOURCE_IDS[name]);
-      source?.setData(dataUrl(name, 'detailed'));
-    }
-  };
-  map.on('zoom', check);
-  // A map that opens zoomed in (a shared link) gets the detailed outlines once its style is in.
-  map.once('load', check);
-  return () => {
-    done = true;
-    map.off('zoom', check);
-  };
+export function setBasemapData(map: MapLibreMap, dataUrl: (name: BasemapDataName, lod?: LevelOfDetail) => string | undefined, lod: LevelOfDetail): void {
+  let given = applied.get(map);
+  if (!given) applied.set(map, (given = new Map()));
+  for (const name of STYLE_DATA) {
+    const source = map.getSource<GeoJSONSource>(BASEMAP_SOURCE_IDS[name]);
+    const url = dataUrl(name, (BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name) ? lod : 'detailed');
+    if (!source || !url || given.get(name) === url) continue;
+    given.set(name, url);
+    source.setData(url);
+  }
+}
+
+/** The URL each source of a map was last given (a style made with URLs counts as given them: `noteBasemapData`). */
+const applied = new WeakMap<MapLibreMap, Map<string, string>>();
+
+/** Records the URLs a map's style was created with, so `setBasemapData` does not reload them. */
+export function noteBasemapData(map: MapLibreMap, dataUrl: (name: BasemapDataName, lod?: LevelOfDetail) => string | undefined, lod: LevelOfDetail): void {
+  const given = new Map<string, string>();
+  for (const name of STYLE_DATA) {
+    const url = dataUrl(name, (BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name) ? lod : 'detailed');
+    if (url) given.set(name, url);
+  }
+  applied.set(map, given);
 }

@@ -6,6 +6,7 @@
 import type { LayerId } from '../data/contract.ts';
 import type { DirectionFilter, Lang, Status } from '../data/vocabulary.ts';
 import type { StoryPosition } from '../story/story-src.ts';
+import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 
 export type { StoryPosition };
 
@@ -58,13 +59,15 @@ export interface AppState {
   embed: boolean;
   /** The base map: the built-in offline one, or the opt-in online style (only in builds that configure one). */
   basemap: 'offline' | 'online';
+  /** Whose boundaries the map draws (`data/worldviews.ts`): base map, country fills, disease bands, exports. */
+  worldview: Worldview;
 }
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['directions', 'corridors', 'priority-countries', 'disease-zones', 'projects', 'tcm-centres', 'events'];
 
 export const EMPTY_FILTERS: Filters = { areas: [], direction: 'all', statuses: [], country: null, years: null };
 
-export function defaultState(lang: Lang = 'en'): AppState {
+export function defaultState(lang: Lang = 'en', worldview: Worldview = DEFAULT_WORLDVIEW): AppState {
   return {
     lang,
     camera: null,
@@ -79,6 +82,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     kiosk: null,
     embed: false,
     basemap: 'offline',
+    worldview,
   };
 }
 

@@ -9,6 +9,7 @@
  *   &story-src=talks/forum.json   (a story file on this site, or one the editor stored: story/story-src.ts)
  *   &presenter     (this window is the speaker's presenter view)
  *   &base=online   (the opt-in online base map; see map/online-style.ts)
+ *   &wv=cn         (the worldview; data/worldviews.ts)
  *   &embed         (minimal chrome, for other sites' iframes)
  *   &v=2           (the schema version: see `URL_VERSION` and `URL_MIGRATIONS`)
  *
@@ -34,6 +35,7 @@ import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState,
 import { DIRECTION_FILTERS, LANGS, STATUSES } from '../data/vocabulary.ts';
 import { MAP_LIMITS } from '../map/limits.ts';
 import { parseStorySrc } from '../story/story-src.ts';
+import { DEFAULT_WORLDVIEW, parseWorldview, type Worldview } from '../data/worldviews.ts';
 
 // Zod compiles parsers with `new Function` unless told not to; the site's CSP forbids eval.
 z.config({ jitless: true });
@@ -149,7 +151,7 @@ export function migrateParams(params: URLSearchParams, migrations: readonly UrlM
 }
 
 /** The parameters that make up the state (the query's are moved into the hash at start; others stay). */
-export const STATE_PARAMS = ['v', 'map', 'layers', 'mech', 'area', 'dir', 'status', 'country', 'years', 'sel', 'lang', 'view', 'doc', 'q', 'story', 'story-src', 'chapter', 'kiosk', 'presenter', 'base', 'embed'] as const;
+export const STATE_PARAMS = ['v', 'map', 'layers', 'mech', 'area', 'dir', 'status', 'country', 'years', 'sel', 'lang', 'view', 'doc', 'q', 'story', 'story-src', 'chapter', 'kiosk', 'presenter', 'base', 'wv', 'embed'] as const;
 
 function urlOf(href: string): URL | null {
   try {
@@ -185,6 +187,8 @@ export function startAddress(href: string): { params: URLSearchParams; search: s
 export interface ParseOptions {
   migrations?: readonly UrlMigration[];
   version?: number;
+  /** The worldview when the link names none (the visitor's remembered one); default `DEFAULT_WORLDVIEW`. */
+  fallbackWorldview?: Worldview;
 }
 
 /** The state a URL's hash describes, starting from the defaults; never throws. (The query is `startAddress`'s.) */
@@ -250,6 +254,7 @@ export function parseParams(raw: URLSearchParams, fallbackLang: Lang = 'en', opt
   // `embed`, `embed=1`, `embed=true` turn it on; `embed=0` and `embed=false` do not.
   s.embed = flag(params, 'embed');
   if (get('base') === 'online') s.basemap = 'online';
+  s.worldview = parseWorldview(get('wv')) ?? options.fallbackWorldview ?? DEFAULT_WORLDVIEW;
   return s;
 }
 
@@ -280,6 +285,7 @@ export function serializeUrlState(s: AppState): string {
     if (s.kiosk !== null) p.set('kiosk', String(s.kiosk));
   }
   if (s.basemap === 'online') p.set('base', 'online');
+  if (s.worldview !== DEFAULT_WORLDVIEW) p.set('wv', s.worldview);
   if (s.embed) p.set('embed', '');
   if (s.story && s.presenter) p.set('presenter', '');
   p.set('v', String(URL_VERSION));

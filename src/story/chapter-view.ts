@@ -9,7 +9,7 @@ import type { Padding } from '../map/padding.ts';
 import { EMPTY_FILTERS, type Camera } from '../state/app-state.ts';
 import { fitBox } from './frame.ts';
 import type { Bounds } from '../data/bounds.ts';
-import { MAP_MIN_ZOOM, type Chapter } from './story.ts';
+import { MAP_MIN_ZOOM, type Chapter, type Story } from './story.ts';
 
 /** Below this width the caption sits at the bottom instead of the side (the presenter's stylesheet). */
 export const NARROW = 760;
@@ -37,9 +37,11 @@ export function frameChapter(ch: Chapter, box: Bounds | null, viewport: { width:
     : { lon: c.center[0], lat: c.center[1], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch };
 }
 
-/** What a chapter changes in the app state. */
-export function chapterPatch(ch: Chapter): StatePatch {
+/** What a chapter changes in the app state (the worldview too, when the chapter or its story sets one). */
+export function chapterPatch(ch: Chapter, story?: Pick<Story, 'worldview'>): StatePatch {
+  const worldview = ch.worldview ?? story?.worldview;
   return {
+    ...(worldview ? { worldview } : {}),
     layers: [...ch.layers],
     filters: { ...EMPTY_FILTERS, areas: [], statuses: [], ...ch.filters },
     mechanisms: [...(ch.mechanisms ?? [])],

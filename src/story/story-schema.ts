@@ -5,7 +5,7 @@
  * checked after the shape, in `story.ts`.
  *
  * Objects are read loosely: a field this build does not know (added by a newer
- * one, such as a chapter's worldview) is dropped, not refused. Filters are the
+ * one) is dropped, not refused. Filters are the
  * exception: an unknown filter is reported (`story.ts`), as a typo there would
  * silently show more than the speaker meant.
  *
@@ -56,12 +56,14 @@ export const ChapterShape = z.object({
   mechanisms: z.optional(list(str(L.id), 50)),
   highlight: list(str(L.id)),
   sources: list(z.object({ doc: str(L.id), quote: str(L.quote) }), 30),
+  worldview: z.optional(str(20)),
 });
 
 export const StoryShape = z.object({
   id: str(L.id),
   title: text(L.title),
   chapters: list(ChapterShape, L.chapters),
+  worldview: z.optional(str(20)),
 });
 
 export type StoryShapeOutput = z.infer<typeof StoryShape>;

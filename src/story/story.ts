@@ -18,6 +18,7 @@ import { MAP_LIMITS } from '../map/limits.ts';
 import { YEAR_MAX, YEAR_MIN, type Filters, type Lang } from '../state/app-state.ts';
 import { DIRECTION_FILTERS, STATUSES } from '../data/vocabulary.ts';
 import { parseShape } from './story-schema.ts';
+import { WORLDVIEWS, isWorldview, type Worldview } from '../data/worldviews.ts';
 
 /** The map's zoom range (`map/limits.ts`). */
 export const MAP_MIN_ZOOM = MAP_LIMITS.minZoom;
@@ -63,12 +64,16 @@ export interface Chapter {
   highlight: string[];
   /** Verbatim quotes from `seeds/documents/`, shown small under the text. */
   sources: Citation[];
+  /** The worldview the chapter is told in (absent: the story's, else the visitor's). */
+  worldview?: Worldview;
 }
 
 export interface Story {
   id: string;
   title: StoryText;
   chapters: Chapter[];
+  /** The worldview the story is told in (absent: the visitor's); a chapter may set its own. */
+  worldview?: Worldview;
 }
 
 /**
@@ -110,6 +115,7 @@ const MESSAGES = {
     status: 'status "{value}" is not one of planned, intended, established, held',
     country: 'country "{value}" is not an ISO 3166-1 alpha-2 code',
     years: 'years {value} are not a range within {min}–{max}',
+    worldview: '"{value}" is not one of {known}',
     type: 'expected {expected}',
     tooLong: 'longer than {max}',
     tooMany: 'more than {max}',
@@ -138,6 +144,7 @@ const MESSAGES = {
     area: '领域 {value} 不是方案的 1–8 领域之一',
     status: '状态“{value}”不是 planned、intended、established、held 之一',
     country: '国家“{value}”不是 ISO 3166-1 两字母代码',
+    worldview: '“{value}”不是 {known} 之一',
     years: '年份 {value} 不在 {min}–{max} 范围内',
     type: '应为{expected}',
     tooLong: '超过 {max} 个字符',
@@ -227,6 +234,7 @@ function contentProblems(story: Story): StoryProblem[] {
   if (!ID.test(story.id)) add(null, 'id', 'notId');
   checkText(story.title, (f, k) => add(null, `title.${f}`, k));
   if (story.chapters.length === 0) add(null, 'chapters', 'none');
+  if (story.worldview !== undefined && !isWorldview(story.worldview)) add(null, 'worldview', 'worldview', { value: String(story.worldview), known: WORLDVIEWS.join(', ') });
   const seen = new Set<string>();
   story.chapters.forEach((ch, i) => {
     const name = chapterName(ch, i);
@@ -264,6 +272,7 @@ function chapterProblems(ch: Chapter): Omit<StoryProblem, 'chapter'>[] {
   if (ch.mechanisms?.length && !ch.layers.includes('mechanisms')) at('mechanisms', 'mechanismsWithoutLayer');
   if (ch.filters) for (const p of filterProblems(ch.filters)) at('filters', p.key, p.values);
   if (ch.sources.length === 0) at('sources', 'noSources');
+  if (ch.worldview !== undefined && !isWorldview(ch.worldview)) at('worldview', 'worldview', { value: String(ch.worldview), known: WORLDVIEWS.join(', ') });
   for (const s of ch.sources) {
     if (!DOC_FILE.test(s.doc)) at('sources.doc', 'docName', { value: s.doc });
     if (s.quote.trim().length < QUOTE_MIN) at('sources.quote', 'quoteShort');

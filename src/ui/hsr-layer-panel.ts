@@ -14,7 +14,8 @@
  *   no card chrome and no bottom sheet on narrow screens.
  *
  * Events:
- * - `hsr-change` (`changeEvent`) with `{ layers }` when a layer is switched,
+ * - `hsr-change` (`changeEvent`) with `{ worldview }` when the boundaries are switched,
+ *   `{ layers }` when a layer is switched,
  *   `{ mechanisms }` when the mechanism choice changes (empty = all), and
  *   `{ layers, mechanisms: [] }` when the last mechanism is unchecked (the layer is hidden).
  *
@@ -29,8 +30,10 @@ import { changeEvent } from '../app/events.ts';
 import type { LayerId } from '../data/contract.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
+import type { StringKey } from '../i18n/strings.ts';
 import { legendInUse, type LayerSpec, type LegendItem } from '../layers/registry.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
+import { WORLDVIEWS, type Worldview } from '../data/worldviews.ts';
 import { cssProps } from './directives/css-props.ts';
 import { layerCounts, layerGroups, mechanismOptions, toggleLayer, toggleMechanism, type LayerCount } from './panel-model.ts';
 import { swatchImage } from './swatch-svg.ts';
@@ -48,6 +51,9 @@ export function renderSwatch(item: LegendItem): TemplateResult {
 }
 
 let nextId = 0;
+
+/** The switch's label of each worldview. */
+const WORLDVIEW_LABEL = { intl: 'worldview.intl', cn: 'worldview.cn' } as const satisfies Record<Worldview, StringKey>;
 
 export class HsrLayerPanel extends LitElement {
   static override properties = {
@@ -268,6 +274,28 @@ export class HsrLayerPanel extends LitElement {
         width: 14px;
         height: 14px;
       }
+      fieldset.worldview {
+        margin: 10px 0 0;
+        padding: 0;
+        border: 0;
+      }
+      fieldset.worldview legend {
+        padding: 0;
+      }
+      fieldset.worldview h3 {
+        margin-top: 4px;
+      }
+      fieldset.worldview .desc {
+        margin-left: 4px;
+      }
+      input[type='radio'] {
+        width: 16px;
+        height: 16px;
+        margin: 0;
+        flex: none;
+        accent-color: #0a66c2;
+        cursor: pointer;
+      }
       fieldset.mechanisms {
         margin: 2px 0 8px 28px;
         padding: 8px 10px;
@@ -373,6 +401,7 @@ export class HsrLayerPanel extends LitElement {
             </button>
           </h2>`}
       <div class="body" id=${bodyId} ?hidden=${this.collapsed && !this.docked}>
+        ${this.renderWorldview()}
         ${layerGroups().map(
           ({ group, layers }) => html`<section class="group" aria-labelledby="${this.uid}-g-${group}">
             <h3 id="${this.uid}-g-${group}">${t(lang, `layers.group.${group}`)}</h3>
@@ -384,6 +413,26 @@ export class HsrLayerPanel extends LitElement {
         ${ONLINE_STYLE_URL ? this.renderBasemap(ONLINE_STYLE_URL) : nothing}
       </div>
     </section>`;
+  }
+
+  /** The worldview: whose boundaries the base map, the country fills and exports draw. */
+  private renderWorldview() {
+    const lang = this.lang;
+    const current = this.state.worldview;
+    return html`<fieldset class="worldview">
+      <legend><h3 id="${this.uid}-g-worldview">${t(lang, 'worldview.title')}</h3></legend>
+      ${WORLDVIEWS.map(
+        (wv) => html`<label class="row"
+          ><input type="radio" name="${this.uid}-worldview" value=${wv} .checked=${live(current === wv)} @change=${() => this.setWorldview(wv)} />
+          <span>${t(lang, WORLDVIEW_LABEL[wv])}</span></label
+        >`,
+      )}
+      <p class="desc">${t(lang, 'worldview.note')}</p>
+    </fieldset>`;
+  }
+
+  private setWorldview(worldview: Worldview) {
+    if (worldview !== this.state.worldview) this.dispatchEvent(changeEvent({ worldview }));
   }
 
   /** The opt-in online base map (only in builds that configure one): off until the visitor ticks it. */

@@ -46,7 +46,7 @@ declare global {
   }
 }
 
-type Saved = Pick<AppState, 'layers' | 'filters' | 'mechanisms' | 'selected' | 'camera'>;
+type Saved = Pick<AppState, 'layers' | 'filters' | 'mechanisms' | 'selected' | 'camera' | 'worldview'>;
 
 /** Pointer events on the map (not the caption) that mean someone is exploring it (moves only while a button is held: a drag). */
 const EXPLORE_EVENTS = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
@@ -171,7 +171,7 @@ export class HsrPresenter extends LitElement {
     const first = this.applied === null;
     if (first) {
       const s = this.state;
-      this.saved = { layers: s.layers, filters: s.filters, mechanisms: s.mechanisms, selected: s.selected, camera: this.liveCamera?.() ?? s.camera };
+      this.saved = { layers: s.layers, filters: s.filters, mechanisms: s.mechanisms, selected: s.selected, worldview: s.worldview, camera: this.liveCamera?.() ?? s.camera };
     }
     this.applied = key;
     // Opening on a chapter (a link, the Present button) shows it at once; moving between chapters flies.
@@ -202,7 +202,7 @@ export class HsrPresenter extends LitElement {
   /** Sets the chapter's layers and filters, rings its subjects and flies the map to them. */
   private applyChapter(ch: Chapter, instant: boolean) {
     this.exploring = false;
-    this.dispatchEvent(storyEvent({ patch: chapterPatch(ch), replace: true, flight: this.flightFor(ch, instant), highlight: ch.highlight }));
+    this.dispatchEvent(storyEvent({ patch: chapterPatch(ch, this.story ?? undefined), replace: true, flight: this.flightFor(ch, instant), highlight: ch.highlight }));
     this.kiosk.restart();
   }
 

@@ -57,7 +57,7 @@ function freeId(base: string, taken: Iterable<string>): string {
 
 const round = (x: number, d: number) => Number(x.toFixed(d));
 
-/** A chapter showing the current view: camera, layers, filters, mechanisms; the selected feature as its highlight. */
+/** A chapter showing the current view: camera, layers, filters, mechanisms, worldview; the selected feature as its highlight. */
 export function chapterFromView(state: AppState, camera: Camera | null, id: string): Chapter {
   const c = camera ?? state.camera ?? { lon: 95, lat: 25, zoom: 2, bearing: 0, pitch: 0 };
   const f = state.filters;
@@ -78,6 +78,8 @@ export function chapterFromView(state: AppState, camera: Camera | null, id: stri
     ...(state.mechanisms.length && state.layers.includes('mechanisms') ? { mechanisms: [...state.mechanisms] } : {}),
     highlight: state.selected ? [state.selected] : [],
     sources: [],
+    // The boundaries the speaker sees are the ones the audience will see.
+    worldview: state.worldview,
   };
 }
 
@@ -255,7 +257,7 @@ export class HsrStoryEditor extends LitElement {
     const view = chapterFromView(this.state, this.liveCamera?.() ?? null, '');
     this.editChapter(i, (c) => {
       const { filters: _f, mechanisms: _m, ...rest } = c;
-      return { ...rest, camera: view.camera, layers: view.layers, ...(view.filters ? { filters: view.filters } : {}), ...(view.mechanisms ? { mechanisms: view.mechanisms } : {}), highlight: view.highlight.length ? view.highlight : c.highlight };
+      return { ...rest, camera: view.camera, layers: view.layers, worldview: view.worldview, ...(view.filters ? { filters: view.filters } : {}), ...(view.mechanisms ? { mechanisms: view.mechanisms } : {}), highlight: view.highlight.length ? view.highlight : c.highlight };
     });
     this.say('editor.viewUsed', { n: i + 1 });
   }

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BASEMAP_LAYER_IDS, BASEMAP_PALETTES, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, STYLE_DATA } from '../../src/map/basemap-style.ts';
+import { BASEMAP_LAYER_IDS, BASEMAP_PALETTES, basemapAttribution, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, STYLE_DATA } from '../../src/map/basemap-style.ts';
 import { assertCleanPage, consoleErrors, externalRequests, openPage, type PageRecording } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 
@@ -161,12 +161,12 @@ describe('base map (built site, Chromium)', () => {
     for (const sel of ['.maplibregl-ctrl-zoom-in', '.maplibregl-ctrl-compass', '.maplibregl-ctrl-fullscreen', '.maplibregl-ctrl-scale', '.maplibregl-ctrl-attrib']) {
       expect(await page.locator(sel).count(), sel).toBe(1);
     }
-    expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain('Boundaries: Natural Earth — illustrative only, not an endorsement of any boundary');
+    expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain(basemapAttribution('en', 'intl'));
     // The disclaimer is the control's own text, not only the built-in style's: an online style keeps it.
     const custom = await page.evaluate(() =>
       JSON.stringify((window.__map as unknown as { _controls: { options?: { customAttribution?: unknown } }[] })._controls.map((c) => c.options?.customAttribution ?? null)),
     );
-    expect(custom).toContain('illustrative only');
+    expect(custom).toContain('Dotted and dashed lines represent approximate border lines');
 
     // Every base map file came from the origin; nothing else was asked for.
     const paths = rec.requests.map((r) => new URL(r.url).pathname);
@@ -250,6 +250,8 @@ describe('base map (built site, Chromium)', () => {
     open.push(rec);
     const { page } = rec;
     await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+    // deck.gl adds its groups once the style has loaded its sources (the base map's files arrive after the manifest).
+    await page.waitForFunction(() => (window.__map as unknown as { getLayersOrder(): string[] }).getLayersOrder().some((id) => id.startsWith('deck-')), undefined, { timeout: 60_000 });
     // Interleaved deck.gl layers join MapLibre's order as groups, one per `beforeId` (a layer without one would be grouped last, over the labels).
     const { order, deck } = await page.evaluate(() => {
       const layers = window.__hsrMap!.deckLayers() as unknown as { id: string; props: { beforeId?: string } }[];

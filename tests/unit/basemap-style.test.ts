@@ -7,6 +7,7 @@ import {
   FIRST_BOUNDARY_LAYER_ID,
   FIRST_LABEL_LAYER_ID,
   STYLE_DATA,
+  basemapAttribution,
   basemapStyle,
   type BasemapLang,
 } from '../../src/map/basemap-style.ts';
@@ -55,11 +56,14 @@ describe.each(['en', 'zh'] as const)('basemapStyle (%s)', (lang) => {
     expect(fonts.some((f) => /bold|light|medium|regular/i.test(f))).toBe(false);
   });
 
-  it('carries the boundary disclaimer in its language: Natural Earth, and illustrative only', () => {
-    const attributions = Object.values(style.sources).map((s) => (s as { attribution?: string }).attribution).filter(Boolean) as string[];
-    expect(attributions).toHaveLength(1);
-    expect(attributions[0]).toContain('Natural Earth');
-    expect(attributions[0]).toMatch(lang === 'zh' ? /仅为示意/ : /illustrative only/);
+  it('has the boundary disclaimer of each worldview in its language (for the attribution control): Natural Earth, the UN wording, or not a reviewed standard map', () => {
+    // The control carries it, so a worldview switch changes it: no source repeats it.
+    expect(Object.values(style.sources).some((x) => (x as { attribution?: string }).attribution)).toBe(false);
+    const intl = basemapAttribution(lang, 'intl');
+    const cn = basemapAttribution(lang, 'cn');
+    for (const a of [intl, cn]) expect(a).toContain('Natural Earth');
+    expect(intl).toMatch(lang === 'zh' ? /并不意味着.*表示任何意见.*点线和虚线/ : /do not imply the expression of any opinion whatsoever.*Dotted and dashed lines represent approximate border lines/);
+    expect(cn).toMatch(lang === 'zh' ? /未经审图/ : /not a reviewed standard map/);
   });
 
   it('draws its layers in a sensible order, labels last', () => {

@@ -8,20 +8,19 @@ import {
   basemapFiles,
   buildBasemap,
   buildGraticule,
-  loadWorldAtlas,
   scalerankOf,
   serializeCollection,
   type Basemap,
-  type CountriesTopology,
 } from '../../geo/basemap.ts';
+import { loadWorldviewTopology, type UnitsTopology } from '../../geo/worldviews.ts';
 
-let topology: CountriesTopology;
+let topology: UnitsTopology;
 let basemap: Basemap;
 
 beforeAll(() => {
-  topology = loadWorldAtlas('50m');
+  topology = loadWorldviewTopology('intl');
   basemap = buildBasemap(topology);
-});
+}, 120_000);
 
 const country = (iso2: string) => basemap.countries.features.find((f) => f.properties.iso2 === iso2);
 const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
@@ -76,7 +75,7 @@ describe('buildBasemap', () => {
   });
 
   it('gives every country with an ISO code a unique code and both names', () => {
-    const iso = basemap.countries.features.filter((f) => f.properties.iso2 !== '');
+    const iso = basemap.countries.features.filter((f) => f.properties.iso2 !== '' && !f.properties.disputed);
     expect(iso.length).toBeGreaterThan(230);
     const missing = iso.filter((f) => !f.properties.name_en.trim() || !f.properties.name_zh.trim()).map((f) => f.properties.iso2);
     expect(missing).toEqual([]);
@@ -85,12 +84,20 @@ describe('buildBasemap', () => {
     for (const c of codes) expect(c).toMatch(/^[A-Z]{2}$/);
   });
 
-  it('keeps the units without an ISO code, named from the topology, and gives Kosovo XK', () => {
+  it('keeps the units without an ISO code as disputed areas, and Kosovo as XK, named after UN Security Council resolution 1244', () => {
     const noIso = basemap.countries.features.filter((f) => f.properties.iso2 === '').map((f) => f.properties.name_en);
-    expect(noIso).toEqual(expect.arrayContaining(['N. Cyprus', 'Somaliland']));
-    expect(noIso).not.toContain('Kosovo');
-    expect(country('XK')?.properties.name_en).toBe('Kosovo');
+    expect(noIso).toEqual(expect.arrayContaining(['N. Cyprus', 'Somaliland', 'Aksai Chin', 'Jammu and Kashmir']));
+    expect(country('XK')?.properties).toMatchObject({ name_en: 'Kosovo (UNSCR 1244)', disputed: true });
     for (const f of basemap.countries.features) expect(f.properties.name_zh, f.properties.name_en).not.toBe('');
+  });
+
+  it('draws Taiwan, Hong Kong and Macao in China’s feature, labelled as parts of China', () => {
+    for (const code of ['TW', 'HK', 'MO']) expect(country(code), code).toBeUndefined();
+    const labels = new Map(basemap.labels.features.map((l) => [l.properties.iso2, l.properties]));
+    expect(labels.get('TW')).toMatchObject({ name_en: 'Taiwan, China', name_zh: '中国台湾' });
+    expect(labels.get('HK')).toMatchObject({ name_en: 'Hong Kong SAR, China', name_zh: '中国香港' });
+    expect(labels.get('MO')).toMatchObject({ name_en: 'Macao SAR, China', name_zh: '中国澳门' });
+    for (const code of ['TW', 'HK', 'MO']) expect(booleanPointInPolygon(basemap.labels.features.find((l) => l.properties.iso2 === code)!.geometry.coordinates, country('CN')!.geometry), code).toBe(true);
   });
 
   it('merges the two units that share code AU into one Australia', () => {
@@ -98,13 +105,14 @@ describe('buildBasemap', () => {
     expect(country('AU')!.properties.name_en).toBe('Australia');
   });
 
-  it('labels every ISO country once, inside the country, with a unique rank', () => {
+  it('labels every ISO unit once, inside its country, with a unique rank', () => {
     const iso = basemap.countries.features.filter((f) => f.properties.iso2 !== '');
     const labels = basemap.labels.features;
-    expect(labels.map((l) => l.properties.iso2).sort()).toEqual(iso.map((f) => f.properties.iso2).sort());
+    expect(labels.map((l) => l.properties.iso2).sort()).toEqual([...iso.map((f) => f.properties.iso2), 'HK', 'MO', 'TW'].sort());
     expect(labels.map((l) => l.properties.rank).sort((a, b) => a - b)).toEqual(labels.map((_, i) => i + 1));
     const outside: string[] = [];
     for (const l of labels) {
+      if (['TW', 'HK', 'MO'].includes(l.properties.iso2)) continue;
       const f = country(l.properties.iso2)!;
       const [lon, lat] = l.geometry.coordinates as [number, number];
       expect(lon).toBeGreaterThanOrEqual(-180);
@@ -122,16 +130,19 @@ describe('buildBasemap', () => {
     expect(byIso.get('SG')!.scalerank).toBe(5);
   });
 
-  it('classifies borders: China–Hong Kong is a SAR boundary, Kosovo and Somaliland are limits', () => {
+  it('classifies borders: China–Hong Kong is a SAR boundary; lines of control and claim lines bound the disputed areas', () => {
     const kinds = basemap.borders.features.map((f) => f.properties.kind);
-    expect(kinds).toEqual(['country', 'limit', 'sar']);
-    const hk = polygonsOf(country('HK')!.geometry).flat(2);
-    const touches = (kind: string) => {
-      const pts = new Set(basemap.borders.features.find((f) => f.properties.kind === kind)!.geometry.coordinates.flat().map((p) => p.join()));
-      return hk.some((p) => pts.has(p.join()));
-    };
-    expect(touches('sar')).toBe(true);
-    expect(touches('country')).toBe(false);
+    expect(kinds).toEqual(['country', 'control', 'claim', 'sar']);
+    const lines = (kind: string) => new Set(basemap.borders.features.find((f) => f.properties.kind === kind)!.geometry.coordinates.flat().map((p) => p.join()));
+    // Hong Kong's boundary with the mainland: a SAR boundary only.
+    const hkLabel = basemap.labels.features.find((l) => l.properties.iso2 === 'HK')!.geometry.coordinates;
+    const near = (kind: string) => [...lines(kind)].some((p) => { const [x, y] = p.split(',').map(Number); return Math.hypot(x! - hkLabel[0]!, y! - hkLabel[1]!) < 0.3; });
+    expect(near('sar')).toBe(true);
+    expect(near('country')).toBe(false);
+    // Aksai Chin: bounded by India's claim line on China's side and by the line of actual control on Kashmir's.
+    const aksai = polygonsOf(basemap.countries.features.find((f) => f.properties.name_en === 'Aksai Chin')!.geometry).flat(2).map((p) => p.join());
+    expect(aksai.some((p) => lines('claim').has(p))).toBe(true);
+    expect(aksai.some((p) => lines('control').has(p))).toBe(true);
   });
 
   it('has coastlines without the pole-cap artefact', () => {
@@ -144,12 +155,12 @@ describe('buildBasemap', () => {
       const coords = basemap[name].features.flatMap((f: Feature) => JSON.stringify(f.geometry).match(/-?\d+\.\d+/g) ?? []);
       expect(Math.max(0, ...coords.map((c) => decimals(Number(c)))), name).toBeLessThanOrEqual(3);
     }
-    const keys = basemap.countries.features.map((f) => (f.properties.iso2 ? `0${f.properties.iso2}` : `1${f.properties.name_en}`));
+    const keys = basemap.countries.features.map((f) => (f.properties.iso2 && !f.properties.disputed ? `0${f.properties.iso2}` : `1${f.properties.name_en}`));
     expect(keys).toEqual([...keys].sort());
     const labelKeys = basemap.labels.features.map((f) => f.properties.iso2);
     expect(labelKeys).toEqual([...labelKeys].sort());
-    expect(Object.keys(basemap.countries.features[0]!.properties)).toEqual(['iso2', 'name_en', 'name_zh']);
-    expect(Object.keys(basemap.labels.features[0]!.properties)).toEqual(['iso2', 'name_en', 'name_zh', 'rank', 'scalerank']);
+    expect(Object.keys(basemap.countries.features[0]!.properties)).toEqual(['iso2', 'name_en', 'name_zh', 'disputed']);
+    expect(Object.keys(basemap.labels.features[0]!.properties)).toEqual(['iso2', 'name_en', 'name_zh', 'disputed', 'rank', 'scalerank']);
   });
 
   it('is deterministic and does not modify the topology', () => {
@@ -162,7 +173,7 @@ describe('buildBasemap', () => {
 
 describe('files', () => {
   it('serialises one feature per line with keys in a fixed order and a trailing newline', () => {
-    const files = basemapFiles(topology);
+    const files = basemapFiles('intl', {}, topology);
     expect([...files.keys()]).toEqual([...BASEMAP_LAYERS]);
     for (const [name, text] of files) {
       expect(text.endsWith(']}\n'), name).toBe(true);
@@ -172,7 +183,7 @@ describe('files', () => {
       expect(lines[1]!.startsWith('{"type":"Feature","properties":{'), name).toBe(true);
       expect(JSON.parse(text)).toEqual(JSON.parse(serializeCollection(basemap[name as keyof Basemap])));
     }
-    expect(basemapFiles(topology)).toEqual(files);
+    expect(basemapFiles('intl', {}, topology)).toEqual(files);
   });
 });
 

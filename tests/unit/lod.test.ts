@@ -15,7 +15,7 @@ import { OVERVIEW_MAX_ZOOM, type LayerId, type Manifest } from '../../src/data/c
 import { buildLayers } from '../../src/layers/build-layers.ts';
 import { defaultState } from '../../src/state/app-state.ts';
 import { lodForZoom, wantsDetail } from '../../src/map/lod.ts';
-import { basemapDataUrl } from '../../src/map/create-map.ts';
+import { basemapFiles } from '../../src/data/data-files.ts';
 import { feat } from '../helpers/features.ts';
 
 /** A ring around (lon, lat) with `n` vertices and a little noise, `r` degrees across. */
@@ -85,11 +85,20 @@ describe('level of detail (site)', () => {
     expect(wantsDetail(OVERVIEW_MAX_ZOOM - 0.25)).toBe(true);
   });
 
-  it('names the overview base map files, and only for the outlines', () => {
-    expect(basemapDataUrl('countries', 'overview')).toBe('data/basemap/overview/countries.geojson');
-    expect(basemapDataUrl('borders', 'overview')).toBe('data/basemap/overview/borders.geojson');
-    expect(basemapDataUrl('labels', 'overview')).toBe('data/basemap/labels.geojson');
-    expect(basemapDataUrl('countries')).toBe('data/basemap/countries.geojson');
+  it('takes the base map files of each worldview and level of detail from the shipped manifest, overviews only for the outlines', () => {
+    const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')) as Manifest;
+    const base = new URL('https://example.org/site/data/');
+    const intl = basemapFiles(manifest, 'intl', base);
+    const cn = basemapFiles(manifest, 'cn', base);
+    expect(intl('countries', 'overview')).toBe('https://example.org/site/data/basemap/overview/countries.geojson');
+    expect(intl('borders', 'overview')).toBe('https://example.org/site/data/basemap/overview/borders.geojson');
+    expect(intl('labels', 'overview')).toBe('https://example.org/site/data/basemap/labels.geojson');
+    expect(intl('countries')).toBe('https://example.org/site/data/basemap/countries.geojson');
+    expect(cn('countries', 'overview')).toBe('https://example.org/site/data/cn/basemap/overview/countries.geojson');
+    expect(cn('labels')).toBe('https://example.org/site/data/cn/basemap/labels.geojson');
+    // The graticule is the same in every worldview: one file.
+    expect(cn('graticule')).toBe(intl('graticule'));
+    expect(intl('nope')).toBeUndefined();
   });
 
   it('builds polygon layers from the overview at world scale and from the detailed features when zoomed in', () => {

@@ -91,10 +91,13 @@ describe('the story validator', () => {
   });
 
   it('drops fields it does not know (a newer file), but reports an unknown filter', () => {
-    const newer = withSecond('worldview', 'cn') as Story;
+    const newer = withSecond('soundtrack', 'anthem.mp3') as Story;
     const r = checkStory(newer);
     expect(r.problems).toEqual([]);
-    expect(r.story!.chapters[1]).not.toHaveProperty('worldview');
+    expect(r.story!.chapters[1]).not.toHaveProperty('soundtrack');
+    // A field this build knows is kept, and checked.
+    expect(checkStory(withSecond('worldview', 'cn')).story!.chapters[1]!.worldview).toBe('cn');
+    expect(texts(withSecond('worldview', 'mars')).join('\n')).toContain('chapter "two": worldview: "mars" is not one of intl, cn');
     expect(texts(withSecond('filters', { colour: 'red' })).join('\n')).toContain('chapter "two": filters: unknown filter "colour"');
   });
 

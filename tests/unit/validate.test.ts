@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../geo/dataset.ts';
 import type { DataIssue } from '../../geo/errors.ts';
 import { checkPlaces, geometryProblem, POINT_TOLERANCE_KM } from '../../geo/validate.ts';
@@ -19,6 +19,12 @@ function expectIssue(issues: DataIssue[], match: Partial<DataIssue> & { message?
   );
   expect(found, `expected an issue like ${JSON.stringify(match)} in:\n${issues.map((i) => JSON.stringify(i)).join('\n')}`).toBeDefined();
 }
+
+// Every build makes both worldviews' atlases: seconds, once per process.
+beforeAll(() => {
+  sharedAtlas('intl');
+  sharedAtlas('cn');
+}, 180_000);
 
 describe('data validation on fixture seeds', () => {
   it('accepts the valid fixture without any issue', () => {
