@@ -33,7 +33,7 @@ import { bytesByKind, RESOURCE_KINDS, resourceKind, type ResourceKind } from './
 import { FLY_THROUGH, findCameras, tourSteps, type BenchCamera } from './lib/cameras.ts';
 import { scaleScenarios, type SyntheticDescriptor } from './lib/synthetic.ts';
 import { lazyVerdicts } from './lib/lazy.ts';
-import { DEFAULT_LAYERS } from '../src/state/app-state.ts';
+import { DEFAULT_LAYERS } from '../src/layers/registry.ts';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'bench/out/dist-site');

@@ -2,15 +2,13 @@
  * Seeds → validated features, without writing anything. Tests call this on
  * small fixture seeds; `outputs.ts` serialises its result.
  */
-import type { Atlas } from './atlas.ts';
-import { loadAtlas } from './atlas.ts';
-import type { DataIssue } from './errors.ts';
+import { type Atlas, loadAtlas } from './atlas.ts';
+import type { DataIssue, DataIssue as Issue } from './errors.ts';
 import { roundShipped } from './output.ts';
 import { geonames, resolvePlace, type ResolvedPlace } from './gazetteer.ts';
 import { loadSeeds, type Seeds } from './load.ts';
-import type { LayerId } from '../src/data/contract.ts';
+import { type LayerId } from '../src/layers/registry.ts';
 import { BASE_WORLDVIEW, WORLDVIEWS, type Worldview } from '../src/data/worldviews.ts';
-import type { DataIssue as Issue } from './errors.ts';
 import type { BuildContext, CountryPlaced, LayerFeature } from './layers/context.ts';
 import { eventsLayer, hospitalsLayer, organisationsLayer, projectsLayer, tcmLayer, trainingLayer } from './layers/points.ts';
 import { corridorsLayer, directionsLayer, missionsLayer } from './layers/routes.ts';

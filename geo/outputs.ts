@@ -9,20 +9,17 @@
  * `cn/basemap/overview/countries.geojson`). The manifest is the one place that
  * says which file serves which worldview and level of detail.
  */
-import type { LayerId, Manifest, ManifestBasemapFile, ManifestFile, ManifestLayer } from '../src/data/contract.ts';
+import { type Manifest, type ManifestBasemapFile, type ManifestFile, type ManifestLayer, OVERVIEW_MAX_ZOOM, type CountryName } from '../src/data/contract.ts';
 import { BASE_WORLDVIEW, WORLDVIEW_NAMES, WORLDVIEWS, worldviewPath } from '../src/data/worldviews.ts';
-import { LAYER_IDS } from '../src/data/contract.ts';
-import { LAYER_TITLES } from '../src/data/layer-titles.ts';
+import { LAYER_IDS, layerSpec, type LayerId } from '../src/layers/registry.ts';
 import { buildDataset, WORLDVIEW_LAYERS, type Dataset } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { checkGeometry } from './validate.ts';
 import { serializeJson, serializeLayer, sha256, shippedBBoxes, toCsv } from './output.ts';
 import { BASEMAP_OVERVIEW_LAYERS, basemapFiles, OVERVIEW_BASEMAP_OPTIONS } from './basemap.ts';
 import { overviewLayer } from './overview.ts';
-import { OVERVIEW_MAX_ZOOM } from '../src/data/contract.ts';
 import type { CountryPlaced, LayerFeature } from './layers/context.ts';
 import { countryAliases, countryName } from './country-names.ts';
-import type { CountryName } from '../src/data/contract.ts';
 
 /**
  * Every country the features mention, as the data names it (geo/country-names.ts,
@@ -136,7 +133,8 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
   };
   const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
     const base = writeLayer(d.layers[id], `${id}.geojson`);
-    const entry: ManifestLayer = { id, file: base.file, ...LAYER_TITLES[id], count: d.layers[id].length, bytes: base.bytes, ...(base.overview ? { overview: base.overview } : {}) };
+    const spec = layerSpec(id);
+    const entry: ManifestLayer = { id, file: base.file, title_en: spec.title.en, title_zh: spec.title.zh, geometry: spec.geometry, count: d.layers[id].length, bytes: base.bytes, ...(base.overview ? { overview: base.overview } : {}) };
     if ((WORLDVIEW_LAYERS as readonly string[]).includes(id)) {
       const wvs: Record<string, ManifestFile> = {};
       for (const wv of WORLDVIEWS) if (wv !== BASE_WORLDVIEW) wvs[wv] = writeLayer(d.worldviews[wv][id as (typeof WORLDVIEW_LAYERS)[number]], worldviewPath(`${id}.geojson`, wv));

@@ -6,7 +6,7 @@
  * other countries are named, since "China" says nothing about where in China).
  */
 import type { Geometry } from 'geojson';
-import type { LayerId } from '../../src/data/contract.ts';
+import { type LayerId } from '../../src/layers/registry.ts';
 import type { Precision } from '../../src/data/vocabulary.ts';
 import type { EventRecord, Hospital, Organisation, Project, TcmCentre, Training } from '../schema.ts';
 import { baseProps, coarsest, feature, placeRefs, type BuildContext, type LayerFeature, type RecordBase } from './context.ts';

@@ -21,7 +21,8 @@ import type { LoadReport } from '../data/load-data.ts';
 import { countryBounds, geometryBounds, type Bounds } from '../data/bounds.ts';
 import { dataFile } from '../data/data-files.ts';
 import type { Worldview } from '../data/worldviews.ts';
-import type { LayerId, Manifest } from '../data/contract.ts';
+import type { Manifest } from '../data/contract.ts';
+import { type LayerId } from '../layers/registry.ts';
 
 /** Resolves when the browser is idle (or after a second): background work waits for the first paint to settle. */
 const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 200)));

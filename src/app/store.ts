@@ -17,7 +17,7 @@ import { unknownValuesPatch } from '../state/known-values.ts';
 import { preferredLang, rememberLang } from '../i18n/i18n.ts';
 import { preferredWorldview, rememberWorldview } from '../state/worldview-preference.ts';
 import type { Dataset } from '../data/dataset.ts';
-import type { LayerId } from '../data/contract.ts';
+import { type LayerId } from '../layers/registry.ts';
 
 /** Patches that only move the camera replace the history entry instead of adding one. */
 export function isCameraOnly(p: StatePatch): boolean {

@@ -4,24 +4,10 @@
  * site reads them. Types only — no runtime code — so both sides can import it.
  */
 import type { Direction, Lang, Precision, Status } from './vocabulary.ts';
+import type { LayerId } from '../layers/registry.ts';
 
-/** Thematic layers, in drawing order (bottom to top). */
-export const LAYER_IDS = [
-  'mechanisms',
-  'priority-countries',
-  'statement-2020',
-  'disease-zones',
-  'corridors',
-  'directions',
-  'cataract-missions',
-  'organisations',
-  'events',
-  'training',
-  'hospitals',
-  'tcm-centres',
-  'projects',
-] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
+/** Thematic layer ids (the registry owns them: `src/layers/registry.ts`). */
+export type { LayerId };
 
 
 /** A verbatim quote from one of the documents in `seeds/documents/` (also served under `data/documents/`). */

@@ -18,7 +18,8 @@
  * Each step publishes a new immutable `Dataset` through `onData`. A layer that
  * fails to load, or a malformed record, goes to the report; the rest still loads.
  */
-import { LAYER_IDS, type LayerId, type Manifest } from './contract.ts';
+import { type Manifest } from './contract.ts';
+import { LAYER_IDS, type LayerId } from '../layers/registry.ts';
 import { makeLodDataset, type Dataset, type MapFeature } from './dataset.ts';
 import { dataFile, hasOverview, type LevelOfDetail } from './data-files.ts';
 import { emptyReport, loadManifest, validateFeatures, type FetchLike, type LoadReport } from './load-data.ts';

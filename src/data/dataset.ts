@@ -3,8 +3,8 @@
  * Pure; `load-data.ts` fills it from `data/*.geojson`.
  */
 import type { Feature, Geometry } from 'geojson';
-import type { BaseProps, LayerId, Manifest } from './contract.ts';
-import { LAYER_IDS } from './contract.ts';
+import type { BaseProps, Manifest } from './contract.ts';
+import { type LayerId, LAYER_IDS } from '../layers/registry.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from './worldviews.ts';
 import type { LevelOfDetail } from './data-files.ts';
 export type { LevelOfDetail } from './data-files.ts';

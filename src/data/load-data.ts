@@ -6,8 +6,8 @@
  * file's is skipped too. A malformed manifest fails the load with a message
  * naming the field. The schemas are in `schemas.ts`.
  */
-import type { LayerId, Manifest } from './contract.ts';
-import { LAYER_IDS } from './contract.ts';
+import type { Manifest } from './contract.ts';
+import { type LayerId, LAYER_IDS } from '../layers/registry.ts';
 import { makeDataset, type Dataset, type MapFeature } from './dataset.ts';
 import { FeatureSchema, ManifestSchema, issuesText } from './schemas.ts';
 import { dataFile } from './data-files.ts';

@@ -7,7 +7,7 @@
  * forbids the `new Function` that zod's compiled parsers use.
  */
 import * as z from 'zod/mini';
-import { LAYER_IDS } from './contract.ts';
+import { LAYER_IDS } from '../layers/registry.ts';
 import { DISEASE_GROUPS, FEATURE_DIRECTIONS, LANGS, PRECISIONS, STATUSES } from './vocabulary.ts';
 import { WORLDVIEWS } from './worldviews.ts';
 

@@ -12,10 +12,10 @@
  *
  * Pure: builds from features, no DOM.
  */
-import type { BaseProps, Bilingual, CountryName, LayerId } from './contract.ts';
-import { LAYER_TITLES } from './layer-titles.ts';
+import type { BaseProps, Bilingual, CountryName } from './contract.ts';
+import { layerSpec, type LayerId } from '../layers/registry.ts';
 import type { Lang } from '../state/app-state.ts';
-import { t } from '../i18n/i18n.ts';
+import { pick, t } from '../i18n/i18n.ts';
 
 /** Folds case, accents, width and punctuation, so that spelling variants compare equal. */
 export function normaliseForSearch(s: string): string {
@@ -63,7 +63,7 @@ export function countryNames(features: Iterable<Props>, table: readonly CountryN
   const codes = new Set<string>();
   for (const { properties: p } of features) {
     for (const c of p.countries) codes.add(c);
-    if ((p.layer === 'priority-countries' || p.layer === 'statement-2020') && p.countries.length === 1) {
+    if (layerSpec(p.layer)?.oneCountry && p.countries.length === 1) {
       const c = p.countries[0]!;
       if (!fromCountryFeatures.has(c)) fromCountryFeatures.set(c, { en: p.name_en, zh: p.name_zh });
     }
@@ -162,23 +162,9 @@ export interface SearchResult {
   secondary: string;
 }
 
-/** Layers in the order their results are offered when all else is equal: concrete things first. */
-const LAYER_RANK: Record<LayerId | 'country', number> = {
-  projects: 0,
-  'tcm-centres': 1,
-  hospitals: 2,
-  training: 3,
-  events: 4,
-  organisations: 5,
-  'cataract-missions': 6,
-  'disease-zones': 7,
-  mechanisms: 8,
-  country: 9,
-  'priority-countries': 10,
-  'statement-2020': 11,
-  corridors: 12,
-  directions: 13,
-};
+/** Where a country result ranks among the layers' (`searchRank` in the registry): after the mechanisms, before the layers of countries. */
+const COUNTRY_RANK = 9;
+const rankOf = (layer: LayerId | 'country') => (layer === 'country' ? COUNTRY_RANK : layerSpec(layer).searchRank);
 
 function bilingualKeys(keys: Key[], value: unknown, field: KeyField, label = false): void {
   if (!value || typeof value !== 'object') return;
@@ -321,7 +307,7 @@ function compare(a: Scored, b: Scored): number {
     a.tier - b.tier ||
     a.field - b.field ||
     a.langPenalty - b.langPenalty ||
-    LAYER_RANK[a.entry.layer] - LAYER_RANK[b.entry.layer] ||
+    rankOf(a.entry.layer) - rankOf(b.entry.layer) ||
     (a.entry.projectNo ?? 0) - (b.entry.projectNo ?? 0) ||
     a.entry.name.en.length - b.entry.name.en.length ||
     a.entry.order - b.entry.order
@@ -335,7 +321,7 @@ function toResult(s: Scored, lang: Lang): SearchResult {
   }
   const layer = e.layer as LayerId;
   // A key project says its number; other layers say what they are.
-  const head = layer === 'projects' && e.projectNo !== undefined ? t(lang, 'detail.project', { no: e.projectNo }) : lang === 'zh' ? LAYER_TITLES[layer].title_zh : LAYER_TITLES[layer].title_en;
+  const head = layer === 'projects' && e.projectNo !== undefined ? t(lang, 'detail.project', { no: e.projectNo }) : pick(lang, layerSpec(layer).title);
   const place = s.place ?? e.place;
   const secondary = place ? `${head} · ${place[lang]}` : head;
   return { id: e.key, kind: 'feature', name: e.name[lang], layer, secondary };
@@ -384,7 +370,7 @@ export function featureContext(p: BaseProps, lang: Lang, names: ReadonlyMap<stri
   if (p.places.length) {
     const shown = p.places.slice(0, 2).map((pl) => (lang === 'zh' ? pl.name_zh : pl.name_en));
     parts.push(shown.join(sep) + (p.places.length > 2 ? (lang === 'zh' ? '等' : ' …') : ''));
-  } else if (p.countries.length && p.layer !== 'priority-countries' && p.layer !== 'statement-2020') {
+  } else if (p.countries.length && !layerSpec(p.layer)?.oneCountry) {
     const shown = p.countries.slice(0, 3).map((c) => countryLabel(names, c, lang));
     parts.push(shown.join(sep) + (p.countries.length > 3 ? (lang === 'zh' ? `等${p.countries.length}国` : ` +${p.countries.length - 3}`) : ''));
   }

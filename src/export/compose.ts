@@ -8,17 +8,16 @@
  * 1920 × 1080 one at twice the resolution, and an A4 page at 300 dpi has about
  * the proportions of a laptop screen (u ≈ 2.3: body text ≈ 8 pt).
  */
-import type { Bilingual, LayerId } from '../data/contract.ts';
+import type { Bilingual } from '../data/contract.ts';
+import { type LayerId, LAYERS, layerSpec, legendInUse, type LegendItem } from '../layers/registry.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
-import { LAYERS, layerSpec, legendInUse, type LegendItem } from '../layers/registry.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
 import { mechanismColors } from '../layers/palette.ts';
 import { BASEMAP_PALETTES, basemapAttribution } from '../map/basemap-style.ts';
 import type { Worldview } from '../data/worldviews.ts';
 import { field, pick, t } from '../i18n/i18n.ts';
-import type { Chapter, Story } from '../story/story.ts';
-import { clampChapter } from '../story/story.ts';
+import { type Chapter, type Story, clampChapter } from '../story/story.ts';
 
 export interface Box {
   x: number;
@@ -235,7 +234,7 @@ export function legendSections(state: Pick<AppState, 'layers' | 'filters' | 'mec
     const visible = visibleFeatures(data, l.id, state);
     if (visible.length === 0) continue;
     let items: LegendItem[];
-    if (l.id === 'mechanisms') {
+    if (l.choosable) {
       const colour = mechanismColors(data.layers.mechanisms.map((f) => f.properties.id));
       items = visible.map((f) => {
         const c = colour(f.properties.id);

@@ -11,8 +11,7 @@
  * page's pixels are held at a time, and builds the PDF at the end.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AppState, Lang } from '../state/app-state.ts';
-import { defaultState } from '../state/app-state.ts';
+import { type AppState, type Lang, defaultState } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
 import { pick } from '../i18n/i18n.ts';

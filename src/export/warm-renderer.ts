@@ -19,7 +19,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { EMPTY_FILTERS, type AppState, type Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { LAYER_IDS } from '../data/contract.ts';
+import { LAYER_IDS } from '../layers/registry.ts';
 import { exportCamera, liveViewOf, type ExportCamera } from './camera.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, loadExportFonts } from './fonts.ts';
 import { ExportRenderer, gpuFinished, WARM_CSS, type MapScene, type MapShot } from './render-map.ts';

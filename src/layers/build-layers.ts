@@ -6,12 +6,12 @@
 import type { GeoJsonLayerProps, IconLayerProps, PathLayerProps, ScatterplotLayerProps } from '@deck.gl/layers';
 import type { PathStyleExtensionProps } from '@deck.gl/extensions';
 import type { Feature, Geometry } from 'geojson';
-import type { BaseProps, LayerId } from '../data/contract.ts';
+import type { BaseProps } from '../data/contract.ts';
+import { type LayerId, LAYERS, SOLID, layerSpec, styleContextOf, symbolHalo } from './registry.ts';
 import { drawnFeatures, type Dataset, type LevelOfDetail, type MapFeature, type PointDatum } from '../data/dataset.ts';
 import type { AppState, Filters } from '../state/app-state.ts';
 import { passesFilters } from '../state/filters.ts';
 import { LAYER_COLOR, hexToRgba, type RGBA } from './palette.ts';
-import { LAYERS, SOLID, styleContextOf, symbolHalo } from './registry.ts';
 import { iconId } from './symbols.ts';
 
 /** The props of each deck.gl layer class the map draws, typed by deck.gl (types only: this module stays pure). */
@@ -70,8 +70,10 @@ const filterKey = (f: Filters) => JSON.stringify(f);
  * @param lod - which outlines: the overview ones are drawn at world scale (see `drawnFeatures`)
  */
 export function visibleFeatures(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters' | 'mechanisms'>, lod: LevelOfDetail = 'detailed'): MapFeature[] {
-  return memo(d, `f:${layer}:${lod}:${filterKey(state.filters)}:${layer === 'mechanisms' ? state.mechanisms.join(',') : ''}`, () =>
-    drawnFeatures(d, layer, lod).filter((f) => passesFilters(f.properties, state.filters) && (layer !== 'mechanisms' || state.mechanisms.length === 0 || state.mechanisms.includes(f.properties.id))),
+  // A layer whose features the visitor chooses (mechanisms) shows the chosen ones, or all when none is.
+  const chosen = layerSpec(layer).choosable && state.mechanisms.length ? state.mechanisms : null;
+  return memo(d, `f:${layer}:${lod}:${filterKey(state.filters)}:${chosen?.join(',') ?? ''}`, () =>
+    drawnFeatures(d, layer, lod).filter((f) => passesFilters(f.properties, state.filters) && (!chosen || chosen.includes(f.properties.id))),
   );
 }
 
@@ -92,7 +94,6 @@ function visiblePaths(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters
   );
 }
 
-const POINT_SIZE: Partial<Record<LayerId, number>> = { projects: 17, 'tcm-centres': 19, hospitals: 15, training: 17, events: 19, organisations: 16 };
 
 /** What the base map offers the thematic layers. */
 export interface BasemapSupport {
@@ -226,7 +227,7 @@ export function buildLayers(
       case 'point': {
         const symbol = spec.symbol ?? 'circle';
         const data = visiblePoints(d, spec.id, state);
-        const size = POINT_SIZE[spec.id] ?? 16;
+        const size = spec.size;
         // A white halo under each symbol keeps it readable over fills and routes; light symbols get a dark edge instead.
         out.push({
           type: 'IconLayer',

@@ -1,16 +1,42 @@
 /**
- * The one registry of thematic layers. It drives the map (how each layer is
- * drawn), the layer panel (titles, groups, defaults), the legend (items and
- * colours) and the export. Styles read the palette; nothing else names a colour.
+ * The one registry of thematic layers: every fact about a layer is in its
+ * entry — its id (`LAYER_IDS`, in drawing order), titles and geometry (the data
+ * build writes them into the manifest), group, whether it is on by default, how
+ * it is drawn (kind, symbol and size, colours, outline, dash), its legend, where
+ * search and the list put it, and what is special about it (features the
+ * visitor chooses one by one, features that are each one country).
+ *
+ * It drives the map, the layer panel, the legend, the list, search, the detail
+ * panel, the export and the data build's manifest. Styles read the palette;
+ * nothing else names a colour. Adding a layer: an entry here (and its id in
+ * `LAYER_IDS`), and on the data side a table schema and a builder (README).
  */
-import type { BaseProps, Bilingual, LayerId } from '../data/contract.ts';
-import { LAYER_IDS } from '../data/contract.ts';
-import { LAYER_TITLES } from '../data/layer-titles.ts';
+import type { BaseProps, Bilingual } from '../data/contract.ts';
 import { LAYER_COLOR, areaColor, diseaseColor, directionColor, directionFill, hexToRgba, luminance, mechanismColor, mechanismColors, rgbaToHex, type RGBA } from './palette.ts';
 import { AREA_IDS, DIRECTIONS, DISEASE_GROUPS, type Status } from '../data/vocabulary.ts';
 import type { SymbolKind } from './symbols.ts';
 import { BASEMAP_PALETTES } from '../map/basemap-style.ts';
-import { DEFAULT_LAYERS } from '../state/app-state.ts';
+
+/** The thematic layers, in drawing order (bottom to top). */
+export const LAYER_IDS = [
+  'mechanisms',
+  'priority-countries',
+  'statement-2020',
+  'disease-zones',
+  'corridors',
+  'directions',
+  'cataract-missions',
+  'organisations',
+  'events',
+  'training',
+  'hospitals',
+  'tcm-centres',
+  'projects',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** The geometry of a layer's features, as the manifest names it. */
+export type LayerGeometry = 'Point' | 'LineString' | 'Polygon';
 
 export type DrawKind = 'point' | 'route' | 'line' | 'arc' | 'area';
 
@@ -49,12 +75,25 @@ export interface LegendItem {
 export interface LayerSpec {
   id: LayerId;
   title: Bilingual;
+  /** The geometry of its features (the manifest says it; polygon layers also ship overview outlines). */
+  geometry: LayerGeometry;
   description: Bilingual;
   group: 'belt-and-road' | 'cooperation' | 'health';
   draw: DrawKind;
   /** Symbol of point layers. */
   symbol?: SymbolKind;
+  /** Points: the symbol's size in CSS pixels. */
+  size: number;
+  /** Shown when a link names no layers. */
   defaultVisible: boolean;
+  /** Search: when all else is equal, results of lower ranks come first (concrete things before context). */
+  searchRank: number;
+  /** The list: how its items are ordered (a number, then text; then by name). Default: by name. */
+  listKey?: (p: BaseProps) => [number, string];
+  /** Its features are shown as the visitor chooses them, one by one (`state.mechanisms`), each in its own colour. */
+  choosable?: boolean;
+  /** Every feature is one country (its fill is that country): the detail panel and search name the country. */
+  oneCountry?: boolean;
   /** Fill (areas), stroke (lines) or symbol colour of a feature. */
   color: (p: BaseProps, ctx?: StyleContext) => RGBA;
   /** Outline colour of an area. */
@@ -135,18 +174,21 @@ interface ItemDef {
   color?: string;
 }
 
-type SpecDef = Omit<LayerSpec, 'id' | 'title' | 'defaultVisible' | 'legend' | 'lineColor' | 'lineWidth' | 'hollow' | 'outline'> &
-  Partial<Pick<LayerSpec, 'lineColor' | 'lineWidth' | 'hollow' | 'outline'>> & { legend: ItemDef[] };
+type SpecDef = Omit<LayerSpec, 'id' | 'legend' | 'lineColor' | 'lineWidth' | 'hollow' | 'outline' | 'size' | 'defaultVisible'> &
+  Partial<Pick<LayerSpec, 'lineColor' | 'lineWidth' | 'hollow' | 'outline' | 'size' | 'defaultVisible'>> & { legend: ItemDef[] };
 
 const areaItems: ItemDef[] = [
   ...AREA_IDS.map((a) => ({ key: `area-${a}`, label: AREA_NAMES[a]!, sample: { area: a } })),
   { key: 'intended', label: { en: 'Hollow: intended (意向实施)', zh: '空心：意向实施' }, sample: { status: 'intended' as const } },
 ];
 
-const title = (id: LayerId): Bilingual => ({ en: LAYER_TITLES[id].title_en, zh: LAYER_TITLES[id].title_zh });
 
 const SPECS: Record<LayerId, SpecDef> = {
   directions: {
+    title: { en: 'Belt and Road directions', zh: '“一带一路”合作走向' },
+    geometry: 'LineString',
+    searchRank: 13,
+    defaultVisible: true,
     group: 'belt-and-road',
     draw: 'route',
     description: { en: 'The two directions of health cooperation (plan §2.1), drawn schematically; the sea route follows shipping lanes.', zh: '卫生合作的两个走向（实施方案第二部分），示意绘制；海上路线沿航运通道。' },
@@ -157,6 +199,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: DIRECTIONS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
   corridors: {
+    title: { en: 'Economic corridors', zh: '经济走廊' },
+    geometry: 'LineString',
+    searchRank: 12,
+    defaultVisible: true,
     group: 'belt-and-road',
     draw: 'line',
     description: { en: 'The six economic corridors; CPEC and BCIM are named in the plan, the other four come from the public record.', zh: '六大经济走廊；中巴、孟中印缅经济走廊见于实施方案，其余四条取自公开资料。' },
@@ -166,6 +212,11 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: [{ key: 'corridor', label: { en: 'Economic corridor', zh: '经济走廊' }, sample: {} }],
   },
   'priority-countries': {
+    title: { en: 'Priority countries', zh: '重点国家' },
+    geometry: 'Polygon',
+    searchRank: 10,
+    defaultVisible: true,
+    oneCountry: true,
     group: 'belt-and-road',
     draw: 'area',
     description: { en: 'Priority countries (重点国家) of each direction in the 2015–2017 plan; the progress report’s “fulcrum” (支点) countries are another word.', zh: '2015—2017年实施方案各走向的重点国家（进展报告所称“支点国家”是另一用语）。' },
@@ -174,6 +225,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: DIRECTIONS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
   mechanisms: {
+    title: { en: 'Multilateral mechanisms', zh: '多边合作机制' },
+    geometry: 'Polygon',
+    searchRank: 8,
+    choosable: true,
     group: 'cooperation',
     draw: 'area',
     description: { en: 'Multilateral mechanisms named in the documents, with their member countries at the time.', zh: '文件提及的多边合作机制及当时的成员国。' },
@@ -183,6 +238,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: [{ key: 'mechanism', label: { en: 'Member countries, one colour per mechanism (listed below)', zh: '成员国，每个机制一种颜色（见下方列表）' }, color: mechanismColor.range()[0] }],
   },
   'disease-zones': {
+    title: { en: 'Cross-border disease control', zh: '跨境传染病联防联控' },
+    geometry: 'Polygon',
+    searchRank: 7,
+    defaultVisible: true,
     group: 'health',
     draw: 'area',
     description: { en: 'Cross-border disease-control zones: bands along China’s borders and partner countries, computed from Natural Earth.', zh: '跨境传染病联防联控区域：依据自然地球数据计算的中国边境带及合作国家。' },
@@ -192,6 +251,13 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: DISEASE_GROUPS.map((g) => ({ key: g, label: DISEASE_GROUP_NAMES[g], sample: { disease_group: g } })),
   },
   projects: {
+    title: { en: 'Key projects 2015–2017', zh: '重点项目（2015—2017）' },
+    geometry: 'Point',
+    searchRank: 0,
+    size: 17,
+    defaultVisible: true,
+    // By the plan's number.
+    listKey: (p) => [p.project_no ?? 999, ''],
     group: 'health',
     draw: 'point',
     symbol: 'circle',
@@ -200,6 +266,11 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: areaItems,
   },
   'tcm-centres': {
+    title: { en: 'Chinese medicine centres', zh: '中医药中心' },
+    geometry: 'Point',
+    searchRank: 1,
+    size: 19,
+    defaultVisible: true,
     group: 'health',
     draw: 'point',
     symbol: 'diamond',
@@ -211,6 +282,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     ],
   },
   hospitals: {
+    title: { en: 'Hospitals and medical centres', zh: '医院与医疗中心' },
+    geometry: 'Point',
+    searchRank: 2,
+    size: 15,
     group: 'health',
     draw: 'point',
     symbol: 'square',
@@ -219,6 +294,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: areaItems,
   },
   training: {
+    title: { en: 'Training programmes and bases', zh: '人才培养项目与基地' },
+    geometry: 'Point',
+    searchRank: 3,
+    size: 17,
     group: 'health',
     draw: 'point',
     symbol: 'triangle',
@@ -227,6 +306,13 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: [{ key: 'training', label: { en: 'Training programme or base', zh: '培训项目或基地' }, sample: {} }],
   },
   events: {
+    title: { en: 'Forums, meetings and signings', zh: '论坛、会议与签约' },
+    geometry: 'Point',
+    searchRank: 4,
+    size: 19,
+    defaultVisible: true,
+    // By date.
+    listKey: (p) => [0, String(p.date ?? p.year_start ?? '')],
     group: 'cooperation',
     draw: 'point',
     symbol: 'star',
@@ -235,6 +321,9 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: [{ key: 'event', label: { en: 'Forum, meeting or signing', zh: '论坛、会议或签约' }, sample: {} }],
   },
   'cataract-missions': {
+    title: { en: 'Free cataract surgery missions', zh: '“光明行”白内障义诊' },
+    geometry: 'LineString',
+    searchRank: 6,
     group: 'health',
     draw: 'arc',
     description: { en: '“Brightness Journey” free cataract surgery missions, from the sending province to the host country.', zh: '“光明行”白内障复明义诊，自派出省份至受援国。' },
@@ -243,6 +332,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: [{ key: 'mission', label: { en: 'Mission (origin → host)', zh: '义诊（派出地 → 受援地）' }, sample: {} }],
   },
   organisations: {
+    title: { en: 'Organisations and mechanisms', zh: '组织与合作机制' },
+    geometry: 'Point',
+    searchRank: 5,
+    size: 16,
     group: 'cooperation',
     draw: 'point',
     symbol: 'hexagon',
@@ -251,6 +344,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     legend: [{ key: 'org', label: { en: 'Organisation, network or mechanism', zh: '组织、网络或机制' }, sample: {} }],
   },
   'statement-2020': {
+    title: { en: '2020 joint statement countries', zh: '2020年联合声明国家' },
+    geometry: 'Polygon',
+    searchRank: 11,
+    oneCountry: true,
     group: 'cooperation',
     draw: 'area',
     description: { en: 'Countries of the June 2020 joint statement on combating COVID-19 (Russia by written statement).', zh: '2020年6月抗击新冠肺炎疫情联合声明的参与国（俄罗斯为书面发言）。' },
@@ -304,8 +401,8 @@ function makeSpec(id: LayerId): LayerSpec {
   const { legend, ...def } = SPECS[id];
   const spec: Omit<LayerSpec, 'legend'> = {
     id,
-    title: title(id),
-    defaultVisible: DEFAULT_LAYERS.includes(id),
+    defaultVisible: false,
+    size: 16,
     lineColor: (p, ctx) => darken(def.color(p, ctx)),
     lineWidth: () => 1,
     hollow: def.draw === 'point' ? intended : () => false,
@@ -336,6 +433,9 @@ export function styleContextOf(d: { layers: { mechanisms: readonly { properties:
 
 /** The registry, in drawing order (bottom to top). */
 export const LAYERS: readonly LayerSpec[] = LAYER_IDS.map(makeSpec);
+
+/** The layers a link without `layers=` shows. */
+export const DEFAULT_LAYERS: readonly LayerId[] = LAYERS.filter((l) => l.defaultVisible).map((l) => l.id);
 
 const BY_ID = new Map<string, LayerSpec>(LAYERS.map((l) => [l.id, l]));
 

@@ -7,16 +7,14 @@
  * throws a `GPUInitializationError` synchronously (and restores the container);
  * `createMap` returns the error so the page can say so instead of staying blank.
  */
-import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import type { LngLatBoundsLike } from 'maplibre-gl';
+import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { basemapAttribution } from './basemap-style.ts';
+import { basemapAttribution, basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
 import { provideHatch } from './hatch.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 // `?worker&url` makes Vite emit the worker as a file of its own (same origin, so
 // CSP `worker-src 'self'` allows it); plain `?url` broke production builds in early 6.x.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
 import { MAP_LIMITS } from './limits.ts';
 import type { LevelOfDetail } from '../data/dataset.ts';
 

@@ -33,7 +33,7 @@ import { lodForZoom, noteBasemapData, setBasemapData, wantsDetail } from './lod.
 import { OVERVIEW_MAX_ZOOM, type Manifest } from '../data/contract.ts';
 import { basemapFiles } from '../data/data-files.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
-import { buildLayers } from '../layers/build-layers.ts';
+import { buildLayers, type LayerDescriptor, type PathDatum } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
@@ -41,7 +41,6 @@ import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dat
 import { featureBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
 import { t, field } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
-import type { LayerDescriptor, PathDatum } from '../layers/build-layers.ts';
 import type { Padding } from './padding.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'restoring';

@@ -3,7 +3,7 @@
  * holds it; the URL mirrors it (see `url-state.ts`); panels receive parts of it
  * as properties and ask for changes with events.
  */
-import type { LayerId } from '../data/contract.ts';
+import { DEFAULT_LAYERS, type LayerId } from '../layers/registry.ts';
 import type { DirectionFilter, Lang, Status } from '../data/vocabulary.ts';
 import type { StoryPosition } from '../story/story-src.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
@@ -63,7 +63,6 @@ export interface AppState {
   worldview: Worldview;
 }
 
-export const DEFAULT_LAYERS: readonly LayerId[] = ['directions', 'corridors', 'priority-countries', 'disease-zones', 'projects', 'tcm-centres', 'events'];
 
 export const EMPTY_FILTERS: Filters = { areas: [], direction: 'all', statuses: [], country: null, years: null };
 

@@ -5,7 +5,7 @@
  * data is loaded the app drops them, so the view shows what its controls say.
  * Pure.
  */
-import type { LayerId } from '../data/contract.ts';
+import { type LayerId } from '../layers/registry.ts';
 import { allFeatures, type Dataset } from '../data/dataset.ts';
 import type { StatePatch } from '../app/events.ts';
 import type { AppState } from './app-state.ts';

@@ -30,8 +30,8 @@
  * dropped by the app once the data is loaded (`known-values.ts`).
  */
 import * as z from 'zod/mini';
-import { LAYER_IDS, type LayerId } from '../data/contract.ts';
-import { DEFAULT_LAYERS, KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang } from './app-state.ts';
+import { LAYER_IDS, type LayerId, DEFAULT_LAYERS } from '../layers/registry.ts';
+import { KIOSK_MAX, KIOSK_MIN, YEAR_MAX, YEAR_MIN, defaultState, type AppState, type Camera, type Filters, type Lang } from './app-state.ts';
 import { DIRECTION_FILTERS, LANGS, STATUSES } from '../data/vocabulary.ts';
 import { MAP_LIMITS } from '../map/limits.ts';
 import { parseStorySrc } from '../story/story-src.ts';

@@ -12,8 +12,8 @@
  * chapter's layers and pass its filters; mechanisms exist; quotes are verbatim —
  * is `scripts/story-check.ts`, run by every build and by `tests/unit/story.test.ts`.
  */
-import type { Citation, LayerId } from '../data/contract.ts';
-import { LAYER_IDS } from '../data/contract.ts';
+import type { Citation } from '../data/contract.ts';
+import { type LayerId, LAYER_IDS } from '../layers/registry.ts';
 import { MAP_LIMITS } from '../map/limits.ts';
 import { YEAR_MAX, YEAR_MIN, type Filters, type Lang } from '../state/app-state.ts';
 import { DIRECTION_FILTERS, STATUSES } from '../data/vocabulary.ts';

@@ -607,7 +607,7 @@ export class HsrDetail extends LitElement {
       rows.push([label, this.chips(members.map((m) => pick(lang, m)))]);
     }
     // Countries, unless the feature is itself a country or lists them above as members or partners.
-    const selfCountry = p.layer === 'priority-countries' || p.layer === 'statement-2020';
+    const selfCountry = !!layerSpec(p.layer)?.oneCountry;
     if (p.countries.length && !selfCountry && !members.length && !partners.length) rows.push([t(lang, 'detail.countries'), this.chips(p.countries.map((c) => this.country(c)))]);
     // Disease zones name their Chinese provinces above; their places are the same.
     if (p.places.length && !provinces.length) rows.push([t(lang, 'detail.places'), this.list(p.places.map((pl) => (lang === 'zh' ? pl.name_zh : pl.name_en)))]);

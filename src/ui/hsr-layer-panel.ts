@@ -27,11 +27,10 @@ import { LitElement, css, html, nothing, unsafeCSS, type TemplateResult } from '
 import { live } from 'lit/directives/live.js';
 import { ONLINE_STYLE_URL } from '../map/online-style.ts';
 import { changeEvent } from '../app/events.ts';
-import type { LayerId } from '../data/contract.ts';
+import { type LayerId, legendInUse, type LayerSpec, type LegendItem } from '../layers/registry.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
-import { legendInUse, type LayerSpec, type LegendItem } from '../layers/registry.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { WORLDVIEWS, type Worldview } from '../data/worldviews.ts';
 import { cssProps } from './directives/css-props.ts';
@@ -474,7 +473,7 @@ export class HsrLayerPanel extends LitElement {
             ${legend.map((item) => html`<li>${renderSwatch(item)}<span>${pick(lang, item.label)}</span></li>`)}
           </ul>`
         : nothing}
-      ${on && spec.id === 'mechanisms' ? this.renderMechanisms() : nothing}
+      ${on && spec.choosable ? this.renderMechanisms() : nothing}
     </li>`;
   }
 

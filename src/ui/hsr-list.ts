@@ -19,13 +19,12 @@
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { changeEvent } from '../app/events.ts';
-import type { BaseProps, Bilingual, LayerId } from '../data/contract.ts';
-import { LAYER_IDS } from '../data/contract.ts';
+import type { BaseProps, Bilingual } from '../data/contract.ts';
+import { type LayerId, LAYER_IDS, layerSpec, styleContextOf } from '../layers/registry.ts';
 import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { countryNames, featureContext } from '../data/search-index.ts';
 import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
-import { layerSpec, styleContextOf } from '../layers/registry.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
 
@@ -53,10 +52,9 @@ interface Group {
   items: Item[];
 }
 
+/** How items sort within their layer: the registry's `listKey` (a number, then text), else by name alone. */
 function sortKey(p: BaseProps): [number, string] {
-  if (p.layer === 'projects') return [p.project_no ?? 999, ''];
-  if (p.layer === 'events') return [0, String(p.date ?? p.year_start ?? '')];
-  return [0, ''];
+  return layerSpec(p.layer)?.listKey?.(p) ?? [0, ''];
 }
 
 /**

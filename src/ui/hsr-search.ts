@@ -20,8 +20,7 @@
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { changeEvent } from '../app/events.ts';
-import type { Dataset } from '../data/dataset.ts';
-import { allFeatures } from '../data/dataset.ts';
+import { type Dataset, allFeatures } from '../data/dataset.ts';
 import { buildSearchIndex, search, type SearchIndex, type SearchResult } from '../data/search-index.ts';
 import { FONT_STACK, t } from '../i18n/i18n.ts';
 import type { Lang } from '../state/app-state.ts';

@@ -22,12 +22,10 @@
  * reader on a document), `hsr-editor` ({ kind: 'close' } | { kind: 'rehearse', id }).
  * The app hands it quotes picked in the reader (`addSource`).
  */
-import { hsrEvent } from '../app/events.ts';
+import { hsrEvent, changeEvent } from '../app/events.ts';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { AppState, Camera, Lang } from '../state/app-state.ts';
-import { EMPTY_FILTERS } from '../state/app-state.ts';
+import { type AppState, type Camera, type Lang, EMPTY_FILTERS } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { changeEvent } from '../app/events.ts';
 import { field, pick, t } from '../i18n/i18n.ts';
 import { checkStory, problemText, type Chapter, type Story, type StoryText } from '../story/story.ts';
 import { loadStory, readStoryText, storyErrorLines } from '../story/load-story.ts';

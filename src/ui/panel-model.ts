@@ -3,13 +3,11 @@
  * order, with which counts and names, and the state patches that controls ask
  * for. No DOM and no Lit, so the unit tests run in Node.
  */
-import type { LayerId } from '../data/contract.ts';
-import { LAYER_IDS } from '../data/contract.ts';
+import { type LayerId, LAYER_IDS, LAYERS, layerSpec, styleContextOf, type LayerSpec } from '../layers/registry.ts';
 import { allFeatures, type Dataset } from '../data/dataset.ts';
 import { pick } from '../i18n/i18n.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
 import { rgbaToHex } from '../layers/palette.ts';
-import { LAYERS, layerSpec, styleContextOf, type LayerSpec } from '../layers/registry.ts';
 import { countryLabel, countryNames } from '../data/search-index.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { yearExtent } from '../state/filters.ts';

@@ -1,6 +1,7 @@
 /** Hand-made features for tests of the site's pure modules. */
 import type { Geometry } from 'geojson';
-import type { BaseProps, LayerId, Manifest } from '../../src/data/contract.ts';
+import type { BaseProps, Manifest } from '../../src/data/contract.ts';
+import { type LayerId } from '../../src/layers/registry.ts';
 import { makeDataset, type Dataset, type MapFeature } from '../../src/data/dataset.ts';
 import type { LayerDescriptor } from '../../src/layers/build-layers.ts';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLayers, visibleFeatures, type PathDatum } from '../../src/layers/build-layers.ts';
 import { defaultState, type AppState } from '../../src/state/app-state.ts';
-import { LAYERS } from '../../src/layers/registry.ts';
-import { LAYER_IDS } from '../../src/data/contract.ts';
+import { LAYERS, LAYER_IDS } from '../../src/layers/registry.ts';
 import type { PointDatum } from '../../src/data/dataset.ts';
 import { descriptor, sampleDataset } from '../helpers/features.ts';
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, sharedAtlas, type Dataset } from '../../geo/dataset.ts';
 import { recordsCsv } from '../../geo/outputs.ts';
 import type { LayerFeature } from '../../geo/layers/context.ts';
-import { LAYER_IDS } from '../../src/data/contract.ts';
+import { LAYER_IDS } from '../../src/layers/registry.ts';
 
 let d: Dataset;
 beforeAll(() => {

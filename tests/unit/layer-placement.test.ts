@@ -4,12 +4,11 @@
  * only when the base map has no border layer, e.g. an online style).
  */
 import { describe, expect, it } from 'vitest';
-import type { LayerId } from '../../src/data/contract.ts';
+import { type LayerId, LAYERS } from '../../src/layers/registry.ts';
 import { makeDataset } from '../../src/data/dataset.ts';
 import { basemapSlots, basemapStyle, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID } from '../../src/map/basemap-style.ts';
 import { buildLayers } from '../../src/layers/build-layers.ts';
 import { toDeckLayers } from '../../src/layers/deck-layers.ts';
-import { LAYERS } from '../../src/layers/registry.ts';
 import { defaultState } from '../../src/state/app-state.ts';
 import { EMPTY_MANIFEST, descriptor, feat } from '../helpers/features.ts';
 

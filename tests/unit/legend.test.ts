@@ -7,12 +7,12 @@
  * registry shows up here.
  */
 import { describe, expect, it } from 'vitest';
-import type { BaseProps, LayerId } from '../../src/data/contract.ts';
+import type { BaseProps } from '../../src/data/contract.ts';
+import { type LayerId, LAYERS, isDashed, legendInUse, matchesSample, type LayerSpec, type LegendItem } from '../../src/layers/registry.ts';
 import { makeDataset, type MapFeature } from '../../src/data/dataset.ts';
 import { buildLayers } from '../../src/layers/build-layers.ts';
 import { UNKNOWN_COLOR, areaColor, diseaseColor, directionColor, hexToRgba, luminance, rgbaToHex } from '../../src/layers/palette.ts';
 import { AREA_IDS } from '../../src/data/vocabulary.ts';
-import { LAYERS, isDashed, legendInUse, matchesSample, type LayerSpec, type LegendItem } from '../../src/layers/registry.ts';
 import { defaultState } from '../../src/state/app-state.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
 import { mechanismOptions } from '../../src/ui/panel-model.ts';

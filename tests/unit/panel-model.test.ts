@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_IDS, type LayerId } from '../../src/data/contract.ts';
-import { makeDataset } from '../../src/data/dataset.ts';
+import { LAYER_IDS, type LayerId, LAYERS, layerSpec, styleContextOf } from '../../src/layers/registry.ts';
+import { makeDataset, allFeatures } from '../../src/data/dataset.ts';
 import { mechanismColors } from '../../src/layers/palette.ts';
-import { LAYERS, layerSpec, styleContextOf } from '../../src/layers/registry.ts';
 import { countryLabel, countryNames } from '../../src/data/search-index.ts';
-import { allFeatures } from '../../src/data/dataset.ts';
 import { featureGlyph, swatchImage } from '../../src/ui/swatch-svg.ts';
 import { defaultState, EMPTY_FILTERS, type Filters } from '../../src/state/app-state.ts';
 import {

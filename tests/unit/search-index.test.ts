@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BaseProps, LayerId, Manifest } from '../../src/data/contract.ts';
-import { LAYER_IDS } from '../../src/data/contract.ts';
+import type { BaseProps, Manifest } from '../../src/data/contract.ts';
+import { type LayerId, LAYER_IDS } from '../../src/layers/registry.ts';
 import { buildSearchIndex, countryNames, featureContext, formatDate, normaliseForSearch, search, yearsLabel, type SearchIndex } from '../../src/data/search-index.ts';
 
 type F = { properties: BaseProps };

@@ -11,7 +11,8 @@ import { chapterCamera, chapterPatch } from '../../src/story/chapter-view.ts';
 import { geometryBounds } from '../../src/data/bounds.ts';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
 import { storyProblems } from '../../scripts/story-check.ts';
-import { LAYER_IDS, type BaseProps } from '../../src/data/contract.ts';
+import { type BaseProps } from '../../src/data/contract.ts';
+import { LAYER_IDS } from '../../src/layers/registry.ts';
 import { feat } from '../helpers/features.ts';
 
 const good: Story = {

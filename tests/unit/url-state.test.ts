@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { STATE_PARAMS, URL_MIGRATIONS, URL_VERSION, formatCamera, migrateParams, parseCamera, parseParams, parseUrlState, printedLink, serializeUrlState, startAddress, viewLink, type UrlMigration } from '../../src/state/url-state.ts';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
-import { DEFAULT_LAYERS, defaultState, type AppState } from '../../src/state/app-state.ts';
+import { defaultState, type AppState } from '../../src/state/app-state.ts';
+import { DEFAULT_LAYERS } from '../../src/layers/registry.ts';
 
 const at = (hash: string) => parseUrlState(`https://example.org/map/${hash}`);
 

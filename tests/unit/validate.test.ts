@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset } from '../../geo/dataset.ts';
+import { buildDataset, sharedAtlas } from '../../geo/dataset.ts';
 import type { DataIssue } from '../../geo/errors.ts';
 import { checkPlaces, geometryProblem, POINT_TOLERANCE_KM } from '../../geo/validate.ts';
 import { MAX_COUNTRY_POINTS } from '../../geo/layers/points.ts';
-import { sharedAtlas } from '../../geo/dataset.ts';
 import { validTables, writeSeeds, type FixtureTables } from '../helpers/seeds-fixture.ts';
 
 function issuesFor(mutate: (t: FixtureTables) => void): DataIssue[] {
