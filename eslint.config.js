@@ -20,6 +20,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Template literals with numbers are how this code builds labels and URLs.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Lit calls a template's event listeners with the element as `this`
+      // (`@click=${this.close}`), which is what this rule cannot see.
+      '@typescript-eslint/unbound-method': 'off',
+      // False positives where TypeScript does not narrow a generic (`T extends
+      // Polygon | MultiPolygon`) or a library's overloads (topojson's simplify,
+      // i18n-iso-countries' getName): removing those casts breaks `tsc`, which
+      // stays the judge of types.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+    },
+  },
+  {
+    // Tests fake async browser APIs (fetch, caches, clients) with async
+    // functions that have nothing to await, and print arrays and colours in
+    // their failure messages.
+    files: ['tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowArray: true, allowNullish: true }],
     },
   },
   {

@@ -54,9 +54,9 @@ const { values: flags } = parseArgs({
     'no-data': { type: 'boolean', default: false },
   },
 });
-const RUNS = Math.max(1, Number.parseInt(flags.runs!, 10) || 3);
+const RUNS = Math.max(1, Number.parseInt(flags.runs, 10) || 3);
 /** Frames per flight between two cameras of the tour. */
-const STEPS = Math.max(2, Number.parseInt(flags.steps!, 10) || 6);
+const STEPS = Math.max(2, Number.parseInt(flags.steps, 10) || 6);
 /** A tour stops after this long (a page drawing 100,000 points may take seconds per frame). */
 const FLY_CAP_MS = 90_000;
 /** The scale scenarios fly the first flights of the tour only, for at most this long each. */

@@ -102,7 +102,7 @@ function largestPolygon(g: Polygon | MultiPolygon): Polygon {
  * polylabel), so markers and labels of oddly shaped countries sit inside them.
  */
 export function interiorPoint(poly: Polygon): [number, number] {
-  const [x, y] = polylabel(poly.coordinates as number[][][], 0.05);
+  const [x, y] = polylabel(poly.coordinates, 0.05);
   return [x!, y!];
 }
 
@@ -113,7 +113,7 @@ export function interiorPoint(poly: Polygon): [number, number] {
  */
 export function clean(g: Polygon | MultiPolygon): MultiPolygon {
   const coords = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return { type: 'MultiPolygon', coordinates: polyclip.union(coords as polyclip.Geom) as Position[][][] };
+  return { type: 'MultiPolygon', coordinates: polyclip.union(coords as polyclip.Geom) };
 }
 
 let t10: CountriesTopology | undefined;
@@ -169,7 +169,7 @@ export function loadAtlas(worldview: Worldview = BASE_WORLDVIEW): Atlas {
         if (!g) throw new Error(`country ${c} is not in Natural Earth 50m`);
         return g.coordinates as polyclip.Geom;
       });
-      return { type: 'MultiPolygon', coordinates: polyclip.union(parts[0]!, ...parts.slice(1)) as Position[][][] };
+      return { type: 'MultiPolygon', coordinates: polyclip.union(parts[0]!, ...parts.slice(1)) };
     },
     border(a, others) {
       const own = geometriesOf([a]);

@@ -23,12 +23,11 @@
  * the package).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
-import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import type { GeometryObject } from 'topojson-specification';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { area } from '@turf/area';
 import { simplify as simplifyLine } from '@turf/simplify';
@@ -44,8 +43,6 @@ import { BASE_WORLDVIEW, type Worldview } from '../src/data/worldviews.ts';
 // ---------------------------------------------------------------------------
 // Types
 
-/** world-atlas's own topology (`loadWorldAtlas`): the input of `worldviewTopology`. */
-export type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 export interface CountryProps {
   /** ISO 3166-1 alpha-2 ('XK' Kosovo); '' for a disputed area cut out of a country, or a unit without a code. */
@@ -513,11 +510,6 @@ export function serializeCollection(fc: FeatureCollection): string {
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
 
-/** Loads a world-atlas countries topology from the installed package. */
-export function loadWorldAtlas(resolution: '110m' | '50m' | '10m' = '50m'): CountriesTopology {
-  const require = createRequire(import.meta.url);
-  return require(`world-atlas/countries-${resolution}.json`) as CountriesTopology;
-}
 
 /**
  * A worldview's base map files, name → content (for the data build, which writes

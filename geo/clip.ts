@@ -12,9 +12,9 @@ export type Polygons = Position[][][];
 
 function run(op: 'union' | 'intersection' | 'difference', a: Polygons, b: Polygons[]): Polygons {
   try {
-    return pc[op](a as Geom, ...(b as Geom[])) as Polygons;
+    return pc[op](a as Geom, ...(b as Geom[]));
   } catch {
-    return exact[op](a as exact.Geom, ...(b as exact.Geom[])) as Polygons;
+    return exact[op](a as exact.Geom, ...(b as exact.Geom[]));
   }
 }
 

@@ -92,6 +92,3 @@ export function numericToAlpha2(numeric: string | number): string | undefined {
   return countries.numericToAlpha2(String(numeric).padStart(3, '0')) ?? undefined;
 }
 
-export function isKnownCountry(iso2: string): boolean {
-  return iso2 in OVERRIDES || countries.isValid(iso2);
-}

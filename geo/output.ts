@@ -82,7 +82,7 @@ export function roundShipped(g: Geometry): Geometry {
 /** Rounds numbers in `[lon, lat]` pairs found in properties (place coordinates). */
 function roundProps(value: unknown): unknown {
   if (Array.isArray(value)) {
-    if (value.length === 2 && value.every((x) => typeof x === 'number')) return roundPos(value as number[], 5);
+    if (value.length === 2 && value.every((x) => typeof x === 'number')) return roundPos(value, 5);
     return value.map(roundProps);
   }
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundProps(v)]));

@@ -55,7 +55,7 @@ export interface BuildLog {
 function firstCoordinate(f: LayerFeature): [number, number] | undefined {
   let c: unknown = (f.geometry as { coordinates?: unknown }).coordinates;
   while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
-  return Array.isArray(c) && typeof c[0] === 'number' ? [c[0] as number, c[1] as number] : undefined;
+  return Array.isArray(c) && typeof c[0] === 'number' ? [c[0], c[1] as number] : undefined;
 }
 
 /**

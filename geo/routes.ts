@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 
 // geojson-path-finder is CommonJS with `exports.default`; under Node's ESM interop the
 // default import is the module object, so unwrap it once here.
-const PathFinder = ((PathFinderImport as unknown as { default?: typeof PathFinderImport }).default ?? PathFinderImport) as typeof PathFinderImport;
+const PathFinder = ((PathFinderImport as unknown as { default?: typeof PathFinderImport }).default ?? PathFinderImport);
 
 /** A smooth curve through the waypoints (which it passes through). */
 export function landRoute(waypoints: readonly [number, number][]): Position[] {

@@ -212,7 +212,6 @@ export const Figure = z.strictObject({
 export type Figure = z.infer<typeof Figure>;
 
 /** The eight areas of implementation plan §三/§四. */
-export const AREAS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const Area = z.number().int().min(1).max(8);
 
 /**

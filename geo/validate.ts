@@ -153,7 +153,7 @@ export function checkPlaceCountries(features: readonly LayerFeature[]): DataIssu
 }
 
 function finiteCoords(g: Geometry): boolean {
-  const walk = (c: unknown): boolean => (Array.isArray(c) ? (typeof c[0] === 'number' ? c.length >= 2 && c.every((x) => Number.isFinite(x)) && Math.abs(c[1] as number) <= 90 && (c[0] as number) >= -180 && (c[0] as number) <= 360 : c.every(walk)) : false);
+  const walk = (c: unknown): boolean => (Array.isArray(c) ? (typeof c[0] === 'number' ? c.length >= 2 && c.every((x) => Number.isFinite(x)) && Math.abs(c[1] as number) <= 90 && (c[0]) >= -180 && (c[0]) <= 360 : c.every(walk)) : false);
   return g.type === 'GeometryCollection' ? g.geometries.every(finiteCoords) : walk(g.coordinates);
 }
 
@@ -176,7 +176,7 @@ export function geometryProblem(g: Geometry): string | undefined {
     }
     if (parts.length > 1) {
       const sum = parts.reduce((a, c) => a + area({ type: 'Polygon', coordinates: c }), 0);
-      const merged = area({ type: 'MultiPolygon', coordinates: polyclip.union(parts as polyclip.Geom) as Position[][][] });
+      const merged = area({ type: 'MultiPolygon', coordinates: polyclip.union(parts as polyclip.Geom) });
       if (sum - merged > 1e-6 * sum + 1) return 'parts overlap each other';
     }
     return undefined;

@@ -50,8 +50,8 @@ export interface UnitProps {
 export type UnitsTopology = Topology<{ countries: GeometryCollection<UnitProps> }>;
 type AtlasTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
-/** Whose an area is in a worldview: a country's code, or nobody's. */
-export type Disposition = string | 'disputed';
+/** Whose an area is in a worldview: a country's code, or nobody's (`'disputed'`). */
+export type Disposition = string;
 
 export interface DisputedArea {
   id: string;
@@ -181,7 +181,7 @@ function areaOutline(brk: string): Geom {
   const f = neAreas().get(brk);
   if (!f) throw new Error(`disputed area ${brk} is not in geo/vendor/ne_10m_admin_0_disputed_areas.geojson`);
   const s = simplify(f, { tolerance: AREA_TOLERANCE, highQuality: true, mutate: false });
-  return polyclip.union(polygonsOf(s.geometry)) as Geom;
+  return polyclip.union(polygonsOf(s.geometry));
 }
 
 /**
@@ -205,7 +205,7 @@ function crossesAntimeridian(poly: Position[][]): boolean {
 }
 function intersect(g: Geom, area: Geom): Geom {
   const { near } = nearAndFar(g, area);
-  return near.length ? (polyclip.intersection(near, area) as Geom) : [];
+  return near.length ? (polyclip.intersection(near, area)) : [];
 }
 function subtract(g: Geom, area: Geom): Geom {
   const { near, far } = nearAndFar(g, area);
@@ -251,7 +251,7 @@ function snapToBorder(cut: Geom, outline: Geom, country: Geom): Geom {
   const grown = buffer({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: outline } }, SNAP_KM, { units: 'kilometers', steps: 4 });
   if (!band || !grown) return cut;
   const alongBorder = polyclip.intersection(polygonsOf(grown.geometry), polygonsOf(band.geometry));
-  const extra = intersect(country, alongBorder as Geom);
+  const extra = intersect(country, alongBorder);
   return isEmpty(extra) ? cut : polyclip.union(cut, extra);
 }
 
@@ -293,7 +293,7 @@ export function worldviewTopology(atlas: AtlasTopology, worldview: Worldview): U
   const byIso = (iso2: string) => units.find((u) => u.props.iso2 === iso2 && !u.props.disputed);
 
   for (const area of DISPUTED_AREAS) {
-    const whose = area.view[worldview]!;
+    const whose = area.view[worldview];
     if ('atlas' in area.source) {
       const name = area.source.atlas;
       const unit = units.find((u) => u.props.name === name);
@@ -320,7 +320,7 @@ export function worldviewTopology(atlas: AtlasTopology, worldview: Worldview): U
       // Slivers the cut left apart from the rest of the country go with the area.
       const { kept, slivers } = withoutSlivers(admin.geom, cut);
       admin.geom = kept;
-      if (slivers.length) cut = polyclip.union(cut, slivers) as Geom;
+      if (slivers.length) cut = polyclip.union(cut, slivers);
     }
     if (whose === 'disputed') units.push({ props: { name: area.names.en, iso2: '', admin: area.admin, disputed: area.id }, geom: cut });
     else {

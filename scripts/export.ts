@@ -97,12 +97,12 @@ if (a.preset && !preset) usage(`unknown preset ${a.preset}`);
 if (a.preset && a.size) usage('give --size or --preset, not both');
 const size = preset ?? (a.size ? parseSize(a.size) : { width: 1920, height: 1080 });
 if (!size) usage(`bad --size ${a.size} (expected WIDTHxHEIGHT, e.g. 3840x2160)`);
-const viewport = parseSize(a.viewport!);
+const viewport = parseSize(a.viewport);
 if (!viewport) usage(`bad --viewport ${a.viewport}`);
 if (a.lang && a.lang !== 'zh' && a.lang !== 'en') usage('--lang must be zh or en');
 const worldview = a.worldview === undefined ? undefined : parseWorldview(a.worldview);
 if (a.worldview !== undefined && !worldview) usage(`--worldview must be one of ${WORLDVIEWS.join(', ')}`);
-const format = a.format ?? (extname(a.out!).toLowerCase() === '.pdf' ? 'pdf' : 'png');
+const format = a.format ?? (extname(a.out).toLowerCase() === '.pdf' ? 'pdf' : 'png');
 if (format !== 'png' && format !== 'pdf') usage('--format must be png or pdf');
 const dpi = a.dpi ? Number(a.dpi) : (preset?.dpi ?? SCREEN_DPI);
 if (!(dpi > 0 && dpi <= 2400)) usage(`bad --dpi ${a.dpi}`);
@@ -225,7 +225,7 @@ try {
         console.error(`export: ${r.error}`);
         ok = false;
       } else {
-        const out = resolve(a.out!);
+        const out = resolve(a.out);
         mkdirSync(dirname(out), { recursive: true });
         const bytes = Buffer.from(r.base64, 'base64');
         writeFileSync(out, bytes);
@@ -250,7 +250,7 @@ try {
         const ch = story.chapters[n - 1]!;
         // The next chapter through its link (as back/forward would): same page, same warm renderer.
         if (n !== numbers[0]) await site.page.evaluate((h) => (location.hash = h), withWorldview(chapterHash(n)));
-        const file = chapter !== undefined ? resolve(a.out!) : join(resolve(a.out!), `${story.id}-${String(n).padStart(2, '0')}-${ch.id}.${format}`);
+        const file = chapter !== undefined ? resolve(a.out) : join(resolve(a.out), `${story.id}-${String(n).padStart(2, '0')}-${ch.id}.${format}`);
         ok = (await chapterShown(site.page, ch.id)) && (await exportPage(site.page, file, numbers.length > 1)) && ok;
       }
     } finally {
@@ -259,7 +259,7 @@ try {
   } else {
     const site = await openSite(browser, server.url, viewHash(a.view));
     try {
-      ok = await exportPage(site.page, resolve(a.out!), false);
+      ok = await exportPage(site.page, resolve(a.out), false);
     } finally {
       await site.close();
     }

@@ -142,7 +142,7 @@ export function diseaseZonesLayer(ctx: BuildContext, rows: readonly DiseaseZone[
       const namesChina = r.china_provinces.length > 0 || (r.countries ?? []).includes('CN');
       const band = namesChina ? borderBand(ctx, r.method.band_neighbours ?? r.partner_countries, r.method.width_km) : undefined;
       const clipped = band && clipToCountries(ctx, band, r.partner_countries);
-      geom = clipped ? { type: 'MultiPolygon', coordinates: polyclip.union(merged.coordinates, clipped.coordinates) as Position[][][] } : merged;
+      geom = clipped ? { type: 'MultiPolygon', coordinates: polyclip.union(merged.coordinates, clipped.coordinates) } : merged;
     }
     if (!geom) continue;
     const props = Object.assign(baseProps('disease-zones', r, placeRefs(ctx, 'disease-zones', r), 'region'), {

@@ -146,7 +146,7 @@ export class DataController implements ReactiveController {
   private loadCountryIndex(): Promise<Map<string, Bounds>> {
     const data = this.data;
     const entry = data?.manifest.basemap.find((b) => b.id === 'countries');
-    if (!entry || !data) return Promise.resolve(new Map());
+    if (!entry || !data) return Promise.resolve(new Map<string, Bounds>());
     // The file the map draws in this worldview (its overview outlines: already fetched, so from the cache, and plenty for framing).
     const url = new URL(dataFile(entry, data.worldview, 'overview'), this.base).href;
     const known = this.countryIndexes.get(url);

@@ -124,7 +124,7 @@ export class HsrApp extends LitElement {
     this.addEventListener('hsr-map-status', this.onMapStatus);
     this.addEventListener('hsr-detail-wanted', this.wantDetail);
     this.addEventListener('hsr-map-drawn', this.onMapDrawn);
-    this.addEventListener('hsr-export-open', this.openExport);
+    this.addEventListener('hsr-export-open', this.onExportOpen);
     this.addEventListener('hsr-editor', this.onEditor);
     this.addEventListener('hsr-quote-pick', this.onQuotePick);
     window.addEventListener('popstate', this.onNavigate);
@@ -163,7 +163,7 @@ export class HsrApp extends LitElement {
     this.removeEventListener('hsr-map-status', this.onMapStatus);
     this.removeEventListener('hsr-detail-wanted', this.wantDetail);
     this.removeEventListener('hsr-map-drawn', this.onMapDrawn);
-    this.removeEventListener('hsr-export-open', this.openExport);
+    this.removeEventListener('hsr-export-open', this.onExportOpen);
     this.removeEventListener('hsr-editor', this.onEditor);
     this.removeEventListener('hsr-quote-pick', this.onQuotePick);
     this.stopOffline?.();
@@ -333,6 +333,8 @@ export class HsrApp extends LitElement {
   }
 
   /** Loads the export dialog's code on first use (it is not in the main bundle). */
+  private onExportOpen = () => void this.openExport();
+
   private openExport = async () => {
     if (!this.data.data || this.mapStatus !== 'ready') return;
     this.wantDetail();

@@ -124,10 +124,10 @@ export class DataLoader {
         const e = this.entry(id);
         if (!e) {
           this.fail(id, `missing:${id}`, 'not in the manifest');
-          return undefined;
+          return Promise.resolve();
         }
         const path = dataFile(e, this.worldview, lod);
-        if (this.files.has(path) || this.failedFiles.has(path)) return undefined;
+        if (this.files.has(path) || this.failedFiles.has(path)) return Promise.resolve();
         let p = this.pending.get(path);
         if (!p) {
           p = this.fetchFile(id, path).finally(() => this.pending.delete(path));

@@ -38,7 +38,6 @@ export type Lang = (typeof LANGS)[number];
 
 /** The six groups of cross-border disease control, each drawn with its own colour and dash. */
 export const DISEASE_GROUPS = ['vector-borne', 'zoonoses', 'hiv-tb-respiratory', 'parasitic', 'vaccine-preventable', 'emergencies'] as const;
-export type DiseaseGroup = (typeof DISEASE_GROUPS)[number];
 
 /** The eight areas of the implementation plan (§三). */
 export const AREA_IDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;

@@ -38,7 +38,7 @@ export interface LayoutInput {
   inset?: boolean;
   showTitle: boolean;
   showSubtitle: boolean;
-  /** Legend rows: a heading per layer plus one per item (see `legendRowCount`). 0 hides the legend. */
+  /** Legend rows: a heading per layer plus one per item . 0 hides the legend. */
   legendRows: number;
   /** Lines of the footer (attribution, sources, or 1 for the date alone), after wrapping to `footerWidth`; 0: no footer. */
   footerLines: number;
@@ -247,10 +247,6 @@ export function legendSections(state: Pick<AppState, 'layers' | 'filters' | 'mec
   return out;
 }
 
-/** Rows the legend needs: one heading per layer, one per item. */
-export function legendRowCount(sections: readonly LegendSection[]): number {
-  return sections.reduce((n, s) => n + 1 + s.items.length, 0);
-}
 
 /**
  * The source documents cited by the features on the map (visible layers under

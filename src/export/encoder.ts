@@ -71,7 +71,7 @@ function send(body: Body, transfer: Transferable[], onFail: () => void = () => u
     }
     const id = ++nextId;
     pending.set(id, { resolve, reject });
-    const request = { id, ...body } as EncodeRequest;
+    const request = { id, ...body };
     w.postMessage(request, transfer);
   });
 }

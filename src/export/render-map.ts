@@ -145,7 +145,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
     const timer = setTimeout(() => reject(new Error(`export timed out waiting for ${what}`)), ms);
     p.then(
       (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e)),
+      (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
     );
   });
 }
@@ -331,7 +331,7 @@ export class ExportRenderer {
     return new Promise<void>((resolve) => {
       const onIdle = () => {
         if (this.layers.every((l) => l.isLoaded)) resolve();
-        else this.layersLoaded().then(() => this.map.once('idle', onIdle));
+        else void this.layersLoaded().then(() => this.map.once('idle', onIdle));
       };
       this.map.once('idle', onIdle);
       this.map.triggerRepaint();

@@ -141,7 +141,8 @@ export function pick(lang: Lang, value: Readonly<Partial<Record<Lang, string>>> 
 /** A record's own field in `lang` (`name_en` / `name_zh`, `title_en` / `title_zh`), else its English one. */
 export function field(lang: Lang, record: object, name: string): string {
   const r = record as Record<string, unknown>;
-  return String(r[`${name}_${lang}`] ?? r[`${name}_${FALLBACK}`] ?? '');
+  const v = r[`${name}_${lang}`] ?? r[`${name}_${FALLBACK}`];
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
 /** The language of a source document from its file name (`<name>.<lang>.txt`, as in `seeds/documents/`); English when it does not say. */

@@ -55,7 +55,7 @@ export interface PathDatum {
 const filterCache = new WeakMap<Dataset, Map<string, unknown[]>>();
 function memo<T>(d: Dataset, key: string, make: () => T[]): T[] {
   let m = filterCache.get(d);
-  if (!m) filterCache.set(d, (m = new Map()));
+  if (!m) filterCache.set(d, (m = new Map<string, unknown[]>()));
   const hit = m.get(key);
   if (hit) return hit as T[];
   const v = make();

@@ -312,7 +312,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     size: 19,
     defaultVisible: true,
     // By date.
-    listKey: (p) => [0, String(p.date ?? p.year_start ?? '')],
+    listKey: (p) => {
+      const when: unknown = p.date ?? p.year_start;
+      return [0, typeof when === 'string' || typeof when === 'number' ? String(when) : ''];
+    },
     group: 'cooperation',
     draw: 'point',
     symbol: 'star',

@@ -21,19 +21,6 @@ export const SYMBOL_PATHS: Record<SymbolKind, string> = {
   hexagon: 'M32 3 L57 17.5 V46.5 L32 61 L7 46.5 V17.5 Z',
 };
 
-/** The SVG markup of a symbol; `hollow` draws a thick outline only. */
-export function symbolSvg(kind: SymbolKind, hollow = false, color = '#000'): string {
-  const path = SYMBOL_PATHS[kind];
-  const body = hollow
-    ? `<path d="${path}" fill="none" stroke="${color}" stroke-width="9" stroke-linejoin="round"/>`
-    : `<path d="${path}" fill="${color}"/>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="-2 -2 68 68">${body}</svg>`;
-}
-
-export function symbolDataUrl(kind: SymbolKind, hollow = false, color = '#000'): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(symbolSvg(kind, hollow, color))}`;
-}
-
 export const ICON_SIZE = SIZE;
 
 /** Id of a symbol in the icon atlas: shape and fill (`f`) or hollow (`h`). */

@@ -27,7 +27,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { createMap, setAttribution } from './create-map.ts';
-import { BASEMAP_LAYER_IDS, basemapSlots } from './basemap-style.ts';
+import { basemapSlots } from './basemap-style.ts';
 import { ONLINE_STYLE_URL } from './online-style.ts';
 import { lodForZoom, noteBasemapData, setBasemapData, wantsDetail } from './lod.ts';
 import { OVERVIEW_MAX_ZOOM, type Manifest } from '../data/contract.ts';
@@ -78,7 +78,7 @@ function featureOf(info: PickingInfo): MapFeature | undefined {
   const o = info.object as (MapFeature & Partial<PointDatum & PathDatum>) | undefined;
   if (!o) return undefined;
   if ('feature' in o && o.feature) return o.feature;
-  return (o as MapFeature).properties ? (o as MapFeature) : undefined;
+  return (o as MapFeature).properties ? (o) : undefined;
 }
 
 function cameraOf(map: MapLibreMap): Camera {
@@ -502,4 +502,4 @@ export class HsrMap extends LitElement {
 
 customElements.define('hsr-map', HsrMap);
 
-export { BASEMAP_LAYER_IDS };
+;

@@ -32,13 +32,13 @@ export function wantsDetail(zoom: number, maxZoom = OVERVIEW_MAX_ZOOM): boolean 
  */
 export function setBasemapData(map: MapLibreMap, dataUrl: (name: BasemapDataName, lod?: LevelOfDetail) => string | undefined, lod: LevelOfDetail): void {
   let given = applied.get(map);
-  if (!given) applied.set(map, (given = new Map()));
+  if (!given) applied.set(map, (given = new Map<string, string>()));
   for (const name of STYLE_DATA) {
     const source = map.getSource<GeoJSONSource>(BASEMAP_SOURCE_IDS[name]);
     const url = dataUrl(name, (BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name) ? lod : 'detailed');
     if (!source || !url || given.get(name) === url) continue;
     given.set(name, url);
-    source.setData(url);
+    void source.setData(url);
   }
 }
 

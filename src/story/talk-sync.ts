@@ -121,7 +121,7 @@ export function parseSyncMessage(x: unknown): SyncMessage | null {
   const c = s?.clock as Record<string, unknown> | null | undefined;
   if (!s || !story || !isLang(s.lang) || typeof s.blanked !== 'boolean' || !num(s.at) || !str(s.by, 64) || !role(s.role)) return null;
   if (!c || !num(c.startedAt) || !num(c.chapterSince) || !Array.isArray(c.spent) || c.spent.length > 1000 || !c.spent.every(num)) return null;
-  const clock: TalkClock = { startedAt: c.startedAt, chapterSince: c.chapterSince, spent: c.spent as number[] };
+  const clock: TalkClock = { startedAt: c.startedAt, chapterSince: c.chapterSince, spent: c.spent };
   return { type: 'state', ...base, state: { story, lang: s.lang, blanked: s.blanked, clock, at: s.at, by: s.by, role: s.role } };
 }
 

@@ -480,9 +480,9 @@ describe('image export (built site, Chromium)', () => {
       };
     });
     expect(live.padding.left, 'the caption takes the left of the screen').toBeGreaterThan(200);
-    expect(r.map.center[0]).toBeCloseTo(live.framedCentre[0]!, 3);
-    expect(r.map.center[1]).toBeCloseTo(live.framedCentre[1]!, 3);
-    expect(Math.abs(r.map.center[0] - live.screenCentre[0]!)).toBeGreaterThan(1);
+    expect(r.map.center[0]).toBeCloseTo(live.framedCentre[0], 3);
+    expect(r.map.center[1]).toBeCloseTo(live.framedCentre[1], 3);
+    expect(Math.abs(r.map.center[0] - live.screenCentre[0])).toBeGreaterThan(1);
     // A wide image of a nearly square free area: its height is the free area's height.
     const [, s, , n] = r.map.bounds;
     const tol = (live.framedTop - live.framedBottom) * 0.03;

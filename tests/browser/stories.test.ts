@@ -13,6 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
+import type { StoryShapeOutput } from '../../src/story/story-schema.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
 let browser: Browser;
@@ -66,13 +67,13 @@ async function writeChapter(editor: Locator, en: string, zh: string) {
 async function selectParagraph(page: Page, text: string): Promise<string> {
   return page.evaluate((want) => {
     const root = document.querySelector('hsr-reader')!.shadowRoot!;
-    const p = [...root.querySelectorAll('.doc p')].find((x) => x.textContent!.includes(want))!;
+    const p = [...root.querySelectorAll('.doc p')].find((x) => x.textContent.includes(want))!;
     const range = document.createRange();
     range.selectNodeContents(p);
     const sel = window.getSelection()!;
     sel.removeAllRanges();
     sel.addRange(range);
-    return p.textContent!.replace(/\s+/g, ' ').trim();
+    return p.textContent.replace(/\s+/g, ' ').trim();
   }, text);
 }
 
@@ -127,12 +128,12 @@ describe('stories of your own', () => {
     expect(download.suggestedFilename()).toBe('my-talk.json');
     const file = join(ARTIFACTS, 'my-talk.json');
     await download.saveAs(file);
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as StoryShapeOutput;
     expect(saved.chapters.map((c: { title: { en: string } }) => c.title.en)).toEqual(['Mekong surveillance', 'Vaccines for all']);
-    expect(saved.chapters[0].highlight).toEqual(['project-06']);
-    expect(saved.chapters[0].sources).toEqual([{ doc: 'implementation-plan-2015.zh.txt', quote: passage }]);
-    expect(saved.chapters[1].sources).toEqual([{ doc: 'joint-statement-2020.en.txt', quote }]);
-    expect(saved.chapters[1].layers).toEqual(['statement-2020', 'events']);
+    expect(saved.chapters[0]!.highlight).toEqual(['project-06']);
+    expect(saved.chapters[0]!.sources).toEqual([{ doc: 'implementation-plan-2015.zh.txt', quote: passage }]);
+    expect(saved.chapters[1]!.sources).toEqual([{ doc: 'joint-statement-2020.en.txt', quote }]);
+    expect(saved.chapters[1]!.layers).toEqual(['statement-2020', 'events']);
 
     // Kept in the browser: after a reload the editor opens on it.
     await page.reload();

@@ -47,5 +47,5 @@ export interface LooseDescriptor {
 
 /** The descriptor with this id, read loosely (undefined when there is none). */
 export function descriptor(ls: readonly LayerDescriptor[], id: string): LooseDescriptor | undefined {
-  return ls.find((l) => l.props.id === id) as LooseDescriptor | undefined;
+  return ls.find((l) => l.props.id === id);
 }

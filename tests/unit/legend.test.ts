@@ -120,7 +120,7 @@ describe('legend and palette', () => {
     const projects = LAYERS.find((l) => l.id === 'projects')!;
     const yellow = projects.legend.find((i) => i.key === 'area-4')!;
     expect(luminance(hexToRgba(yellow.color))).toBeGreaterThan(0.5);
-    expect(yellow.swatch).toMatchObject({ kind: 'symbol', outline: expect.any(String) });
+    expect(yellow.swatch).toMatchObject({ kind: 'symbol', outline: expect.any(String) as unknown });
     const edge = drawn(projects, { area: 4 }).haloCall<number[]>('getColor')!;
     expect(luminance(edge)).toBeLessThan(0.1);
     expect(rgb(edge)).toBe((yellow.swatch as { outline: string }).outline);

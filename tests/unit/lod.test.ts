@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { overviewLayer, overviewPolygons } from '../../geo/overview.ts';
 import { geometryProblem } from '../../geo/validate.ts';
-import type { LayerFeature } from '../../geo/layers/context.ts';
 import { DataLoader } from '../../src/data/data-loader.ts';
 import { drawnFeatures, makeLodDataset } from '../../src/data/dataset.ts';
 import type { FetchLike } from '../../src/data/load-data.ts';
@@ -50,7 +49,7 @@ describe('overview outlines (geo build)', () => {
   });
 
   it('is deterministic and keeps ids and properties', () => {
-    const f = feat('priority-countries', 'priority-belt-xx', { type: 'Polygon', coordinates: [wobblyRing(60, 45, 4, 500)] }) as unknown as LayerFeature;
+    const f = feat('priority-countries', 'priority-belt-xx', { type: 'Polygon', coordinates: [wobblyRing(60, 45, 4, 500)] });
     const a = overviewLayer([f])!;
     const b = overviewLayer([f])!;
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
@@ -59,7 +58,7 @@ describe('overview outlines (geo build)', () => {
   });
 
   it('gives layers without polygons no overview', () => {
-    expect(overviewLayer([feat('projects', 'p', { type: 'Point', coordinates: [1, 2] }) as unknown as LayerFeature])).toBeUndefined();
+    expect(overviewLayer([feat('projects', 'p', { type: 'Point', coordinates: [1, 2] })])).toBeUndefined();
   });
 
   it('ships an overview for every polygon layer of the real data, with the same features and properties', () => {

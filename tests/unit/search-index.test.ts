@@ -24,7 +24,7 @@ function feature(p: Partial<BaseProps> & { id: string; name_en: string; name_zh:
       places: [],
       related: [],
       ...p,
-    } as BaseProps,
+    },
   };
 }
 

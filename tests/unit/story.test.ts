@@ -32,7 +32,7 @@ const good: Story = {
 };
 
 function withChapter(patch: Record<string, unknown>): Story {
-  return { ...good, chapters: [{ ...good.chapters[0]!, ...patch } as Story['chapters'][number]] };
+  return { ...good, chapters: [{ ...good.chapters[0]!, ...patch }] };
 }
 
 describe('validateStory', () => {
