@@ -276,7 +276,7 @@ export class HsrExportDialog extends LitElement {
       border: none;
       border-radius: 10px;
       padding: 1.25rem 1.5rem;
-      color: #1d2330;
+      color: var(--hsr-ink);
       font: inherit;
       box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
     }
@@ -329,11 +329,11 @@ export class HsrExportDialog extends LitElement {
       margin: 0.3rem 0 0;
     }
     .error {
-      color: #a11d1d;
+      color: var(--hsr-danger);
       font-weight: 600;
     }
     .warn {
-      color: #7a4b00;
+      color: var(--hsr-warn-ink);
     }
     progress {
       width: 100%;
@@ -348,13 +348,13 @@ export class HsrExportDialog extends LitElement {
       font: inherit;
       padding: 0.45rem 1rem;
       border-radius: 6px;
-      border: 1px solid #1d2330;
-      background: #fff;
+      border: 1px solid var(--hsr-ink);
+      background: var(--hsr-surface);
       cursor: pointer;
     }
     button.primary {
-      background: #1d2330;
-      color: #fff;
+      background: var(--hsr-ink);
+      color: var(--hsr-surface);
     }
     button:disabled {
       opacity: 0.55;

@@ -172,7 +172,7 @@ export class HsrDetail extends LitElement {
         width: 380px;
         max-width: 100%;
         box-sizing: border-box;
-        color: #1d2330;
+        color: var(--hsr-ink);
         font-size: 14.5px;
         line-height: 1.5;
       }
@@ -201,8 +201,8 @@ export class HsrDetail extends LitElement {
         flex-direction: column;
         flex: 0 1 auto;
         min-height: 0;
-        background: #fff;
-        border: 1px solid #d8dee6;
+        background: var(--hsr-surface);
+        border: 1px solid var(--hsr-line-soft);
         border-radius: 8px;
         box-shadow: 0 4px 18px rgba(29, 35, 48, 0.16);
         overflow: hidden;
@@ -223,13 +223,13 @@ export class HsrDetail extends LitElement {
           height: 4px;
           margin-top: 6px;
           border-radius: 2px;
-          background: #c4ccd6;
+          background: var(--hsr-line);
         }
       }
       header {
         flex: none;
         padding: 12px 16px 10px;
-        border-bottom: 1px solid #e6eaef;
+        border-bottom: 1px solid var(--hsr-hover);
       }
       .top {
         display: flex;
@@ -245,7 +245,7 @@ export class HsrDetail extends LitElement {
         font-size: 12.5px;
         font-weight: 600;
         letter-spacing: 0.03em;
-        color: #4a5566;
+        color: var(--hsr-muted);
       }
       .layer img {
         width: 13px;
@@ -259,15 +259,15 @@ export class HsrDetail extends LitElement {
         border: 0;
         border-radius: 6px;
         background: none;
-        color: #3b4556;
+        color: var(--hsr-ink-2);
         font: inherit;
         font-size: 22px;
         line-height: 1;
         cursor: pointer;
       }
       .close:hover {
-        background: #eef1f4;
-        color: #1d2330;
+        background: var(--hsr-surface-3);
+        color: var(--hsr-ink);
       }
       h2 {
         margin: 4px 0 0;
@@ -279,14 +279,14 @@ export class HsrDetail extends LitElement {
         outline: none;
       }
       h2:focus-visible {
-        outline: 3px solid #0a66c2;
+        outline: 3px solid var(--hsr-accent);
         outline-offset: 2px;
         border-radius: 2px;
       }
       .alt {
         margin: 2px 0 0;
         font-size: 13.5px;
-        color: #4a5566;
+        color: var(--hsr-muted);
       }
       .badges {
         display: flex;
@@ -301,11 +301,11 @@ export class HsrDetail extends LitElement {
         align-items: center;
         gap: 6px;
         padding: 1px 8px;
-        border: 1px solid #c4ccd6;
+        border: 1px solid var(--hsr-line);
         border-radius: 999px;
         font-size: 12.5px;
         color: #2c3544;
-        background: #f6f8fa;
+        background: var(--hsr-surface-4);
       }
       .swatch {
         flex: none;
@@ -317,7 +317,7 @@ export class HsrDetail extends LitElement {
         box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.35);
       }
       .badge.intended .swatch {
-        background: #fff;
+        background: var(--hsr-surface);
         box-shadow: inset 0 0 0 2.5px var(--area, #555), 0 0 0 1px rgba(0, 0, 0, 0.2);
       }
       .body {
@@ -343,7 +343,7 @@ export class HsrDetail extends LitElement {
         font-weight: 600;
         letter-spacing: 0.04em;
         text-transform: uppercase;
-        color: #4a5566;
+        color: var(--hsr-muted);
       }
       .panel:lang(zh) h3 {
         letter-spacing: 0.1em;
@@ -356,7 +356,7 @@ export class HsrDetail extends LitElement {
         font-size: 13.5px;
       }
       dt {
-        color: #4a5566;
+        color: var(--hsr-muted);
         max-width: 9.5em;
       }
       dd {
@@ -387,7 +387,7 @@ export class HsrDetail extends LitElement {
       .chips li {
         padding: 0 7px;
         border-radius: 4px;
-        background: #eef1f4;
+        background: var(--hsr-surface-3);
         white-space: nowrap;
       }
       table {
@@ -399,14 +399,14 @@ export class HsrDetail extends LitElement {
         text-align: start;
         font-weight: 600;
         font-size: 12.5px;
-        color: #4a5566;
-        border-bottom: 1px solid #d8dee6;
+        color: var(--hsr-muted);
+        border-bottom: 1px solid var(--hsr-line-soft);
         padding: 4px 8px 4px 0;
       }
       td {
         vertical-align: top;
         padding: 6px 8px 6px 0;
-        border-bottom: 1px solid #eef1f4;
+        border-bottom: 1px solid var(--hsr-surface-3);
       }
       td.num {
         white-space: nowrap;
@@ -420,7 +420,7 @@ export class HsrDetail extends LitElement {
       }
       summary {
         cursor: pointer;
-        color: #0a58a8;
+        color: var(--hsr-accent-strong);
         font-size: 12.5px;
         width: max-content;
       }
@@ -441,15 +441,15 @@ export class HsrDetail extends LitElement {
         border: 1px solid transparent;
         border-radius: 6px;
         background: none;
-        color: #0a58a8;
+        color: var(--hsr-accent-strong);
         font: inherit;
         font-size: 13.5px;
         text-align: start;
         cursor: pointer;
       }
       .related button:hover {
-        background: #f3f6f9;
-        border-color: #e0e5eb;
+        background: var(--hsr-surface-2);
+        border-color: var(--hsr-rule);
       }
       .related img {
         flex: none;
@@ -460,7 +460,7 @@ export class HsrDetail extends LitElement {
       .related .what {
         display: block;
         font-size: 12px;
-        color: #4a5566;
+        color: var(--hsr-muted);
       }
       figure {
         margin: 0 0 14px;
@@ -468,7 +468,7 @@ export class HsrDetail extends LitElement {
       blockquote {
         margin: 0;
         padding: 6px 0 6px 12px;
-        border-left: 3px solid #c4ccd6;
+        border-left: 3px solid var(--hsr-line);
         color: #2c3544;
         font-size: 13.5px;
       }
@@ -478,7 +478,7 @@ export class HsrDetail extends LitElement {
       figcaption {
         margin: 4px 0 0 15px;
         font-size: 12.5px;
-        color: #4a5566;
+        color: var(--hsr-muted);
       }
       cite {
         font-style: normal;
@@ -489,7 +489,7 @@ export class HsrDetail extends LitElement {
         border: 0;
         border-radius: 4px;
         background: none;
-        color: #0a58a8;
+        color: var(--hsr-accent-strong);
         font: inherit;
         font-size: 13px;
         text-decoration: underline;
@@ -507,12 +507,12 @@ export class HsrDetail extends LitElement {
       }
       .external .note {
         display: block;
-        color: #4a5566;
+        color: var(--hsr-muted);
         font-size: 12.5px;
       }
       button:focus-visible,
       summary:focus-visible {
-        outline: 3px solid #0a66c2;
+        outline: 3px solid var(--hsr-accent);
         outline-offset: 1px;
       }
     `,

@@ -34,7 +34,7 @@ import { isFiltering } from '../state/filters.ts';
 import { PlayController } from './controllers/play-controller.ts';
 import { cssProps } from './directives/css-props.ts';
 import { countryOptions, datasetYears, playStartIndex, playSteps, startYears, statusOptions, toggleValue, yearsFilter, type CountryOption } from './panel-model.ts';
-import { langFont } from './shared-styles.ts';
+import { langFont, panelBase } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -107,21 +107,11 @@ export class HsrFilters extends LitElement {
     return this.yearCache.extent;
   }
 
-  static override styles = [css`
+  static override styles = [
+    panelBase,
+    css`
     :host {
-      display: block;
-      box-sizing: border-box;
-      color: #1d2330;
-      font-size: 14px;
       line-height: 1.5;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: inherit;
     }
     .filters {
       display: flex;
@@ -144,7 +134,7 @@ export class HsrFilters extends LitElement {
       font-weight: 600;
       letter-spacing: 0.04em;
       text-transform: uppercase;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     .filters:lang(zh) legend,
     .filters:lang(zh) .field-label {
@@ -160,22 +150,22 @@ export class HsrFilters extends LitElement {
       align-items: center;
       gap: 6px;
       padding: 4px 10px 4px 8px;
-      border: 1px solid #c4ccd6;
+      border: 1px solid var(--hsr-line);
       border-radius: 999px;
-      background: #fff;
+      background: var(--hsr-surface);
       font-size: 13px;
       cursor: pointer;
       user-select: none;
     }
     .chip:hover {
-      background: #f3f6f9;
+      background: var(--hsr-surface-2);
     }
     .chip:has(input:checked) {
-      border-color: #0a66c2;
+      border-color: var(--hsr-accent);
       background: #eaf2fb;
     }
     .chip:has(input:focus-visible) {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: 2px;
     }
     .chip input:focus-visible {
@@ -216,13 +206,13 @@ export class HsrFilters extends LitElement {
       height: 16px;
       margin: 0;
       flex: none;
-      accent-color: #0a66c2;
+      accent-color: var(--hsr-accent);
       cursor: pointer;
     }
     input:focus-visible,
     select:focus-visible,
     button:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: 2px;
     }
     select {
@@ -230,7 +220,7 @@ export class HsrFilters extends LitElement {
       padding: 6px 8px;
       font: inherit;
       color: inherit;
-      background: #fff;
+      background: var(--hsr-surface);
       border: 1px solid #8792a2;
       border-radius: 6px;
     }
@@ -245,7 +235,7 @@ export class HsrFilters extends LitElement {
       align-items: center;
       gap: 8px;
       font-size: 13px;
-      color: #3b4556;
+      color: var(--hsr-ink-2);
     }
     .range output {
       text-align: end;
@@ -254,7 +244,7 @@ export class HsrFilters extends LitElement {
     input[type='range'] {
       width: 100%;
       margin: 0;
-      accent-color: #0a66c2;
+      accent-color: var(--hsr-accent);
     }
     .buttons {
       display: flex;
@@ -269,14 +259,14 @@ export class HsrFilters extends LitElement {
       padding: 5px 12px;
       font: inherit;
       font-size: 13.5px;
-      color: #1d2330;
-      background: #fff;
+      color: var(--hsr-ink);
+      background: var(--hsr-surface);
       border: 1px solid #8792a2;
       border-radius: 6px;
       cursor: pointer;
     }
     button:hover:not(:disabled) {
-      background: #f0f4f8;
+      background: var(--hsr-surface-5);
     }
     button:disabled,
     select:disabled,
@@ -285,9 +275,9 @@ export class HsrFilters extends LitElement {
       opacity: 0.55;
     }
     .play[aria-pressed='true'] {
-      background: #1d2330;
-      border-color: #1d2330;
-      color: #fff;
+      background: var(--hsr-ink);
+      border-color: var(--hsr-ink);
+      color: var(--hsr-surface);
     }
     .icon {
       font-size: 11px;
@@ -299,7 +289,7 @@ export class HsrFilters extends LitElement {
     .note {
       margin: 0;
       font-size: 12.5px;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     .sr {
       position: absolute;

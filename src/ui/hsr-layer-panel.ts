@@ -9,9 +9,6 @@
  * - `lang: Lang` — UI language.
  * - `state: AppState` — read only: `layers`, `mechanisms`, `filters`.
  * - `data: Dataset | null` — for counts and the mechanisms list (none shown while null).
- * - `collapsed: boolean` (attribute `collapsed`, reflected) — local UI state, toggled by the header button.
- * - `docked: boolean` (attribute `docked`) — the host app places the panel (e.g. in a side column):
- *   no card chrome and no bottom sheet on narrow screens.
  *
  * Events:
  * - `hsr-change` (`changeEvent`) with `{ worldview }` when the boundaries are switched,
@@ -19,9 +16,8 @@
  *   `{ mechanisms }` when the mechanism choice changes (empty = all), and
  *   `{ layers, mechanisms: [] }` when the last mechanism is unchecked (the layer is hidden).
  *
- * Layout: a card on wide screens; at max-width 640px (unless `docked`) a bottom
- * sheet fixed to the bottom of the viewport, 45vh high at most when open,
- * whose header is the handle that opens and closes it.
+ * Layout: the side panel's "Layers" tab places it; the tab names it, so its own
+ * heading is for screen readers only.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -33,7 +29,7 @@ import { htmlLang, pick, t, type StringKey } from '../i18n/i18n.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { WORLDVIEWS, type Worldview } from '../data/worldviews.ts';
 import { cssProps } from './directives/css-props.ts';
-import { langFont } from './shared-styles.ts';
+import { langFont, panelBase } from './shared-styles.ts';
 import { layerCounts, layerGroups, mechanismOptions, toggleLayer, toggleMechanism, type LayerCount } from './panel-model.ts';
 import { swatchImage } from './swatch-svg.ts';
 
@@ -59,15 +55,11 @@ export class HsrLayerPanel extends LitElement {
     lang: { type: String },
     state: { attribute: false },
     data: { attribute: false },
-    collapsed: { type: Boolean, reflect: true },
-    docked: { type: Boolean, reflect: true },
   };
 
   declare lang: Lang;
   declare state: AppState;
   declare data: Dataset | null;
-  declare collapsed: boolean;
-  declare docked: boolean;
 
   /** Unique per instance, for label/aria references inside the shadow root. */
   private readonly uid = `lp${nextId++}`;
@@ -78,97 +70,25 @@ export class HsrLayerPanel extends LitElement {
     this.lang = 'en';
     this.state = defaultState();
     this.data = null;
-    this.collapsed = false;
-    this.docked = false;
   }
 
   static override styles = [
+    panelBase,
     css`
       :host {
-        display: block;
-        box-sizing: border-box;
-        color: #1d2330;
-        font-size: 14px;
         line-height: 1.5;
-      }
-      :host(:not([docked])) {
-        background: #fff;
-        border: 1px solid #d8dee6;
-        border-radius: 8px;
-        box-shadow: 0 2px 10px rgba(29, 35, 48, 0.12);
-        max-height: 100%;
-        overflow: hidden;
-      }
-      :host([hidden]) {
-        display: none;
-      }
-      *,
-      *::before,
-      *::after {
-        box-sizing: inherit;
       }
       .panel {
         display: flex;
         flex-direction: column;
         max-height: inherit;
       }
-      h2 {
-        margin: 0;
-        font-size: 15px;
-        font-weight: 600;
-      }
-      .toggle {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        width: 100%;
-        padding: 10px 14px;
-        border: 0;
-        background: none;
-        color: inherit;
-        font: inherit;
-        text-align: start;
-        cursor: pointer;
-      }
-      .toggle:hover {
-        background: #f3f6f9;
-      }
-      .toggle .label {
-        flex: 1;
-      }
-      .grip {
-        display: none;
-      }
-      /* Points where the panel goes: up to fold it away, down to unfold (reversed for the bottom sheet). */
-      .chevron {
-        width: 8px;
-        height: 8px;
-        border-right: 2px solid #4a5566;
-        border-bottom: 2px solid #4a5566;
-        transform: translateY(2px) rotate(225deg);
-        transition: transform 0.15s ease;
-      }
-      :host([collapsed]) .chevron {
-        transform: translateY(-2px) rotate(45deg);
-      }
-      :host([docked]) .head {
-        display: none;
-      }
       .body {
         overflow: auto;
         min-height: 0;
         flex: 1 1 auto;
-        padding: 0 14px 14px;
+        padding: 4px 14px 14px;
         overscroll-behavior: contain;
-      }
-      :host(:not([docked])) .body {
-        border-top: 1px solid #e6eaef;
-      }
-      :host([docked]) .body {
-        padding-top: 4px;
-      }
-      .body[hidden] {
-        display: none;
       }
       h3 {
         margin: 14px 0 4px;
@@ -176,7 +96,7 @@ export class HsrLayerPanel extends LitElement {
         font-weight: 600;
         letter-spacing: 0.04em;
         text-transform: uppercase;
-        color: #4a5566;
+        color: var(--hsr-muted);
       }
       .panel:lang(zh) h3 {
         letter-spacing: 0.1em;
@@ -197,7 +117,7 @@ export class HsrLayerPanel extends LitElement {
         border-radius: 6px;
       }
       .row:hover {
-        background: #f3f6f9;
+        background: var(--hsr-surface-2);
       }
       .row label {
         flex: 1;
@@ -214,7 +134,7 @@ export class HsrLayerPanel extends LitElement {
       .count {
         flex: none;
         font-size: 12.5px;
-        color: #4a5566;
+        color: var(--hsr-muted);
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
@@ -226,16 +146,13 @@ export class HsrLayerPanel extends LitElement {
         height: 16px;
         margin: 0;
         flex: none;
-        accent-color: #0a66c2;
+        accent-color: var(--hsr-accent);
         cursor: pointer;
       }
       input:focus-visible,
       button:focus-visible {
-        outline: 3px solid #0a66c2;
+        outline: 3px solid var(--hsr-accent);
         outline-offset: 2px;
-      }
-      .toggle:focus-visible {
-        outline-offset: -3px;
       }
       .swatch {
         flex: none;
@@ -244,7 +161,7 @@ export class HsrLayerPanel extends LitElement {
       .desc {
         margin: 0 0 4px 28px;
         font-size: 12.5px;
-        color: #4a5566;
+        color: var(--hsr-muted);
       }
       .visually-hidden {
         position: absolute;
@@ -257,7 +174,7 @@ export class HsrLayerPanel extends LitElement {
       .legend {
         margin: 0 0 6px 28px;
         font-size: 13px;
-        color: #3b4556;
+        color: var(--hsr-ink-2);
       }
       .legend li {
         display: flex;
@@ -288,20 +205,20 @@ export class HsrLayerPanel extends LitElement {
         height: 16px;
         margin: 0;
         flex: none;
-        accent-color: #0a66c2;
+        accent-color: var(--hsr-accent);
         cursor: pointer;
       }
       fieldset.mechanisms {
         margin: 2px 0 8px 28px;
         padding: 8px 10px;
-        border: 1px solid #e0e5eb;
+        border: 1px solid var(--hsr-rule);
         border-radius: 6px;
         font-size: 13px;
       }
       fieldset.mechanisms legend {
         padding: 0 4px;
         font-weight: 600;
-        color: #3b4556;
+        color: var(--hsr-ink-2);
       }
       .mechanisms label {
         display: flex;
@@ -323,57 +240,18 @@ export class HsrLayerPanel extends LitElement {
         padding: 3px 10px;
         font: inherit;
         font-size: 12.5px;
-        border: 1px solid #c4ccd6;
+        border: 1px solid var(--hsr-line);
         border-radius: 4px;
-        background: #fff;
-        color: #1d2330;
+        background: var(--hsr-surface);
+        color: var(--hsr-ink);
         cursor: pointer;
       }
       .all:hover {
-        background: #f0f4f8;
+        background: var(--hsr-surface-5);
       }
       @media (max-width: 640px) {
-        :host(:not([docked])) {
-          position: fixed;
-          left: 0;
-          right: 0;
-          bottom: 0;
-          z-index: 20;
-          max-height: 45vh;
-          border-radius: 12px 12px 0 0;
-          border-bottom: 0;
-          box-shadow: 0 -4px 16px rgba(29, 35, 48, 0.18);
-          padding-bottom: env(safe-area-inset-bottom, 0);
-        }
-        :host(:not([docked])) .toggle {
-          position: relative;
-          padding: 18px 16px 10px;
-          min-height: 48px;
-        }
-        :host(:not([docked])) .grip {
-          display: block;
-          position: absolute;
-          top: 7px;
-          left: 50%;
-          width: 40px;
-          height: 4px;
-          margin-left: -20px;
-          border-radius: 2px;
-          background: #6b7686;
-        }
-        :host(:not([docked])) .chevron {
-          transform: translateY(-2px) rotate(45deg);
-        }
-        :host(:not([docked])[collapsed]) .chevron {
-          transform: translateY(2px) rotate(225deg);
-        }
         .row {
           padding: 8px 4px;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .chevron {
-          transition: none;
         }
       }
     `,
@@ -385,18 +263,10 @@ export class HsrLayerPanel extends LitElement {
     const data = this.data;
     const counts = data ? layerCounts(data, this.state) : null;
     const bodyId = `${this.uid}-body`;
-    // Docked, the host's tab names the panel: the heading stays (for the heading outline) but only for screen readers.
+    // The side panel's tab names the panel: the heading stays (for the heading outline) but only for screen readers.
     return html`<section class="panel" lang=${htmlLang(lang)} aria-labelledby="${this.uid}-title">
-      ${this.docked
-        ? html`<h2 class="visually-hidden" id="${this.uid}-title">${t(lang, 'panel.layers')}</h2>`
-        : html`<h2 class="head" id="${this.uid}-title">
-            <button class="toggle" type="button" aria-expanded=${this.collapsed ? 'false' : 'true'} aria-controls=${bodyId} title=${t(lang, this.collapsed ? 'panel.expand' : 'panel.collapse')} @click=${this.toggleCollapsed}>
-              <span class="grip" aria-hidden="true"></span>
-              <span class="label">${t(lang, 'panel.layers')}</span>
-              <span class="chevron" aria-hidden="true"></span>
-            </button>
-          </h2>`}
-      <div class="body" id=${bodyId} ?hidden=${this.collapsed && !this.docked}>
+      <h2 class="visually-hidden" id="${this.uid}-title">${t(lang, 'panel.layers')}</h2>
+      <div class="body" id=${bodyId}>
         ${this.renderWorldview()}
         ${layerGroups().map(
           ({ group, layers }) => html`<section class="group" aria-labelledby="${this.uid}-g-${group}">
@@ -491,10 +361,6 @@ export class HsrLayerPanel extends LitElement {
       )}
       ${chosen.length ? html`<button class="all" type="button" @click=${() => this.dispatchEvent(changeEvent({ mechanisms: [] }))}>${t(lang, 'layers.mechanisms.all')}</button>` : nothing}
     </fieldset>`;
-  }
-
-  private toggleCollapsed() {
-    this.collapsed = !this.collapsed;
   }
 
   private setLayer(id: LayerId, on: boolean) {

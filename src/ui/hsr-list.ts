@@ -27,7 +27,7 @@ import { collator, field, htmlLang, pick, t } from '../i18n/i18n.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
-import { langFont } from './shared-styles.ts';
+import { langFont, panelBase } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -195,22 +195,9 @@ export class HsrList extends LitElement {
     if (id && id !== this.rovingId) this.rovingId = id;
   }
 
-  static override styles = [css`
-    :host {
-      display: block;
-      box-sizing: border-box;
-      color: #1d2330;
-      font-size: 14px;
-      line-height: 1.45;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: inherit;
-    }
+  static override styles = [
+    panelBase,
+    css`
     .list {
       padding: 2px 14px 16px;
     }
@@ -228,20 +215,20 @@ export class HsrList extends LitElement {
     .count {
       margin: 4px 0 8px;
       font-size: 13px;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     .more {
       margin: 0 0 8px;
       font-size: 13px;
-      color: #4a5566;
+      color: var(--hsr-muted);
       font-style: italic;
     }
     .empty {
       margin: 16px 0;
       padding: 12px;
-      border: 1px dashed #c4ccd6;
+      border: 1px dashed var(--hsr-line);
       border-radius: 6px;
-      color: #3b4556;
+      color: var(--hsr-ink-2);
     }
     section + section {
       margin-top: 14px;
@@ -253,18 +240,18 @@ export class HsrList extends LitElement {
       flex-wrap: wrap;
       margin: 0 0 4px;
       padding: 6px 0 4px;
-      border-bottom: 1px solid #e6eaef;
+      border-bottom: 1px solid var(--hsr-hover);
       font-size: 13px;
       font-weight: 600;
-      color: #3b4556;
+      color: var(--hsr-ink-2);
       position: sticky;
       top: 0;
-      background: var(--hsr-list-background, #fff);
+      background: var(--hsr-list-background, var(--hsr-surface));
       z-index: 1;
     }
     .n {
       font-weight: 400;
-      color: #4a5566;
+      color: var(--hsr-muted);
       font-variant-numeric: tabular-nums;
     }
     .tag {
@@ -272,9 +259,9 @@ export class HsrList extends LitElement {
       font-weight: 500;
       padding: 0 6px;
       border-radius: 999px;
-      border: 1px solid #c4ccd6;
-      color: #4a5566;
-      background: #f3f6f9;
+      border: 1px solid var(--hsr-line);
+      color: var(--hsr-muted);
+      background: var(--hsr-surface-2);
     }
     ul {
       list-style: none;
@@ -296,15 +283,15 @@ export class HsrList extends LitElement {
       cursor: pointer;
     }
     button:hover {
-      background: #f3f6f9;
+      background: var(--hsr-surface-2);
     }
     button:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: -3px;
     }
     button[aria-current='true'] {
-      background: #e8f1fb;
-      box-shadow: inset 3px 0 0 #0a66c2;
+      background: var(--hsr-accent-wash);
+      box-shadow: inset 3px 0 0 var(--hsr-accent);
     }
     img {
       flex: none;
@@ -322,7 +309,7 @@ export class HsrList extends LitElement {
     .ctx {
       display: block;
       font-size: 12.5px;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
   `, langFont('.list')];
 

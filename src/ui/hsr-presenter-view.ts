@@ -192,19 +192,19 @@ export class HsrPresenterView extends LitElement {
       font-size: 18px;
       font-weight: 600;
       margin: 0;
-      color: #c9d3e0;
+      color: var(--hsr-line-2);
       flex: 1;
     }
     .status {
       font-size: 15px;
-      color: #9aa7b8;
+      color: var(--hsr-faint);
     }
     .status.on {
       color: #7ddc9a;
     }
     .status.blank {
       color: #111;
-      background: #f5b942;
+      background: var(--hsr-highlight);
       padding: 2px 10px;
       border-radius: 4px;
       font-weight: 700;
@@ -221,7 +221,7 @@ export class HsrPresenterView extends LitElement {
     }
     .clock span {
       font-size: 13px;
-      color: #9aa7b8;
+      color: var(--hsr-faint);
     }
     .clock strong {
       font-size: 34px;
@@ -245,7 +245,7 @@ export class HsrPresenterView extends LitElement {
       font-size: 13px;
       letter-spacing: 0.08em;
       text-transform: uppercase;
-      color: #9aa7b8;
+      color: var(--hsr-faint);
       margin: 0;
     }
     h2 {
@@ -256,14 +256,14 @@ export class HsrPresenterView extends LitElement {
     .caption {
       font-size: 18px;
       line-height: 1.5;
-      color: #c9d3e0;
+      color: var(--hsr-line-2);
       margin: 0;
     }
     .notes {
       font-size: 26px;
       line-height: 1.45;
       background: #1d2635;
-      border-left: 5px solid #f5b942;
+      border-left: 5px solid var(--hsr-highlight);
       padding: 14px 18px;
       border-radius: 6px;
       margin: 0;
@@ -271,12 +271,12 @@ export class HsrPresenterView extends LitElement {
     }
     .notes.none {
       font-size: 16px;
-      color: #9aa7b8;
+      color: var(--hsr-faint);
       border-left-color: #3a4556;
     }
     .cite {
       font-size: 14px;
-      color: #9aa7b8;
+      color: var(--hsr-faint);
       margin: 0;
     }
     .next h3 {
@@ -305,13 +305,13 @@ export class HsrPresenterView extends LitElement {
       padding: 4px 8px;
       border-radius: 4px;
       cursor: pointer;
-      color: #c9d3e0;
+      color: var(--hsr-line-2);
     }
     ol.chapters button:hover {
       background: rgba(255, 255, 255, 0.08);
     }
     ol.chapters button[aria-current='step'] {
-      background: #f5b942;
+      background: var(--hsr-highlight);
       color: #111;
       font-weight: 700;
     }
@@ -334,7 +334,7 @@ export class HsrPresenterView extends LitElement {
       border-radius: 6px;
       border: 1px solid rgba(255, 255, 255, 0.45);
       background: transparent;
-      color: #fff;
+      color: var(--hsr-surface);
       cursor: pointer;
     }
     footer button:hover {
@@ -342,11 +342,11 @@ export class HsrPresenterView extends LitElement {
     }
     footer .hint {
       font-size: 13px;
-      color: #9aa7b8;
+      color: var(--hsr-faint);
       margin-left: auto;
     }
     :focus-visible {
-      outline: 3px solid #f5b942;
+      outline: 3px solid var(--hsr-highlight);
       outline-offset: 2px;
     }
     .ended {
@@ -364,7 +364,7 @@ export class HsrPresenterView extends LitElement {
     }
     .loading {
       font-size: 18px;
-      color: #c9d3e0;
+      color: var(--hsr-line-2);
     }
   `, langFont(':host')];
 

@@ -298,7 +298,7 @@ export class HsrPresenter extends LitElement {
       inset: 0;
       z-index: 6;
       pointer-events: none;
-      color: #fff;
+      color: var(--hsr-surface);
     }
     .caption {
       pointer-events: auto;
@@ -322,7 +322,7 @@ export class HsrPresenter extends LitElement {
       align-items: center;
       gap: 14px;
       font-size: clamp(16px, 1.9vh, 28px);
-      color: #c9d3e0;
+      color: var(--hsr-line-2);
       margin: 0;
     }
     .dots {
@@ -338,13 +338,13 @@ export class HsrPresenter extends LitElement {
       height: clamp(12px, 1.3vh, 20px);
       padding: 0;
       border-radius: 50%;
-      border: 2px solid #c9d3e0;
+      border: 2px solid var(--hsr-line-2);
       background: transparent;
       cursor: pointer;
     }
     .dots button[aria-current='step'] {
-      background: #f5b942;
-      border-color: #f5b942;
+      background: var(--hsr-highlight);
+      border-color: var(--hsr-highlight);
     }
     h2 {
       /* Readable from the back of a hall: ≥ 40 px on a 1080p projector. */
@@ -365,7 +365,7 @@ export class HsrPresenter extends LitElement {
       border-top: 1px solid rgba(255, 255, 255, 0.2);
       font-size: clamp(13px, 1.5vh, 24px);
       line-height: 1.4;
-      color: #c9d3e0;
+      color: var(--hsr-line-2);
     }
     .cite p {
       margin: 0 0 0.4em;
@@ -386,7 +386,7 @@ export class HsrPresenter extends LitElement {
       border-radius: 6px;
       border: 1px solid rgba(255, 255, 255, 0.45);
       background: transparent;
-      color: #fff;
+      color: var(--hsr-surface);
       cursor: pointer;
     }
     .controls button:hover {
@@ -394,7 +394,7 @@ export class HsrPresenter extends LitElement {
     }
     .hint {
       font-size: clamp(12px, 1.3vh, 20px);
-      color: #9aa7b8;
+      color: var(--hsr-faint);
       margin: 0;
     }
     .offline {
@@ -403,7 +403,7 @@ export class HsrPresenter extends LitElement {
       white-space: nowrap;
     }
     :focus-visible {
-      outline: 3px solid #f5b942;
+      outline: 3px solid var(--hsr-highlight);
       outline-offset: 2px;
     }
     .blank {

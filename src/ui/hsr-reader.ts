@@ -292,8 +292,8 @@ export class HsrReader extends LitElement {
       padding: 0;
       border: 0;
       border-radius: 10px;
-      background: #fff;
-      color: #1d2330;
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
       box-shadow: 0 12px 48px rgba(29, 35, 48, 0.35);
       overflow: hidden;
       font-size: 15px;
@@ -305,7 +305,7 @@ export class HsrReader extends LitElement {
       gap: 8px;
       align-items: center;
       padding: 8px 16px;
-      background: #fff4e5;
+      background: var(--hsr-warn-wash);
       border-bottom: 1px solid #e6a23c;
       font-size: 14px;
     }
@@ -313,13 +313,13 @@ export class HsrReader extends LitElement {
       font: inherit;
       padding: 4px 10px;
       border-radius: 4px;
-      border: 1px solid #1d2330;
-      background: #1d2330;
-      color: #fff;
+      border: 1px solid var(--hsr-ink);
+      background: var(--hsr-ink);
+      color: var(--hsr-surface);
       cursor: pointer;
     }
     .pick-error {
-      color: #a11d1d;
+      color: var(--hsr-danger);
       font-weight: 600;
     }
     dialog::backdrop {
@@ -336,7 +336,7 @@ export class HsrReader extends LitElement {
       align-items: flex-start;
       gap: 12px;
       padding: 14px 18px 12px 22px;
-      border-bottom: 1px solid #e6eaef;
+      border-bottom: 1px solid var(--hsr-hover);
     }
     .head {
       flex: 1;
@@ -348,7 +348,7 @@ export class HsrReader extends LitElement {
       font-weight: 600;
       letter-spacing: 0.04em;
       text-transform: uppercase;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     h2 {
       margin: 2px 0 0;
@@ -362,17 +362,17 @@ export class HsrReader extends LitElement {
       gap: 4px 14px;
       margin: 4px 0 0;
       font-size: 13px;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     a {
-      color: #0a58a8;
+      color: var(--hsr-accent-strong);
     }
     .meta button {
       padding: 2px 8px;
-      border: 1px solid #c4ccd6;
+      border: 1px solid var(--hsr-line);
       border-radius: 4px;
-      background: #fff;
-      color: #1d2330;
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
       font: inherit;
       cursor: pointer;
     }
@@ -383,14 +383,14 @@ export class HsrReader extends LitElement {
       border: 0;
       border-radius: 6px;
       background: none;
-      color: #3b4556;
+      color: var(--hsr-ink-2);
       font: inherit;
       font-size: 24px;
       line-height: 1;
       cursor: pointer;
     }
     .close:hover {
-      background: #eef1f4;
+      background: var(--hsr-surface-3);
     }
     .content {
       flex: 1;
@@ -404,7 +404,7 @@ export class HsrReader extends LitElement {
       overscroll-behavior: contain;
     }
     .doc:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: -3px;
     }
     .doc-inner {
@@ -429,11 +429,11 @@ export class HsrReader extends LitElement {
       box-decoration-break: clone;
     }
     mark.active {
-      background: #ffe066;
-      box-shadow: 0 0 0 2px #ffe066;
+      background: var(--hsr-mark);
+      box-shadow: 0 0 0 2px var(--hsr-mark);
     }
     mark.active:focus {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: 3px;
     }
     a.cited {
@@ -447,17 +447,17 @@ export class HsrReader extends LitElement {
     }
     a.cited:hover {
       background: #cfe0f5;
-      border-bottom-color: #0a58a8;
+      border-bottom-color: var(--hsr-accent-strong);
     }
     a.cited:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: 1px;
     }
     .notice {
       margin: 0 0 16px;
       padding: 8px 12px;
       border-radius: 6px;
-      background: #fff4e5;
+      background: var(--hsr-warn-wash);
       border: 1px solid #e6a23c;
       color: #5c3b00;
       font-size: 14px;
@@ -465,21 +465,21 @@ export class HsrReader extends LitElement {
     .state {
       margin: 40px auto;
       text-align: center;
-      color: #3b4556;
+      color: var(--hsr-ink-2);
     }
     .state button {
       margin-top: 8px;
       padding: 6px 14px;
-      border: 1px solid #c4ccd6;
+      border: 1px solid var(--hsr-line);
       border-radius: 6px;
-      background: #fff;
-      color: #1d2330;
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
       font: inherit;
       cursor: pointer;
     }
     .side {
       overflow: auto;
-      border-left: 1px solid #e6eaef;
+      border-left: 1px solid var(--hsr-hover);
       background: #f8f9fb;
       padding: 14px 14px 24px;
       font-size: 14px;
@@ -492,13 +492,13 @@ export class HsrReader extends LitElement {
       font-weight: 600;
       letter-spacing: 0.04em;
       text-transform: uppercase;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     .side h3:focus {
       outline: none;
     }
     .side h3:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: 2px;
     }
     .filter {
@@ -508,15 +508,15 @@ export class HsrReader extends LitElement {
       gap: 8px;
       margin: 0 0 8px;
       font-size: 13px;
-      color: #3b4556;
+      color: var(--hsr-ink-2);
     }
     .filter button {
       flex: none;
       padding: 1px 8px;
-      border: 1px solid #c4ccd6;
+      border: 1px solid var(--hsr-line);
       border-radius: 4px;
-      background: #fff;
-      color: #1d2330;
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
       font: inherit;
       cursor: pointer;
     }
@@ -534,14 +534,14 @@ export class HsrReader extends LitElement {
       border: 1px solid transparent;
       border-radius: 6px;
       background: none;
-      color: #1d2330;
+      color: var(--hsr-ink);
       font: inherit;
       text-align: start;
       cursor: pointer;
     }
     .side li button:hover {
-      background: #fff;
-      border-color: #d8dee6;
+      background: var(--hsr-surface);
+      border-color: var(--hsr-line-soft);
     }
     .side li.current button {
       background: #fff8d6;
@@ -556,10 +556,10 @@ export class HsrReader extends LitElement {
     .what {
       display: block;
       font-size: 12px;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     button:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: 1px;
     }
     @media (max-width: 760px) {
@@ -584,7 +584,7 @@ export class HsrReader extends LitElement {
       .side {
         max-height: 32vh;
         border-left: 0;
-        border-top: 1px solid #d8dee6;
+        border-top: 1px solid var(--hsr-line-soft);
       }
     }
   `, langFont('dialog'), langFont('.doc')];

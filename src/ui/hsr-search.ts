@@ -26,7 +26,7 @@ import { htmlLang, t } from '../i18n/i18n.ts';
 import type { Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
 import { styleContextOf } from '../layers/registry.ts';
-import { langFont } from './shared-styles.ts';
+import { langFont, panelBase } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -206,22 +206,11 @@ export class HsrSearch extends LitElement {
     this.active = -1;
   }
 
-  static override styles = [css`
+  static override styles = [
+    panelBase,
+    css`
     :host {
-      display: block;
       position: relative;
-      box-sizing: border-box;
-      color: #1d2330;
-      font-size: 14px;
-      line-height: 1.45;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: inherit;
     }
     .search {
       position: relative;
@@ -248,8 +237,8 @@ export class HsrSearch extends LitElement {
       padding: 0 64px 0 33px;
       border: 1px solid #8b96a5;
       border-radius: 8px;
-      background: #fff;
-      color: #1d2330;
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
       font: inherit;
       font-size: 14.5px;
     }
@@ -257,22 +246,22 @@ export class HsrSearch extends LitElement {
       color: #5d6878;
     }
     input:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: 1px;
-      border-color: #0a66c2;
+      border-color: var(--hsr-accent);
     }
     kbd {
       position: absolute;
       right: 10px;
       min-width: 20px;
       padding: 0 5px;
-      border: 1px solid #c4ccd6;
+      border: 1px solid var(--hsr-line);
       border-bottom-width: 2px;
       border-radius: 4px;
       font: 12px/18px ui-monospace, SFMono-Regular, Menlo, monospace;
       text-align: center;
-      color: #4a5566;
-      background: #f6f8fa;
+      color: var(--hsr-muted);
+      background: var(--hsr-surface-4);
       pointer-events: none;
     }
     input:focus ~ kbd,
@@ -292,18 +281,18 @@ export class HsrSearch extends LitElement {
       border: 0;
       border-radius: 6px;
       background: none;
-      color: #4a5566;
+      color: var(--hsr-muted);
       font: inherit;
       font-size: 18px;
       line-height: 1;
       cursor: pointer;
     }
     .clear:hover {
-      background: #eef1f4;
-      color: #1d2330;
+      background: var(--hsr-surface-3);
+      color: var(--hsr-ink);
     }
     .clear:focus-visible {
-      outline: 3px solid #0a66c2;
+      outline: 3px solid var(--hsr-accent);
       outline-offset: -3px;
     }
     .popup {
@@ -312,8 +301,8 @@ export class HsrSearch extends LitElement {
       top: calc(100% + 4px);
       left: 0;
       right: 0;
-      background: #fff;
-      border: 1px solid #c4ccd6;
+      background: var(--hsr-surface);
+      border: 1px solid var(--hsr-line);
       border-radius: 8px;
       box-shadow: 0 6px 24px rgba(29, 35, 48, 0.18);
     }
@@ -343,8 +332,8 @@ export class HsrSearch extends LitElement {
       cursor: pointer;
     }
     [role='option'][aria-selected='true'] {
-      background: #e8f1fb;
-      box-shadow: inset 3px 0 0 #0a66c2;
+      background: var(--hsr-accent-wash);
+      box-shadow: inset 3px 0 0 var(--hsr-accent);
     }
     [role='option'] img {
       flex: none;
@@ -359,12 +348,12 @@ export class HsrSearch extends LitElement {
     .secondary {
       display: block;
       font-size: 12.5px;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     .none {
       margin: 0;
       padding: 10px 14px;
-      color: #3b4556;
+      color: var(--hsr-ink-2);
     }
     .visually-hidden {
       position: absolute;

@@ -150,7 +150,7 @@ export class HsrSidePanel extends LitElement {
           )}
         </div>
         <div class="tabpanel" role="tabpanel" id="panel-layers" aria-labelledby="tab-layers" ?hidden=${this.tab !== 'layers'}>
-          <hsr-layer-panel docked .lang=${lang} .state=${s} .data=${this.data}></hsr-layer-panel>
+          <hsr-layer-panel .lang=${lang} .state=${s} .data=${this.data}></hsr-layer-panel>
         </div>
         <div class="tabpanel" role="tabpanel" id="panel-filters" aria-labelledby="tab-filters" ?hidden=${this.tab !== 'filters'}>
           <hsr-filters .lang=${lang} .state=${s} .data=${this.data}></hsr-filters>

@@ -322,8 +322,8 @@ export class HsrStoryEditor extends LitElement {
     :host {
       display: flex;
       flex-direction: column;
-      background: #fff;
-      color: #1d2330;
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
       border-radius: 8px;
       box-shadow: 0 8px 30px rgba(0, 0, 0, 0.25);
       overflow: hidden;
@@ -375,7 +375,7 @@ export class HsrStoryEditor extends LitElement {
     textarea,
     select {
       font: inherit;
-      color: #1d2330;
+      color: var(--hsr-ink);
       padding: 4px 6px;
       border: 1px solid #8a8f9c;
       border-radius: 4px;
@@ -401,14 +401,14 @@ export class HsrStoryEditor extends LitElement {
       font: inherit;
       padding: 4px 10px;
       border-radius: 5px;
-      border: 1px solid #1d2330;
-      background: #fff;
-      color: #1d2330;
+      border: 1px solid var(--hsr-ink);
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
       cursor: pointer;
     }
     button.primary {
-      background: #1d2330;
-      color: #fff;
+      background: var(--hsr-ink);
+      color: var(--hsr-surface);
     }
     button.small {
       padding: 1px 7px;
@@ -462,7 +462,7 @@ export class HsrStoryEditor extends LitElement {
       margin: 0;
     }
     .error {
-      color: #a11d1d;
+      color: var(--hsr-danger);
       margin: 0;
     }
     .error p {
@@ -471,7 +471,7 @@ export class HsrStoryEditor extends LitElement {
     .problems {
       margin: 0;
       padding-left: 1.2em;
-      color: #7a4b00;
+      color: var(--hsr-warn-ink);
       font-size: 12.5px;
     }
   `;
