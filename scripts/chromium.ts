@@ -9,7 +9,7 @@
  * browser from talking to Google services, so any request seen comes from the page.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,12 +26,30 @@ export const CHROMIUM_ARGS = [
   '--ignore-gpu-blocklist',
 ] as const;
 
-/** Launches Chromium; throws (tests fail, they never skip) when the executable is missing. */
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+function checkExecutable(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.`,
     );
   }
+}
+
+/** Launches Chromium; throws (tests fail, they never skip) when the executable is missing. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  checkExecutable();
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * Launches one Chromium that several clients share over its WebSocket endpoint
+ * (`connectChromium`): the browser tests start it once for every test file.
+ */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  checkExecutable();
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+/** Connects to a Chromium started by `launchChromiumServer`; closing the result disconnects, the browser keeps running. */
+export function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
 }

@@ -13,15 +13,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { BASEMAP_PALETTES, FIRST_LABEL_LAYER_ID } from '../../src/map/basemap-style.ts';
 import { WIDE_BOUNDS } from '../../src/map/create-map.ts';
 import { layerSpec } from '../../src/layers/registry.ts';
-import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 
 const ARTIFACTS = 'tests/.artifacts';
 let browser: Browser;
 const open: PageRecording[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 // Each test's pages are closed after it: software WebGL on two cores has no room for idle maps.

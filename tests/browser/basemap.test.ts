@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BASEMAP_LAYER_IDS, BASEMAP_PALETTES, basemapAttribution, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, STYLE_DATA } from '../../src/map/basemap-style.ts';
-import { assertCleanPage, consoleErrors, externalRequests, openPage, type PageRecording } from './chromium.ts';
+import { assertCleanPage, consoleErrors, externalRequests, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 
 const ARTIFACTS = 'tests/.artifacts';
@@ -19,7 +19,7 @@ const open: PageRecording[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {

@@ -1,10 +1,18 @@
 /**
  * Pages for the browser tests: a fresh context per page that records every
  * request, console message, page error and CSP violation from the first byte.
- * Chromium itself is launched by `scripts/chromium.ts` (shared with the export
- * CLI and the bench).
+ * Chromium itself is launched once for the whole suite by the global setup
+ * (`scripts/chromium.ts`, shared with the export CLI and the bench); each test
+ * file connects to it with `sharedBrowser()`.
  */
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { connectChromium } from '../../scripts/chromium.ts';
+
+/** The suite's one Chromium (closing the result only disconnects this file). */
+export function sharedBrowser(): Promise<Browser> {
+  return connectChromium(inject('browserWsEndpoint'));
+}
 
 export interface RecordedRequest {
   url: string;

@@ -30,8 +30,7 @@ import { LAYERS } from '../../src/layers/registry.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
 import { shippedStory } from '../../scripts/story-files.ts';
 import { URL_VERSION } from '../../src/state/url-state.ts';
-import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
 /** Exports take tens of seconds with software WebGL on two cores. */
@@ -54,7 +53,7 @@ const BREAKABLE_ENCODER = `
 `;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

@@ -10,14 +10,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
 import { URL_VERSION } from '../../src/state/url-state.ts';
-import { assertCleanPage, openPage, type OpenPageOptions, type PageRecording } from './chromium.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { assertCleanPage, openPage, type OpenPageOptions, type PageRecording, sharedBrowser } from './chromium.ts';
 
 let browser: Browser;
 const open: PageRecording[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 afterEach(async () => {

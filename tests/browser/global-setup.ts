@@ -2,13 +2,16 @@
  * Global setup of the "browser" test project: builds the site once (`vite build`
  * into `dist/`, skipped with SKIP_BUILD=1), serves `dist/` on a free 127.0.0.1
  * port with Vite's preview server (gzip, as `npm run preview`), at `/` and from a
- * sub-path, and provides the URLs to the tests (`inject('baseUrl')`).
+ * sub-path, launches one Chromium for every test file (`sharedBrowser()` in
+ * `chromium.ts` connects to it), and provides the URLs to the tests
+ * (`inject('baseUrl')`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveDist } from '../../scripts/serve-dist.ts';
+import { launchChromiumServer } from '../../scripts/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,13 +19,15 @@ declare module 'vitest' {
     baseUrl: string;
     /** The same site served from a sub-path (`http://127.0.0.1:<port>/nested/site/`), as some static hosts do. */
     subPathUrl: string;
+    /** The shared Chromium's WebSocket endpoint. */
+    browserWsEndpoint: string;
   }
 }
 
 const ROOT = process.cwd();
 const SUB_PATH = 'nested/site/';
 /** `HSR_DIST=<dir>` builds and serves another directory (two test runs side by side). */
-const DIST = join(ROOT, process.env.HSR_DIST ?? 'dist');
+const DIST = resolve(ROOT, process.env.HSR_DIST ?? 'dist');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.SKIP_BUILD !== '1') {
@@ -37,12 +42,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(join(DIST, 'data/basemap/countries.geojson'))) {
     throw new Error('dist/data/basemap/ is missing: generate public/data/basemap/ (npm run data, or npx tsx geo/build-basemap.ts) and build again');
   }
+  // Chromium first: without it the suite fails here, before any build is served (tests never skip).
+  const chromium = await launchChromiumServer();
   const server = await serveDist(DIST);
   const nested = await serveDist(DIST, `/${SUB_PATH}`);
   console.log(`[browser tests] serving dist/ at ${server.url} (and ${nested.url})`);
   project.provide('baseUrl', server.url);
   project.provide('subPathUrl', nested.url);
+  project.provide('browserWsEndpoint', chromium.wsEndpoint());
   return async () => {
-    await Promise.all([server.close(), nested.close()]);
+    await Promise.all([server.close(), nested.close(), chromium.close()]);
   };
 }

@@ -16,8 +16,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shippedStory } from '../../scripts/story-files.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
-import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 
 const story = shippedStory('.', DEFAULT_STORY_ID)!;
@@ -27,7 +26,7 @@ let browser: Browser;
 const open: PageRecording[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 // Close each test's page: a kiosk left flying would load the two cores for the next test.

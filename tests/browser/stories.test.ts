@@ -11,8 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 import type { StoryShapeOutput } from '../../src/story/story-schema.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
@@ -20,7 +19,7 @@ let browser: Browser;
 const open: PageRecording[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

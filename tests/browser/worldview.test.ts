@@ -12,14 +12,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BASEMAP_LAYER_IDS } from '../../src/map/basemap-style.ts';
 import { DEFAULT_WORLDVIEW } from '../../src/data/worldviews.ts';
 import type { HookError, HookResult } from '../../src/export/hook.ts';
-import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 
 let browser: Browser;
 const open: PageRecording[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
