@@ -300,7 +300,7 @@ describe('the public map (built site, Chromium)', () => {
     await assertCleanPage(rec);
   });
 
-  it('keeps back and forward working, returns focus on close, flies to search results, and plays the years as one entry', async () => {
+  it('keeps back and forward working and returns focus to the list item when the detail closes', async () => {
     const rec = await openApp();
     const { page } = rec;
     await page.getByRole('tab', { name: 'List' }).click();
@@ -319,7 +319,12 @@ describe('the public map (built site, Chromium)', () => {
     expect(await page.locator('hsr-detail').count()).toBe(0);
     await page.goForward();
     await page.locator('hsr-detail h2').waitFor();
+    await assertCleanPage(rec);
+  });
 
+  it('flies to a search result chosen by keyboard, and filters to and frames a chosen country', async () => {
+    const rec = await openApp();
+    const { page } = rec;
     // Search, by keyboard: the chosen feature is flown to (jumped to, under reduced motion, to keep the test short)…
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const atRest = () => page.waitForFunction(() => !window.__map!.isMoving());
@@ -359,9 +364,13 @@ describe('the public map (built site, Chromium)', () => {
     expect(kz.center[0]).toBeLessThan(80);
     expect(kz.center[1]).toBeGreaterThan(42);
     expect(kz.center[1]).toBeLessThan(52);
+    await assertCleanPage(rec);
+  });
 
+  it('plays the years step by step as one history entry, and a dragged year slider is one entry too', async () => {
+    const rec = await openApp();
+    const { page } = rec;
     // Play advances the year, step by step, as one history entry.
-    await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.getByRole('tab', { name: 'Filters' }).click();
     const before = await page.evaluate(() => history.length);
     const years = () => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('years');

@@ -159,7 +159,7 @@ async function framingProblems(page: Page, chapterId: string): Promise<string[]>
 }
 
 describe('presentation mode', () => {
-  it('presents: Present button, every key (held, on a focused button), flights and jumps, exploring, blank, language, full screen, and Esc back to the view before', async () => {
+  it('presents from the Present button: the map is the slide, B and . blank it, the next chapter is a real flight with its layers, and Esc brings back the view and layers from before', async () => {
     const rec = await openApp('#layers=projects,events', { viewport: SMALL });
     const { page } = rec;
     const start = await cameraAtRest(page);
@@ -195,8 +195,34 @@ describe('presentation mode', () => {
     expect(ids).toEqual(expect.arrayContaining(['mechanisms', 'priority-countries', 'directions', 'highlight-direction-belt']));
     expect(ids).not.toContain('projects');
 
-    // Under prefers-reduced-motion every chapter change is a jump: at its view at once, not moving.
+    // Esc ends the talk.
+    await page.keyboard.press('Escape');
+    await page.locator('hsr-presenter').waitFor({ state: 'detached' });
+    expect(await page.locator('hsr-app > header').isVisible()).toBe(true);
+    expect(hashParams(page).has('story')).toBe(false);
+    // The layers and the camera from before the talk are back.
+    await expect.poll(() => page.evaluate(() => window.__hsrMap!.deckLayerIds().filter((id) => !id.endsWith('-halo'))), { timeout: 30_000 }).toEqual(
+      expect.arrayContaining(['projects', 'events']),
+    );
+    expect(await page.evaluate(() => window.__hsrMap!.deckLayerIds())).not.toContain('priority-countries');
+    const end = await cameraAtRest(page);
+    expect(end.lon).toBeCloseTo(start.lon, 3);
+    expect(end.lat).toBeCloseTo(start.lat, 3);
+    expect(end.zoom).toBeCloseTo(start.zoom, 3);
+    await assertCleanPage(rec);
+  });
+
+  it('steps through the chapters by every clicker key, as jumps under reduced motion; a held key steps once; Enter and Space on a focused chapter dot press that dot', async () => {
+    const rec = await openApp('#layers=projects,events', { viewport: SMALL });
+    const { page } = rec;
+    await page.getByRole('button', { name: 'Present' }).click();
+    await waitForChapter(page, 'overview');
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.keyboard.press('PageDown');
+    await waitForChapter(page, 'economic-belt');
+    const belt = await cameraAtRest(page);
+
+    // Under prefers-reduced-motion every chapter change is a jump: at its view at once, not moving.
     const steps: [string, string][] = [
       ['ArrowRight', 'maritime-silk-road'],
       ['Space', 'corridors'],
@@ -244,6 +270,17 @@ describe('presentation mode', () => {
     await waitForChapter(page, 'mekong');
     await dots.nth(7).focus();
     await page.keyboard.press('Space');
+    await waitForChapter(page, 'training-and-aid');
+
+    await assertCleanPage(rec);
+  });
+
+  it('flies back to the chapter after exploring, goes back a chapter with history, switches language with L in place, takes F and F5 for full screen, and Esc leaves full screen before the talk', async () => {
+    const rec = await openApp('#layers=projects,events', { viewport: SMALL });
+    const { page } = rec;
+    await page.getByRole('button', { name: 'Present' }).click();
+    await waitForChapter(page, 'overview');
+    await page.keyboard.press('8');
     await waitForChapter(page, 'training-and-aid');
 
     // Exploring the map, then "next" on the last chapter, flies back to its view.
@@ -297,19 +334,6 @@ describe('presentation mode', () => {
     await expect.poll(fullscreen).toBe(false);
     expect(await page.locator('hsr-presenter .caption').isVisible()).toBe(true);
 
-    await page.keyboard.press('Escape');
-    await page.locator('hsr-presenter').waitFor({ state: 'detached' });
-    expect(await page.locator('hsr-app > header').isVisible()).toBe(true);
-    expect(hashParams(page).has('story')).toBe(false);
-    // The layers and the camera from before the talk are back.
-    await expect.poll(() => page.evaluate(() => window.__hsrMap!.deckLayerIds().filter((id) => !id.endsWith('-halo'))), { timeout: 30_000 }).toEqual(
-      expect.arrayContaining(['projects', 'events']),
-    );
-    expect(await page.evaluate(() => window.__hsrMap!.deckLayerIds())).not.toContain('priority-countries');
-    const end = await cameraAtRest(page);
-    expect(end.lon).toBeCloseTo(start.lon, 3);
-    expect(end.lat).toBeCloseTo(start.lat, 3);
-    expect(end.zoom).toBeCloseTo(start.zoom, 3);
     await assertCleanPage(rec);
   });
 
