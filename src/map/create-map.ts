@@ -25,8 +25,12 @@ setWorkerUrl(workerUrl);
  * (lon 95: the frame runs past 180° into the Pacific so that China, not India, is in the middle).
  */
 export const WIDE_BOUNDS: [[number, number], [number, number]] = [[-25, -45], [215, 65]];
-/** Portrait view: China, South-East and Central Asia, and the Indian Ocean route. */
-export const NARROW_BOUNDS: [[number, number], [number, number]] = [[60, -12], [150, 55]];
+/**
+ * Portrait view (a phone): the same story from Europe and Africa to China and
+ * the Pacific, narrower — the Belt's western end and the Maritime Road's
+ * African ports are part of it (symbols that would crowd are badges there).
+ */
+export const NARROW_BOUNDS: [[number, number], [number, number]] = [[-12, -36], [150, 60]];
 
 /** The initial bounds for a viewport: the wide frame unless the viewport is portrait. */
 export function defaultBounds(width: number, height: number): LngLatBoundsLike {
