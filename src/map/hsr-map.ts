@@ -40,14 +40,13 @@ import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dataset.ts';
 import { featureBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
-import { t, field, pick } from '../i18n/i18n.ts';
+import { t, field, mapLocale, pick, punctuation } from '../i18n/i18n.ts';
 import { layerSpec, styleContextOf } from '../layers/registry.ts';
 import type { Padding } from './padding.ts';
 import { THEMES, applyBasemapTheme, type MapTheme } from './theme.ts';
 import { setObstacles } from './symbol-obstacles.ts';
 import { ARROWS, nearestInDirection, nearestTo } from './keyboard-nav.ts';
 import { describeView } from './view-description.ts';
-import { mapT } from './map-strings.ts';
 import { countryLabel, countryNames } from '../data/search-index.ts';
 import './pick-menu.ts';
 
@@ -229,9 +228,9 @@ export class HsrMap extends LitElement {
     // The canvas container belongs to MapLibre (it is emptied and refilled on rebuilds): messages are its siblings.
     const menu = this.menu;
     return html`<div class="hsr-map__canvas" role="region" aria-label=${t(lang, 'app.title')} aria-describedby="hsr-map-keys"></div>
-      <p id="hsr-map-keys" class="visually-hidden">${mapT(lang, 'keys.hint')}</p>
+      <p id="hsr-map-keys" class="visually-hidden">${t(lang, 'map.keys')}</p>
       <div class="hsr-map__focus" aria-hidden="true" ?hidden=${!this.focusKey}></div>
-      ${this.playYears ? html`<p class="hsr-map__year" aria-label=${`${mapT(lang, 'year.label')}: ${this.playYears[1]}`}>${this.playYears[1]}</p>` : nothing}
+      ${this.playYears ? html`<p class="hsr-map__year" aria-label=${`${t(lang, 'map.year')}: ${this.playYears[1]}`}>${this.playYears[1]}</p>` : nothing}
       ${menu
         ? html`<hsr-pick-menu
             .lang=${lang}
@@ -324,7 +323,14 @@ export class HsrMap extends LitElement {
     const urls = this.basemapUrls();
     this.attributionWorldview = this.worldview();
     this.basemapTheme = this.theme;
-    const result = createMap(this.container, { lang: this.lang, worldview: this.attributionWorldview, styleUrl: online, dataUrl: urls, theme: THEMES[this.theme].basemap });
+    const result = createMap(this.container, {
+      lang: this.lang,
+      locale: mapLocale(this.lang),
+      worldview: this.attributionWorldview,
+      styleUrl: online,
+      dataUrl: urls,
+      theme: THEMES[this.theme].basemap,
+    });
     if (!result.ok) {
       console.warn('map unavailable:', result.error.message);
       this.glError = result.error.name;
@@ -556,13 +562,13 @@ export class HsrMap extends LitElement {
       // A badge names every feature it holds (the first few, and how many more).
       const members = uniqueMembers(o);
       const names = members.slice(0, TOOLTIP_NAMES).map((d) => `• ${field(this.lang, d.feature.properties, 'name')}`);
-      const more = members.length > TOOLTIP_NAMES ? [mapT(this.lang, 'badge.more', { count: members.length - TOOLTIP_NAMES })] : [];
-      return { text: [mapT(this.lang, 'badge.tooltip', { count: members.length }), ...names, ...more].join('\n'), className: 'hsr-tooltip' };
+      const more = members.length > TOOLTIP_NAMES ? [t(this.lang, 'map.badge.more', { count: members.length - TOOLTIP_NAMES })] : [];
+      return { text: [t(this.lang, 'map.badge.tooltip', { count: members.length }), ...names, ...more].join('\n'), className: 'hsr-tooltip' };
     }
     const f = featureOf(info);
     if (!f) return null;
     const spec = layerSpec(f.properties.layer);
-    return { text: `${field(this.lang, f.properties, 'name')}\n${this.lang === 'zh' ? spec.title.zh : spec.title.en}`, className: 'hsr-tooltip' };
+    return { text: `${field(this.lang, f.properties, 'name')}\n${pick(this.lang, spec.title)}`, className: 'hsr-tooltip' };
   }
 
   /** Where a position is drawn, in the map's CSS pixels: the copy of the world nearest the view's centre. */
@@ -705,10 +711,10 @@ export class HsrMap extends LitElement {
     const lang = this.lang;
     if (isCluster(m)) {
       const members = uniqueMembers(m);
-      this.announcement = mapT(lang, 'focus.many', { count: members.length, names: members.map((d) => field(lang, d.feature.properties, 'name')).join(lang === 'zh' ? '、' : '; ') });
+      this.announcement = t(lang, 'map.focus.many', { count: members.length, names: members.map((d) => field(lang, d.feature.properties, 'name')).join(punctuation(lang).semicolon) });
     } else {
       const p = m.members[0]!.feature.properties;
-      this.announcement = mapT(lang, 'focus.one', { name: field(lang, p, 'name'), layer: pick(lang, layerSpec(p.layer).title) });
+      this.announcement = t(lang, 'map.focus.one', { name: field(lang, p, 'name'), layer: pick(lang, layerSpec(p.layer).title) });
     }
   }
 

@@ -15,8 +15,8 @@ import type { PointDatum } from '../data/dataset.ts';
 import type { Lang } from '../state/app-state.ts';
 import { layerSpec, type StyleContext } from '../layers/registry.ts';
 import { featureGlyph } from '../ui/swatch-svg.ts';
-import { field, pick } from '../i18n/i18n.ts';
-import { mapT } from './map-strings.ts';
+import { field, pick, t } from '../i18n/i18n.ts';
+import { langFont } from '../ui/shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -52,7 +52,8 @@ export class HsrPickMenu extends LitElement {
     this.ctx = undefined;
   }
 
-  static override styles = css`
+  static override styles = [
+    css`
     :host {
       position: absolute;
       left: 0;
@@ -68,7 +69,8 @@ export class HsrPickMenu extends LitElement {
       border: 1px solid #c4ccd6;
       border-radius: 8px;
       box-shadow: 0 6px 24px rgb(0 0 0 / 0.22);
-      font: 14px/1.35 system-ui, sans-serif;
+      font-size: 14px;
+      line-height: 1.35;
     }
     .head {
       margin: 0;
@@ -121,7 +123,9 @@ export class HsrPickMenu extends LitElement {
       color: #0a4f96;
       font-weight: 600;
     }
-  `;
+  `,
+    langFont(':host'),
+  ];
 
   private buttons(): HTMLButtonElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')];
@@ -173,7 +177,7 @@ export class HsrPickMenu extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const label = mapT(lang, 'menu.label', { count: this.items.length });
+    const label = t(lang, 'map.menu.label', { count: this.items.length });
     return html`<p class="head" id="head" aria-hidden="true">${label}</p>
       <ul role="menu" aria-label=${label} @keydown=${this.onKey}>
         ${this.items.map((d) => {
@@ -186,7 +190,7 @@ export class HsrPickMenu extends LitElement {
           </li>`;
         })}
         ${this.zoomable
-          ? html`<li role="none"><button role="menuitem" tabindex="-1" class="zoom" @click=${() => this.onZoom()}>${mapT(lang, 'menu.zoom')}</button></li>`
+          ? html`<li role="none"><button role="menuitem" tabindex="-1" class="zoom" @click=${() => this.onZoom()}>${t(lang, 'map.menu.zoom')}</button></li>`
           : nothing}
       </ul>`;
   }

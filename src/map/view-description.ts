@@ -7,8 +7,8 @@
  */
 import type { PointDatum } from '../data/dataset.ts';
 import type { Lang } from '../state/app-state.ts';
-import { LAYERS } from '../layers/registry.ts';
-import { countPhrase, mapT } from './map-strings.ts';
+import { LAYERS, type LayerId } from '../layers/registry.ts';
+import { field, hasKey, joinList, t } from '../i18n/i18n.ts';
 
 /** Countries named (most features first), and places named in each. */
 const COUNTRIES = 3;
@@ -17,7 +17,13 @@ const PLACES = 3;
 /** "a, b and c" / "a、b和c". */
 function list(lang: Lang, items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return items.slice(0, -1).join(mapT(lang, 'view.sep')) + mapT(lang, 'view.and') + items[items.length - 1];
+  return t(lang, 'map.view.and', { list: joinList(lang, items.slice(0, -1)), last: items[items.length - 1]! });
+}
+
+/** How many of a point layer's features, as a phrase: "38 key projects", "38个重点项目". */
+export function countPhrase(lang: Lang, layer: LayerId, n: number): string {
+  const key = `map.count.${layer}.${n === 1 ? 'one' : 'other'}`;
+  return hasKey(key) ? t(lang, key, { n }) : String(n);
 }
 
 /** The place a position stands for: the feature's place there (a province at its capital), or none (a country's interior point). */
@@ -39,7 +45,7 @@ function placeAt(d: PointDatum): { country: string; name_en: string; name_zh: st
  * several positions in view counts once, in each country it is in).
  */
 export function describeView(inView: readonly PointDatum[], lang: Lang, countryName: (iso2: string) => string): string {
-  if (inView.length === 0) return mapT(lang, 'view.none');
+  if (inView.length === 0) return t(lang, 'map.view.none');
   const perLayer = new Map<string, Set<string>>();
   const perCountry = new Map<string, { features: Set<string>; places: Map<string, { name: string; features: Set<string> }> }>();
   for (const d of inView) {
@@ -54,7 +60,7 @@ export function describeView(inView: readonly PointDatum[], lang: Lang, countryN
     if (!c) perCountry.set(country, (c = { features: new Set(), places: new Map() }));
     c.features.add(p.id);
     if (place && place.precision !== 'country') {
-      const name = lang === 'zh' ? place.name_zh : place.name_en;
+      const name = field(lang, place, 'name');
       let pl = c.places.get(name);
       if (!pl) c.places.set(name, (pl = { name, features: new Set() }));
       pl.features.add(p.id);
@@ -68,10 +74,9 @@ export function describeView(inView: readonly PointDatum[], lang: Lang, countryN
     const places = [...c.places.values()].sort((a, b) => b.features.size - a.features.size || a.name.localeCompare(b.name)).slice(0, PLACES).map((pl) => pl.name);
     // The first country names its busiest places (a country with one place needs no list).
     return i === 0 && places.length > 1
-      ? mapT(lang, 'view.places', { count: c.features.size, country: countryName(iso2), places: list(lang, places) })
-      : mapT(lang, 'view.where', { count: c.features.size, country: countryName(iso2) });
+      ? t(lang, 'map.view.places', { count: c.features.size, country: countryName(iso2), places: list(lang, places) })
+      : t(lang, 'map.view.where', { count: c.features.size, country: countryName(iso2) });
   });
-  const head = mapT(lang, 'view.counts', { counts: list(lang, counts) });
-  const sep = lang === 'zh' ? '；其中' : '; ';
-  return `${head}${where.length ? sep + where.join(mapT(lang, 'view.sep')) : ''}${mapT(lang, 'view.end')}`;
+  const all = list(lang, counts);
+  return where.length ? t(lang, 'map.view.countsWhere', { counts: all, where: joinList(lang, where) }) : t(lang, 'map.view.counts', { counts: all });
 }
