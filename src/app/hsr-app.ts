@@ -277,6 +277,8 @@ export class HsrApp extends LitElement {
       await Promise.race([customElements.whenDefined('hsr-detail'), new Promise((r) => setTimeout(r, 3000))]);
       await this.updateComplete;
       await this.querySelector('hsr-detail')?.updateComplete;
+      // Its box once laid out with its content.
+      await new Promise((r) => requestAnimationFrame(r));
     }
     const map = this.mapElement()?.getBoundingClientRect();
     return map ? paddingAround(map, [this.querySelector('hsr-detail')?.getBoundingClientRect()], FOCUS_MARGIN) : undefined;

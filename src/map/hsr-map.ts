@@ -556,19 +556,25 @@ export class HsrMap extends LitElement {
     return { ...(this.map ? { zoom: this.map.getZoom() } : {}), scale: th.scale, dark: th.dark, dimOutside: this.playYears };
   }
 
+  /**
+   * What hover names: symbols and badges by the same hit test as a click (their
+   * drawn positions and sizes), so what is named is what a click opens; lines
+   * and areas by deck.gl's pick.
+   */
   private tooltip(info: PickingInfo) {
-    const o = info.object as Mark | undefined;
-    if (o && Array.isArray((o as Mark).members)) {
+    const lang = this.lang;
+    const mark = info.x >= 0 && info.y >= 0 ? this.markAt(info.x, info.y) : null;
+    if (mark && isCluster(mark)) {
       // A badge names every feature it holds (the first few, and how many more).
-      const members = uniqueMembers(o);
-      const names = members.slice(0, TOOLTIP_NAMES).map((d) => `• ${field(this.lang, d.feature.properties, 'name')}`);
-      const more = members.length > TOOLTIP_NAMES ? [t(this.lang, 'map.badge.more', { count: members.length - TOOLTIP_NAMES })] : [];
-      return { text: [t(this.lang, 'map.badge.tooltip', { count: members.length }), ...names, ...more].join('\n'), className: 'hsr-tooltip' };
+      const members = uniqueMembers(mark);
+      const names = members.slice(0, TOOLTIP_NAMES).map((d) => `• ${field(lang, d.feature.properties, 'name')}`);
+      const more = members.length > TOOLTIP_NAMES ? [t(lang, 'map.badge.more', { count: members.length - TOOLTIP_NAMES })] : [];
+      return { text: [t(lang, 'map.badge.tooltip', { count: members.length }), ...names, ...more].join('\n'), className: 'hsr-tooltip' };
     }
-    const f = featureOf(info);
+    const o = info.object as Partial<Mark> | undefined;
+    const f = mark ? mark.members[0]!.feature : o && Array.isArray(o.members) ? undefined : featureOf(info);
     if (!f) return null;
-    const spec = layerSpec(f.properties.layer);
-    return { text: `${field(this.lang, f.properties, 'name')}\n${pick(this.lang, spec.title)}`, className: 'hsr-tooltip' };
+    return { text: `${field(lang, f.properties, 'name')}\n${pick(lang, layerSpec(f.properties.layer).title)}`, className: 'hsr-tooltip' };
   }
 
   /** Where a position is drawn, in the map's CSS pixels: the copy of the world nearest the view's centre. */
