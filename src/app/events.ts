@@ -16,6 +16,8 @@ export interface StatePatch extends Partial<Omit<AppState, 'filters'>> {
   filters?: Partial<Filters>;
   /** With `selected`: also move the camera to the feature; with `filters.country`: fit the map to the country. */
   focus?: boolean;
+  /** With `selected` (chosen on the map): move the map only as far as it takes to keep the feature clear of the detail panel. */
+  reveal?: boolean;
   /**
    * Replace the current history entry instead of adding one: the later steps
    * of one gesture (dragging a slider, Play) are one entry, not one per step.
@@ -46,6 +48,8 @@ export interface HsrEvents {
   'hsr-editor': EditorRequest;
   /** A passage picked in the reader, for the chapter the editor has open. */
   'hsr-quote-pick': Citation;
+  /** Play (year by year) started or stopped: the map dims what is outside the years while it runs. */
+  'hsr-play': { playing: boolean };
 }
 
 export type HsrEventName = keyof HsrEvents;

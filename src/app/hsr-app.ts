@@ -32,6 +32,7 @@ import { layerSpec, type LayerId } from '../layers/registry.ts';
 import { htmlLang, joinList, languageName, nextLang, pick, t } from '../i18n/i18n.ts';
 import type { HsrMap, MapStatus } from '../map/hsr-map.ts';
 import { paddingAround, type Padding } from '../map/padding.ts';
+import { mapTheme } from '../map/theme.ts';
 import { DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
 import { storyErrorLines } from '../story/load-story.ts';
 import type { HsrSidePanel } from '../ui/hsr-side-panel.ts';
@@ -58,6 +59,7 @@ export class HsrApp extends LitElement {
     offline: { state: true },
     applyUpdate: { state: true },
     editorOpen: { state: true },
+    playing: { state: true },
   };
 
   declare mapStatus: MapStatus;
@@ -74,6 +76,8 @@ export class HsrApp extends LitElement {
   declare applyUpdate: (() => void) | null;
   /** The story editor is open (it steps aside while a story is presented). */
   declare editorOpen: boolean;
+  /** Play (year by year) is running: the map dims what is outside the years and shows the year large. */
+  declare playing: boolean;
 
   readonly store = new StateStore();
   private readonly data = new DataController(this, new URL('data/', document.baseURI), {
@@ -108,6 +112,7 @@ export class HsrApp extends LitElement {
     this.offline = 'unavailable';
     this.applyUpdate = null;
     this.editorOpen = false;
+    this.playing = false;
   }
 
   /** The application state (owned by the store). */
@@ -127,6 +132,7 @@ export class HsrApp extends LitElement {
     this.addEventListener('hsr-export-open', this.onExportOpen);
     this.addEventListener('hsr-editor', this.onEditor);
     this.addEventListener('hsr-quote-pick', this.onQuotePick);
+    this.addEventListener('hsr-play', this.onPlay);
     window.addEventListener('popstate', this.onNavigate);
     window.addEventListener('hashchange', this.onNavigate);
     document.addEventListener('keydown', this.onKeyDown);
@@ -166,6 +172,7 @@ export class HsrApp extends LitElement {
     this.removeEventListener('hsr-export-open', this.onExportOpen);
     this.removeEventListener('hsr-editor', this.onEditor);
     this.removeEventListener('hsr-quote-pick', this.onQuotePick);
+    this.removeEventListener('hsr-play', this.onPlay);
     this.stopOffline?.();
     window.removeEventListener('popstate', this.onNavigate);
     window.removeEventListener('hashchange', this.onNavigate);
@@ -209,7 +216,14 @@ export class HsrApp extends LitElement {
     e.stopPropagation();
     this.store.apply(e.detail);
     if (e.detail.focus) void this.moveTo(e.detail);
+    else if (e.detail.reveal && e.detail.selected) void this.reveal(e.detail.selected);
   };
+
+  /** A feature chosen on the map: once the detail panel is drawn, the map keeps the feature clear of it. */
+  private async reveal(id: string) {
+    const padding = await this.focusPadding();
+    if (padding && this.state.selected === id) this.mapElement()?.revealFeature(id, padding);
+  }
 
   /** The presenter's requests: a state patch, and the chapter's flight and highlights for the map. */
   private onStory = (e: StoryEvent) => {
@@ -234,11 +248,11 @@ export class HsrApp extends LitElement {
     await this.updateComplete;
     const map = this.mapElement();
     if (!map) return;
-    if (patch.selected) map.flyToFeature(patch.selected, this.focusPadding());
+    if (patch.selected) map.flyToFeature(patch.selected, await this.focusPadding());
     else if (patch.filters?.country) {
       const iso2 = patch.filters.country;
       const b = await this.data.countryBounds(iso2);
-      if (b && this.state.filters.country === iso2) map.fitBounds(b, this.focusPadding());
+      if (b && this.state.filters.country === iso2) map.fitBounds(b, await this.focusPadding());
     }
   }
 
@@ -250,8 +264,22 @@ export class HsrApp extends LitElement {
     void this.moveTo({ selected: s.selected });
   }
 
-  /** Padding that keeps a target clear of the detail panel, measured where it is drawn (side or bottom sheet). */
-  private focusPadding(): Padding | undefined {
+  /**
+   * Padding that keeps a target clear of the detail panel, measured where it is
+   * drawn (side or bottom sheet). The panel is loaded on first use: until its
+   * element is defined and has rendered, it is an empty box (no height), which
+   * on a phone — where the panel is a sheet over the lower part of the map —
+   * left the feature flown to under the sheet. So it is measured once drawn.
+   */
+  private async focusPadding(): Promise<Padding | undefined> {
+    if (this.state.selected) {
+      // (A panel whose code cannot load is not waited for: the map then keeps only its margin.)
+      await Promise.race([customElements.whenDefined('hsr-detail'), new Promise((r) => setTimeout(r, 3000))]);
+      await this.updateComplete;
+      await this.querySelector('hsr-detail')?.updateComplete;
+      // Its box once laid out with its content.
+      await new Promise((r) => requestAnimationFrame(r));
+    }
     const map = this.mapElement()?.getBoundingClientRect();
     return map ? paddingAround(map, [this.querySelector('hsr-detail')?.getBoundingClientRect()], FOCUS_MARGIN) : undefined;
   }
@@ -270,6 +298,11 @@ export class HsrApp extends LitElement {
       this.talk.reload();
       this.talk.start({ src: e.detail.id, chapter: 0 });
     }
+  };
+
+  private onPlay = (e: HsrEvent<'hsr-play'>) => {
+    e.stopPropagation();
+    this.playing = e.detail.playing;
   };
 
   /** A passage picked in the reader goes into the chapter the editor has open. */
@@ -408,7 +441,7 @@ export class HsrApp extends LitElement {
       </header>
       <main>
         <hsr-side-panel .lang=${lang} .state=${s} .data=${data} .complete=${this.data.complete} .mapStatus=${this.mapStatus}></hsr-side-panel>
-        <hsr-map .lang=${lang} .state=${s} .data=${data} .manifest=${this.data.manifest} .dataFailed=${!!this.data.error} .highlight=${this.highlight}></hsr-map>
+        <hsr-map .lang=${lang} .state=${s} .data=${data} .manifest=${this.data.manifest} .dataFailed=${!!this.data.error} .highlight=${this.highlight} .theme=${mapTheme(s)} .playYears=${this.playing ? s.filters.years : null}></hsr-map>
         ${s.story && this.presenterLoaded && talk.story
           ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${talk.story} .blanked=${talk.talk?.blanked ?? false} .presenterViews=${talk.peers.presenter} .handout=${talk.handout} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`
           : nothing}

@@ -26,7 +26,7 @@ export function isCameraOnly(p: StatePatch): boolean {
 
 /** The state after a patch: its fields replaced, its filters merged into the current ones. Pure. */
 export function applyPatch(s: AppState, patch: StatePatch): AppState {
-  const { filters, focus: _focus, replace: _replace, ...rest } = patch;
+  const { filters, focus: _focus, replace: _replace, reveal: _reveal, ...rest } = patch;
   return { ...s, ...rest, filters: filters ? { ...s.filters, ...filters } : s.filters };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Search over everything on the map: feature names in both languages, their
  * places, abbreviations, diseases and key-project numbers ("23", "项目23",
- * "No. 23"), and the countries the features concern (choosing a country
- * filters the map by it).
+ * "No. 23"), the words of their summaries in both languages ("白内障",
+ * "cataract": ranked after every other kind of match), and the countries the
+ * features concern (choosing a country filters the map by it).
  *
  * Text is compared after `normaliseForSearch`: NFKD (which also folds
  * full-width forms to half-width), diacritics dropped, lower case,
@@ -117,9 +118,9 @@ export function countryLabel(names: ReadonlyMap<string, Bilingual>, iso2: string
 // ---------------------------------------------------------------------------
 // Index
 
-/** What a key is: a name ranks above an abbreviation or number, which rank above a place, then anything else. */
-type KeyField = 'name' | 'abbr' | 'number' | 'place' | 'other';
-const FIELD_RANK: Record<KeyField, number> = { name: 0, abbr: 1, number: 1, place: 2, other: 3 };
+/** What a key is: a name ranks above an abbreviation or number, which rank above a place, then anything else, then a summary's words. */
+type KeyField = 'name' | 'abbr' | 'number' | 'place' | 'other' | 'summary';
+const FIELD_RANK: Record<KeyField, number> = { name: 0, abbr: 1, number: 1, place: 2, other: 3, summary: 4 };
 
 interface Key {
   norm: string;
@@ -204,6 +205,8 @@ export function buildSearchIndex(features: readonly Props[], countries: readonly
     bilingualKeys(keys, p.mechanism, 'other');
     bilingualKeys(keys, p.host_institution, 'other');
     if (Array.isArray(p.diseases)) for (const d of p.diseases) bilingualKeys(keys, d, 'other');
+    // Summaries: what a record is about, in words a name may not use ("白内障" in the cataract missions' summaries).
+    bilingualKeys(keys, { en: p.summary_en, zh: p.summary_zh }, 'summary');
     const first = p.places[0];
     entries.push({
       kind: 'feature',
@@ -244,6 +247,8 @@ function dedupe(keys: Key[]): Key[] {
 
 /** 0 exact, 1 prefix, 2 word prefix, 3 substring; -1 no match. */
 function tierOf(key: string, q: string, latinSingle: boolean, field: KeyField): number {
+  // A summary is running text: only its words count (a query that starts it is no better than one inside it).
+  if (field === 'summary') return !latinSingle && (key.startsWith(q) || key.includes(` ${q}`) || (/\p{Script=Han}/u.test(q[0]!) && key.includes(q))) ? 2 : -1;
   if (key === q) return 0;
   if (key.startsWith(q)) return 1;
   // Numbers only match whole or from their start: "3" must not find "23".

@@ -215,12 +215,40 @@ function swatch(ctx: Ctx, item: LegendItem, x: number, y: number, size: number, 
     ctx.moveTo(x, y + size / 2);
     ctx.lineTo(x + size, y + size / 2);
     ctx.stroke();
+  } else if (s.kind === 'cluster') {
+    // The map's badge: a dark disc in a white ring, with a number.
+    const r = size / 2;
+    ctx.fillStyle = '#fff';
+    ctx.beginPath();
+    ctx.arc(x + r, y + r, r, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = item.color;
+    ctx.beginPath();
+    ctx.arc(x + r, y + r, r * 0.8, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#fff';
+    ctx.font = exportFont(size * 0.55, 700, 'en');
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('3', x + r, y + r + size * 0.04);
+  } else if (s.kind === 'ring') {
+    const r = size / 2;
+    ctx.lineWidth = 3.5 * u;
+    ctx.strokeStyle = '#fff';
+    ctx.beginPath();
+    ctx.arc(x + r, y + r, r * 0.75, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.lineWidth = 2 * u;
+    ctx.strokeStyle = item.color;
+    ctx.stroke();
   } else if (s.hatch) {
-    // The base map's hatch of disputed areas: diagonals over the land colour.
+    // A hatch: diagonals in the outline's colour over the fill (the base map's disputed areas; a `hatch` layer with no fill).
     const top = y + size * 0.15;
     const h = size * 0.7;
     ctx.fillStyle = item.color;
+    ctx.globalAlpha = s.opacity ?? 1;
     ctx.fillRect(x, top, size, h);
+    ctx.globalAlpha = 1;
     ctx.beginPath();
     ctx.rect(x, top, size, h);
     ctx.save();
@@ -234,15 +262,19 @@ function swatch(ctx: Ctx, item: LegendItem, x: number, y: number, size: number, 
     }
     ctx.stroke();
     ctx.restore();
+    const w = Math.min(3.5, Math.max(1, s.width ?? 1)) * u;
     ctx.strokeStyle = s.outline ?? INK;
-    ctx.lineWidth = u;
+    ctx.lineWidth = w;
+    if (s.dashed) ctx.setLineDash(dashPx(s.dash, [4 / 1.5, 3 / 1.5], w));
     ctx.strokeRect(x, top, size, h);
   } else {
-    // Pale fills (mechanisms are drawn at 15 %) still need to show in a small swatch: at least 35 %.
-    ctx.fillStyle = item.color;
-    ctx.globalAlpha = Math.max(0.35, s.opacity ?? 0.55);
-    ctx.fillRect(x, y + size * 0.15, size, size * 0.7);
-    ctx.globalAlpha = 1;
+    // Pale fills still need to show in a small swatch: at least 35 %; an edge alone (opacity 0) stays unfilled.
+    if (s.opacity !== 0) {
+      ctx.fillStyle = item.color;
+      ctx.globalAlpha = Math.max(0.35, s.opacity ?? 0.55);
+      ctx.fillRect(x, y + size * 0.15, size, size * 0.7);
+      ctx.globalAlpha = 1;
+    }
     const w = Math.min(3.5, Math.max(1.2, s.width ?? 1.5)) * u;
     ctx.strokeStyle = s.outline ?? item.color;
     ctx.lineWidth = w;

@@ -5,13 +5,16 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { PathStyleExtension } from '@deck.gl/extensions';
+import { FillStyleExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { DeckLayerType, LayerDescriptor } from './build-layers.ts';
-import { ICON_MAPPING, ICON_SIZE, SYMBOLS, SYMBOL_PATHS } from './symbols.ts';
+import { BADGE_ATLAS_SIZE, BADGE_MAPPING, ICON_MAPPING, ICON_SIZE, SYMBOLS, SYMBOL_PATHS, badgeText } from './symbols.ts';
+import { LAYER_COLOR } from './palette.ts';
 
-const CLASSES = { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } satisfies Record<DeckLayerType, unknown>;
+const CLASSES = { GeoJsonLayer, IconLayer, BadgeLayer: IconLayer, PathLayer, ScatterplotLayer } satisfies Record<DeckLayerType, unknown>;
 
 const dash = new PathStyleExtension({ dash: true });
+/** Hatched areas (`role: 'hatch'`): lines drawn in the fragment shader, no pattern image. */
+const hatch = new FillStyleExtension({ pattern: true, proceduralPattern: true });
 
 let atlas: HTMLCanvasElement | undefined;
 /** The symbol atlas, drawn once with Path2D (white shapes: icons are masks). */
@@ -41,6 +44,35 @@ function iconAtlas(): HTMLCanvasElement {
   return (atlas = canvas);
 }
 
+let badges: HTMLCanvasElement | undefined;
+/** The badges of several features at one place: a dark disc, a white ring and the number (drawn once). */
+function badgeAtlas(): HTMLCanvasElement {
+  if (badges) return badges;
+  const canvas = document.createElement('canvas');
+  canvas.width = BADGE_ATLAS_SIZE.width;
+  canvas.height = BADGE_ATLAS_SIZE.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const [id, cell] of Object.entries(BADGE_MAPPING)) {
+    const text = badgeText(id.endsWith('+') ? Infinity : Number(id.slice(6)));
+    const cx = cell.x + ICON_SIZE / 2;
+    const cy = cell.y + ICON_SIZE / 2;
+    ctx.beginPath();
+    ctx.arc(cx, cy, ICON_SIZE / 2 - 2, 0, Math.PI * 2);
+    ctx.fillStyle = '#fff';
+    ctx.fill();
+    ctx.beginPath();
+    ctx.arc(cx, cy, ICON_SIZE / 2 - 7, 0, Math.PI * 2);
+    ctx.fillStyle = LAYER_COLOR.cluster;
+    ctx.fill();
+    ctx.fillStyle = '#fff';
+    ctx.font = `bold ${text.length > 2 ? 22 : 30}px "Noto Sans", "DejaVu Sans", Arial, sans-serif`;
+    ctx.fillText(text, cx, cy + 1.5);
+  }
+  return (badges = canvas);
+}
+
 /** The base map's layers that thematic layers are drawn under (interleaved mode). */
 export interface BeforeIds {
   /** The first label layer: every thematic layer goes under the labels. */
@@ -57,8 +89,9 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[], before: Be
     return new Cls({
       ...d.props,
       ...(beforeId ? { beforeId } : {}),
-      ...(d.dashed ? { extensions: [dash] } : {}),
+      ...(d.dashed || d.hatched ? { extensions: [...(d.dashed ? [dash] : []), ...(d.hatched ? [hatch] : [])] } : {}),
       ...(d.symbols ? { iconAtlas: iconAtlas(), iconMapping: ICON_MAPPING } : {}),
+      ...(d.badges ? { iconAtlas: badgeAtlas(), iconMapping: BADGE_MAPPING } : {}),
     });
   });
 }

@@ -82,6 +82,8 @@ export const LAYER_COLOR = {
   organisations: '#4B4B8F',
   neutralPoint: '#555555',
   highlight: '#111111',
+  /** Several features at one place: a dark badge with their number, neutral among the layers' colours. */
+  cluster: '#2B3140',
   selection: '#FFD400',
   /** The edge of symbols too light to stand out on pale land by themselves (area 4's yellow). */
   lightEdge: '#3D3A1A',

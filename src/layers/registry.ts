@@ -40,6 +40,15 @@ export type LayerGeometry = 'Point' | 'LineString' | 'Polygon';
 
 export type DrawKind = 'point' | 'route' | 'line' | 'arc' | 'area';
 
+/**
+ * How an area layer shows its places, so that overlapping layers stay apart:
+ * `fill` — the one translucent fill (at most one layer has it, so no place is
+ * ever covered by two tints blending into a colour the legend does not have);
+ * `hatch` — diagonal lines in the layer's colour and its edge; `outline` — the
+ * edge alone; `dashed-edge` — the edge alone, dashed.
+ */
+export type AreaRole = 'fill' | 'hatch' | 'outline' | 'dashed-edge';
+
 /** A dash pattern for deck.gl's PathStyleExtension: dash and gap, in line widths. `[0, 0]` is solid. */
 export type Dash = readonly [number, number];
 export const SOLID: Dash = [0, 0];
@@ -63,7 +72,10 @@ export interface LegendItem {
   swatch:
     | { kind: 'symbol'; symbol: SymbolKind; hollow?: boolean; /** A dark edge, for colours too light for the land. */ outline?: string }
     | { kind: 'line'; dashed?: boolean; dash?: Dash; width?: number }
-    | { kind: 'fill'; outline?: string; dashed?: boolean; dash?: Dash; /** Fill opacity as drawn, 0–1. */ opacity?: number; width?: number; /** The base map's hatch (disputed areas) instead of a flat fill. */ hatch?: boolean };
+    | { kind: 'fill'; outline?: string; dashed?: boolean; dash?: Dash; /** Fill opacity as drawn, 0–1 (0: no fill, the edge alone). */ opacity?: number; width?: number; /** Diagonal lines in the outline's colour over the fill (disputed areas, a `hatch` layer). */ hatch?: boolean }
+    /** A mark of the map itself rather than of a layer: several features at one place (a count), or the ring of the selection. */
+    | { kind: 'cluster' }
+    | { kind: 'ring' };
   /**
    * The properties of the features the item stands for (each key must match).
    * Absent only where one item stands for a layer drawn in per-feature colours
@@ -96,6 +108,8 @@ export interface LayerSpec {
   oneCountry?: boolean;
   /** Fill (areas), stroke (lines) or symbol colour of a feature. */
   color: (p: BaseProps, ctx?: StyleContext) => RGBA;
+  /** Areas: how the layer shows its places (`AreaRole`); the legend's swatch follows it. */
+  role?: AreaRole;
   /** Outline colour of an area. */
   lineColor: (p: BaseProps, ctx?: StyleContext) => RGBA;
   /** Width in pixels of a line or of an area's outline. */
@@ -221,6 +235,8 @@ const SPECS: Record<LayerId, SpecDef> = {
     draw: 'area',
     description: { en: 'Priority countries (重点国家) of each direction in the 2015–2017 plan; the progress report’s “fulcrum” (支点) countries are another word.', zh: '2015—2017年实施方案各走向的重点国家（进展报告所称“支点国家”是另一用语）。' },
     color: (p) => hexToRgba(directionFill(String(p.direction)), 170),
+    // The map's one translucent fill: every other area layer is drawn as lines over it.
+    role: 'fill',
     outline: 'borders',
     legend: DIRECTIONS.map((d) => ({ key: d, label: DIRECTION_NAMES[d], sample: { direction: d } })),
   },
@@ -232,9 +248,13 @@ const SPECS: Record<LayerId, SpecDef> = {
     group: 'cooperation',
     draw: 'area',
     description: { en: 'Multilateral mechanisms named in the documents, with their member countries at the time.', zh: '文件提及的多边合作机制及当时的成员国。' },
-    // One colour per mechanism, in the order of the dataset's mechanisms.
-    color: (p, ctx = NO_STYLE_CONTEXT) => hexToRgba(mechanismColors(ctx.mechanisms)(p.id), 38),
+    // One colour per mechanism, in the order of the dataset's mechanisms: an edge, dashed, so that
+    // mechanisms sharing members (GMS, Lancang–Mekong) show both colours along the same border.
+    role: 'dashed-edge',
+    color: (p, ctx = NO_STYLE_CONTEXT) => hexToRgba(mechanismColors(ctx.mechanisms)(p.id)),
     lineColor: (p, ctx = NO_STYLE_CONTEXT) => hexToRgba(mechanismColors(ctx.mechanisms)(p.id)),
+    lineWidth: () => 2.5,
+    dash: () => [3, 2],
     legend: [{ key: 'mechanism', label: { en: 'Member countries, one colour per mechanism (listed below)', zh: '成员国，每个机制一种颜色（见下方列表）' }, color: mechanismColor.range()[0] }],
   },
   'disease-zones': {
@@ -245,7 +265,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     group: 'health',
     draw: 'area',
     description: { en: 'Cross-border disease-control zones: bands along China’s borders and partner countries, computed from Natural Earth.', zh: '跨境传染病联防联控区域：依据自然地球数据计算的中国边境带及合作国家。' },
-    color: (p) => hexToRgba(diseaseColor(String(p.disease_group)), 70),
+    // Hatched in the group's colour, edged in its dash: zones lie over priority countries and each other.
+    role: 'hatch',
+    color: (p) => hexToRgba(diseaseColor(String(p.disease_group)), 210),
+    lineColor: (p) => hexToRgba(diseaseColor(String(p.disease_group))),
     lineWidth: (p) => DISEASE_WIDTH[p.disease_group as keyof typeof DISEASE_WIDTH] ?? 2,
     dash: (p) => DISEASE_DASH[p.disease_group as keyof typeof DISEASE_DASH] ?? SOLID,
     legend: DISEASE_GROUPS.map((g) => ({ key: g, label: DISEASE_GROUP_NAMES[g], sample: { disease_group: g } })),
@@ -354,8 +377,11 @@ const SPECS: Record<LayerId, SpecDef> = {
     group: 'cooperation',
     draw: 'area',
     description: { en: 'Countries of the June 2020 joint statement on combating COVID-19 (Russia by written statement).', zh: '2020年6月抗击新冠肺炎疫情联合声明的参与国（俄罗斯为书面发言）。' },
-    color: () => hexToRgba(LAYER_COLOR.statement, 90),
-    lineWidth: (p) => (p.role === 'written-statement' ? 2 : 1),
+    // An edge: participants solid, a written statement dashed.
+    role: 'outline',
+    color: () => hexToRgba(LAYER_COLOR.statement),
+    lineColor: () => hexToRgba(LAYER_COLOR.statement),
+    lineWidth: (p) => (p.role === 'written-statement' ? 2.5 : 2),
     dash: (p) => (p.role === 'written-statement' ? [4, 3] : SOLID),
     legend: [
       { key: 'participant', label: { en: 'Represented at the conference', zh: '与会国家' }, sample: { role: 'participant' } },
@@ -393,7 +419,10 @@ function legendItem(spec: Omit<LayerSpec, 'legend'>, def: ItemDef): LegendItem {
     case 'area': {
       // Outlined by the base map's borders: the swatch's edge is a border.
       const outline = def.color ? def.color : spec.outline === 'borders' ? BASEMAP_PALETTES.light.border : rgbaToHex(spec.lineColor(p));
-      return { ...base, swatch: { kind: 'fill', outline, dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), opacity: Math.round((fill[3] / 255) * 100) / 100, width: spec.lineWidth(p) } };
+      const role = spec.role ?? 'fill';
+      // Only a `fill` layer tints its places; the others are lines (a hatch's lines are in the outline's colour).
+      const opacity = role === 'fill' ? Math.round((fill[3] / 255) * 100) / 100 : 0;
+      return { ...base, swatch: { kind: 'fill', outline, dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), opacity, width: spec.lineWidth(p), ...(role === 'hatch' ? { hatch: true } : {}) } };
     }
     default:
       return { ...base, swatch: { kind: 'line', dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), width: spec.lineWidth(p) } };
@@ -433,6 +462,16 @@ export function styleContextOf(d: { layers: { mechanisms: readonly { properties:
   if (!c) contexts.set(d, (c = { mechanisms: d.layers.mechanisms.map((f) => f.properties.id) }));
   return c;
 }
+
+/**
+ * The legend of the map's own marks: several features at one place (drawn
+ * together as a badge with their number: `cluster.ts`), and the ring of the
+ * selected or highlighted feature (drawn in that feature's colour).
+ */
+export const MARK_LEGEND = {
+  cluster: { key: 'cluster', label: { en: 'Several features at one place (how many)', zh: '同一地点的多个要素（数量）' }, color: LAYER_COLOR.cluster, swatch: { kind: 'cluster' } },
+  ring: { key: 'ring', label: { en: 'Selected or highlighted (ringed in its own colour)', zh: '选中或突出显示（以其本身颜色圈出）' }, color: LAYER_COLOR.highlight, swatch: { kind: 'ring' } },
+} as const satisfies Record<string, LegendItem>;
 
 /** The registry, in drawing order (bottom to top). */
 export const LAYERS: readonly LayerSpec[] = LAYER_IDS.map(makeSpec);

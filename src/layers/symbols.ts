@@ -34,3 +34,27 @@ export const ICON_MAPPING: Record<string, { x: number; y: number; width: number;
     [false, true].map((hollow, j) => [iconId(kind, hollow), { x: (i * 2 + j) * SIZE, y: 0, width: SIZE, height: SIZE, anchorY: SIZE / 2, mask: true as const }]),
   ),
 );
+
+/** Badges (several features at one place: `cluster.ts`) are drawn with their number for 2 … BADGE_MAX, then "BADGE_MAX+". */
+export const BADGE_MAX = 99;
+const BADGES_PER_ROW = 16;
+
+/** Id of the badge for `count` features in the badge atlas. */
+export function badgeId(count: number): string {
+  return count > BADGE_MAX ? `badge-${BADGE_MAX}+` : `badge-${Math.max(2, Math.round(count))}`;
+}
+
+/** The text of the badge for `count`. */
+export function badgeText(count: number): string {
+  return count > BADGE_MAX ? `${BADGE_MAX}+` : String(Math.max(2, Math.round(count)));
+}
+
+/** Cells of the badge atlas (drawn in colour, not masks): one per count from 2, rows of 16. */
+export const BADGE_MAPPING: Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: false }> = Object.fromEntries(
+  Array.from({ length: BADGE_MAX }, (_, i) => {
+    const count = i + 2;
+    const id = count > BADGE_MAX ? `badge-${BADGE_MAX}+` : `badge-${count}`;
+    return [id, { x: (i % BADGES_PER_ROW) * SIZE, y: Math.floor(i / BADGES_PER_ROW) * SIZE, width: SIZE, height: SIZE, anchorY: SIZE / 2, mask: false as const }];
+  }),
+);
+export const BADGE_ATLAS_SIZE = { width: BADGES_PER_ROW * SIZE, height: Math.ceil(BADGE_MAX / BADGES_PER_ROW) * SIZE };

@@ -31,7 +31,8 @@ import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
  * without the UI strings (the bench's baseline page draws it alone).
  */
 export type BasemapLang = Lang;
-export type BasemapTheme = 'light';
+/** `light`: the site's; `dark`: the projector's (presentation mode), with larger labels. */
+export type BasemapTheme = 'light' | 'dark';
 
 /** The files of `public/data/basemap/` (written by `geo/basemap.ts`). */
 export const BASEMAP_DATA = ['countries', 'graticule', 'coastlines', 'borders', 'labels'] as const;
@@ -122,8 +123,23 @@ export const BASEMAP_PALETTES = {
     labelMinor: '#64625c',
     labelHalo: 'rgba(247, 245, 240, 0.9)',
   },
+  /** A projector: dark sea and land, so the thematic colours carry in a lit hall, and light labels. */
+  dark: {
+    ocean: '#0f1722',
+    graticule: '#1c2736',
+    land: '#2a3038',
+    antarctica: '#2e343c',
+    coastline: '#3e5266',
+    border: '#6d737c',
+    borderMinor: '#535963',
+    label: '#eef1f5',
+    labelMinor: '#c3c9d2',
+    labelHalo: 'rgba(20, 26, 34, 0.92)',
+  },
 } as const satisfies Record<BasemapTheme, Record<string, string>>;
 export type BasemapPalette = (typeof BASEMAP_PALETTES)[BasemapTheme];
+/** Labels on a projector: larger, read from the back of a hall. */
+export const LABEL_SCALE: Record<BasemapTheme, number> = { light: 1, dark: 1.45 };
 
 /** The image `fill-pattern` of disputed areas (`map/hatch.ts` adds it to a map). */
 export const HATCH_IMAGE = 'hsr-hatch';
@@ -209,7 +225,9 @@ function sources(o: BasemapStyleOptions): Record<string, SourceSpecification> {
 function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[] {
   const L = BASEMAP_LAYER_IDS;
   const S = BASEMAP_SOURCE_IDS;
-  const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 1, 0.55, 4, 0.9, 8, 1.6];
+  const k = LABEL_SCALE[o.theme ?? 'light'];
+  const sizes = (v: [number, number, number, number]) => v.map((x) => Math.round(x * k * 10) / 10) as [number, number, number, number];
+  const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 1, 0.55 * k, 4, 0.9 * k, 8, 1.6 * k];
   return [
     { id: L.ocean, type: 'background', paint: { 'background-color': p.ocean } },
     {
@@ -301,9 +319,12 @@ function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[]
       filter: ['<=', ['get', 'scalerank'], ['step', ['zoom'], 1, 2, 2, 3, 3, 4, 4, 5, 5]],
       layout: {
         ...labelLayout(o.lang),
-        'text-size': ['interpolate', ['linear'], ['zoom'], 1, bySize([12, 11, 10.5, 10]), 4, bySize([16, 14, 13, 12]), 8, bySize([20, 18, 16, 15])],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 1, bySize(sizes([12, 11, 10.5, 10])), 4, bySize(sizes([16, 14, 13, 12])), 8, bySize(sizes([20, 18, 16, 15]))],
         'text-line-height': 1.15,
         'text-padding': 3,
+        // Beside its point when the thematic symbols leave no room on it (`map/symbol-obstacles.ts`).
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.7,
         'symbol-sort-key': ['get', 'rank'],
       },
       paint: {

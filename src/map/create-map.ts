@@ -9,7 +9,7 @@
  */
 import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { basemapAttribution, basemapStyle, type BasemapDataName, type BasemapLang } from './basemap-style.ts';
+import { basemapAttribution, basemapStyle, type BasemapDataName, type BasemapLang, type BasemapTheme } from './basemap-style.ts';
 import { provideHatch } from './hatch.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 // `?worker&url` makes Vite emit the worker as a file of its own (same origin, so
@@ -25,8 +25,12 @@ setWorkerUrl(workerUrl);
  * (lon 95: the frame runs past 180° into the Pacific so that China, not India, is in the middle).
  */
 export const WIDE_BOUNDS: [[number, number], [number, number]] = [[-25, -45], [215, 65]];
-/** Portrait view: China, South-East and Central Asia, and the Indian Ocean route. */
-export const NARROW_BOUNDS: [[number, number], [number, number]] = [[60, -12], [150, 55]];
+/**
+ * Portrait view (a phone): the same story from Europe and Africa to China and
+ * the Pacific, narrower — the Belt's western end and the Maritime Road's
+ * African ports are part of it (symbols that would crowd are badges there).
+ */
+export const NARROW_BOUNDS: [[number, number], [number, number]] = [[-12, -36], [150, 60]];
 
 /** The initial bounds for a viewport: the wide frame unless the viewport is portrait. */
 export function defaultBounds(width: number, height: number): LngLatBoundsLike {
@@ -51,6 +55,8 @@ export interface CreateMapOptions {
   dataUrl?: (name: BasemapDataName, lod?: LevelOfDetail) => string | undefined;
   /** An online style to use instead of the built-in one (opt-in; see `online-style.ts`). */
   styleUrl?: string | null;
+  /** The built-in base map's theme (the projector's is dark). */
+  theme?: BasemapTheme;
 }
 
 export type CreateMapResult = { ok: true; map: MapLibreMap } | { ok: false; error: Error };
@@ -68,7 +74,7 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
     map = new MapLibreMap({
       container,
       // The overview outlines first; the detailed ones are swapped in when zoomed in (map/lod.ts).
-      style: options.styleUrl ?? basemapStyle({ lang, worldview: options.worldview, dataUrl: options.dataUrl, lod: 'overview' }),
+      style: options.styleUrl ?? basemapStyle({ lang, worldview: options.worldview, dataUrl: options.dataUrl, lod: 'overview', theme: options.theme }),
       bounds: defaultBounds(container.clientWidth, container.clientHeight),
       fitBoundsOptions: { padding: 16 },
       // MapLibre creates its context without antialiasing; borders and deck.gl lines need it.

@@ -25,8 +25,10 @@ const MIN_FREE = 80;
 
 /**
  * The padding that leaves `covers` out of `map`: each cover that overlaps the
- * map pushes the side it hugs (the nearest edge) in by its depth plus
- * `margin`; the other sides keep `margin`. When covers would leave less than
+ * map pushes in the side that leaves the most of the map free (the smallest
+ * depth relative to the map's size that way: a phone's bottom sheet, nearly as
+ * tall as the map is wide, pushes the bottom up, not the left side across) by
+ * its depth plus `margin`; the other sides keep `margin`. When covers would leave less than
  * `MIN_FREE` pixels, the padding on that axis is scaled down to keep it.
  */
 export function paddingAround(map: Box, covers: readonly (Box | null | undefined)[], margin: number): Padding {
@@ -39,7 +41,10 @@ export function paddingAround(map: Box, covers: readonly (Box | null | undefined
     const b = Math.min(c.bottom, map.bottom);
     if (r <= l || b <= t) continue;
     const depth: Record<keyof Padding, number> = { left: r - map.left, right: map.right - l, top: b - map.top, bottom: map.bottom - t };
-    const side = (Object.keys(depth) as (keyof Padding)[]).reduce((a, k) => (depth[k] < depth[a] ? k : a));
+    const w = map.right - map.left;
+    const h = map.bottom - map.top;
+    const share = (k: keyof Padding) => depth[k] / (k === 'left' || k === 'right' ? w : h);
+    const side = (Object.keys(depth) as (keyof Padding)[]).reduce((a, k) => (share(k) < share(a) ? k : a));
     p[side] = Math.max(p[side], depth[side] + margin);
   }
   const fit = (a: 'left' | 'top', b: 'right' | 'bottom', size: number) => {

@@ -23,7 +23,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { changeEvent } from '../app/events.ts';
+import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { htmlLang, pick, t } from '../i18n/i18n.ts';
 import { areaColor, directionColor } from '../layers/palette.ts';
@@ -72,6 +72,8 @@ export class HsrFilters extends LitElement {
 
   private readonly uid = `hf${nextId++}`;
   private readonly player = new PlayController<number>(this);
+  /** Whether the app was last told that Play runs (it dims the map's records outside the years meanwhile). */
+  private toldPlaying = false;
   /** Country options, recomputed only when the dataset or the language changes. */
   private countryCache: { data: Dataset; lang: Lang; options: CountryOption[] } | undefined;
   private yearCache: { data: Dataset; extent: [number, number] | null } | undefined;
@@ -308,6 +310,22 @@ export class HsrFilters extends LitElement {
       }
     }
   `, langFont('.filters')];
+
+  protected override updated(): void {
+    // The player starts and stops by itself (last year, Pause, a slider, leaving): the app hears of each change.
+    if (this.player.playing !== this.toldPlaying) {
+      this.toldPlaying = this.player.playing;
+      this.dispatchEvent(hsrEvent('hsr-play', { playing: this.toldPlaying }));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.toldPlaying) {
+      this.toldPlaying = false;
+      this.dispatchEvent(hsrEvent('hsr-play', { playing: false }));
+    }
+  }
 
   override render() {
     const lang = this.lang;

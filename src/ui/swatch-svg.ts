@@ -37,9 +37,24 @@ export function symbolImage(kind: SymbolKind, color: string, hollow = false, out
   return url(16, 16, '-6 -6 76 76', body);
 }
 
-export function fillImage(color: string, opacity: number, outline: string, width = 1.5, dash?: Dash): SwatchImage {
+/** An area's swatch: its fill (opacity 0: none, an edge alone), its edge, and a hatch in the edge's colour when it has one. */
+export function fillImage(color: string, opacity: number, outline: string, width = 1.5, dash?: Dash, hatch = false): SwatchImage {
   const w = Math.min(3.5, Math.max(1.2, width));
-  return url(20, 14, '0 0 20 14', `<rect x="1.75" y="1.75" width="16.5" height="10.5" rx="1.5" fill="${color}" fill-opacity="${round(opacity)}" stroke="${outline}" stroke-width="${w}"${dashAttr(dash, w)}/>`);
+  // Diagonals clipped to the box: the same 45° lines as the map's hatch.
+  const lines = hatch
+    ? `<clipPath id="c"><rect x="1.75" y="1.75" width="16.5" height="10.5"/></clipPath><path clip-path="url(#c)" d="M-8 14 L6 0 M-2 14 L12 0 M4 14 L18 0 M10 14 L24 0 M16 14 L30 0" stroke="${outline}" stroke-width="1.3"/>`
+    : '';
+  return url(20, 14, '0 0 20 14', `<rect x="1.75" y="1.75" width="16.5" height="10.5" rx="1.5" fill="${color}" fill-opacity="${round(opacity)}"/>${lines}<rect x="1.75" y="1.75" width="16.5" height="10.5" rx="1.5" fill="none" stroke="${outline}" stroke-width="${w}"${dashAttr(dash, w)}/>`);
+}
+
+/** Several features at one place: the map's badge (a dark disc in a white ring) with a number. */
+export function badgeImage(color: string): SwatchImage {
+  return url(18, 18, '0 0 18 18', `<circle cx="9" cy="9" r="8.5" fill="#fff"/><circle cx="9" cy="9" r="7" fill="${color}"/><text x="9" y="12.5" font-size="9.5" font-weight="700" font-family="sans-serif" text-anchor="middle" fill="#fff">3</text>`);
+}
+
+/** The ring of the selected feature: its own colour over a white casing (drawn here in the ink's colour). */
+export function ringImage(color: string): SwatchImage {
+  return url(18, 18, '0 0 18 18', `<circle cx="9" cy="9" r="6.5" fill="none" stroke="#fff" stroke-width="4"/><circle cx="9" cy="9" r="6.5" fill="none" stroke="${color}" stroke-width="2.2"/><circle cx="9" cy="9" r="3" fill="#888"/>`);
 }
 
 export function lineImage(color: string, width = 2, dash?: Dash): SwatchImage {
@@ -57,7 +72,11 @@ export function swatchImage(item: LegendItem): SwatchImage {
     case 'line':
       return lineImage(item.color, s.width, s.dash);
     case 'fill':
-      return fillImage(item.color, s.opacity ?? 0.5, s.outline ?? item.color, s.width, s.dash);
+      return fillImage(item.color, s.opacity ?? 0.5, s.outline ?? item.color, s.width, s.dash, s.hatch);
+    case 'cluster':
+      return badgeImage(item.color);
+    case 'ring':
+      return ringImage(item.color);
   }
 }
 
@@ -74,6 +93,9 @@ export function featureGlyph(p: BaseProps, ctx?: StyleContext): string {
   const color = spec.color(p, ctx);
   if (spec.draw === 'point') return symbolImage(spec.symbol ?? 'circle', hex(color), spec.hollow(p), isLightColor(color) ? LAYER_COLOR.lightEdge : undefined).src;
   // Pale fills (mechanisms are drawn at 15 %) still need to show in a 14 px glyph: at least 35 %.
-  if (spec.draw === 'area') return fillImage(hex(color), Math.max(0.35, color[3] / 255), hex(spec.lineColor(p, ctx)), Math.max(1.5, spec.lineWidth(p)), spec.dash?.(p)).src;
+  if (spec.draw === 'area') {
+    const role = spec.role ?? 'fill';
+    return fillImage(hex(color), role === 'fill' ? Math.max(0.35, color[3] / 255) : 0, hex(spec.lineColor(p, ctx)), Math.max(1.5, spec.lineWidth(p)), spec.dash?.(p), role === 'hatch').src;
+  }
   return lineImage(hex(color), spec.lineWidth(p), spec.dash?.(p)).src;
 }

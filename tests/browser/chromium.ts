@@ -50,6 +50,8 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
   locale?: string;
+  /** A touch screen (taps, `pointer: coarse`), as on a phone. */
+  hasTouch?: boolean;
   /** Scripts run before any of the page's own (e.g. to break WebGL). */
   initScripts?: string[];
   /** Navigation `waitUntil`; default `load`. */
@@ -75,6 +77,7 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     viewport: options.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: options.locale ?? 'en-US',
+    hasTouch: options.hasTouch ?? false,
   });
   // Generous: two cores rendering WebGL in software can be slow to load a page when busy.
   context.setDefaultNavigationTimeout(90_000);

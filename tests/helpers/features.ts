@@ -41,6 +41,8 @@ export interface LooseDescriptor {
   type: string;
   dashed?: boolean;
   symbols?: boolean;
+  hatched?: boolean;
+  badges?: boolean;
   slot?: string;
   props: Record<string, unknown> & { id: string };
 }

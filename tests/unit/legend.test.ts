@@ -68,11 +68,18 @@ describe.each(LAYERS.map((l) => [l.id, l] as [LayerId, LayerSpec]))('the legend 
         expect(dash).toEqual([...s.dash!]);
       }
       expect(call<number>('getWidth')).toBe(s.width);
-    } else {
+    } else if (s.kind === 'fill') {
       expect(main.type).toBe('GeoJsonLayer');
       const fill = call<number[]>('getFillColor')!;
       expect(rgb(fill)).toBe(item.color);
-      expect(Math.round((fill[3]! / 255) * 100) / 100).toBe(s.opacity);
+      // By role: only a `fill` layer tints its places (the swatch shows that tint); a hatch is lines in the outline's colour; the others are edges.
+      const role = spec.role ?? 'fill';
+      expect(main.props.filled).toBe(role === 'fill' || role === 'hatch');
+      expect(!!main.hatched).toBe(role === 'hatch');
+      expect(!!s.hatch).toBe(role === 'hatch');
+      if (role === 'fill') expect(Math.round((fill[3]! / 255) * 100) / 100).toBe(s.opacity);
+      else expect(s.opacity).toBe(0);
+      if (role === 'hatch') expect(rgb(fill)).toBe(s.outline);
       if (spec.outline === 'borders') {
         // Outlined by the base map's country borders, drawn over the fill: the swatch's edge is a border.
         expect(main.props.stroked).toBe(false);
@@ -90,6 +97,20 @@ describe.each(LAYERS.map((l) => [l.id, l] as [LayerId, LayerSpec]))('the legend 
         expect(main.dashed).toBe(true);
         expect(dash).toEqual([...s.dash!]);
       }
+    } else throw new Error(`a layer's item drawn as a ${s.kind}`);
+  });
+});
+
+describe('one translucent fill per place', () => {
+  it('gives the fill role to one area layer at most; every other area layer is lines (hatch, outline or dashed edge)', () => {
+    const areas = LAYERS.filter((l) => l.draw === 'area');
+    expect(areas.every((l) => l.role !== undefined)).toBe(true);
+    expect(areas.filter((l) => l.role === 'fill').map((l) => l.id)).toEqual(['priority-countries']);
+    for (const l of areas.filter((x) => x.role !== 'fill')) {
+      const f = feat(l.id, `${l.id}-x`, geometryFor(l), l.legend[0]?.sample ?? {});
+      const layer = descriptor(buildLayers({ ...defaultState(), layers: [l.id] }, makeDataset(EMPTY_MANIFEST, { [l.id]: [f] })), l.id)!;
+      // No tint: either not filled, or filled only with the hatch pattern's lines.
+      expect(layer.props.filled === false || layer.hatched === true, l.id).toBe(true);
     }
   });
 });
@@ -100,19 +121,17 @@ describe('legend and palette', () => {
     const d = makeDataset(EMPTY_MANIFEST, { mechanisms: [feat('mechanisms', 'mech-a', box(0)), feat('mechanisms', 'mech-b', box(5)), feat('mechanisms', 'mech-c', box(9))] });
     const layer = descriptor(buildLayers({ ...defaultState(), layers: ['mechanisms'] }, d), 'mechanisms')!;
     const line = layer.props.getLineColor as (f: MapFeature) => number[];
-    const fill = layer.props.getFillColor as (f: MapFeature) => number[];
     const options = mechanismOptions(d, 'en');
     for (const o of options) {
       const f = d.byId.get(o.id)!;
       expect(rgbaToHex(line(f)), o.id).toBe(o.color);
-      expect(rgbaToHex(fill(f)), o.id).toBe(o.color);
     }
     expect(new Set(options.map((o) => o.color)).size).toBe(3);
   });
 
   it('separates the six disease groups in greyscale: no two share both dash and width', () => {
     const spec = LAYERS.find((l) => l.id === 'disease-zones')!;
-    const looks = spec.legend.map((i) => (i.swatch.kind === 'fill' ? `${i.swatch.dash ?? 'solid'}/${i.swatch.width}` : ''));
+    const looks = spec.legend.map((i) => (i.swatch.kind === 'fill' ? `${i.swatch.dash?.join(',') ?? 'solid'}/${i.swatch.width}` : ''));
     expect(new Set(looks).size).toBe(spec.legend.length);
   });
 

@@ -23,6 +23,15 @@ describe('padding around what covers the map', () => {
     expect(paddingAround(phone, [{ left: 400, top: 0, right: 600, bottom: 700 }], 24)).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
   });
 
+  it('pushes in the bottom for a sheet nearly as tall as the map is wide (what leaves most of the map free)', () => {
+    const phone = { left: 0, top: 0, right: 390, bottom: 659 };
+    const sheet = { left: 8, top: 272, right: 374, bottom: 692 };
+    const p = paddingAround(phone, [sheet], 60);
+    expect(p.left).toBe(60);
+    expect(p.right).toBe(60);
+    expect(p.bottom).toBeGreaterThan(659 - 272);
+  });
+
   it('always leaves some of the map free', () => {
     const p = paddingAround({ left: 0, top: 0, right: 300, bottom: 300 }, [{ left: 0, top: 0, right: 290, bottom: 300 }], 30);
     expect(300 - p.left - p.right).toBeGreaterThanOrEqual(80);

@@ -106,7 +106,7 @@ describe('swatchImage', () => {
     expect(svg).toContain(item.color);
     const s = item.swatch;
     if (s.kind === 'symbol') expect(svg.includes('fill="none"')).toBe(s.hollow === true);
-    else expect(svg.includes('stroke-dasharray')).toBe(s.dashed === true);
+    else if (s.kind === 'line' || s.kind === 'fill') expect(svg.includes('stroke-dasharray')).toBe(s.dashed === true);
     if (s.kind === 'fill') expect(svg).toContain(s.outline!);
   });
 

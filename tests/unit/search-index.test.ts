@@ -211,11 +211,14 @@ describe('the real data', () => {
     expect(results[0]!.secondary).toContain('Hradec Králové');
   });
 
-  it('"东盟" finds ASEAN items, and only those', () => {
+  it('"东盟" finds ASEAN items, and only those: named first, then those whose summary says it', () => {
     const results = search(index, '东盟', 'zh', 100);
     const ids = results.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['org-asean', 'mech-china-asean', 'project-02']));
-    for (const r of results) expect(`${byId.get(r.id)!.name_zh} ${byId.get(r.id)!.name_en}`).toMatch(/东盟|ASEAN/);
+    const named = (id: string) => /东盟|ASEAN/.test(`${byId.get(id)!.name_zh} ${byId.get(id)!.name_en}`);
+    for (const r of results) expect(named(r.id) || byId.get(r.id)!.summary_zh.includes('东盟')).toBe(true);
+    const firstSummaryOnly = ids.findIndex((id) => !named(id));
+    if (firstSummaryOnly >= 0) expect(ids.slice(firstSummaryOnly).every((id) => !named(id))).toBe(true);
   });
 
   it('"Czech" offers the country, which filters the map', () => {
@@ -242,5 +245,47 @@ describe('the real data', () => {
 
   it('names every result in the language asked for', () => {
     for (const r of search(index, 'forum', 'zh', 30)) expect(r.name).toMatch(/[\u3400-\u9fff]/);
+  });
+});
+
+describe('words of the summaries', () => {
+  const index = buildSearchIndex([
+    feature({ id: 'mission', name_en: 'Brightness Journey to Cambodia', name_zh: '光明行·柬埔寨', summary_en: 'Free cataract surgery by eye doctors from Guangxi.', summary_zh: '广西眼科医生为患者免费实施白内障手术。' }),
+    feature({ id: 'cataract-centre', name_en: 'Cataract centre', name_zh: '白内障中心' }),
+    feature({ id: 'other', name_en: 'Malaria control', name_zh: '疟疾防控', summary_en: 'Surveillance along the border.', summary_zh: '边境监测。' }),
+  ]);
+
+  it.each([
+    ['白内障', 'zh'],
+    ['cataract', 'en'],
+    ['眼科', 'zh'],
+    ['eye doctors', 'en'],
+  ] as const)('"%s" finds a record whose summary says it', (q, lang) => {
+    expect(search(index, q, lang).map((r) => r.id)).toContain('mission');
+  });
+
+  it('ranks a name match before a summary match', () => {
+    expect(search(index, '白内障', 'zh').map((r) => r.id)).toEqual(['cataract-centre', 'mission']);
+    expect(search(index, 'cataract', 'en').map((r) => r.id)).toEqual(['cataract-centre', 'mission']);
+  });
+
+  it('matches words of a summary, not letters inside them, nor a single letter', () => {
+    expect(search(index, 'ataract', 'en').map((r) => r.id)).toEqual(['cataract-centre']);
+    expect(search(index, 'f', 'en')).toEqual([]);
+  });
+});
+
+describe('summaries in the real data', () => {
+  const features: F[] = LAYER_IDS.flatMap((l: LayerId) => (JSON.parse(readFileSync(`public/data/${l}.geojson`, 'utf8')) as { features: F[] }).features);
+  const index = buildSearchIndex(features);
+
+  it.each([
+    ['白内障', 'zh', 'summary_zh'],
+    ['cataract', 'en', 'summary_en'],
+  ] as const)('"%s" finds every cataract mission, whose summaries say it', (q, lang, key) => {
+    const expected = features.filter((f) => f.properties.layer === 'cataract-missions' && normaliseForSearch(f.properties[key]).includes(normaliseForSearch(q))).map((f) => f.properties.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const found = search(index, q, lang, 100).map((r) => r.id);
+    expect(found).toEqual(expect.arrayContaining(expected));
   });
 });
