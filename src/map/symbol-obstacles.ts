@@ -31,7 +31,7 @@ export function setObstacles(map: MapLibreMap, marks: readonly Mark[], sizeOf: (
   const data = obstacleData(marks, sizeOf);
   const source = map.getSource(OBSTACLE_SOURCE) as GeoJSONSource | undefined;
   if (source) {
-    source.setData(data);
+    void source.setData(data);
     return;
   }
   if (!map.hasImage(IMAGE)) map.addImage(IMAGE, { width: SIDE, height: SIDE, data: new Uint8Array(SIDE * SIDE * 4) });

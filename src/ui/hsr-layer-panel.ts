@@ -23,7 +23,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ONLINE_STYLE_URL } from '../map/online-style.ts';
 import { changeEvent } from '../app/events.ts';
-import { type LayerId, legendInUse, type LayerSpec, type LegendItem } from '../layers/registry.ts';
+import { type LayerId, legendInUse, MARK_LEGEND, type LayerSpec, type LegendItem } from '../layers/registry.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { htmlLang, pick, t, type StringKey } from '../i18n/i18n.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
@@ -176,6 +176,9 @@ export class HsrLayerPanel extends LitElement {
         font-size: 13px;
         color: var(--hsr-ink-2);
       }
+      .legend.marks {
+        margin-left: 0;
+      }
       .legend li {
         display: flex;
         align-items: center;
@@ -276,6 +279,12 @@ export class HsrLayerPanel extends LitElement {
             </ul>
           </section>`,
         )}
+        <section class="group" aria-labelledby="${this.uid}-g-marks">
+          <h3 id="${this.uid}-g-marks">${t(lang, 'layers.group.marks')}</h3>
+          <ul class="legend marks">
+            ${Object.values(MARK_LEGEND).map((item) => html`<li>${renderSwatch(item)}<span>${pick(lang, item.label)}</span></li>`)}
+          </ul>
+        </section>
         ${ONLINE_STYLE_URL ? this.renderBasemap(ONLINE_STYLE_URL) : nothing}
       </div>
     </section>`;

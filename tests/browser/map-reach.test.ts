@@ -11,14 +11,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LAYERS, layerSpec } from '../../src/layers/registry.ts';
-import { openPage, type PageRecording } from './chromium.ts';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { openPage, sharedBrowser, type PageRecording } from './chromium.ts';
 
 let browser: Browser;
 const open: PageRecording[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 afterEach(async () => {
@@ -91,6 +90,26 @@ function onScreen(page: Page, features: Shipped[]): Promise<{ id: string; name: 
   }, features);
 }
 
+/** How many features a view's test tries: every one that shares its spot, then an even spread of the rest. */
+const SAMPLE = 18;
+
+/**
+ * The features to try in a view: all those drawn within 12 px of another (the
+ * hard cases: coincident symbols, one badge), then every n-th of the others, in
+ * a fixed order, up to `SAMPLE` — each hover and click costs seconds on
+ * software WebGL, and trying all fifty would take most of the suite's time.
+ */
+function sample<T extends { id: string; x: number; y: number }>(targets: T[]): T[] {
+  const near = (a: T) => targets.some((b) => b !== a && Math.hypot(a.x - b.x, a.y - b.y) < 12);
+  const sorted = [...targets].sort((a, b) => a.id.localeCompare(b.id));
+  const crowded = sorted.filter(near);
+  const rest = sorted.filter((t) => !near(t));
+  const room = Math.max(0, SAMPLE - crowded.length);
+  const step = rest.length / Math.max(1, room);
+  const spread = room ? Array.from({ length: Math.min(room, rest.length) }, (_, i) => rest[Math.floor(i * step)]!) : [];
+  return [...crowded.slice(0, SAMPLE), ...spread];
+}
+
 /** The tooltip's text once it shows (deck.gl's, styled `hsr-tooltip`). */
 async function tooltipText(page: Page): Promise<string> {
   const tip = page.locator('.hsr-tooltip');
@@ -108,7 +127,7 @@ async function reachEach(page: Page, view: string): Promise<{ tried: number; via
     const m = window.__map!;
     return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom() };
   });
-  const targets = await onScreen(page, defaultPointFeatures());
+  const targets = sample(await onScreen(page, defaultPointFeatures()));
   const missed: string[] = [];
   const hoverMissed: string[] = [];
   let viaMenu = 0;
@@ -153,23 +172,23 @@ async function reachEach(page: Page, view: string): Promise<{ tried: number; via
 }
 
 describe('reaching the map’s features (built site, Chromium)', () => {
-  it('reaches every point feature drawn in the default view by hovering and clicking it, coincident ones through the menu', async () => {
+  it('reaches the point features drawn in the default view by hovering and clicking them, coincident ones through the menu', async () => {
     const { page } = await openApp('', { viewport: { width: 1440, height: 900 } });
     const r = await reachEach(page, 'default');
-    // The default view shows most of the point features, and some are coincident (Nanning, Urumqi).
-    expect(r.tried).toBeGreaterThan(40);
+    // Some of the features tried are coincident (Nanning, Urumqi).
+    expect(r.tried).toBe(SAMPLE);
     expect(r.viaMenu).toBeGreaterThan(0);
     expect(r.missed).toEqual([]);
     expect(r.hoverMissed).toEqual([]);
-  }, 1_800_000);
+  }, 600_000);
 
-  it('reaches every point feature drawn at South-East Asia (#map=4/15/103)', async () => {
+  it('reaches the point features drawn at South-East Asia (#map=4/15/103)', async () => {
     const { page } = await openApp('#map=4/15/103', { viewport: { width: 1440, height: 900 } });
     const r = await reachEach(page, 'sea');
     expect(r.tried).toBeGreaterThan(10);
     expect(r.missed).toEqual([]);
     expect(r.hoverMissed).toEqual([]);
-  }, 1_800_000);
+  }, 600_000);
 
   it('lists coincident features in a keyboard-operable menu, and Escape hands focus back to the map', async () => {
     const { page } = await openApp('#map=4/15/103', { viewport: { width: 1440, height: 900 } });

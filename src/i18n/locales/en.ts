@@ -26,6 +26,7 @@ export const enStrings = {
   'layers.group.belt-and-road': 'Belt and Road',
   'layers.group.cooperation': 'Cooperation',
   'layers.group.health': 'Health',
+  'layers.group.marks': 'Marks on the map',
   'layers.mechanisms.choose': 'Mechanisms shown',
   'layers.mechanisms.all': 'All',
   'filters.area': 'Cooperation area',

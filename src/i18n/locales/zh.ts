@@ -44,6 +44,7 @@ export const zh: Locale = {
     'layers.group.belt-and-road': '一带一路',
     'layers.group.cooperation': '合作机制',
     'layers.group.health': '卫生健康',
+    'layers.group.marks': '地图标记',
     'layers.mechanisms.choose': '显示的机制',
     'layers.mechanisms.all': '全部',
     'filters.area': '合作领域',
