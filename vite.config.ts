@@ -4,6 +4,7 @@ import { exportFontsPlugin } from './scripts/export-fonts-plugin.ts';
 import { onlineStyleCsp, styleOrigins } from './src/map/online-style.ts';
 import { storyProblems } from './scripts/story-check.ts';
 import { textCharsetPlugin } from './scripts/text-charset-plugin.ts';
+import { bundleReportPlugin } from './scripts/bundle-report-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -39,6 +40,8 @@ export default defineConfig({
     textCharsetPlugin(),
     // The offline service worker: dist/sw.js, precaching every file of the build.
     precachePlugin({ source: 'src/sw.ts' }),
+    // The bench's module-by-module account of the chunks (only with HSR_BUNDLE_REPORT=<file>).
+    bundleReportPlugin(),
   ],
   build: {
     target: 'es2022',
