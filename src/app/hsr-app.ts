@@ -26,6 +26,7 @@ import { DataController } from './data-controller.ts';
 import { TalkController } from './talk-controller.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
 import { ensureElement } from './lazy-elements.ts';
+import { warmExportWhenIdle } from './export-warmup.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { layerSpec, type LayerId } from '../layers/registry.ts';
@@ -298,7 +299,12 @@ export class HsrApp extends LitElement {
     if (e.detail.status === 'no-webgl') this.data.mapDrawn();
   };
 
-  private onMapDrawn = () => this.data.mapDrawn();
+  private onMapDrawn = () => {
+    this.data.mapDrawn();
+    // An export soon after the page opens should not wait for the renderer's first frame.
+    const ready = () => this.mapStatus === 'ready';
+    void warmExportWhenIdle(() => ({ state: this.state, data: ready() ? this.exportData() : null, liveMap: ready() ? this.mapElement()?.getMap() : undefined }));
+  };
 
   /** The detailed outlines of the polygon layers shown (zoomed-in map, export, a story chapter close up). */
   private wantDetail = () => this.data.wantDetail(this.state.layers);
