@@ -5,6 +5,7 @@ import { onlineStyleCsp, styleOrigins } from './src/map/online-style.ts';
 import { storyProblems } from './scripts/story-check.ts';
 import { textCharsetPlugin } from './scripts/text-charset-plugin.ts';
 import { bundleReportPlugin } from './scripts/bundle-report-plugin.ts';
+import { posterPlugin } from './scripts/poster-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -38,6 +39,8 @@ export default defineConfig({
     exportFontsPlugin({ root: import.meta.dirname }),
     // Source documents and CSVs opened directly read as UTF-8 in `npm run dev` and `npm run preview`.
     textCharsetPlugin(),
+    // The poster of the default view in the first paint (pictures drawn by `npm run posters`).
+    posterPlugin(),
     // The offline service worker: dist/sw.js, precaching every file of the build.
     precachePlugin({ source: 'src/sw.ts' }),
     // The bench's module-by-module account of the chunks (only with HSR_BUNDLE_REPORT=<file>).
