@@ -6,6 +6,7 @@ import { storyProblems } from './scripts/story-check.ts';
 import { textCharsetPlugin } from './scripts/text-charset-plugin.ts';
 import { bundleReportPlugin } from './scripts/bundle-report-plugin.ts';
 import { posterPlugin } from './scripts/poster-plugin.ts';
+import { langFontsPlugin } from './scripts/lang-fonts-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -37,6 +38,8 @@ export default defineConfig({
     },
     // The export font: Noto Sans SC cut down to the characters the site uses (`virtual:hsr-export-fonts`).
     exportFontsPlugin({ root: import.meta.dirname }),
+    // The page's font in each language, from the locale tables (`virtual:hsr-lang-fonts.css`).
+    langFontsPlugin(),
     // Source documents and CSVs opened directly read as UTF-8 in `npm run dev` and `npm run preview`.
     textCharsetPlugin(),
     // The poster of the default view in the first paint (pictures drawn by `npm run posters`).

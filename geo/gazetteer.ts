@@ -3,6 +3,7 @@
  * (cities of 1000+ inhabitants). The seeds name places by GeoNames id; this
  * module turns an id into a position and checks the record agrees with GeoNames.
  */
+import type { PlaceRef } from '../src/data/contract.ts';
 import { createRequire } from 'node:module';
 import type { Place } from './schema.ts';
 
@@ -15,15 +16,8 @@ export interface GeoNamesCity {
   loc: { type: 'Point'; coordinates: [number, number] };
 }
 
-export type Precision = 'city' | 'district' | 'province' | 'country' | 'region' | 'schematic';
-
-export interface ResolvedPlace {
-  id: string;
-  name_en: string;
-  name_zh: string;
-  country: string;
-  precision: Precision;
-  coordinates: [number, number];
+/** A place of the gazetteer as features cite it (`PlaceRef`), with its GeoNames id. */
+export interface ResolvedPlace extends PlaceRef {
   /** GeoNames id of the city or seat; absent for a whole country (plotted at its interior point). */
   geonameid?: number;
 }

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger, Plugin } from 'vite';
-import { POSTER_ALT, POSTER_MANIFEST, POSTER_SHAPES, posterFile, type PosterManifest } from '../src/app/poster.ts';
+import { posterAlt, POSTER_MANIFEST, POSTER_SHAPES, posterFile, type PosterManifest } from '../src/app/poster.ts';
 import { parseWorldview, type Worldview } from '../src/data/worldviews.ts';
 
 const MARKER = '<!-- map-poster -->';
@@ -19,7 +19,7 @@ const MARKER = '<!-- map-poster -->';
 export function posterMarkup(worldview: Worldview, sizes: PosterManifest['sizes']): string {
   const sources = POSTER_SHAPES.filter((s) => s.media !== null).map((s) => `<source media="${s.media}" srcset="${posterFile('en', worldview, s.id)}" width="${sizes[s.id].width}" height="${sizes[s.id].height}" />`);
   const wide = POSTER_SHAPES.find((s) => s.media === null)!;
-  const img = `<img src="${posterFile('en', worldview, wide.id)}" width="${sizes[wide.id].width}" height="${sizes[wide.id].height}" alt="${POSTER_ALT.both}" fetchpriority="high" />`;
+  const img = `<img src="${posterFile('en', worldview, wide.id)}" width="${sizes[wide.id].width}" height="${sizes[wide.id].height}" alt="${posterAlt('all')}" fetchpriority="high" />`;
   return `<picture class="map-poster">${sources.join('')}${img}</picture>`;
 }
 

@@ -29,10 +29,10 @@ import { serveDist } from './serve-dist.ts';
 import { POSTER_MANIFEST, POSTER_SHAPES, posterFile, type PosterManifest } from '../src/app/poster.ts';
 import { WORLDVIEWS, type Worldview } from '../src/data/worldviews.ts';
 import type { Lang } from '../src/state/app-state.ts';
+import { LANGS } from '../src/data/vocabulary.ts';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'public');
-const LANGS: readonly Lang[] = ['en', 'zh'];
 /** WebP quality: a picture shown for a second or two under a fading map; small matters more than sharp. */
 const QUALITY = 0.55;
 /** Device pixels of the poster per CSS pixel of the map it copies (upscaled on screen: a blur nobody studies). */

@@ -11,6 +11,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map/map.css';
 import './styles/app.css';
+import 'virtual:hsr-lang-fonts.css';
 
 /** Resolves after the next frame has been painted. */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

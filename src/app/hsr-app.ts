@@ -31,7 +31,7 @@ import { warmExportWhenIdle } from './export-warmup.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { layerSpec, type LayerId } from '../layers/registry.ts';
-import { pick, t } from '../i18n/i18n.ts';
+import { htmlLang, joinList, languageName, nextLang, pick, t } from '../i18n/i18n.ts';
 import type { HsrMap, MapStatus } from '../map/hsr-map.ts';
 import { paddingAround, type Padding } from '../map/padding.ts';
 import { DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
@@ -196,7 +196,7 @@ export class HsrApp extends LitElement {
       this.highlight = [];
     }
     if (s.lang !== before?.lang) {
-      document.documentElement.lang = s.lang === 'zh' ? 'zh-Hans' : 'en';
+      document.documentElement.lang = htmlLang(s.lang);
       document.title = t(s.lang, 'app.title');
     }
     document.documentElement.classList.toggle('embed', s.embed);
@@ -418,7 +418,7 @@ export class HsrApp extends LitElement {
           <button class="tool tool-present" title=${t(lang, 'present.startLabel')} @click=${() => this.talk.start({ id: DEFAULT_STORY_ID, chapter: 0 })}>${t(lang, 'present.start')}</button>
           <button class="tool tool-stories" title=${t(lang, 'editor.open.toolLabel')} aria-pressed=${this.editorOpen ? 'true' : 'false'} @click=${this.openEditor}>${t(lang, 'editor.open.tool')}</button>
           <button class="tool tool-export" title=${t(lang, 'export.openLabel')} aria-haspopup="dialog" ?disabled=${!data || this.mapStatus !== 'ready'} @click=${this.openExport}>${t(lang, 'export.open')}</button>
-          <button class="tool" title=${t(lang, 'lang.switchLabel')} @click=${() => this.store.apply({ lang: lang === 'en' ? 'zh' : 'en' })}><span lang=${lang === 'en' ? 'zh-Hans' : 'en'}>${t(lang, 'lang.switch')}</span><span class="visually-hidden"> — ${t(lang, 'lang.switchLabel')}</span></button>
+          <button class="tool" title=${t(lang, 'lang.switchLabel')} @click=${() => this.store.apply({ lang: nextLang(lang) })}><span lang=${htmlLang(nextLang(lang))}>${languageName(nextLang(lang))}</span><span class="visually-hidden"> — ${t(lang, 'lang.switchLabel')}</span></button>
         </div>
         ${this.offline === 'ready' ? html`<span class="offline-ready" role="status" title=${t(lang, 'offline.readyLabel')}>${t(lang, 'offline.ready')}</span>` : nothing}
         ${this.applyUpdate ? html`<button class="tool offline-update" title=${t(lang, 'offline.updateLabel')} @click=${this.applyUpdate}>${t(lang, 'offline.update')}</button>` : nothing}
@@ -436,7 +436,7 @@ export class HsrApp extends LitElement {
         ${this.data.error ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.data.error })}</div>` : nothing}
         ${report
           ? html`<div class="banner" role="status">
-              ${report.failedLayers.length ? t(lang, 'map.dataError', { detail: report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)).join(lang === 'zh' ? '、' : ', ') }) : ''}
+              ${report.failedLayers.length ? t(lang, 'map.dataError', { detail: joinList(lang, report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title))) }) : ''}
               ${report.skipped.length ? t(lang, 'map.recordsSkipped', { count: report.skipped.length }) : ''}
             </div>`
           : nothing}

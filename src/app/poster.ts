@@ -18,6 +18,8 @@
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Worldview } from '../data/worldviews.ts';
 import { DEFAULT_LAYERS } from '../layers/registry.ts';
+import { LANGS } from '../data/vocabulary.ts';
+import { t } from '../i18n/i18n.ts';
 
 /**
  * The shapes of window a poster is drawn for: a desktop window (the map beside
@@ -42,12 +44,14 @@ export function posterFile(lang: Lang, worldview: Worldview, shape: PosterShape)
   return `posters/map-${lang}-${worldview}-${shape}.webp`;
 }
 
-/** What the picture is, for assistive technology: not the map, a picture of it while it loads. */
-export const POSTER_ALT: Record<Lang | 'both', string> = {
-  en: 'Picture of the map, shown while the interactive map loads',
-  zh: '地图图片，交互地图加载中',
-  both: 'Picture of the map, shown while the interactive map loads · 地图图片，交互地图加载中',
-};
+/**
+ * What the picture is, for assistive technology: not the map, a picture of it
+ * while it loads; in every language in the static page (before the app knows
+ * the visitor's).
+ */
+export function posterAlt(lang: Lang | 'all'): string {
+  return lang === 'all' ? LANGS.map((l) => t(l, 'map.poster')).join(' · ') : t(lang, 'map.poster');
+}
 
 /** The language and worldview of the poster for a state, or null when the view opening is not the default one the posters show. */
 export function posterView(s: AppState): { lang: Lang; worldview: Worldview } | null {
@@ -105,7 +109,7 @@ export class Poster {
         if (source && source.getAttribute('srcset') !== file) source.setAttribute('srcset', file);
       }
     }
-    img?.setAttribute('alt', POSTER_ALT[view.lang]);
+    img?.setAttribute('alt', posterAlt(view.lang));
     this.host.setAttribute('data-poster', '');
     // Exactly over the map (the side panel, the header's height and the bottom sheet are the app's to lay out).
     const place = () => {

@@ -15,7 +15,7 @@
 import type { BaseProps, Bilingual, CountryName } from './contract.ts';
 import { layerSpec, type LayerId } from '../layers/registry.ts';
 import type { Lang } from '../state/app-state.ts';
-import { pick, t } from '../i18n/i18n.ts';
+import { field, format, formatDate, htmlLang, joinList, pick, punctuation, t } from '../i18n/i18n.ts';
 
 /** Folds case, accents, width and punctuation, so that spelling variants compare equal. */
 export function normaliseForSearch(s: string): string {
@@ -84,15 +84,15 @@ export function countryNames(features: Iterable<Props>, table: readonly CountryN
   return out;
 }
 
-let displayNames: { en: Intl.DisplayNames; zh: Intl.DisplayNames } | null | undefined;
+let displayNames: Record<keyof Bilingual, Intl.DisplayNames> | null | undefined;
 
 /** A country's name from the platform's CLDR data, or undefined. */
 export function intlName(iso2: string): Bilingual | undefined {
   if (displayNames === undefined) {
     try {
       displayNames = {
-        en: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
-        zh: new Intl.DisplayNames(['zh-Hans'], { type: 'region', fallback: 'none' }),
+        en: new Intl.DisplayNames([htmlLang('en')], { type: 'region', fallback: 'none' }),
+        zh: new Intl.DisplayNames([htmlLang('zh')], { type: 'region', fallback: 'none' }),
       };
     } catch {
       displayNames = null;
@@ -330,33 +330,12 @@ function toResult(s: Scored, lang: Lang): SearchResult {
 // ---------------------------------------------------------------------------
 // Short descriptions of a feature, shared by the list and the panels
 
-const MONTH_FORMAT: Record<Lang, Intl.DateTimeFormatOptions> = {
-  en: { year: 'numeric', month: 'long', timeZone: 'UTC' },
-  zh: { year: 'numeric', month: 'long', timeZone: 'UTC' },
-};
-
-/**
- * A document or event date as written in the data (`2015`, `2015-06`,
- * `2015-06-18`) in the reader's language: "June 2015", "2015年6月",
- * "18 June 2020", "2020年6月18日". Anything else is returned as is.
- */
-export function formatDate(date: string, lang: Lang): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  if (!mo) return lang === 'zh' ? `${y}年` : y!;
-  const when = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
-  if (Number.isNaN(when.getTime())) return date;
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, d ? { ...MONTH_FORMAT[lang], day: 'numeric' } : MONTH_FORMAT[lang]).format(when);
-}
-
 /** The years of a feature: its date for an event, else "2015" or "2015–2017" (Chinese "2015—2017"); '' without years. */
 export function yearsLabel(p: BaseProps, lang: Lang): string {
   if (typeof p.date === 'string' && p.date) return formatDate(p.date, lang);
   if (p.year_start === undefined) return '';
   const end = p.year_end ?? p.year_start;
-  return end === p.year_start ? String(p.year_start) : `${p.year_start}${lang === 'zh' ? '—' : '–'}${end}`;
+  return end === p.year_start ? String(p.year_start) : `${p.year_start}${punctuation(lang).range}${end}`;
 }
 
 /**
@@ -366,13 +345,12 @@ export function yearsLabel(p: BaseProps, lang: Lang): string {
  */
 export function featureContext(p: BaseProps, lang: Lang, names: ReadonlyMap<string, Bilingual>): string {
   const parts: string[] = [];
-  const sep = lang === 'zh' ? '、' : ', ';
   if (p.places.length) {
-    const shown = p.places.slice(0, 2).map((pl) => (lang === 'zh' ? pl.name_zh : pl.name_en));
-    parts.push(shown.join(sep) + (p.places.length > 2 ? (lang === 'zh' ? '等' : ' …') : ''));
+    const list = joinList(lang, p.places.slice(0, 2).map((pl) => field(lang, pl, 'name')));
+    parts.push(p.places.length > 2 ? format(lang, 'morePlaces', { list }) : list);
   } else if (p.countries.length && !layerSpec(p.layer)?.oneCountry) {
-    const shown = p.countries.slice(0, 3).map((c) => countryLabel(names, c, lang));
-    parts.push(shown.join(sep) + (p.countries.length > 3 ? (lang === 'zh' ? `等${p.countries.length}国` : ` +${p.countries.length - 3}`) : ''));
+    const list = joinList(lang, p.countries.slice(0, 3).map((c) => countryLabel(names, c, lang)));
+    parts.push(p.countries.length > 3 ? format(lang, 'moreCountries', { list, more: p.countries.length - 3, total: p.countries.length }) : list);
   }
   const years = yearsLabel(p, lang);
   if (years) parts.push(years);

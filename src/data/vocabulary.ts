@@ -28,7 +28,11 @@ export type Precision = (typeof PRECISIONS)[number];
 /** The precisions a point record may declare (`seeds/tables`). */
 export const POINT_PRECISIONS = ['city', 'district', 'province', 'country'] as const;
 
-/** The languages of the site and of the data (every name and summary has both). */
+/**
+ * The languages of the site and of the data (every name and summary has both).
+ * Each has its locale table (`src/i18n/locales/<lang>.ts`), which `src/i18n/i18n.ts`
+ * registers: the type checker holds the two lists equal.
+ */
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 

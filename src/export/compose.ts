@@ -16,7 +16,7 @@ import { visibleFeatures } from '../layers/build-layers.ts';
 import { mechanismColors } from '../layers/palette.ts';
 import { BASEMAP_PALETTES, basemapAttribution } from '../map/basemap-style.ts';
 import type { Worldview } from '../data/worldviews.ts';
-import { field, pick, t } from '../i18n/i18n.ts';
+import { field, format, formatNumber, pick, punctuation, t } from '../i18n/i18n.ts';
 import { type Chapter, type Story, clampChapter } from '../story/story.ts';
 
 export interface Box {
@@ -261,7 +261,7 @@ export function citedDocuments(state: AppState, data: Dataset, lang: Lang): { fi
   for (const id of state.layers) for (const f of visibleFeatures(data, id, state)) for (const s of f.properties.sources) files.add(s.doc);
   const sel = state.selected ? data.byId.get(state.selected) : undefined;
   if (sel) for (const s of sel.properties.sources) files.add(s.doc);
-  return data.manifest.documents.filter((d) => files.has(d.file)).map((d) => ({ file: d.file, title: lang === 'zh' ? d.title_zh : d.title_en, date: d.date }));
+  return data.manifest.documents.filter((d) => files.has(d.file)).map((d) => ({ file: d.file, title: field(lang, d, 'title'), date: d.date }));
 }
 
 /** The story chapter the state shows, if any: `story` is the story the app has loaded for `state.story`. */
@@ -286,7 +286,7 @@ export function defaultTitles(state: AppState, data: Dataset | null, lang: Lang,
   const sel = state.selected && data ? data.byId.get(state.selected) : undefined;
   if (sel) return { title: field(lang, sel.properties, 'name'), subtitle: `${pick(lang, layerSpec(sel.properties.layer).title)} · ${t(lang, 'app.title')}` };
   const names = LAYERS.filter((l) => state.layers.includes(l.id)).map((l) => pick(lang, l.title));
-  return { title: t(lang, 'app.title'), subtitle: names.join(lang === 'zh' ? '、' : ' · ') || t(lang, 'app.subtitle') };
+  return { title: t(lang, 'app.title'), subtitle: names.join(punctuation(lang).titles) || t(lang, 'app.subtitle') };
 }
 
 /** Equatorial circumference of the Web Mercator sphere (EPSG:3857), metres. */
@@ -303,8 +303,8 @@ export function metresPerPixel(lat: number, zoom: number, pixelRatio: number): n
 /** Latitude as people write it: `35° N` / `北纬35°`. */
 export function formatLatitude(lat: number, lang: Lang): string {
   const v = Math.round(Math.abs(lat));
-  if (v === 0) return lang === 'zh' ? '赤道' : 'equator';
-  return lang === 'zh' ? `${lat > 0 ? '北纬' : '南纬'}${v}°` : `${v}° ${lat > 0 ? 'N' : 'S'}`;
+  if (v === 0) return t(lang, 'image.equator');
+  return t(lang, lat > 0 ? 'image.north' : 'image.south', { degrees: v });
 }
 
 /**
@@ -317,9 +317,8 @@ export function scaleBar(mPerPx: number, maxPx: number, lang: Lang, atLat?: numb
   const metres = [5, 2, 1].map((k) => k * pow).find((m) => m <= maxM) ?? pow;
   const km = metres >= 1000;
   const value = km ? metres / 1000 : metres;
-  const unit = lang === 'zh' ? (km ? '公里' : '米') : km ? 'km' : 'm';
-  let label = `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} ${unit}`;
-  if (atLat !== undefined) label += lang === 'zh' ? `（${formatLatitude(atLat, lang)}）` : ` (at ${formatLatitude(atLat, lang)})`;
+  const scale = `${formatNumber(lang, value)} ${t(lang, km ? 'image.km' : 'image.m')}`;
+  const label = atLat === undefined ? scale : format(lang, 'scaleAt', { scale, latitude: formatLatitude(atLat, lang) });
   return { metres, px: metres / mPerPx, label };
 }
 
@@ -357,18 +356,16 @@ export function scaleBarMode(pitch: number, variation: number): ScaleBarMode {
   return variation > SCALE_BAR_LIMITS.label ? 'latitude' : 'plain';
 }
 
+/** The boundary disclaimer of a worldview and the data source, as one line (an export's footer, the handout's). */
+export function attributionText(lang: Lang, worldview: Worldview): string {
+  return `${basemapAttribution(lang, worldview)}${punctuation(lang).sentenceEnd}${t(lang, 'image.credit')}`;
+}
+
 /** Footer text: the boundary disclaimer of the data's worldview and the data source, the cited documents, the date. */
 export function footerTexts(state: AppState, data: Dataset, lang: Lang, date: Date): { attribution: string; sources: string; date: string } {
   const docs = citedDocuments(state, data, lang);
-  const sep = lang === 'zh' ? '；' : '; ';
-  const disclaimer = basemapAttribution(lang, data.worldview);
-  const attribution =
-    lang === 'zh'
-      ? `${disclaimer}。数据：健康丝绸之路地图，依据原始文件整理，每一要素均注明出处。`
-      : `${disclaimer}. Data: Health Silk Road Map, compiled from the source documents; every feature cites its source.`;
-  const sources = docs.length ? `${lang === 'zh' ? '引用文件：' : 'Sources: '}${docs.map((d) => `${d.title} (${d.date})`).join(sep)}` : '';
-  const iso = date.toISOString().slice(0, 10);
-  return { attribution, sources, date: lang === 'zh' ? `制图日期：${iso}` : `Made ${iso}` };
+  const sources = docs.length ? t(lang, 'image.sources', { list: docs.map((d) => `${d.title} (${d.date})`).join(punctuation(lang).semicolon) }) : '';
+  return { attribution: attributionText(lang, data.worldview), sources, date: t(lang, 'image.made', { date: date.toISOString().slice(0, 10) }) };
 }
 
 // ---------------------------------------------------------------------------

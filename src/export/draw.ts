@@ -6,7 +6,7 @@
  * which must be loaded first (`loadExportFonts`).
  */
 import type { Lang } from '../state/app-state.ts';
-import { pick } from '../i18n/i18n.ts';
+import { pick, punctuation } from '../i18n/i18n.ts';
 import type { LegendItem } from '../layers/registry.ts';
 import { SYMBOL_PATHS } from '../layers/symbols.ts';
 import { BASE, footerWidth, layoutExport, layoutUnit, QR_LINK_LINES, scaleBar, type ExportLayout, type LegendSection, type ScaleBarMode } from './compose.ts';
@@ -82,7 +82,7 @@ export function legendRows(ctx: Ctx, width: number, height: number, sections: re
   const add = (text: string, maxW: number, heading: boolean, item?: LegendItem) => {
     ctx.font = exportFont(BASE.legendFont * u, heading ? 700 : 400, lang);
     let lines = wrapText(ctx, text, maxW);
-    if (lines.length > LEGEND_LINES) lines = [...lines.slice(0, LEGEND_LINES - 1), fitText(ctx, lines.slice(LEGEND_LINES - 1).join(lang === 'zh' ? '' : ' '), maxW)];
+    if (lines.length > LEGEND_LINES) lines = [...lines.slice(0, LEGEND_LINES - 1), fitText(ctx, lines.slice(LEGEND_LINES - 1).join(punctuation(lang).space), maxW)];
     lines.forEach((line, i) => rows.push({ text: fitText(ctx, line, maxW), heading, ...(i === 0 && item ? { item } : {}) }));
   };
   for (const s of sections) {

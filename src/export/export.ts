@@ -10,9 +10,9 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { pick, t } from '../i18n/i18n.ts';
+import { htmlLang, pick, t } from '../i18n/i18n.ts';
 import { boundaryLegend, defaultTitles, footerTexts, highlightIds, legendSections, scaleBarMode, scaleVariation, showsBox, type Box, type ExportLayout, type ScaleBarMode } from './compose.ts';
-import { INSET_CAPTION, southChinaSeaInset } from './inset.ts';
+import { southChinaSeaInset } from './inset.ts';
 import { drawExport, layoutFor, type ExportContent, type LegendRow } from './draw.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, loadExportFonts, missingChars } from './fonts.ts';
 import { ExportSizeError, largestFitting, renderLimits } from './render-map.ts';
@@ -182,7 +182,7 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
   const labels = await basemapLabelText(data);
   const inset = options.inset === false ? null : await southChinaSeaInset(data).catch((e: unknown) => (console.warn('no South China Sea inset:', e), null));
   const legendText = content.legend.flatMap((s) => [pick(lang, s.title), ...s.items.map((i) => pick(lang, i.label))]);
-  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, content.qr?.link ?? '', '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], inset ? INSET_CAPTION[lang] : '', ...legendText].join('');
+  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, content.qr?.link ?? '', '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], inset ? t(lang, 'image.inset') : '', ...legendText].join('');
   const fonts = await loadExportFonts(allText);
   const measure = new OffscreenCanvas(1, 1).getContext('2d');
   if (!measure) throw new Error('no 2D canvas');
@@ -267,7 +267,7 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
   const tCompose = performance.now();
   const pdf = options.format === 'pdf';
   progress(pdf ? 'pdf' : 'encode');
-  const bytes = await encodeImage(bitmap, pdf ? { kind: 'pdf', dpi, title: content.title ?? t(lang, 'app.title'), lang } : { kind: 'png', dpi });
+  const bytes = await encodeImage(bitmap, pdf ? { kind: 'pdf', dpi, title: content.title ?? t(lang, 'app.title'), lang: htmlLang(lang) } : { kind: 'png', dpi });
   const tEnd = performance.now();
   progress('done');
   return {

@@ -11,7 +11,8 @@
  * and the CLI can warn that it depends on the fonts of the machine.
  */
 import { EXPORT_FACES } from 'virtual:hsr-export-fonts';
-import { FONT_STACK } from '../i18n/i18n.ts';
+import { field, fontStack } from '../i18n/i18n.ts';
+import { LANGS } from '../data/vocabulary.ts';
 import type { Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { basemapFiles } from '../data/data-files.ts';
@@ -91,16 +92,14 @@ const labelTexts = new Map<string, Promise<Record<Lang, string>>>();
 /** Every character of the base map's labels in each language, in the data's worldview (to load their font files). */
 export function basemapLabelText(data: Pick<Dataset, 'manifest' | 'worldview'>): Promise<Record<Lang, string>> {
   const url = basemapFiles(data.manifest, data.worldview, new URL('data/', document.baseURI))('labels');
-  if (!url) return Promise.resolve({ en: '', zh: '' });
+  const none = () => Object.fromEntries(LANGS.map((l) => [l, ''])) as Record<Lang, string>;
+  if (!url) return Promise.resolve(none());
   let text = labelTexts.get(url);
   if (!text) {
     text = fetch(url)
       .then((r) => r.json() as Promise<{ features: { properties: Record<string, unknown> }[] }>)
-      .then((fc) => ({
-        en: fc.features.map((f) => String(f.properties.name_en ?? '')).join(''),
-        zh: fc.features.map((f) => String(f.properties.name_zh ?? '')).join(''),
-      }))
-      .catch(() => ({ en: '', zh: '' }));
+      .then((fc) => Object.fromEntries(LANGS.map((l) => [l, fc.features.map((f) => field(l, f.properties, 'name')).join('')])) as Record<Lang, string>)
+      .catch(none);
     labelTexts.set(url, text);
   }
   return text;
@@ -108,5 +107,5 @@ export function basemapLabelText(data: Pick<Dataset, 'manifest' | 'worldview'>):
 
 /** A CSS font shorthand in the export family, then the site's stack for the language (characters the subset lacks). */
 export function exportFont(px: number, weight: 400 | 700 = 400, lang: Lang = 'en'): string {
-  return `${weight} ${px.toFixed(2)}px "${EXPORT_FONT_FAMILY}", ${FONT_STACK[lang]}`;
+  return `${weight} ${px.toFixed(2)}px "${EXPORT_FONT_FAMILY}", ${fontStack(lang)}`;
 }

@@ -14,15 +14,14 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type AppState, type Lang, defaultState } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
-import { pick } from '../i18n/i18n.ts';
+import { field, htmlLang, pick, t } from '../i18n/i18n.ts';
 import { chapterPatch, frameChapter } from '../story/chapter-view.ts';
 import type { Chapter, Story } from '../story/story.ts';
 import { atChapter, type StoryRef } from '../story/story-src.ts';
 import { printedLink, viewLink } from '../state/url-state.ts';
-import { basemapAttribution } from '../map/basemap-style.ts';
 import { basemapLabelText, EXPORT_FONT_FAMILY, exportFont, loadExportFonts } from './fonts.ts';
 import { INK, qrLinkLines, drawQr, wrapText } from './draw.ts';
-import { layoutExport, layoutUnit } from './compose.ts';
+import { attributionText, layoutExport, layoutUnit } from './compose.ts';
 import { qrModules } from './qr.ts';
 import { withRenderer } from './warm-renderer.ts';
 import { encodeImage, encodePages } from './encoder.ts';
@@ -61,11 +60,6 @@ export interface HandoutResult {
 const MUTED = '#4a4f5c';
 const RULE = 'rgba(29,35,48,0.3)';
 
-const STRINGS = {
-  en: { sources: 'Sources', page: '{n} / {total}', made: 'Made {date}', data: 'Data: Health Silk Road Map, compiled from the source documents; every feature cites its source.' },
-  zh: { sources: '出处', page: '{n} / {total}', made: '制图日期：{date}', data: '数据：健康丝绸之路地图，依据原始文件整理，每一要素均注明出处。' },
-} as const;
-
 /** The link that opens chapter `index` on the site, in `lang` (the presenter applies the chapter's layers). */
 export function chapterLink(base: string, ref: StoryRef, index: number, lang: Lang): string {
   return viewLink(base, { ...defaultState(lang), story: atChapter(ref, index) });
@@ -87,14 +81,16 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
   const { width: W, height: H, dpi } = HANDOUT_PAGE;
   const u = layoutUnit(W, H);
   const margin = Math.round(70 * u);
-  const s = STRINGS[lang];
   const docTitle = (file: string) => {
     const d = data.manifest.documents.find((x) => x.file === file);
-    return d ? (lang === 'zh' ? d.title_zh : d.title_en) : file;
+    return d ? field(lang, d, 'title') : file;
   };
+  const when = (options.when ?? new Date()).toISOString().slice(0, 10);
+  const attribution = attributionText(lang, data.worldview);
+  const pageTexts = [t(lang, 'handout.sources'), t(lang, 'handout.page', { n: story.chapters.length, total: story.chapters.length }), t(lang, 'image.made', { date: when }), attribution];
   const links = story.chapters.map((_, i) => chapterLink(base, ctx.ref, i, lang));
   const labels = await basemapLabelText(data);
-  const text = [pick(lang, story.title), ...story.chapters.flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]), ...links, ...Object.values(s), basemapAttribution(lang, data.worldview), labels[lang], '0123456789'].join('');
+  const text = [pick(lang, story.title), ...story.chapters.flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]), ...links, ...pageTexts, labels[lang], '0123456789'].join('');
   const fonts = await loadExportFonts(text);
   const labelFont = fonts.failed.length ? undefined : EXPORT_FONT_FAMILY;
 
@@ -121,18 +117,17 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
     const cam = frameChapter(ch, subjectBounds(ch, data), { width: cssW, height: cssH }, padding);
     return { center: [cam.lon, cam.lat] as [number, number], zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch };
   };
-  const when = (options.when ?? new Date()).toISOString().slice(0, 10);
 
   await withRenderer({ ...sceneOf(first, 0), camera: cameraOf(first) }, liveMap, async (renderer) => {
     for (const [i, ch] of story.chapters.entries()) {
       const m = await renderer.render({ ...sceneOf(ch, i), camera: cameraOf(ch), width: mapBox.w, height: mapBox.h, pixelRatio: u });
-      drawPage(c, { W, H, u, margin, mapBox, lang, s, story, ch, i, map: m.canvas, docTitle, link: links[i]!, when, disclaimer: basemapAttribution(lang, data.worldview) });
+      drawPage(c, { W, H, u, margin, mapBox, lang, story, ch, i, map: m.canvas, docTitle, link: links[i]!, when, attribution });
       const deflated = await encodeImage(page.transferToImageBitmap(), { kind: 'rgb', dpi });
       pages.push({ width: W, height: H, dpi, deflatedRgb: deflated });
       options.onProgress?.(i + 1, story.chapters.length);
     }
   });
-  const bytes = await encodePages({ title: pick(lang, story.title), lang, pages });
+  const bytes = await encodePages({ title: pick(lang, story.title), lang: htmlLang(lang), pages });
   return { bytes, pages: pages.length, links, ms: Math.round(performance.now() - t0) };
 }
 
@@ -143,7 +138,6 @@ interface PageInput {
   margin: number;
   mapBox: { x: number; y: number; w: number; h: number };
   lang: Lang;
-  s: (typeof STRINGS)[Lang];
   story: Story;
   ch: Chapter;
   i: number;
@@ -151,8 +145,8 @@ interface PageInput {
   docTitle: (file: string) => string;
   link: string;
   when: string;
-  /** The boundary disclaimer of the worldview the pages are drawn in. */
-  disclaimer: string;
+  /** The boundary disclaimer of the worldview the pages are drawn in, and the data source. */
+  attribution: string;
 }
 
 type Ctx = OffscreenCanvasRenderingContext2D;
@@ -170,7 +164,7 @@ function drawPage(c: Ctx, p: PageInput) {
   c.fillStyle = MUTED;
   c.fillText(pick(lang, p.story.title), margin, margin);
   c.textAlign = 'right';
-  c.fillText(p.s.page.replace('{n}', String(p.i + 1)).replace('{total}', String(p.story.chapters.length)), W - margin, margin);
+  c.fillText(t(lang, 'handout.page', { n: p.i + 1, total: p.story.chapters.length }), W - margin, margin);
   c.textAlign = 'left';
   c.font = exportFont(34 * u, 700, lang);
   c.fillStyle = INK;
@@ -225,7 +219,7 @@ function drawPage(c: Ctx, p: PageInput) {
     y += 12 * u;
     c.font = exportFont(15 * u, 700, lang);
     c.fillStyle = MUTED;
-    c.fillText(p.s.sources, margin, y);
+    c.fillText(t(lang, 'handout.sources'), margin, y);
     y += 24 * u;
   }
   for (const src of p.ch.sources) {
@@ -252,8 +246,8 @@ function drawPage(c: Ctx, p: PageInput) {
   c.moveTo(margin, footerY);
   c.lineTo(W - margin, footerY);
   c.stroke();
-  const foot = wrapText(c, `${p.disclaimer}${lang === 'zh' ? '。' : '. '}${p.s.data}`, inner - 200 * u).slice(0, 2);
+  const foot = wrapText(c, p.attribution, inner - 200 * u).slice(0, 2);
   foot.forEach((l, k) => c.fillText(l, margin, footerY + 8 * u + k * 16 * u));
   c.textAlign = 'right';
-  c.fillText(p.s.made.replace('{date}', p.when), W - margin, footerY + 8 * u);
+  c.fillText(t(lang, 'image.made', { date: p.when }), W - margin, footerY + 8 * u);
 }

@@ -19,7 +19,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { pick } from '../i18n/i18n.ts';
+import { htmlLang, languageName, pick, t, type StringKey } from '../i18n/i18n.ts';
+import { LANGS } from '../data/vocabulary.ts';
 import { PRESETS, presetById, SCREEN_DPI } from './presets.ts';
 import { defaultTitles } from './compose.ts';
 import { exportView, ExportSizeError, prepareExport, type ExportOptions, type ExportPhase } from './export.ts';
@@ -27,7 +28,6 @@ import { largestFitting, renderLimits } from './render-map.ts';
 import { missingChars } from './fonts.ts';
 import { hsrEvent } from '../app/events.ts';
 import { holdRenderer, type RendererHold } from './warm-renderer.ts';
-import { xt } from './export-strings.ts';
 import { viewLink } from '../state/url-state.ts';
 import type { Story } from '../story/story.ts';
 
@@ -40,6 +40,24 @@ export const DPI_RANGE = { min: 72, max: 600 } as const;
 
 type Part = 'scaleBar' | 'northArrow' | 'attribution' | 'sources' | 'date' | 'qr';
 const PARTS: readonly Part[] = ['scaleBar', 'northArrow', 'attribution', 'sources', 'date', 'qr'];
+const PART_LABELS: Record<Part, StringKey> = {
+  scaleBar: 'exportDialog.scaleBar',
+  northArrow: 'exportDialog.northArrow',
+  attribution: 'exportDialog.attribution',
+  sources: 'exportDialog.sources',
+  date: 'exportDialog.date',
+  qr: 'exportDialog.qr',
+};
+const PHASE_LABELS: Record<ExportPhase, StringKey> = {
+  fonts: 'exportDialog.phase_fonts',
+  style: 'exportDialog.phase_style',
+  layers: 'exportDialog.phase_layers',
+  idle: 'exportDialog.phase_idle',
+  compose: 'exportDialog.phase_compose',
+  encode: 'exportDialog.phase_encode',
+  pdf: 'exportDialog.phase_pdf',
+  done: 'exportDialog.phase_done',
+};
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -240,9 +258,9 @@ export class HsrExportDialog extends LitElement {
       a.download = file;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.message = xt(this.lang, 'done', { file, w: width, h: height, size: `${(r.bytes.length / 1e6).toFixed(1)} MB`, seconds: (r.timings.totalMs / 1000).toFixed(1) });
+      this.message = t(this.lang, 'exportDialog.done', { file, w: width, h: height, size: `${(r.bytes.length / 1e6).toFixed(1)} MB`, seconds: (r.timings.totalMs / 1000).toFixed(1) });
     } catch (e) {
-      this.error = e instanceof ExportSizeError ? xt(this.lang, 'tooLarge', { w: e.requested.width, h: e.requested.height, fw: e.fits.width, fh: e.fits.height }) : xt(this.lang, 'failed', { detail: e instanceof Error ? e.message : String(e) });
+      this.error = e instanceof ExportSizeError ? t(this.lang, 'exportDialog.tooLarge', { w: e.requested.width, h: e.requested.height, fw: e.fits.width, fh: e.fits.height }) : t(this.lang, 'exportDialog.failed', { detail: e instanceof Error ? e.message : String(e) });
     } finally {
       this.busy = false;
       this.phase = null;
@@ -351,59 +369,58 @@ export class HsrExportDialog extends LitElement {
     const fits = largestFitting(width, height, this.maxSide);
     const badDpi = !this.dpiValid(dpi);
     const missing = missingChars(`${this.showTitle ? this.titleText : ''}${this.showSubtitle ? this.subtitleText : ''}`);
-    return html`<dialog aria-labelledby="export-title" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} @cancel=${(e: Event) => (e.preventDefault(), this.close())}>
-      <h2 id="export-title">${xt(lang, 'title')}</h2>
+    return html`<dialog aria-labelledby="export-title" lang=${htmlLang(lang)} @cancel=${(e: Event) => (e.preventDefault(), this.close())}>
+      <h2 id="export-title">${t(lang, 'exportDialog.title')}</h2>
       <fieldset>
-        <label class="label" for="export-size">${xt(lang, 'size')}</label>
+        <label class="label" for="export-size">${t(lang, 'exportDialog.size')}</label>
         <select id="export-size" .value=${this.preset} @change=${(e: Event) => (this.preset = (e.target as HTMLSelectElement).value)} ?disabled=${this.busy}>
           ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${pick(lang, p.label)}${p.dpi === 300 ? ` (${p.width} × ${p.height})` : ''}</option>`)}
-          <option value="custom" ?selected=${this.preset === 'custom'}>${xt(lang, 'custom')}</option>
+          <option value="custom" ?selected=${this.preset === 'custom'}>${t(lang, 'exportDialog.custom')}</option>
         </select>
         ${this.preset === 'custom'
           ? html`<div class="row">
-              <label>${xt(lang, 'width')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customW)} @input=${(e: Event) => (this.customW = Number((e.target as HTMLInputElement).value) || 0)} /></label>
-              <label>${xt(lang, 'height')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customH)} @input=${(e: Event) => (this.customH = Number((e.target as HTMLInputElement).value) || 0)} /></label>
-              <label>${xt(lang, 'dpi')} <input type="number" min=${DPI_RANGE.min} max=${DPI_RANGE.max} .value=${String(this.customDpi)} aria-invalid=${badDpi ? 'true' : 'false'} @input=${(e: Event) => (this.customDpi = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+              <label>${t(lang, 'exportDialog.width')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customW)} @input=${(e: Event) => (this.customW = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+              <label>${t(lang, 'exportDialog.height')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customH)} @input=${(e: Event) => (this.customH = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+              <label>${t(lang, 'exportDialog.dpi')} <input type="number" min=${DPI_RANGE.min} max=${DPI_RANGE.max} .value=${String(this.customDpi)} aria-invalid=${badDpi ? 'true' : 'false'} @input=${(e: Event) => (this.customDpi = Number((e.target as HTMLInputElement).value) || 0)} /></label>
             </div>
-            ${badDpi ? html`<p class="hint error" role="alert">${xt(lang, 'dpiRange', { min: DPI_RANGE.min, max: DPI_RANGE.max })}</p>` : nothing}`
+            ${badDpi ? html`<p class="hint error" role="alert">${t(lang, 'exportDialog.dpiRange', { min: DPI_RANGE.min, max: DPI_RANGE.max })}</p>` : nothing}`
           : nothing}
-        <p class="hint">${xt(lang, 'limit', { max: this.maxSide })}</p>
-        ${tooLarge ? html`<p class="hint error" role="alert">${xt(lang, 'tooLarge', { w: width, h: height, fw: fits.width, fh: fits.height })}</p>` : nothing}
+        <p class="hint">${t(lang, 'exportDialog.limit', { max: this.maxSide })}</p>
+        ${tooLarge ? html`<p class="hint error" role="alert">${t(lang, 'exportDialog.tooLarge', { w: width, h: height, fw: fits.width, fh: fits.height })}</p>` : nothing}
       </fieldset>
       <div class="row">
         <fieldset>
-          <legend>${xt(lang, 'format')}</legend>
-          <label class="check"><input type="radio" name="format" .checked=${this.format === 'png'} @change=${() => (this.format = 'png')} /> ${xt(lang, 'png')}</label>
-          <label class="check"><input type="radio" name="format" .checked=${this.format === 'pdf'} @change=${() => (this.format = 'pdf')} /> ${xt(lang, 'pdf')}</label>
+          <legend>${t(lang, 'exportDialog.format')}</legend>
+          <label class="check"><input type="radio" name="format" .checked=${this.format === 'png'} @change=${() => (this.format = 'png')} /> ${t(lang, 'exportDialog.png')}</label>
+          <label class="check"><input type="radio" name="format" .checked=${this.format === 'pdf'} @change=${() => (this.format = 'pdf')} /> ${t(lang, 'exportDialog.pdf')}</label>
         </fieldset>
         <fieldset>
-          <legend>${xt(lang, 'lang')}</legend>
-          <label class="check"><input type="radio" name="lang" .checked=${this.outLang === 'zh'} @change=${() => (this.outLang = 'zh')} /> <span lang="zh-Hans">中文</span></label>
-          <label class="check"><input type="radio" name="lang" .checked=${this.outLang === 'en'} @change=${() => (this.outLang = 'en')} /> English</label>
+          <legend>${t(lang, 'exportDialog.lang')}</legend>
+          ${LANGS.map((l) => html`<label class="check"><input type="radio" name="lang" .checked=${this.outLang === l} @change=${() => (this.outLang = l)} /> <span lang=${htmlLang(l)}>${languageName(l)}</span></label>`)}
         </fieldset>
       </div>
       <fieldset>
-        <legend>${xt(lang, 'include')}</legend>
-        <label class="check"><input type="checkbox" .checked=${this.showTitle} @change=${(e: Event) => (this.showTitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showTitle')}</label>
-        <input type="text" aria-label=${xt(lang, 'showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => ((this.titleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, title: true }))} />
-        <label class="check"><input type="checkbox" .checked=${this.showSubtitle} @change=${(e: Event) => (this.showSubtitle = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'showSubtitle')}</label>
-        <input type="text" aria-label=${xt(lang, 'showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => ((this.subtitleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, subtitle: true }))} />
-        ${missing.length ? html`<p class="hint warn" role="status">${xt(lang, 'missingChars', { chars: missing.join(' ') })}</p>` : nothing}
-        <label class="check"><input type="checkbox" .checked=${this.showLegend} @change=${(e: Event) => (this.showLegend = (e.target as HTMLInputElement).checked)} /> ${xt(lang, 'legend')}</label>
+        <legend>${t(lang, 'exportDialog.include')}</legend>
+        <label class="check"><input type="checkbox" .checked=${this.showTitle} @change=${(e: Event) => (this.showTitle = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.showTitle')}</label>
+        <input type="text" aria-label=${t(lang, 'exportDialog.showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => ((this.titleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, title: true }))} />
+        <label class="check"><input type="checkbox" .checked=${this.showSubtitle} @change=${(e: Event) => (this.showSubtitle = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.showSubtitle')}</label>
+        <input type="text" aria-label=${t(lang, 'exportDialog.showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => ((this.subtitleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, subtitle: true }))} />
+        ${missing.length ? html`<p class="hint warn" role="status">${t(lang, 'exportDialog.missingChars', { chars: missing.join(' ') })}</p>` : nothing}
+        <label class="check"><input type="checkbox" .checked=${this.showLegend} @change=${(e: Event) => (this.showLegend = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.legend')}</label>
         ${PARTS.map(
           (part) =>
-            html`<label class="check"><input type="checkbox" .checked=${this.parts[part]} @change=${(e: Event) => (this.parts = { ...this.parts, [part]: (e.target as HTMLInputElement).checked })} /> ${xt(lang, part)}</label>`,
+            html`<label class="check"><input type="checkbox" .checked=${this.parts[part]} @change=${(e: Event) => (this.parts = { ...this.parts, [part]: (e.target as HTMLInputElement).checked })} /> ${t(lang, PART_LABELS[part])}</label>`,
         )}
       </fieldset>
-      <p class="hint">${xt(lang, 'note')}</p>
+      <p class="hint">${t(lang, 'exportDialog.note')}</p>
       <div role="status" aria-live="polite">
-        ${this.busy ? html`<progress max="1" .value=${this.fraction}></progress><p class="hint">${xt(lang, this.phase ? `phase_${this.phase}` : 'working')}</p>` : nothing}
+        ${this.busy ? html`<progress max="1" .value=${this.fraction}></progress><p class="hint">${t(lang, this.phase ? PHASE_LABELS[this.phase] : 'exportDialog.working')}</p>` : nothing}
         ${this.message ? html`<p class="hint">${this.message}</p>` : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="actions">
-        <button @click=${this.close} ?disabled=${this.busy}>${xt(lang, 'close')}</button>
-        <button class="primary" @click=${this.run} ?disabled=${this.busy || tooLarge || badDpi || !this.map || !this.data}>${xt(lang, 'export')}</button>
+        <button @click=${this.close} ?disabled=${this.busy}>${t(lang, 'exportDialog.close')}</button>
+        <button class="primary" @click=${this.run} ?disabled=${this.busy || tooLarge || badDpi || !this.map || !this.data}>${t(lang, 'exportDialog.export')}</button>
       </div>
     </dialog>`;
   }

@@ -16,6 +16,7 @@ import { BASEMAP_PALETTES } from '../map/basemap-style.ts';
 import type { Lang } from '../state/app-state.ts';
 import type { Box } from './compose.ts';
 import { exportFont } from './fonts.ts';
+import { t } from '../i18n/i18n.ts';
 
 export interface InsetData {
   /** [west, south, east, north]: what the inset shows (the line's extent and a margin). */
@@ -26,8 +27,6 @@ export interface InsetData {
   borders: Position[][];
   maritime: Position[][];
 }
-
-export const INSET_CAPTION: Record<Lang, string> = { en: 'South China Sea Islands', zh: '南海诸岛' };
 
 type AnyFeature = Feature<Polygon | MultiPolygon | MultiLineString, { kind?: string }>;
 
@@ -115,7 +114,7 @@ export function drawInset(ctx: Ctx, box: Box, inset: InsetData, lang: Lang, u: n
   ctx.fillStyle = '#1d2330';
   ctx.textAlign = 'right';
   ctx.textBaseline = 'bottom';
-  ctx.fillText(INSET_CAPTION[lang], box.x + box.w - 6 * u, box.y + box.h - 5 * u);
+  ctx.fillText(t(lang, 'image.inset'), box.x + box.w - 6 * u, box.y + box.h - 5 * u);
   ctx.restore();
   ctx.save();
   ctx.strokeStyle = 'rgba(29,35,48,0.6)';

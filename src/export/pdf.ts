@@ -15,6 +15,7 @@ export interface PdfImage {
   /** width × height × 3 bytes (RGB, rows top to bottom), zlib-deflated. */
   deflatedRgb: Uint8Array;
   title: string;
+  /** The document's language tag (BCP 47, as HTML's `lang`: `htmlLang` in i18n/i18n.ts). */
   lang: string;
 }
 
@@ -33,7 +34,7 @@ export interface PdfPages {
 export async function pagesPdf(o: PdfPages): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(o.title);
-  doc.setLanguage(o.lang === 'zh' ? 'zh-Hans' : 'en');
+  doc.setLanguage(o.lang);
   doc.setCreator('Health Silk Road Map');
   doc.setProducer('Health Silk Road Map (pdf-lib)');
   doc.setCreationDate(new Date());

@@ -36,6 +36,7 @@ import { buildLayers } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
+import { htmlLang } from '../i18n/i18n.ts';
 import { metresPerPixel } from './compose.ts';
 import { cssSize, loadRatio, renderRatio, type ExportCamera } from './camera.ts';
 
@@ -236,7 +237,7 @@ export class ExportRenderer {
     const container = (this.container = document.createElement('div'));
     container.setAttribute('aria-hidden', 'true');
     container.className = 'hsr-export-map';
-    container.lang = scene.lang === 'zh' ? 'zh-Hans' : 'en';
+    container.lang = htmlLang(scene.lang);
     Object.assign(container.style, { position: 'fixed', left: '-100000px', top: '0', width: `${WARM_CSS.width}px`, height: `${WARM_CSS.height}px`, pointerEvents: 'none' });
     document.body.append(container);
     try {
@@ -370,7 +371,7 @@ export class ExportRenderer {
         if (JSON.stringify(this.map.getLayoutProperty(layer.id, k)) !== JSON.stringify(v)) this.map.setLayoutProperty(layer.id, k, v);
       }
     }
-    this.container.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+    this.container.lang = htmlLang(lang);
     this.lang = lang;
     this.labelFont = labelFont;
   }

@@ -16,7 +16,7 @@
  * the stacks below name the usual system fonts of Windows, macOS/iOS, Android
  * and Linux before falling back to `sans-serif`. (`font-faces` with self-hosted
  * WOFF2 subsets would give an identical look everywhere at the cost of ~100 kB.)
- * Set the map container's `lang` (`zh-Hans`) so TinySDF picks Simplified Chinese
+ * Set the map container's `lang` (the language's tag) so TinySDF picks Simplified Chinese
  * glyph forms when it falls back to a font covering several CJK locales.
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
@@ -24,7 +24,12 @@ import type { LevelOfDetail } from '../data/dataset.ts';
 import type { Lang } from '../data/vocabulary.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 
-/** The base map's label languages: the site's (`data/vocabulary.ts`). */
+/**
+ * The base map's label languages: the site's (`data/vocabulary.ts`). Its
+ * per-language facts (label fonts and spacing, the boundary disclaimer) are
+ * kept here rather than in the site's locale tables, so that the base map loads
+ * without the UI strings (the bench's baseline page draws it alone).
+ */
 export type BasemapLang = Lang;
 export type BasemapTheme = 'light';
 
@@ -156,6 +161,12 @@ export const LABEL_FONTS: Record<BasemapLang, string[]> = {
   en: ['Noto Sans', 'Segoe UI', 'Helvetica Neue', 'Arial', 'Liberation Sans', 'DejaVu Sans', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC'],
 };
 
+/** How labels wrap and are spaced in each language: Chinese names wrap sooner and are spaced wider. */
+const LABEL_SPACING: Record<BasemapLang, { maxWidth: number; letterSpacing: number }> = {
+  zh: { maxWidth: 6, letterSpacing: 0.05 },
+  en: { maxWidth: 7, letterSpacing: 0.02 },
+};
+
 /** The data is Natural Earth 1:50m: tiles beyond this zoom are overzoomed. */
 const SOURCE_MAXZOOM = 8;
 
@@ -167,10 +178,10 @@ const SOURCE_MAXZOOM = 8;
  */
 export function labelLayout(lang: BasemapLang) {
   return {
-    'text-field': ['get', lang === 'zh' ? 'name_zh' : 'name_en'] as ExpressionSpecification,
+    'text-field': ['get', `name_${lang}`] as ExpressionSpecification,
     'text-font': LABEL_FONTS[lang],
-    'text-max-width': lang === 'zh' ? 6 : 7,
-    'text-letter-spacing': lang === 'zh' ? 0.05 : 0.02,
+    'text-max-width': LABEL_SPACING[lang].maxWidth,
+    'text-letter-spacing': LABEL_SPACING[lang].letterSpacing,
   };
 }
 

@@ -33,21 +33,15 @@ export function defaultBounds(width: number, height: number): LngLatBoundsLike {
   return width >= height ? WIDE_BOUNDS : NARROW_BOUNDS;
 }
 
-/** MapLibre control strings in Chinese (keys from MapLibre's `default_locale.ts`). */
-const ZH_LOCALE: Record<string, string> = {
-  'AttributionControl.ToggleAttribution': '显示或隐藏来源说明',
-  'FullscreenControl.Enter': '全屏',
-  'FullscreenControl.Exit': '退出全屏',
-  'Map.Title': '地图',
-  'NavigationControl.ResetBearing': '拖动以旋转地图，单击恢复正北',
-  'NavigationControl.ZoomIn': '放大',
-  'NavigationControl.ZoomOut': '缩小',
-  'ScaleControl.Meters': '米',
-  'ScaleControl.Kilometers': '公里',
-};
-
 export interface CreateMapOptions {
   lang: BasemapLang;
+  /**
+   * The map's own interface in that language, from the locale tables
+   * (`mapLocale` in `i18n/i18n.ts`; passed in so that the base map needs no UI
+   * strings): the container's `lang` tag and MapLibre's control strings.
+   * Without it, MapLibre's English and the page's `lang`.
+   */
+  locale?: { tag: string; controls: Readonly<Record<string, string>> };
   worldview?: Worldview;
   /**
    * Where the base map files are (from the manifest: `basemapFiles` in
@@ -64,11 +58,11 @@ export type CreateMapResult = { ok: true; map: MapLibreMap } | { ok: false; erro
 /**
  * Creates the map in `container`, or returns why it could not (no WebGL 2).
  * The container's `lang` is set first: MapLibre's glyph rasteriser reads it when
- * the style is created, and `zh-Hans` selects Simplified Chinese glyph forms.
+ * the style is created, and Simplified Chinese's tag selects its glyph forms.
  */
 export function createMap(container: HTMLElement, options: CreateMapOptions): CreateMapResult {
   const { lang } = options;
-  container.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  if (options.locale) container.lang = options.locale.tag;
   let map: MapLibreMap;
   try {
     map = new MapLibreMap({
@@ -83,7 +77,7 @@ export function createMap(container: HTMLElement, options: CreateMapOptions): Cr
       minZoom: MAP_LIMITS.minZoom,
       maxZoom: MAP_LIMITS.maxZoom,
       maxPitch: MAP_LIMITS.maxPitch,
-      locale: lang === 'zh' ? ZH_LOCALE : {},
+      locale: { ...options.locale?.controls },
     });
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e : new Error(String(e)) };

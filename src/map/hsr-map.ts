@@ -39,7 +39,7 @@ import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dataset.ts';
 import { featureBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
-import { t, field } from '../i18n/i18n.ts';
+import { t, field, mapLocale, pick } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
 import type { Padding } from './padding.ts';
 
@@ -250,7 +250,7 @@ export class HsrMap extends LitElement {
     this.basemap = online ? 'online' : 'offline';
     const urls = this.basemapUrls();
     this.attributionWorldview = this.worldview();
-    const result = createMap(this.container, { lang: this.lang, worldview: this.attributionWorldview, styleUrl: online, dataUrl: urls });
+    const result = createMap(this.container, { lang: this.lang, locale: mapLocale(this.lang), worldview: this.attributionWorldview, styleUrl: online, dataUrl: urls });
     if (!result.ok) {
       console.warn('map unavailable:', result.error.message);
       this.glError = result.error.name;
@@ -449,7 +449,7 @@ export class HsrMap extends LitElement {
     const f = featureOf(info);
     if (!f) return null;
     const spec = layerSpec(f.properties.layer);
-    return { text: `${field(this.lang, f.properties, 'name')}\n${this.lang === 'zh' ? spec.title.zh : spec.title.en}`, className: 'hsr-tooltip' };
+    return { text: `${field(this.lang, f.properties, 'name')}\n${pick(this.lang, spec.title)}`, className: 'hsr-tooltip' };
   }
 
   private onClick(info: PickingInfo) {

@@ -7,6 +7,7 @@
  * `storyErrorText`, naming the chapter and field; nothing throws.
  */
 import type { Lang } from '../state/app-state.ts';
+import { t, type StringKey } from '../i18n/i18n.ts';
 import { checkStory, problemText, type Story, type StoryProblem } from './story.ts';
 import { storedStory } from './story-library.ts';
 import { storySource, type StoryRef } from './story-src.ts';
@@ -75,40 +76,26 @@ export async function loadStory(ref: StoryRef, env: LoadEnv): Promise<StoryLoad>
   return readStoryText(await res.text());
 }
 
-const MESSAGES = {
-  en: {
-    problems: 'This story cannot be presented:',
-    'not-json': 'This is not a story file (not JSON: {detail}).',
-    'too-large': 'This story file is too large (more than 1 MB).',
-    'not-found': 'There is no story “{what}”.',
-    refused: 'Stories can only be opened from this site or from this browser, not from “{what}”.',
-    network: 'The story “{what}” could not be loaded.',
-    more: '…and {n} more.',
-  },
-  zh: {
-    problems: '无法演示此故事：',
-    'not-json': '这不是故事文件（不是 JSON：{detail}）。',
-    'too-large': '故事文件太大（超过 1 MB）。',
-    'not-found': '没有故事“{what}”。',
-    refused: '只能打开本网站或本浏览器中的故事，不能打开“{what}”。',
-    network: '无法加载故事“{what}”。',
-    more: '……另有 {n} 处问题。',
-  },
-} as const;
+/** The message of each kind of error but `problems` (which lists them). */
+const ERROR_KEYS = {
+  'not-json': 'storyError.not-json',
+  'too-large': 'storyError.too-large',
+  'not-found': 'storyError.not-found',
+  refused: 'storyError.refused',
+  network: 'storyError.network',
+} as const satisfies Record<Exclude<StoryError['kind'], 'problems'>, StringKey>;
 
 /** How many problems a message lists (the rest are counted). */
 const LISTED = 4;
 
 /** The error as lines for the visitor, in `lang`: a heading and, for problems, one line each naming chapter and field. */
 export function storyErrorLines(e: StoryError, lang: Lang): string[] {
-  const m = MESSAGES[lang];
   if (e.kind === 'problems') {
     const lines = e.problems.slice(0, LISTED).map((p) => problemText(p, lang));
-    if (e.problems.length > LISTED) lines.push(m.more.replace('{n}', String(e.problems.length - LISTED)));
-    return [m.problems, ...lines];
+    if (e.problems.length > LISTED) lines.push(t(lang, 'storyError.more', { n: e.problems.length - LISTED }));
+    return [t(lang, 'storyError.problems'), ...lines];
   }
-  const s: string = m[e.kind];
-  return [s.replace('{detail}', 'detail' in e ? e.detail : '').replace('{what}', 'what' in e ? e.what : '')];
+  return [t(lang, ERROR_KEYS[e.kind], { detail: 'detail' in e ? e.detail : '', what: 'what' in e ? e.what : '' })];
 }
 
 /** The error in one line. */

@@ -18,6 +18,7 @@ import { MAP_LIMITS } from '../map/limits.ts';
 import { YEAR_MAX, YEAR_MIN, type Filters, type Lang } from '../state/app-state.ts';
 import { DIRECTION_FILTERS, STATUSES } from '../data/vocabulary.ts';
 import { parseShape } from './story-schema.ts';
+import { punctuation, t, type StringKey } from '../i18n/i18n.ts';
 import { WORLDVIEWS, isWorldview, type Worldview } from '../data/worldviews.ts';
 
 /** The map's zoom range (`map/limits.ts`). */
@@ -88,90 +89,19 @@ export interface StoryProblem {
   values?: Record<string, string | number>;
 }
 
-/** Problem messages, in English (the build's) and Chinese. */
-const MESSAGES = {
-  en: {
-    missing: 'missing',
-    noHan: 'has no Chinese characters',
-    html: 'contains HTML; chapters are plain text',
-    notId: 'not lowercase-hyphenated',
-    duplicate: 'duplicate',
-    none: 'none',
-    noSources: 'none: every chapter cites a document',
-    unknownLayer: 'unknown layer "{value}"',
-    duplicateLayer: 'duplicate layer',
-    malformedId: 'malformed id "{value}"',
-    mechanismsWithoutLayer: 'set, but the chapter does not show the mechanisms layer',
-    longitude: 'longitude {value} out of range',
-    latitude: 'latitude {value} out of range',
-    zoom: '{value} out of range {min}–{max} (the map\'s)',
-    bearing: '{value} out of range',
-    pitch: '{value} out of range 0–60',
-    docName: 'malformed file name "{value}"',
-    quoteShort: 'too short to stand as evidence',
-    unknownFilter: 'unknown filter "{value}"',
-    direction: 'direction "{value}" is not one of all, belt, maritime',
-    area: 'area {value} is not one of the plan\'s areas 1–8',
-    status: 'status "{value}" is not one of planned, intended, established, held',
-    country: 'country "{value}" is not an ISO 3166-1 alpha-2 code',
-    years: 'years {value} are not a range within {min}–{max}',
-    worldview: '"{value}" is not one of {known}',
-    type: 'expected {expected}',
-    tooLong: 'longer than {max}',
-    tooMany: 'more than {max}',
-  },
-  zh: {
-    missing: '缺失',
-    noHan: '没有中文字符',
-    html: '含有 HTML；章节只能是纯文本',
-    notId: '不是以连字符连接的小写字母和数字',
-    duplicate: '重复',
-    none: '为空',
-    noSources: '为空：每一章都须引用文件',
-    unknownLayer: '未知图层“{value}”',
-    duplicateLayer: '图层重复',
-    malformedId: '格式错误的编号“{value}”',
-    mechanismsWithoutLayer: '已设置，但本章未显示合作机制图层',
-    longitude: '经度 {value} 超出范围',
-    latitude: '纬度 {value} 超出范围',
-    zoom: '{value} 超出地图的缩放范围 {min}–{max}',
-    bearing: '{value} 超出范围',
-    pitch: '{value} 超出范围 0–60',
-    docName: '文件名“{value}”格式错误',
-    quoteShort: '太短，不足以作为依据',
-    unknownFilter: '未知筛选条件“{value}”',
-    direction: '走向“{value}”不是 all、belt、maritime 之一',
-    area: '领域 {value} 不是方案的 1–8 领域之一',
-    status: '状态“{value}”不是 planned、intended、established、held 之一',
-    country: '国家“{value}”不是 ISO 3166-1 两字母代码',
-    worldview: '“{value}”不是 {known} 之一',
-    years: '年份 {value} 不在 {min}–{max} 范围内',
-    type: '应为{expected}',
-    tooLong: '超过 {max} 个字符',
-    tooMany: '超过 {max} 项',
-  },
-} as const;
+/** What a problem is, as a key of the locale tables' `problem.` messages (English is the build's). */
+export type ProblemKey = Exclude<ProblemMessage<StringKey>, `expected.${string}` | 'inChapter'>;
+type ProblemMessage<K> = K extends `problem.${infer M}` ? M : never;
 
-export type ProblemKey = keyof (typeof MESSAGES)['en'];
-
-const EXPECTED: Record<string, { en: string; zh: string }> = {
-  string: { en: 'text', zh: '文本' },
-  number: { en: 'a number', zh: '数字' },
-  array: { en: 'a list', zh: '列表' },
-  object: { en: 'an object', zh: '对象' },
-  tuple: { en: '[longitude, latitude]', zh: '[经度, 纬度]' },
-  value: { en: 'one of the allowed values', zh: '允许的值之一' },
-};
-
-function fill(s: string, values: Record<string, string | number> = {}): string {
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+/** What a value should have been (`type` problems), as the `problem.expected.` messages name it. */
+const EXPECTED = ['string', 'number', 'array', 'object', 'tuple', 'value'] as const;
+const expected = (v: unknown): (typeof EXPECTED)[number] => EXPECTED.find((e) => e === v) ?? 'value';
 
 /** The problem's message alone, e.g. `unknown layer "roads"`. */
-export function problemMessage(p: StoryProblem, lang: Lang): string {
+function problemMessage(p: StoryProblem, lang: Lang): string {
   const values = { ...p.values };
-  if (p.key === 'type') values.expected = (EXPECTED[String(values.expected)] ?? EXPECTED.value!)[lang];
-  return fill(MESSAGES[lang][p.key], values);
+  if (p.key === 'type') values.expected = t(lang, `problem.expected.${expected(values.expected)}`);
+  return t(lang, `problem.${p.key}`, values);
 }
 
 /**
@@ -179,9 +109,8 @@ export function problemMessage(p: StoryProblem, lang: Lang): string {
  * (the build's form), or `第“one”章：layers：未知图层“roads”`.
  */
 export function problemText(p: StoryProblem, lang: Lang): string {
-  const msg = problemMessage(p, lang);
-  if (lang === 'zh') return `${p.chapter !== null ? `第“${p.chapter}”章：` : ''}${p.field}：${msg}`;
-  return `${p.chapter !== null ? `chapter "${p.chapter}": ` : ''}${p.field}: ${msg}`;
+  const where = p.chapter !== null ? t(lang, 'problem.inChapter', { chapter: p.chapter }) : '';
+  return `${where}${p.field}${punctuation(lang).colon}${problemMessage(p, lang)}`;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

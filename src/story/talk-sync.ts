@@ -15,6 +15,7 @@
  * Pure parts (stamps, the clock, message checks) are exported for tests.
  */
 import type { Lang } from '../state/app-state.ts';
+import { isLang } from '../i18n/i18n.ts';
 import { STORY_ID, parseStorySrc, type StoryPosition } from './story-src.ts';
 
 export type TalkRole = 'audience' | 'presenter';
@@ -118,7 +119,7 @@ export function parseSyncMessage(x: unknown): SyncMessage | null {
   const s = m.state as Record<string, unknown> | null;
   const story = position(s?.story);
   const c = s?.clock as Record<string, unknown> | null | undefined;
-  if (!s || !story || (s.lang !== 'en' && s.lang !== 'zh') || typeof s.blanked !== 'boolean' || !num(s.at) || !str(s.by, 64) || !role(s.role)) return null;
+  if (!s || !story || !isLang(s.lang) || typeof s.blanked !== 'boolean' || !num(s.at) || !str(s.by, 64) || !role(s.role)) return null;
   if (!c || !num(c.startedAt) || !num(c.chapterSince) || !Array.isArray(c.spent) || c.spent.length > 1000 || !c.spent.every(num)) return null;
   const clock: TalkClock = { startedAt: c.startedAt, chapterSince: c.chapterSince, spent: c.spent as number[] };
   return { type: 'state', ...base, state: { story, lang: s.lang, blanked: s.blanked, clock, at: s.at, by: s.by, role: s.role } };

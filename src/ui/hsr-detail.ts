@@ -23,14 +23,14 @@ import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type Te
 import { changeEvent } from '../app/events.ts';
 import type { BaseProps, Bilingual, Citation, ExternalCitation, FigureValue } from '../data/contract.ts';
 import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
-import { countryLabel, countryNames, formatDate, yearsLabel } from '../data/search-index.ts';
-import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
-import type { StringKey } from '../i18n/strings.ts';
+import { countryLabel, countryNames, yearsLabel } from '../data/search-index.ts';
+import { documentLang, field, formatDate, formatNumber, hasKey, htmlLang, joinList, nextLang, pick, punctuation, t, type StringKey } from '../i18n/i18n.ts';
 import { areaColor } from '../layers/palette.ts';
 import { AREA_IDS } from '../data/vocabulary.ts';
 import { AREA_NAMES, STATUS_NAMES, layerSpec, styleContextOf } from '../layers/registry.ts';
 import type { Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
+import { langFont } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -40,8 +40,6 @@ declare global {
 
 /** Area colours as classes (`.area-3 { --area: … }`): the template carries no style attribute (CSP). */
 const AREA_CSS = unsafeCSS(AREA_IDS.map((a) => `.area-${a} { --area: ${areaColor(a)}; }`).join('\n'));
-
-const htmlLang = (l: Lang) => (l === 'zh' ? 'zh-Hans' : 'en');
 
 /** The focused element, looking into shadow roots. */
 function deepActiveElement(): Element | null {
@@ -71,8 +69,7 @@ const DRAWN_IN_CHINA: Record<string, StringKey> = {
 
 /** `t()` for keys built from data (`kind.forum`), falling back to the raw value when there is no such key. */
 function tKey(lang: Lang, key: string, fallback: string): string {
-  const s = t(lang, key as StringKey);
-  return s === undefined ? fallback : s;
+  return hasKey(key) ? t(lang, key) : fallback;
 }
 
 export class HsrDetail extends LitElement {
@@ -155,7 +152,7 @@ export class HsrDetail extends LitElement {
   }
 
   private list(items: string[]): string {
-    return items.join(this.lang === 'zh' ? '、' : ', ');
+    return joinList(this.lang, items);
   }
 
   /** Country names as chips: names such as "Hong Kong, China" make a comma-separated list ambiguous. */
@@ -209,10 +206,8 @@ export class HsrDetail extends LitElement {
         border-radius: 8px;
         box-shadow: 0 4px 18px rgba(29, 35, 48, 0.16);
         overflow: hidden;
-        font-family: ${unsafeCSS(FONT_STACK.en)};
       }
       .panel:lang(zh) {
-        font-family: ${unsafeCSS(FONT_STACK.zh)};
         line-height: 1.6;
       }
       @media (max-width: 640px) {
@@ -292,12 +287,6 @@ export class HsrDetail extends LitElement {
         margin: 2px 0 0;
         font-size: 13.5px;
         color: #4a5566;
-      }
-      .alt:lang(zh) {
-        font-family: ${unsafeCSS(FONT_STACK.zh)};
-      }
-      .alt:lang(en) {
-        font-family: ${unsafeCSS(FONT_STACK.en)};
       }
       .badges {
         display: flex;
@@ -484,11 +473,7 @@ export class HsrDetail extends LitElement {
         font-size: 13.5px;
       }
       blockquote:lang(zh) {
-        font-family: ${unsafeCSS(FONT_STACK.zh)};
         line-height: 1.7;
-      }
-      blockquote:lang(en) {
-        font-family: ${unsafeCSS(FONT_STACK.en)};
       }
       figcaption {
         margin: 4px 0 0 15px;
@@ -532,6 +517,9 @@ export class HsrDetail extends LitElement {
       }
     `,
     AREA_CSS,
+    langFont('.panel'),
+    langFont('.alt'),
+    langFont('blockquote'),
   ];
 
   override render() {
@@ -539,7 +527,8 @@ export class HsrDetail extends LitElement {
     if (!f) return nothing;
     const p = f.properties;
     const lang = this.lang;
-    const other: Lang = lang === 'zh' ? 'en' : 'zh';
+    // The name in the other language too (the one the language switch goes to).
+    const other = nextLang(lang);
     const name = field(lang, p, 'name');
     const otherName = field(other, p, 'name');
     return html`<aside class="panel" lang=${htmlLang(lang)} aria-labelledby="title" @keydown=${this.onKeydown}>
@@ -592,7 +581,7 @@ export class HsrDetail extends LitElement {
     const partners = strings(p.partner_countries);
     if (partners.length) rows.push([t(lang, 'detail.partners'), this.chips(partners.map((c) => this.country(c)))]);
     const provinces = Array.isArray(p.china_provinces) ? (p.china_provinces as unknown[]).filter((x): x is { name_en: string; name_zh: string } => !!x && typeof (x as { name_en?: unknown }).name_en === 'string' && typeof (x as { name_zh?: unknown }).name_zh === 'string') : [];
-    if (provinces.length) rows.push([t(lang, 'detail.provinces'), this.list(provinces.map((x) => (lang === 'zh' ? x.name_zh : x.name_en)))]);
+    if (provinces.length) rows.push([t(lang, 'detail.provinces'), this.list(provinces.map((x) => field(lang, x, 'name')))]);
     const method = p.method as { kind?: string; width_km?: number; neighbours?: string[] } | undefined;
     if (method && typeof method === 'object' && typeof method.width_km === 'number') {
       const text =
@@ -610,7 +599,7 @@ export class HsrDetail extends LitElement {
     const selfCountry = !!layerSpec(p.layer)?.oneCountry;
     if (p.countries.length && !selfCountry && !members.length && !partners.length) rows.push([t(lang, 'detail.countries'), this.chips(p.countries.map((c) => this.country(c)))]);
     // Disease zones name their Chinese provinces above; their places are the same.
-    if (p.places.length && !provinces.length) rows.push([t(lang, 'detail.places'), this.list(p.places.map((pl) => (lang === 'zh' ? pl.name_zh : pl.name_en)))]);
+    if (p.places.length && !provinces.length) rows.push([t(lang, 'detail.places'), this.list(p.places.map((pl) => field(lang, pl, 'name')))]);
     rows.push([t(lang, 'detail.precision'), tKey(lang, `precision.${p.precision}`, p.precision)]);
     const why = typeof p.drawn_in_china === 'string' ? DRAWN_IN_CHINA[p.drawn_in_china] : undefined;
     if (why) rows.push([t(lang, 'detail.drawnInChina'), t(lang, why)]);
@@ -630,7 +619,6 @@ export class HsrDetail extends LitElement {
   private figures(figures: FigureValue[]): TemplateResult | typeof nothing {
     if (!figures.length) return nothing;
     const lang = this.lang;
-    const nf = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en');
     return html`<h3 id="figures">${t(lang, 'detail.figures')}</h3>
       <table aria-labelledby="figures">
         <thead>
@@ -642,7 +630,7 @@ export class HsrDetail extends LitElement {
         <tbody>
           ${figures.map(
             (fig) => html`<tr>
-              <td class="num"><strong>${nf.format(fig.value)}</strong> ${pick(lang, fig.unit)}</td>
+              <td class="num"><strong>${formatNumber(lang, fig.value)}</strong> ${pick(lang, fig.unit)}</td>
               <td>
                 ${pick(lang, fig.label)}
                 <details>
@@ -678,11 +666,11 @@ export class HsrDetail extends LitElement {
   private quote(c: Citation): TemplateResult {
     const lang = this.lang;
     const meta = this.docMeta(c.doc);
-    const docLang: Lang = meta?.language ?? (c.doc.endsWith('.zh.txt') ? 'zh' : 'en');
-    const title = meta ? (lang === 'zh' ? meta.title_zh : meta.title_en) : c.doc;
+    const docLang: Lang = meta?.language ?? documentLang(c.doc);
+    const title = meta ? field(lang, meta, 'title') : c.doc;
     return html`<figure>
       <blockquote lang=${htmlLang(docLang)}>${c.quote}</blockquote>
-      <figcaption><cite>${title}</cite>${meta?.date ? html`${lang === 'zh' ? '，' : ', '}${formatDate(meta.date, lang)}` : nothing}</figcaption>
+      <figcaption><cite>${title}</cite>${meta?.date ? html`${punctuation(lang).comma}${formatDate(meta.date, lang)}` : nothing}</figcaption>
       <button type="button" class="read" @click=${() => this.read(c)}>${t(lang, 'detail.openReader')}</button>
     </figure>`;
   }

@@ -21,11 +21,11 @@
  * first year of the data) to the last year, one year per 1.2 s; Pause, any
  * change of the years, a reset, or leaving the document stops it.
  */
-import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { changeEvent } from '../app/events.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
+import { htmlLang, pick, t } from '../i18n/i18n.ts';
 import { areaColor, directionColor } from '../layers/palette.ts';
 import { AREA_NAMES, DIRECTION_NAMES, STATUS_NAMES } from '../layers/registry.ts';
 import { EMPTY_FILTERS, defaultState, type AppState, type Filters, type Lang } from '../state/app-state.ts';
@@ -34,6 +34,7 @@ import { isFiltering } from '../state/filters.ts';
 import { PlayController } from './controllers/play-controller.ts';
 import { cssProps } from './directives/css-props.ts';
 import { countryOptions, datasetYears, playStartIndex, playSteps, startYears, statusOptions, toggleValue, yearsFilter, type CountryOption } from './panel-model.ts';
+import { langFont } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -106,7 +107,7 @@ export class HsrFilters extends LitElement {
     return this.yearCache.extent;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       display: block;
       box-sizing: border-box;
@@ -127,10 +128,6 @@ export class HsrFilters extends LitElement {
       flex-direction: column;
       gap: 14px;
       padding: 12px 14px 16px;
-      font-family: ${unsafeCSS(FONT_STACK.en)};
-    }
-    .filters:lang(zh) {
-      font-family: ${unsafeCSS(FONT_STACK.zh)};
     }
     fieldset {
       margin: 0;
@@ -320,12 +317,12 @@ export class HsrFilters extends LitElement {
         padding: 6px 0;
       }
     }
-  `;
+  `, langFont('.filters')];
 
   override render() {
     const lang = this.lang;
     const f = this.filters;
-    return html`<div class="filters" lang=${lang === 'zh' ? 'zh-Hans' : 'en'}>
+    return html`<div class="filters" lang=${htmlLang(lang)}>
       <fieldset>
         <legend>${t(lang, 'filters.area')}</legend>
         <div class="chips">

@@ -23,17 +23,17 @@
  * sheet fixed to the bottom of the viewport, 45vh high at most when open,
  * whose header is the handle that opens and closes it.
  */
-import { LitElement, css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ONLINE_STYLE_URL } from '../map/online-style.ts';
 import { changeEvent } from '../app/events.ts';
 import { type LayerId, legendInUse, type LayerSpec, type LegendItem } from '../layers/registry.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
-import type { StringKey } from '../i18n/strings.ts';
+import { htmlLang, pick, t, type StringKey } from '../i18n/i18n.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { WORLDVIEWS, type Worldview } from '../data/worldviews.ts';
 import { cssProps } from './directives/css-props.ts';
+import { langFont } from './shared-styles.ts';
 import { layerCounts, layerGroups, mechanismOptions, toggleLayer, toggleMechanism, type LayerCount } from './panel-model.ts';
 import { swatchImage } from './swatch-svg.ts';
 
@@ -111,10 +111,6 @@ export class HsrLayerPanel extends LitElement {
         display: flex;
         flex-direction: column;
         max-height: inherit;
-        font-family: ${unsafeCSS(FONT_STACK.en)};
-      }
-      .panel:lang(zh) {
-        font-family: ${unsafeCSS(FONT_STACK.zh)};
       }
       h2 {
         margin: 0;
@@ -381,6 +377,7 @@ export class HsrLayerPanel extends LitElement {
         }
       }
     `,
+    langFont('.panel'),
   ];
 
   override render() {
@@ -389,7 +386,7 @@ export class HsrLayerPanel extends LitElement {
     const counts = data ? layerCounts(data, this.state) : null;
     const bodyId = `${this.uid}-body`;
     // Docked, the host's tab names the panel: the heading stays (for the heading outline) but only for screen readers.
-    return html`<section class="panel" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} aria-labelledby="${this.uid}-title">
+    return html`<section class="panel" lang=${htmlLang(lang)} aria-labelledby="${this.uid}-title">
       ${this.docked
         ? html`<h2 class="visually-hidden" id="${this.uid}-title">${t(lang, 'panel.layers')}</h2>`
         : html`<h2 class="head" id="${this.uid}-title">

@@ -17,16 +17,17 @@
  * items across groups, Home/End go to the first/last, Enter/Space choose.
  * The selected item carries `aria-current="true"`.
  */
-import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { changeEvent } from '../app/events.ts';
 import type { BaseProps, Bilingual } from '../data/contract.ts';
 import { type LayerId, LAYER_IDS, layerSpec, styleContextOf } from '../layers/registry.ts';
 import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { countryNames, featureContext } from '../data/search-index.ts';
-import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
+import { collator, field, htmlLang, pick, t } from '../i18n/i18n.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
 import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
+import { langFont } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -63,7 +64,7 @@ function sortKey(p: BaseProps): [number, string] {
  * in list order, items ordered within their layer.
  */
 function buildGroups(d: Dataset, state: AppState, lang: Lang, names: ReadonlyMap<string, Bilingual>): Group[] {
-  const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-CN' : 'en', { numeric: true });
+  const sorter = collator(lang);
   const ctx = styleContextOf(d);
   const groups: Group[] = [];
   for (const layer of LIST_ORDER) {
@@ -72,7 +73,7 @@ function buildGroups(d: Dataset, state: AppState, lang: Lang, names: ReadonlyMap
     const sorted = [...features].sort((a, b) => {
       const [na, sa] = sortKey(a.properties);
       const [nb, sb] = sortKey(b.properties);
-      return na - nb || collator.compare(sa, sb) || collator.compare(field(lang, a.properties, 'name'), field(lang, b.properties, 'name'));
+      return na - nb || sorter.compare(sa, sb) || sorter.compare(field(lang, a.properties, 'name'), field(lang, b.properties, 'name'));
     });
     groups.push({
       layer,
@@ -194,7 +195,7 @@ export class HsrList extends LitElement {
     if (id && id !== this.rovingId) this.rovingId = id;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       display: block;
       box-sizing: border-box;
@@ -212,10 +213,8 @@ export class HsrList extends LitElement {
     }
     .list {
       padding: 2px 14px 16px;
-      font-family: ${unsafeCSS(FONT_STACK.en)};
     }
     .list:lang(zh) {
-      font-family: ${unsafeCSS(FONT_STACK.zh)};
       line-height: 1.5;
     }
     .visually-hidden {
@@ -325,14 +324,14 @@ export class HsrList extends LitElement {
       font-size: 12.5px;
       color: #4a5566;
     }
-  `;
+  `, langFont('.list')];
 
   override render() {
     const lang = this.lang;
     if (!this.data) return nothing;
     const stop = this.tabStop();
     const selected = this.state.selected;
-    return html`<div class="list" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} aria-busy=${this.complete ? 'false' : 'true'} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+    return html`<div class="list" lang=${htmlLang(lang)} aria-busy=${this.complete ? 'false' : 'true'} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
       <h2 class="visually-hidden">${t(lang, 'list.title')}</h2>
       <p class="count" role="status" tabindex="-1">${t(lang, 'list.count', { count: this.order.length })}</p>
       ${this.complete ? nothing : html`<p class="more">${t(lang, 'list.loadingMore')}</p>`}

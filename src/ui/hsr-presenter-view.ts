@@ -13,12 +13,12 @@
  * the subjects' geometry), `base` (the data's URL: the preview's countries).
  * Events out: `hsr-story` (chapter, language), `hsr-talk` (blank, end).
  */
-import { LitElement, css, html, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import type { Geometry } from 'geojson';
 import type { Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { featureBounds, unionBounds } from '../data/bounds.ts';
-import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
+import { documentLang, field, htmlLang, languageName, nextLang, pick, t } from '../i18n/i18n.ts';
 import { KeysController } from '../story/keys-controller.ts';
 import { targetChapter, type PresenterAction } from '../story/keymap.ts';
 import { storyEvent, talkEvent } from '../story/story-events.ts';
@@ -28,6 +28,7 @@ import { chapterElapsed, chapterTime, elapsed, formatDuration, type TalkClock } 
 import { chapterCamera } from '../story/chapter-view.ts';
 import { paddingAround } from '../map/padding.ts';
 import { PREVIEW, geometryPath, isAreaOrLine, pointsOf, previewCaption, projector } from './chapter-preview.ts';
+import { langFont } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -124,7 +125,7 @@ export class HsrPresenterView extends LitElement {
         this.dispatchEvent(talkEvent({ kind: 'blank', blanked: action.type === 'blank' }));
         return;
       case 'language':
-        this.dispatchEvent(storyEvent({ patch: { lang: this.lang === 'en' ? 'zh' : 'en' }, replace: true }));
+        this.dispatchEvent(storyEvent({ patch: { lang: nextLang(this.lang) }, replace: true }));
         return;
       case 'exit':
         if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -170,7 +171,7 @@ export class HsrPresenterView extends LitElement {
     </svg>`;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       display: grid;
       grid-template-rows: auto 1fr auto;
@@ -180,10 +181,6 @@ export class HsrPresenterView extends LitElement {
       gap: 16px;
       background: #111722;
       color: #f4f6f9;
-      font-family: ${unsafeCSS(FONT_STACK.en)};
-    }
-    :host(:lang(zh-Hans)) {
-      font-family: ${unsafeCSS(FONT_STACK.zh)};
     }
     header {
       display: flex;
@@ -369,7 +366,7 @@ export class HsrPresenterView extends LitElement {
       font-size: 18px;
       color: #c9d3e0;
     }
-  `;
+  `, langFont(':host')];
 
   override render() {
     const lang = this.lang;
@@ -382,7 +379,7 @@ export class HsrPresenterView extends LitElement {
     const now = this.now;
     const docTitle = (file: string) => {
       const d = this.data?.manifest.documents.find((x) => x.file === file);
-      return d ? (lang === 'zh' ? d.title_zh : d.title_en) : file;
+      return d ? field(lang, d, 'title') : file;
     };
     const notes = ch.notes ? pick(lang, ch.notes) : '';
     return html`
@@ -402,7 +399,7 @@ export class HsrPresenterView extends LitElement {
           <p class="caption">${pick(lang, ch.text)}</p>
           <p class="label">${t(lang, 'presenterView.notes')}</p>
           ${notes ? html`<p class="notes">${notes}</p>` : html`<p class="notes none">${t(lang, 'presenterView.noNotes')}</p>`}
-          ${ch.sources.map((s) => html`<p class="cite">${docTitle(s.doc)} — <q lang=${s.doc.endsWith('.zh.txt') ? 'zh-Hans' : 'en'}>${s.quote}</q></p>`)}
+          ${ch.sources.map((s) => html`<p class="cite">${docTitle(s.doc)} — <q lang=${htmlLang(documentLang(s.doc))}>${s.quote}</q></p>`)}
         </section>
         <aside class="side">
           <section class="next" data-chapter=${next?.id ?? ''}>
@@ -424,7 +421,7 @@ export class HsrPresenterView extends LitElement {
         <button @click=${() => this.act({ type: 'previous' })} ?disabled=${index === 0} aria-label=${t(lang, 'present.previous')}>←</button>
         <button @click=${() => this.act({ type: 'next' })} ?disabled=${index === story.chapters.length - 1} aria-label=${t(lang, 'present.next')}>→</button>
         <button class="blank" aria-pressed=${this.talk?.blanked ? 'true' : 'false'} @click=${() => this.act({ type: this.talk?.blanked ? 'unblank' : 'blank' })}>${t(lang, 'presenterView.blank')}</button>
-        <button class="lang" @click=${() => this.act({ type: 'language' })}>${t(lang, 'lang.switch')}</button>
+        <button class="lang" @click=${() => this.act({ type: 'language' })}>${languageName(nextLang(lang))}</button>
         <button class="end" @click=${() => this.dispatchEvent(talkEvent({ kind: 'exit' }))}>${t(lang, 'presenterView.end')}</button>
         <p class="hint">${t(lang, 'present.keys')}</p>
       </footer>

@@ -23,14 +23,14 @@
  *
  * @csspart caption - the caption panel
  */
-import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
 import { paddingAround } from '../map/padding.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { hsrEvent, type StatePatch } from '../app/events.ts';
 import { NARROW, chapterCamera, chapterPatch } from '../story/chapter-view.ts';
-import { FONT_STACK, pick, t } from '../i18n/i18n.ts';
+import { documentLang, field, htmlLang, nextLang, pick, t } from '../i18n/i18n.ts';
 import { clampChapter, type Chapter, type Story } from '../story/story.ts';
 import { atChapter } from '../story/story-src.ts';
 import { KeysController } from '../story/keys-controller.ts';
@@ -38,6 +38,7 @@ import { targetChapter, type PresenterAction } from '../story/keymap.ts';
 import { storyEvent, talkEvent } from '../story/story-events.ts';
 import type { HandoutStatus } from '../app/talk-controller.ts';
 import { KioskClock } from '../story/kiosk-clock.ts';
+import { langFont } from './shared-styles.ts';
 import type { OfflineStatus } from '../app/offline.ts';
 
 declare global {
@@ -261,7 +262,7 @@ export class HsrPresenter extends LitElement {
         return;
       case 'language':
         // The same view in the other language: no step for the back button.
-        this.dispatchEvent(storyEvent({ patch: { lang: this.lang === 'en' ? 'zh' : 'en' }, replace: true }));
+        this.dispatchEvent(storyEvent({ patch: { lang: nextLang(this.lang) }, replace: true }));
         return;
       default:
         this.go(targetChapter(action, this.index, story.chapters.length));
@@ -291,17 +292,13 @@ export class HsrPresenter extends LitElement {
     this.dispatchEvent(storyEvent({ patch, replace: false, flight: null }));
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       position: absolute;
       inset: 0;
       z-index: 6;
       pointer-events: none;
-      font-family: ${unsafeCSS(FONT_STACK.en)};
       color: #fff;
-    }
-    :host(:lang(zh-Hans)) {
-      font-family: ${unsafeCSS(FONT_STACK.zh)};
     }
     .caption {
       pointer-events: auto;
@@ -426,7 +423,7 @@ export class HsrPresenter extends LitElement {
         max-height: 46vh;
       }
     }
-  `;
+  `, langFont(':host')];
 
   /** Where the handout is (making page n of N, saved, failed), under the controls. */
   private handoutLine() {
@@ -455,7 +452,7 @@ export class HsrPresenter extends LitElement {
     const total = story.chapters.length;
     const docTitle = (file: string) => {
       const d = this.data?.manifest.documents.find((x) => x.file === file);
-      return d ? (lang === 'zh' ? d.title_zh : d.title_en) : file;
+      return d ? field(lang, d, 'title') : file;
     };
     return html`
       <section class="caption" part="caption" role="region" aria-label=${t(lang, 'present.region', { title: pick(lang, story.title) })} data-chapter=${ch.id}>
@@ -473,7 +470,7 @@ export class HsrPresenter extends LitElement {
           <p class="text">${pick(lang, ch.text)}</p>
         </div>
         <div class="cite">
-          ${ch.sources.map((s) => html`<p><span>${t(lang, 'present.source')}: ${docTitle(s.doc)}</span> — <q lang=${s.doc.endsWith('.zh.txt') ? 'zh-Hans' : 'en'}>${s.quote}</q></p>`)}
+          ${ch.sources.map((s) => html`<p><span>${t(lang, 'present.source')}: ${docTitle(s.doc)}</span> — <q lang=${htmlLang(documentLang(s.doc))}>${s.quote}</q></p>`)}
         </div>
         <div class="controls">
           <button @click=${() => this.act({ type: 'previous' })} ?disabled=${index === 0} aria-label=${t(lang, 'present.previous')}>←</button>

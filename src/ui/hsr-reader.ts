@@ -26,16 +26,16 @@
  *   one feature, or a feature in the side list, is chosen. A passage cited by
  *   several features narrows the side list to them instead.
  */
-import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { changeEvent, hsrEvent } from '../app/events.ts';
 import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { citationsOf, citedRanges, findQuote, layoutDocument, normaliseWithMap, segments, type Paragraph } from '../data/quote-match.ts';
-import { formatDate } from '../data/search-index.ts';
-import { FONT_STACK, field, pick, t } from '../i18n/i18n.ts';
+import { documentLang, field, formatDate, htmlLang, pick, t } from '../i18n/i18n.ts';
 import { layerSpec, styleContextOf } from '../layers/registry.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
 import { QUOTE_MIN } from '../story/story.ts';
+import { langFont } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -57,8 +57,6 @@ interface DocView {
   /** A quote was asked for and found. */
   activeFound: boolean;
 }
-
-const htmlLang = (l: Lang) => (l === 'zh' ? 'zh-Hans' : 'en');
 
 export class HsrReader extends LitElement {
   static override properties = {
@@ -277,7 +275,7 @@ export class HsrReader extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.side h3')?.focus());
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       display: contents;
     }
@@ -300,10 +298,6 @@ export class HsrReader extends LitElement {
       overflow: hidden;
       font-size: 15px;
       line-height: 1.6;
-      font-family: ${unsafeCSS(FONT_STACK.en)};
-    }
-    dialog:lang(zh) {
-      font-family: ${unsafeCSS(FONT_STACK.zh)};
     }
     .pick {
       display: flex;
@@ -418,14 +412,10 @@ export class HsrReader extends LitElement {
       margin: 0 auto;
     }
     .doc:lang(zh) {
-      font-family: ${unsafeCSS(FONT_STACK.zh)};
       line-height: 1.85;
     }
     .doc:lang(zh) .doc-inner {
       max-width: 40em;
-    }
-    .doc:lang(en) {
-      font-family: ${unsafeCSS(FONT_STACK.en)};
     }
     .doc p {
       margin: 0 0 0.85em;
@@ -597,7 +587,7 @@ export class HsrReader extends LitElement {
         border-top: 1px solid #d8dee6;
       }
     }
-  `;
+  `, langFont('dialog'), langFont('.doc')];
 
   override render() {
     const lang = this.lang;
@@ -610,8 +600,8 @@ export class HsrReader extends LitElement {
   private frame(doc: string, quote: string | null): TemplateResult {
     const lang = this.lang;
     const meta = this.data?.manifest.documents.find((d) => d.file === doc);
-    const docLang: Lang = meta?.language ?? (doc.endsWith('.zh.txt') ? 'zh' : 'en');
-    const title = meta ? (lang === 'zh' ? meta.title_zh : meta.title_en) : doc;
+    const docLang: Lang = meta?.language ?? documentLang(doc);
+    const title = meta ? field(lang, meta, 'title') : doc;
     const v = this.status === 'ready' ? this.view : null;
     return html`<div class="frame">
       <div class="header">

@@ -18,14 +18,15 @@
  * the first/last result once one is active. "/" anywhere on the page (outside
  * other inputs) focuses the box.
  */
-import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { changeEvent } from '../app/events.ts';
 import { type Dataset, allFeatures } from '../data/dataset.ts';
 import { buildSearchIndex, search, type SearchIndex, type SearchResult } from '../data/search-index.ts';
-import { FONT_STACK, t } from '../i18n/i18n.ts';
+import { htmlLang, t } from '../i18n/i18n.ts';
 import type { Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
 import { styleContextOf } from '../layers/registry.ts';
+import { langFont } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -205,7 +206,7 @@ export class HsrSearch extends LitElement {
     this.active = -1;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       display: block;
       position: relative;
@@ -224,10 +225,8 @@ export class HsrSearch extends LitElement {
     }
     .search {
       position: relative;
-      font-family: ${unsafeCSS(FONT_STACK.en)};
     }
     .search:lang(zh) {
-      font-family: ${unsafeCSS(FONT_STACK.zh)};
       line-height: 1.5;
     }
     .field {
@@ -378,7 +377,7 @@ export class HsrSearch extends LitElement {
       white-space: nowrap;
       border: 0;
     }
-  `;
+  `, langFont('.search')];
 
   override render() {
     const lang = this.lang;
@@ -386,7 +385,7 @@ export class HsrSearch extends LitElement {
     const open = this.open && this.query.trim() !== '';
     const expanded = open && this.results.length > 0;
     const status = open ? (this.results.length ? t(lang, 'search.results', { count: this.results.length }) : t(lang, 'search.none')) : '';
-    return html`<div class="search ${this.query ? 'has-text' : ''}" lang=${lang === 'zh' ? 'zh-Hans' : 'en'} @focusout=${this.onFocusout}>
+    return html`<div class="search ${this.query ? 'has-text' : ''}" lang=${htmlLang(lang)} @focusout=${this.onFocusout}>
       <label class="visually-hidden" for="${id}-input">${t(lang, 'search.label')}</label>
       <div class="field">
         <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="#4a5566" stroke-width="1.8"><circle cx="6.8" cy="6.8" r="5"></circle><path d="M10.6 10.6 15 15" stroke-linecap="round"></path></svg>

@@ -26,7 +26,7 @@ import { hsrEvent, changeEvent } from '../app/events.ts';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { type AppState, type Camera, type Lang, EMPTY_FILTERS } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { field, pick, t } from '../i18n/i18n.ts';
+import { field, htmlLang, languageName, pick, t } from '../i18n/i18n.ts';
 import { checkStory, problemText, type Chapter, type Story, type StoryText } from '../story/story.ts';
 import { loadStory, readStoryText, storyErrorLines } from '../story/load-story.ts';
 import { putStored, removeStored, storedStories, StorageError } from '../story/story-library.ts';
@@ -477,10 +477,11 @@ export class HsrStoryEditor extends LitElement {
   `;
 
   private textPair(value: StoryText, label: string, onInput: (v: StoryText) => void, area = false) {
-    const input = (lang: 'en' | 'zh') => {
+    // A story carries its texts in both of the data's languages.
+    const input = (lang: keyof StoryText) => {
       const set = (e: Event) => onInput({ ...value, [lang]: (e.target as HTMLInputElement | HTMLTextAreaElement).value });
-      const name = `${label} (${lang === 'en' ? 'English' : '中文'})`;
-      return html`<label lang=${lang === 'zh' ? 'zh-Hans' : 'en'}>${name}${area ? html`<textarea .value=${value[lang]} @change=${set}></textarea>` : html`<input type="text" .value=${value[lang]} @change=${set} />`}</label>`;
+      const name = `${label} (${languageName(lang)})`;
+      return html`<label lang=${htmlLang(lang)}>${name}${area ? html`<textarea .value=${value[lang]} @change=${set}></textarea>` : html`<input type="text" .value=${value[lang]} @change=${set} />`}</label>`;
     };
     return html`<div class="pair">${input('en')}${input('zh')}</div>`;
   }
@@ -494,7 +495,7 @@ export class HsrStoryEditor extends LitElement {
     };
     const docTitle = (file: string) => {
       const d = docs.find((x) => x.file === file);
-      return d ? (lang === 'zh' ? d.title_zh : d.title_en) : file;
+      return d ? field(lang, d, 'title') : file;
     };
     const selected = this.state?.selected;
     return html`<fieldset class="chapter" data-chapter=${ch.id}>
@@ -528,7 +529,7 @@ export class HsrStoryEditor extends LitElement {
           select.value = '';
         }}>
           <option value="">—</option>
-          ${docs.map((d) => html`<option value=${d.file}>${lang === 'zh' ? d.title_zh : d.title_en}</option>`)}
+          ${docs.map((d) => html`<option value=${d.file}>${field(lang, d, 'title')}</option>`)}
         </select>
       </label>
       <p class="hint">${t(lang, 'editor.pickHint')}</p>

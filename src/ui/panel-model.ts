@@ -5,7 +5,7 @@
  */
 import { type LayerId, LAYER_IDS, LAYERS, layerSpec, styleContextOf, type LayerSpec } from '../layers/registry.ts';
 import { allFeatures, type Dataset } from '../data/dataset.ts';
-import { pick } from '../i18n/i18n.ts';
+import { collator, pick } from '../i18n/i18n.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
 import { rgbaToHex } from '../layers/palette.ts';
 import { countryLabel, countryNames } from '../data/search-index.ts';
@@ -105,8 +105,8 @@ export function countryOptions(d: Dataset, lang: Lang): CountryOption[] {
   const names = countryNames(allFeatures(d), d.manifest.countries);
   const codes = new Set<string>();
   for (const f of allFeatures(d)) for (const c of f.properties.countries) codes.add(c);
-  const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en');
-  return [...codes].map((code) => ({ code, name: countryLabel(names, code, lang) })).sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
+  const sorter = collator(lang);
+  return [...codes].map((code) => ({ code, name: countryLabel(names, code, lang) })).sort((a, b) => sorter.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
 }
 
 /** Statuses, in their order, that some feature of the dataset has: a filter option nothing matches is not offered. */

@@ -11,8 +11,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { POSTER_ALT, POSTER_SHAPES, posterFile } from '../../src/app/poster.ts';
+import { posterAlt, POSTER_SHAPES, posterFile } from '../../src/app/poster.ts';
 import { WORLDVIEWS } from '../../src/data/worldviews.ts';
+import { LANGS } from '../../src/data/vocabulary.ts';
 import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 
@@ -86,14 +87,14 @@ async function revealed(rec: PageRecording) {
 
 describe('first load (built site, Chromium)', () => {
   it('builds a poster for every language, worldview and shape of window', () => {
-    for (const lang of ['en', 'zh'] as const) for (const wv of WORLDVIEWS) for (const s of POSTER_SHAPES) expect(existsSync(join(DIST, posterFile(lang, wv, s.id))), posterFile(lang, wv, s.id)).toBe(true);
+    for (const lang of LANGS) for (const wv of WORLDVIEWS) for (const s of POSTER_SHAPES) expect(existsSync(join(DIST, posterFile(lang, wv, s.id))), posterFile(lang, wv, s.id)).toBe(true);
   });
 
   it('shows the poster first, as the largest paint and a picture of the map, over the map’s box, and hides it once the map has drawn', { timeout: SLOW }, async () => {
     const { rec, first } = await load('');
     expect(first.lcp).toBe('IMG in .map-poster');
     const at = first.atDrawn!;
-    expect(at).toMatchObject({ shown: true, loaded: true, mapHidden: true, src: posterFile('en', 'intl', 'wide'), alt: POSTER_ALT.en });
+    expect(at).toMatchObject({ shown: true, loaded: true, mapHidden: true, src: posterFile('en', 'intl', 'wide'), alt: posterAlt('en') });
     expect(at.posterBox).toEqual(at.mapBox);
     await revealed(rec);
     await assertCleanPage(rec);
@@ -101,7 +102,7 @@ describe('first load (built site, Chromium)', () => {
 
   it('shows the visitor’s language and worldview, the narrow picture on a phone, and none for a view other than the default', { timeout: SLOW }, async () => {
     const zh = await load('#lang=zh&wv=cn');
-    expect(zh.first.atDrawn).toMatchObject({ shown: true, loaded: true, src: posterFile('zh', 'cn', 'wide'), alt: POSTER_ALT.zh });
+    expect(zh.first.atDrawn).toMatchObject({ shown: true, loaded: true, src: posterFile('zh', 'cn', 'wide'), alt: posterAlt('zh') });
     await revealed(zh.rec);
     await zh.rec.close();
 

@@ -6,11 +6,12 @@ import { LAYERS } from '../../src/layers/registry.ts';
 import { makeDataset } from '../../src/data/dataset.ts';
 import type { Manifest } from '../../src/data/contract.ts';
 import { shippedStory } from '../../scripts/story-files.ts';
-import { en, zh } from '../../src/i18n/strings.ts';
+import { en } from '../../src/i18n/locales/en.ts';
+import { zh } from '../../src/i18n/locales/zh.ts';
 import { EMPTY_MANIFEST, feat, sampleDataset } from '../helpers/features.ts';
 
 const state = (p: Partial<AppState> = {}): AppState => ({ ...defaultState(), ...p });
-const STRINGS = { en, zh } as const;
+const STRINGS = { en: en.strings, zh: zh.strings } as const;
 const LANGS: Lang[] = ['en', 'zh'];
 
 describe('legendSections', () => {

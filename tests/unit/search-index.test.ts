@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BaseProps, Manifest } from '../../src/data/contract.ts';
 import { type LayerId, LAYER_IDS } from '../../src/layers/registry.ts';
-import { buildSearchIndex, countryNames, featureContext, formatDate, normaliseForSearch, search, yearsLabel, type SearchIndex } from '../../src/data/search-index.ts';
+import { buildSearchIndex, countryNames, featureContext, normaliseForSearch, search, yearsLabel, type SearchIndex } from '../../src/data/search-index.ts';
+import { formatDate } from '../../src/i18n/i18n.ts';
 
 type F = { properties: BaseProps };
 
