@@ -1,7 +1,8 @@
 /**
  * Warms the export's off-screen renderer (`export/warm-renderer.ts`) once the
- * live map has drawn its first full frame and the browser is idle, instead of
- * only when the Export dialog opens: the renderer's first frame costs seconds
+ * live map has drawn its first full frame, every layer's data is in and the
+ * browser is idle, instead of only when the Export dialog opens: the
+ * renderer's first frame costs seconds
  * in software WebGL (a new context compiles every shader again), and a visitor
  * who exports soon after the page opens would wait for all of it. The page
  * then holds the renderer (small, between exports) until the tab is hidden.
@@ -24,7 +25,7 @@ export interface WarmupSource {
 /** Below this much memory (GB, where the browser says: `navigator.deviceMemory`) the page does not warm up on its own. */
 const MIN_MEMORY_GB = 4;
 /** How long to wait for the detailed outlines before giving up (the dialog still warms up when opened). */
-const GIVE_UP_MS = 60_000;
+const GIVE_UP_MS = 120_000;
 
 const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200)));
 
@@ -49,6 +50,8 @@ export async function warmExportWhenIdle(source: () => WarmupSource): Promise<vo
       await new Promise((r) => setTimeout(r, 250));
       s = source();
     }
+    // The detailed outlines have just been fetched and parsed: idle again before the second map.
+    await idle();
     const { holdRenderer } = await import('../export/warm-renderer.ts');
     const hold = holdRenderer({ state: s.state, data: s.data, lang: s.state.lang, liveMap: s.liveMap });
     // A tab in the background gives the second map's memory back (the dialog warms it again when opened).

@@ -310,8 +310,10 @@ export class HsrApp extends LitElement {
   private onMapDrawn = () => {
     this.poster?.reveal();
     this.data.mapDrawn();
-    // An export soon after the page opens should not wait for the renderer's first frame.
-    const ready = () => this.mapStatus === 'ready';
+    // An export soon after the page opens should not wait for the renderer's first frame. Only once
+    // every layer's data is in (asking for the export's data fetches the detailed outlines): the
+    // second map's shaders and downloads must not compete with the live map's first full frame.
+    const ready = () => this.mapStatus === 'ready' && this.data.complete;
     void warmExportWhenIdle(() => ({ state: this.state, data: ready() ? this.exportData() : null, liveMap: ready() ? this.mapElement()?.getMap() : undefined }));
   };
 
