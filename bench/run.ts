@@ -814,7 +814,8 @@ async function main() {
   chunkRows.push(['*all chunks (baseline)*', formatKB(bundle.baseline.reduce((a, c) => a + c.bytes, 0)), formatKB(bundle.baseline.reduce((a, c) => a + c.gzip, 0))]);
 
   // What the scripts served before interactive are made of, package by package (minified bytes, before gzip).
-  const eagerFiles = new Set(eagerScripts.map((e) => e.path));
+  // The report names files from the build's root (`assets/…`); eagerScripts from assets/.
+  const eagerFiles = new Set(eagerScripts.map((e) => `assets/${e.path}`));
   const moduleChunks: ModuleChunk[] = existsSync(BUNDLE_REPORT) ? (JSON.parse(readFileSync(BUNDLE_REPORT, 'utf8')) as ModuleChunk[]) : [];
   const groups = groupModules(moduleChunks, eagerFiles);
   const eagerTotal = groups.reduce((a, g) => a + g.bytes, 0);
