@@ -4,6 +4,8 @@ import { exportFontsPlugin } from './scripts/export-fonts-plugin.ts';
 import { onlineStyleCsp, styleOrigins } from './src/map/online-style.ts';
 import { storyProblems } from './scripts/story-check.ts';
 import { textCharsetPlugin } from './scripts/text-charset-plugin.ts';
+import { bundleReportPlugin } from './scripts/bundle-report-plugin.ts';
+import { posterPlugin } from './scripts/poster-plugin.ts';
 import { langFontsPlugin } from './scripts/lang-fonts-plugin.ts';
 
 export default defineConfig({
@@ -40,8 +42,12 @@ export default defineConfig({
     langFontsPlugin(),
     // Source documents and CSVs opened directly read as UTF-8 in `npm run dev` and `npm run preview`.
     textCharsetPlugin(),
+    // The poster of the default view in the first paint (pictures drawn by `npm run posters`).
+    posterPlugin(),
     // The offline service worker: dist/sw.js, precaching every file of the build.
     precachePlugin({ source: 'src/sw.ts' }),
+    // The bench's module-by-module account of the chunks (only with HSR_BUNDLE_REPORT=<file>).
+    bundleReportPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -26,6 +26,8 @@ import { DataController } from './data-controller.ts';
 import { TalkController } from './talk-controller.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
 import { ensureElement } from './lazy-elements.ts';
+import { Poster, posterView } from './poster.ts';
+import { warmExportWhenIdle } from './export-warmup.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { layerSpec, type LayerId } from '../layers/registry.ts';
@@ -99,6 +101,8 @@ export class HsrApp extends LitElement {
   });
   /** A link's selection has been flown to (once, when its data arrived). */
   private linkFocused = false;
+  /** index.html's picture of the map, shown until the map has drawn (made on first render). */
+  private poster?: Poster;
   private stopOffline?: () => void;
   private unsubscribe?: () => void;
 
@@ -191,6 +195,8 @@ export class HsrApp extends LitElement {
     if (s.story && !s.presenter && !this.presenterLoaded) void this.loadPresenter();
     if (s.story && s.presenter) void ensureElement('hsr-presenter-view');
     this.talk.stateChanged(s);
+    // Away from the default view before the map has drawn: the poster no longer shows what is coming.
+    if (before && !posterView(s)) this.poster?.reveal();
     if (!s.story && before?.story) {
       // Left the story (Esc, back button, a link): the map is the map again.
       this.mapElement()?.fly(null);
@@ -328,10 +334,21 @@ export class HsrApp extends LitElement {
   private onMapStatus = (e: HsrEvent<'hsr-map-status'>) => {
     this.mapStatus = e.detail.status;
     // Without a map, the rest of the data need not wait for it.
-    if (e.detail.status === 'no-webgl') this.data.mapDrawn();
+    if (e.detail.status === 'no-webgl') {
+      this.data.mapDrawn();
+      this.poster?.reveal();
+    }
   };
 
-  private onMapDrawn = () => this.data.mapDrawn();
+  private onMapDrawn = () => {
+    this.poster?.reveal();
+    this.data.mapDrawn();
+    // An export soon after the page opens should not wait for the renderer's first frame. Only once
+    // every layer's data is in (asking for the export's data fetches the detailed outlines): the
+    // second map's shaders and downloads must not compete with the live map's first full frame.
+    const ready = () => this.mapStatus === 'ready' && this.data.complete;
+    void warmExportWhenIdle(() => ({ state: this.state, data: ready() ? this.exportData() : null, liveMap: ready() ? this.mapElement()?.getMap() : undefined }));
+  };
 
   /** The detailed outlines of the polygon layers shown (zoomed-in map, export, a story chapter close up). */
   private wantDetail = () => this.data.wantDetail(this.state.layers);
@@ -378,6 +395,9 @@ export class HsrApp extends LitElement {
   protected override firstUpdated(): void {
     // index.html's static first paint is inside <hsr-app>: hidden now that the app is drawn beneath it (app.css).
     this.querySelector(':scope > .app-shell')?.classList.add('app-shell--done');
+    // The poster stays over the map's box (in the visitor's language and worldview) until the map has drawn.
+    this.poster = new Poster(this);
+    this.poster.show(this.state, this.mapElement());
   }
 
   protected override createRenderRoot() {
@@ -389,6 +409,8 @@ export class HsrApp extends LitElement {
     this.toggleAttribute('presenting', this.state.story !== null);
     // Tests and scripts wait on this; people see the list's own notice.
     this.toggleAttribute('data-complete', this.data.complete);
+    // No data at all: the base map is all the map will draw, and it will not say it has drawn the layers.
+    if (this.data.error) this.poster?.reveal();
   }
 
   /** The message of a story that could not be presented: what was wrong, naming chapter and field. */

@@ -54,6 +54,12 @@ export interface ExportOptions {
   qr?: boolean;
   /** The view's link on the site the export is made from (`viewLink`); without one, no QR code. */
   link?: string | null;
+  /**
+   * Output pixels per CSS pixel of the map; default the layout unit (1 at a
+   * 1080-pixel shorter side). 1 copies the screen as drawn, symbols and labels
+   * the same size against the map (the build's posters of the default view).
+   */
+  pixelRatio?: number;
 }
 
 export type ExportPhase = 'fonts' | 'style' | 'layers' | 'idle' | 'compose' | 'encode' | 'pdf' | 'done';
@@ -140,6 +146,8 @@ interface ExportPlan {
   labelFont: string | undefined;
   missing: string[];
   maxSide: number;
+  /** Output pixels per CSS pixel of the map. */
+  pixelRatio: number;
 }
 
 /** Checks the request, loads the fonts its text needs and lays it out (on a small measuring canvas). */
@@ -181,7 +189,7 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
   let { layout, footer, legend, link: linkLines } = layoutFor(measure, width, height, content);
   const mapW = Math.round(layout.map.w);
   const mapH = Math.round(layout.map.h);
-  const u = layout.unit;
+  const u = options.pixelRatio ?? layout.unit;
   const { cssW, cssH } = cssSize(mapW, mapH, u);
   const camera = exportCamera(liveViewOf(liveMap), cssW, cssH);
   // The inset only moves the scale bar: the map's box, and so its camera, stay the same.
@@ -207,10 +215,11 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
     cssW,
     cssH,
     camera,
-    probe: { x: sb.x + sb.w / 2 - layout.map.x, y: sb.y + sb.h - 13 * u - layout.map.y },
+    probe: { x: sb.x + sb.w / 2 - layout.map.x, y: sb.y + sb.h - 13 * layout.unit - layout.map.y },
     labelFont: fonts.failed.length ? undefined : EXPORT_FONT_FAMILY,
     missing: missingChars(`${content.title ?? ''}${content.subtitle ?? ''}`),
     maxSide: lim.maxSide,
+    pixelRatio: u,
   };
 }
 
@@ -223,7 +232,7 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
 export async function prepareExport(ctx: ExportContext, options: ExportOptions): Promise<void> {
   try {
     const p = await planExport(ctx, options);
-    await prepareRenderer({ state: ctx.state, data: ctx.data, highlight: p.highlight, lang: p.lang, labelFont: p.labelFont, camera: p.camera, width: p.mapW, height: p.mapH, pixelRatio: p.layout.unit });
+    await prepareRenderer({ state: ctx.state, data: ctx.data, highlight: p.highlight, lang: p.lang, labelFont: p.labelFont, camera: p.camera, width: p.mapW, height: p.mapH, pixelRatio: p.pixelRatio });
   } catch (e) {
     console.warn('export not prepared:', e);
   }
@@ -238,7 +247,7 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
   progress('fonts');
   const plan = await planExport(ctx, options);
   const { width, height, dpi, lang, content, layout, footer, legend, link, highlight, mapW, mapH, camera, probe, labelFont, missing } = plan;
-  const u = layout.unit;
+  const u = plan.pixelRatio;
   const tFonts = performance.now();
   const out = new OffscreenCanvas(width, height);
   const c2d = out.getContext('2d');

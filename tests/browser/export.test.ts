@@ -83,6 +83,28 @@ async function warm(page: Page, on = true) {
   if ('error' in r) throw new Error(`warm-up failed: ${r.error}`);
 }
 
+/**
+ * The page warms the export renderer by itself once idle after the map's first
+ * frame (`app/export-warmup.ts`) and holds it: waits until it has, so a test
+ * starts from the page as a visitor has it a few seconds after load.
+ */
+async function pageWarmed(page: Page) {
+  await page.waitForFunction(() => document.querySelector('.hsr-export-map') !== null, undefined, { timeout: 120_000 });
+  await warm(page);
+  await warm(page, false);
+}
+
+/** The tab goes to the background (as switching tabs does): the page gives its renderer back. */
+async function tabHidden(page: Page) {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+}
+
+/** A device that says it has 2 GB (`navigator.deviceMemory`, Chromium's own figure otherwise). */
+const SHORT_OF_MEMORY = `Object.defineProperty(Navigator.prototype, 'deviceMemory', { configurable: true, get: () => 2 });`;
+
 /** The live map as the visitor sees it: camera, canvas size, layers, and how many canvases the page has. */
 function liveSnapshot(page: Page) {
   return page.evaluate(() => {
@@ -181,6 +203,7 @@ describe('image export (built site, Chromium)', () => {
   it('exports 1920×1080 exactly, a real map with its legend and the live extent; 3840×2160 the same area at twice the ratio; a rotated view rotated; the scale where the bar is; the live map untouched', { timeout: SLOW }, async () => {
     const rec = await openApp('#layers=directions,priority-countries,projects');
     const { page } = rec;
+    await pageWarmed(page);
     const before = await liveSnapshot(page);
     // As opening the dialog does: the renderer warms up, and stays for both exports.
     await warm(page);
@@ -291,19 +314,22 @@ describe('image export (built site, Chromium)', () => {
     await moveLive(page, { center: [80, 20], zoom: 1, bearing: 0 });
     const worldView = ok(await runExport(page, { width: 960, height: 540, keepWarm: true }));
     expect(worldView.scaleBar.mode).toBe('hidden');
-    // The hidden map goes with the last holder.
+    // The hidden map stays while the page holds it, and goes with the last holder (the page's, when the tab is hidden).
     await warm(page, false);
-    expect(await page.locator('.hsr-export-map').count()).toBe(0);
+    expect(await page.locator('.hsr-export-map').count()).toBe(1);
+    await tabHidden(page);
+    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 30_000 }).toBe(0);
     await assertCleanPage(rec);
   });
 
   it('refuses sizes the device cannot render, naming one that works; a dead encoding worker fails the export, the next works; the PDF embeds the image at its size', { timeout: SLOW }, async () => {
-    const rec = await openApp('', [BREAKABLE_ENCODER]);
+    // Broken from the start: the page starts the encoding worker itself when it warms the renderer up.
+    const rec = await openApp('', [BREAKABLE_ENCODER, 'window.__breakEncoder = true;']);
     const { page } = rec;
+    await pageWarmed(page);
     const before = await liveSnapshot(page);
     // The encoding worker dies: a clear error, not a hang (the test would time out).
     const setBroken = (on: boolean) => page.evaluate((v) => ((window as unknown as { __breakEncoder: boolean }).__breakEncoder = v), on);
-    await setBroken(true);
     const dead = await runExport(page, { width: 100, height: 100, keepWarm: true });
     expect((dead as HookError).error).toMatch(/encoding worker failed: simulated crash/);
     // The next export starts a new worker.
@@ -346,7 +372,8 @@ describe('image export (built site, Chromium)', () => {
   });
 
   it('opens the Export dialog from the header, works from the keyboard, passes axe, keeps typed titles across languages, checks the dpi, warns of missing glyphs and downloads the image', { timeout: SLOW }, async () => {
-    const rec = await openApp();
+    // A device short of memory: the page does not warm the renderer by itself, the dialog does when opened.
+    const rec = await openApp('', [SHORT_OF_MEMORY]);
     const { page } = rec;
     const before = await liveSnapshot(page);
     await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -137,6 +137,7 @@ export const enStrings = {
   'list.loadingMore': 'Loading the other layers…',
   'list.hiddenLayer': 'Layer hidden on the map',
   'map.loading': 'Loading the map…',
+  'map.poster': 'Picture of the map, shown while the interactive map loads',
   'map.noWebglTitle': 'The map cannot be displayed',
   'map.noWebgl': 'This browser cannot draw the interactive map (WebGL is unavailable or disabled). Everything on the map is still here: use the list and search.',
   'map.contextLost': 'The graphics context was lost; restoring the map…',

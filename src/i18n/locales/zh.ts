@@ -155,6 +155,7 @@ export const zh: Locale = {
     'list.loadingMore': '正在加载其他图层…',
     'list.hiddenLayer': '该图层未在地图上显示',
     'map.loading': '地图加载中…',
+    'map.poster': '地图图片，交互地图加载中',
     'map.noWebglTitle': '无法显示地图',
     'map.noWebgl': '此浏览器无法绘制交互地图（WebGL 不可用或已禁用）。地图上的全部内容仍可通过列表和搜索查看。',
     'map.contextLost': '图形上下文丢失，正在恢复地图…',

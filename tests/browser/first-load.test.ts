@@ -1,0 +1,138 @@
+/**
+ * The first load, on the built site in Chromium: the poster (a picture of the
+ * default view made at build time) is the page's largest paint, shown in the
+ * visitor's language and worldview over the map's box while the map loads,
+ * said to be a picture of the map, and hidden once the map has drawn; a view
+ * other than the default shows none; a phone gets the narrow picture. The
+ * page warms the export renderer by itself once idle after the first frame,
+ * and an export asked for right after the first frame works.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { posterAlt, POSTER_SHAPES, posterFile } from '../../src/app/poster.ts';
+import { WORLDVIEWS } from '../../src/data/worldviews.ts';
+import { LANGS } from '../../src/data/vocabulary.ts';
+import { assertCleanPage, openPage, type PageRecording } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
+
+const SLOW = 300_000;
+const DIST = resolve(process.env.HSR_DIST ?? 'dist');
+let browser: Browser;
+const open: PageRecording[] = [];
+
+/**
+ * Records, from the first byte: the largest contentful paint's element, and the
+ * poster and the map as they are when the map says it has drawn (a capturing
+ * listener on the document runs before the app's own).
+ */
+const RECORDER = `
+  window.__first = { lcp: null, atDrawn: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__first.lcp = e.element ? (e.element.tagName + (e.element.closest('.map-poster') ? ' in .map-poster' : '')) : null;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  document.addEventListener('hsr-map-drawn', () => {
+    const picture = document.querySelector('.map-poster');
+    const img = picture && picture.querySelector('img');
+    const map = document.querySelector('hsr-map');
+    const canvas = document.querySelector('hsr-map .maplibregl-canvas-container');
+    const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); };
+    window.__first.atDrawn = {
+      shown: !!picture && !picture.classList.contains('map-poster--done') && getComputedStyle(picture).visibility === 'visible',
+      loaded: !!img && img.complete && img.naturalWidth > 0,
+      src: img ? img.currentSrc.replace(location.href.replace(/[?#].*$/, ''), '') : null,
+      alt: img ? img.alt : null,
+      posterBox: picture ? box(picture) : null,
+      mapBox: map ? box(map) : null,
+      mapHidden: !!canvas && getComputedStyle(canvas).opacity === '0',
+    };
+  }, true);
+`;
+
+type First = {
+  lcp: string | null;
+  atDrawn: { shown: boolean; loaded: boolean; src: string | null; alt: string | null; posterBox: number[] | null; mapBox: number[] | null; mapHidden: boolean } | null;
+};
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await Promise.all(open.map((r) => r.close()));
+  await browser?.close();
+});
+
+async function load(hash: string, viewport = { width: 1280, height: 800 }): Promise<{ rec: PageRecording; first: First }> {
+  const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, { viewport, initScripts: [RECORDER] });
+  open.push(rec);
+  await rec.page.waitForFunction(() => (window as unknown as { __first: First }).__first.atDrawn !== null, undefined, { timeout: 120_000 });
+  const first = await rec.page.evaluate(() => (window as unknown as { __first: First }).__first);
+  return { rec, first };
+}
+
+/** Waits until the poster has gone and the map is fully visible. */
+async function revealed(rec: PageRecording) {
+  await rec.page.waitForFunction(
+    () => {
+      const picture = document.querySelector('.map-poster');
+      const canvas = document.querySelector('hsr-map .maplibregl-canvas-container');
+      return !!picture && getComputedStyle(picture).visibility === 'hidden' && !document.querySelector('hsr-app')!.hasAttribute('data-poster') && !!canvas && getComputedStyle(canvas).opacity === '1';
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+describe('first load (built site, Chromium)', () => {
+  it('builds a poster for every language, worldview and shape of window', () => {
+    for (const lang of LANGS) for (const wv of WORLDVIEWS) for (const s of POSTER_SHAPES) expect(existsSync(join(DIST, posterFile(lang, wv, s.id))), posterFile(lang, wv, s.id)).toBe(true);
+  });
+
+  it('shows the poster first, as the largest paint and a picture of the map, over the map’s box, and hides it once the map has drawn', { timeout: SLOW }, async () => {
+    const { rec, first } = await load('');
+    expect(first.lcp).toBe('IMG in .map-poster');
+    const at = first.atDrawn!;
+    expect(at).toMatchObject({ shown: true, loaded: true, mapHidden: true, src: posterFile('en', 'intl', 'wide'), alt: posterAlt('en') });
+    expect(at.posterBox).toEqual(at.mapBox);
+    await revealed(rec);
+    await assertCleanPage(rec);
+  });
+
+  it('shows the visitor’s language and worldview, the narrow picture on a phone, and none for a view other than the default', { timeout: SLOW }, async () => {
+    const zh = await load('#lang=zh&wv=cn');
+    expect(zh.first.atDrawn).toMatchObject({ shown: true, loaded: true, src: posterFile('zh', 'cn', 'wide'), alt: posterAlt('zh') });
+    await revealed(zh.rec);
+    await zh.rec.close();
+
+    const phone = await load('', { width: 390, height: 844 });
+    expect(phone.first.atDrawn).toMatchObject({ shown: true, loaded: true, src: posterFile('en', 'intl', 'narrow') });
+    expect(phone.first.atDrawn!.posterBox).toEqual(phone.first.atDrawn!.mapBox);
+    await phone.rec.close();
+
+    // A link to another view: the poster would show the wrong map, so it goes as soon as the app runs.
+    const elsewhere = await load('#map=4/30/100');
+    expect(elsewhere.first.atDrawn).toMatchObject({ shown: false, mapHidden: false });
+    await elsewhere.rec.close();
+  });
+
+  it('warms the export renderer by itself once idle after the first frame; an export asked for right after the first frame works', { timeout: SLOW }, async () => {
+    // Right after the first frame: the export makes (or joins) the renderer and delivers the size asked.
+    const now = await load('');
+    const r = await now.rec.page.evaluate(() => window.__hsrExport!({ width: 1920, height: 1080, qr: false }));
+    if ('error' in r) throw new Error(r.error);
+    expect([r.width, r.height]).toEqual([1920, 1080]);
+    await now.rec.close();
+
+    // Left alone, the page makes the hidden map itself (no dialog, no export asked), and the next export finds it warm.
+    const idle = await load('');
+    await idle.rec.page.waitForFunction(() => document.querySelector('.hsr-export-map') !== null, undefined, { timeout: 120_000 });
+    const warmed = await idle.rec.page.evaluate(() => window.__hsrExportWarm!());
+    if ('error' in warmed) throw new Error(warmed.error);
+    const again = await idle.rec.page.evaluate(() => window.__hsrExport!({ width: 1920, height: 1080, qr: false }));
+    if ('error' in again) throw new Error(again.error);
+    expect(again.warm).toBe(true);
+    await assertCleanPage(idle.rec);
+  });
+});
