@@ -32,8 +32,9 @@ export default defineConfig({
       // The opt-in online base map (README, "Online base map"): its origins join the CSP; none by default.
       name: 'online-style-csp',
       transformIndexHtml: (html: string) =>
-        html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)/, (_, head: string, csp: string) =>
-          head + onlineStyleCsp(csp, styleOrigins(process.env.VITE_ONLINE_STYLE_URL, process.env.VITE_ONLINE_STYLE_ORIGINS)),
+        html.replace(
+          /(http-equiv="Content-Security-Policy"\s+content=")([^"]*)/,
+          (_, head: string, csp: string) => head + onlineStyleCsp(csp, styleOrigins(process.env.VITE_ONLINE_STYLE_URL, process.env.VITE_ONLINE_STYLE_ORIGINS)),
         ),
     },
     // The export font: Noto Sans SC cut down to the characters the site uses (`virtual:hsr-export-fonts`).

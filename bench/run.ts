@@ -204,9 +204,12 @@ async function openReady(browser: Browser, server: BenchServer, url: string): Pr
     timeout: READY_TIMEOUT_MS,
     polling: 50,
   });
-  const { ready: ttffMs, lcp: lcpMs, blocking: blockingMs, programs } = await page.evaluate(
-    () => (window as unknown as { __bench: { ready: number; lcp?: number; blocking: number; programs: number } }).__bench,
-  );
+  const {
+    ready: ttffMs,
+    lcp: lcpMs,
+    blocking: blockingMs,
+    programs,
+  } = await page.evaluate(() => (window as unknown as { __bench: { ready: number; lcp?: number; blocking: number; programs: number } }).__bench);
   // Only what was served by the time the page was complete counts as "before interactive":
   // work the page starts afterwards (the rest of the data, on idle) is not on the critical path.
   const readyEpoch = (await page.evaluate(() => performance.timeOrigin)) + ttffMs;
@@ -398,12 +401,15 @@ async function timeExport(page: Page, c: ExportCase, kind: ExportResult['kind'])
  * open dialog does once the choices rest). Its time, or an error note.
  */
 async function warmExport(page: Page, c?: ExportCase): Promise<{ ms?: number; note?: string }> {
-  return page.evaluate(async (o) => {
-    const fn = (window as unknown as { __hsrExportWarm?: (o?: unknown) => Promise<{ ms: number } | { error: string }> }).__hsrExportWarm;
-    if (typeof fn !== 'function') return { note: 'n/a (window.__hsrExportWarm missing)' };
-    const r = await fn(o ?? true);
-    return 'error' in r ? { note: `error: ${r.error}` } : { ms: r.ms };
-  }, c ? { width: c.width, height: c.height, format: c.format, dpi: c.dpi } : null);
+  return page.evaluate(
+    async (o) => {
+      const fn = (window as unknown as { __hsrExportWarm?: (o?: unknown) => Promise<{ ms: number } | { error: string }> }).__hsrExportWarm;
+      if (typeof fn !== 'function') return { note: 'n/a (window.__hsrExportWarm missing)' };
+      const r = await fn(o ?? true);
+      return 'error' in r ? { note: `error: ${r.error}` } : { ms: r.ms };
+    },
+    c ? { width: c.width, height: c.height, format: c.format, dpi: c.dpi } : null,
+  );
 }
 
 /** Cameras of a shipped story (`public/stories/`, the default story first), if one exists (found by shape). */
@@ -531,7 +537,15 @@ async function main() {
   if (!flags['no-data']) {
     log('data build (npx tsx geo/build.ts --check)…');
     const r = run('npx', ['tsx', 'geo/build.ts', '--check'], 300_000);
-    dataBuild = { ms: r.ms, ok: r.ok, summary: r.output.split('\n').filter((l) => !l.startsWith('npm warn')).slice(-1)[0] ?? '' };
+    dataBuild = {
+      ms: r.ms,
+      ok: r.ok,
+      summary:
+        r.output
+          .split('\n')
+          .filter((l) => !l.startsWith('npm warn'))
+          .slice(-1)[0] ?? '',
+    };
   }
   const bundle = { site: chunks(DIST), baseline: chunks(DIST_BASELINE) };
 
@@ -570,16 +584,17 @@ async function main() {
     });
 
     // 4. Fly-through of the default story's cameras (the fixed list if no story), same script on both pages.
-    if (!flags['no-fly']) await section('fly-through', async () => {
-      for (const [which, server, url] of [
-        ['baseline', base, baseUrl],
-        ['site', site, siteUrl],
-      ] as const) {
-        const p = await openReady(browser, server, url);
-        fly[which] = await flyThrough(p.page, tour);
-        await p.close();
-      }
-    });
+    if (!flags['no-fly'])
+      await section('fly-through', async () => {
+        for (const [which, server, url] of [
+          ['baseline', base, baseUrl],
+          ['site', site, siteUrl],
+        ] as const) {
+          const p = await openReady(browser, server, url);
+          fly[which] = await flyThrough(p.page, tour);
+          await p.close();
+        }
+      });
 
     // 5. Scale: synthetic layers through the test hook, then the same fly-through.
     if (!flags['no-scale']) {
@@ -600,48 +615,49 @@ async function main() {
     }
 
     // 6. Export: each case right after the first full frame of a fresh page, then warm and prepared in one page.
-    if (!flags['no-export']) await section('export', async () => {
-      const failed = (c: ExportCase, kind: ExportResult['kind'], e: unknown) => {
-        const msg = (e as Error).message.split('\n')[0];
-        exports.push({ name: c.name, width: c.width, height: c.height, kind, note: `error: ${msg}` });
-        errors.push(`export ${c.name} (${kind}): ${msg}`);
-      };
-      for (const c of EXPORT_CASES) {
+    if (!flags['no-export'])
+      await section('export', async () => {
+        const failed = (c: ExportCase, kind: ExportResult['kind'], e: unknown) => {
+          const msg = (e as Error).message.split('\n')[0];
+          exports.push({ name: c.name, width: c.width, height: c.height, kind, note: `error: ${msg}` });
+          errors.push(`export ${c.name} (${kind}): ${msg}`);
+        };
+        for (const c of EXPORT_CASES) {
+          const p = await openReady(browser, site, siteUrl);
+          try {
+            exports.push(await timeExport(p.page, c, 'at-load'));
+          } catch (e) {
+            failed(c, 'at-load', e);
+          } finally {
+            await p.close();
+          }
+        }
         const p = await openReady(browser, site, siteUrl);
         try {
-          exports.push(await timeExport(p.page, c, 'at-load'));
-        } catch (e) {
-          failed(c, 'at-load', e);
+          exportWarmUp = await warmExport(p.page);
+          for (const kind of ['warm', 'prepared'] as const) {
+            for (const c of EXPORT_CASES) {
+              // Between exports the renderer shrinks back (after EXPORT_SHRINK_MS): each case starts
+              // from the state an open dialog leaves it in, not from the previous export's canvas.
+              await p.page.waitForTimeout(EXPORT_SHRINK_MS);
+              try {
+                if (kind === 'prepared') {
+                  // What the dialog does once the choices rest: the export's view loaded and drawn in the background.
+                  const t0 = Date.now();
+                  const prepared = await warmExport(p.page, c);
+                  if (prepared.note) throw new Error(prepared.note);
+                  exportPrepare[c.name] = Date.now() - t0;
+                }
+                exports.push(await timeExport(p.page, c, kind));
+              } catch (e) {
+                failed(c, kind, e);
+              }
+            }
+          }
         } finally {
           await p.close();
         }
-      }
-      const p = await openReady(browser, site, siteUrl);
-      try {
-        exportWarmUp = await warmExport(p.page);
-        for (const kind of ['warm', 'prepared'] as const) {
-          for (const c of EXPORT_CASES) {
-            // Between exports the renderer shrinks back (after EXPORT_SHRINK_MS): each case starts
-            // from the state an open dialog leaves it in, not from the previous export's canvas.
-            await p.page.waitForTimeout(EXPORT_SHRINK_MS);
-            try {
-              if (kind === 'prepared') {
-                // What the dialog does once the choices rest: the export's view loaded and drawn in the background.
-                const t0 = Date.now();
-                const prepared = await warmExport(p.page, c);
-                if (prepared.note) throw new Error(prepared.note);
-                exportPrepare[c.name] = Date.now() - t0;
-              }
-              exports.push(await timeExport(p.page, c, kind));
-            } catch (e) {
-              failed(c, kind, e);
-            }
-          }
-        }
-      } finally {
-        await p.close();
-      }
-    });
+      });
   } finally {
     await browser.close();
   }
@@ -739,13 +755,24 @@ async function main() {
     .map((r) => ({ path: r.path.replace(/^\/assets\//, ''), text: readFileSync(join(DIST, r.path), 'utf8') }));
   const lazy = loads.site.length ? lazyVerdicts(eagerScripts) : [];
   for (const v of lazy) {
-    budgets.push({ name: `${v.name} code loaded only when used`, rule: 'not before interactive', measured: v.eagerIn.length ? `in ${v.eagerIn.join(', ')}` : 'lazy chunk', verdict: v.eagerIn.length ? 'MISS' : 'PASS' });
+    budgets.push({
+      name: `${v.name} code loaded only when used`,
+      rule: 'not before interactive',
+      measured: v.eagerIn.length ? `in ${v.eagerIn.join(', ')}` : 'lazy chunk',
+      verdict: v.eagerIn.length ? 'MISS' : 'PASS',
+    });
   }
   const verdictOf = (name: string) => budgets.find((b) => b.name === name)?.verdict ?? '';
 
   const sideRows: string[][] = [];
   for (const k of RESOURCE_KINDS) {
-    sideRows.push([`${k === 'js' ? 'JavaScript' : k === 'css' ? 'CSS' : k === 'data' ? 'data' : 'other (HTML, icons)'} before interactive (gzip)`, formatKB(byKind('site', k)), formatKB(byKind('baseline', k)), formatRatio(ratio(byKind('site', k), byKind('baseline', k))), '']);
+    sideRows.push([
+      `${k === 'js' ? 'JavaScript' : k === 'css' ? 'CSS' : k === 'data' ? 'data' : 'other (HTML, icons)'} before interactive (gzip)`,
+      formatKB(byKind('site', k)),
+      formatKB(byKind('baseline', k)),
+      formatRatio(ratio(byKind('site', k), byKind('baseline', k))),
+      '',
+    ]);
   }
   // The app loads the other layers once the map has drawn: any found here came in before the first full frame.
   const layerOf = (path: string) => /^\/data\/(?:overview\/)?([^/]+)\.geojson$/.exec(path)?.[1];
@@ -755,20 +782,50 @@ async function main() {
   };
   const prefetched = med(loads.site.map((s) => s.responses.filter(notDefault).reduce((a, r) => a + r.bytes, 0)));
   sideRows.push(['… of which: data of layers not shown by default', formatKB(prefetched), '—', '', '']);
-  sideRows.push(['**total** before interactive (gzip)', formatKB(totalSite), formatKB(byKind('baseline', 'total')), formatRatio(ratio(totalSite, byKind('baseline', 'total'))), `≤ 900 KB ${verdictOf('transferred before interactive (gzip)')}`]);
+  sideRows.push([
+    '**total** before interactive (gzip)',
+    formatKB(totalSite),
+    formatKB(byKind('baseline', 'total')),
+    formatRatio(ratio(totalSite, byKind('baseline', 'total'))),
+    `≤ 900 KB ${verdictOf('transferred before interactive (gzip)')}`,
+  ]);
   sideRows.push(['requests before interactive', String(med(loads.site.map((s) => s.requests)) ?? 'n/a'), String(med(loads.baseline.map((s) => s.requests)) ?? 'n/a'), '', '']);
-  sideRows.push([`largest contentful paint (median of ${RUNS})`, formatMs(lcp.site), formatMs(lcp.baseline), formatRatio(ratio(lcp.site, lcp.baseline)), `≤ 1.0× ${verdictOf('largest contentful paint')}`]);
-  sideRows.push([`time to first full frame (median of ${RUNS})`, formatMs(ttff.site), formatMs(ttff.baseline), formatRatio(ratio(ttff.site, ttff.baseline)), `≤ 1.3× ${verdictOf('time to first full frame')}`]);
+  sideRows.push([
+    `largest contentful paint (median of ${RUNS})`,
+    formatMs(lcp.site),
+    formatMs(lcp.baseline),
+    formatRatio(ratio(lcp.site, lcp.baseline)),
+    `≤ 1.0× ${verdictOf('largest contentful paint')}`,
+  ]);
+  sideRows.push([
+    `time to first full frame (median of ${RUNS})`,
+    formatMs(ttff.site),
+    formatMs(ttff.baseline),
+    formatRatio(ratio(ttff.site, ttff.baseline)),
+    `≤ 1.3× ${verdictOf('time to first full frame')}`,
+  ]);
   sideRows.push(['blocking time before the first full frame (long tasks past 50 ms)', formatMs(blocking.site), formatMs(blocking.baseline), formatRatio(ratio(blocking.site, blocking.baseline)), '']);
   sideRows.push(['WebGL programs linked before the first full frame', String(programs.site ?? 'n/a'), String(programs.baseline ?? 'n/a'), '', '']);
-  sideRows.push(['fly-through frame time, median', formatMs(flySite?.p50), formatMs(flyBase?.p50), formatRatio(ratio(flySite?.p50, flyBase?.p50)), `≤ 1.2× ${verdictOf('fly-through frame time, median')}`]);
+  sideRows.push([
+    'fly-through frame time, median',
+    formatMs(flySite?.p50),
+    formatMs(flyBase?.p50),
+    formatRatio(ratio(flySite?.p50, flyBase?.p50)),
+    `≤ 1.2× ${verdictOf('fly-through frame time, median')}`,
+  ]);
   sideRows.push(['fly-through frame time, p95', formatMs(flySite?.p95), formatMs(flyBase?.p95), formatRatio(ratio(flySite?.p95, flyBase?.p95)), `≤ 1.2× ${verdictOf('fly-through frame time, p95')}`]);
   const frames = (f: FlyResult | undefined) => (f ? `${f.frames}${f.truncated ? ' (cut at 90 s)' : ''}, ${formatMs(f.totalMs)}` : 'n/a');
   sideRows.push([`fly-through frames drawn, wall time (${tour.length - 1} flights)`, frames(flySite), frames(flyBase), formatRatio(ratio(flySite?.totalMs, flyBase?.totalMs)), '']);
   for (const preset of ['mobile', 'desktop'] as const) {
     const s = lh('site', preset);
     const b = lh('baseline', preset);
-    sideRows.push([`Lighthouse ${preset}: performance`, formatScore(s?.scores.performance), formatScore(b?.scores.performance), formatRatio(ratio(s?.scores.performance ?? undefined, b?.scores.performance ?? undefined)), `≥ baseline ${verdictOf(`Lighthouse ${preset} performance`)}`]);
+    sideRows.push([
+      `Lighthouse ${preset}: performance`,
+      formatScore(s?.scores.performance),
+      formatScore(b?.scores.performance),
+      formatRatio(ratio(s?.scores.performance ?? undefined, b?.scores.performance ?? undefined)),
+      `≥ baseline ${verdictOf(`Lighthouse ${preset} performance`)}`,
+    ]);
     for (const [cat, label] of [
       ['accessibility', 'accessibility'],
       ['best-practices', 'best practices'],
@@ -777,7 +834,13 @@ async function main() {
       sideRows.push([`Lighthouse ${preset}: ${label}`, formatScore(s?.scores[cat]), formatScore(b?.scores[cat]), '', `100 ${verdictOf(`Lighthouse ${preset} ${label}`)}`]);
     }
     sideRows.push([`Lighthouse ${preset}: largest contentful paint`, formatMs(s?.metrics.lcp), formatMs(b?.metrics.lcp), formatRatio(ratio(s?.metrics.lcp, b?.metrics.lcp)), '']);
-    sideRows.push([`Lighthouse ${preset}: total blocking time`, formatMs(s?.metrics.tbt), formatMs(b?.metrics.tbt), formatRatio(ratio(s?.metrics.tbt, b?.metrics.tbt)), `≤ 1.5× ${verdictOf(`Lighthouse ${preset} total blocking time`)}`]);
+    sideRows.push([
+      `Lighthouse ${preset}: total blocking time`,
+      formatMs(s?.metrics.tbt),
+      formatMs(b?.metrics.tbt),
+      formatRatio(ratio(s?.metrics.tbt, b?.metrics.tbt)),
+      `≤ 1.5× ${verdictOf(`Lighthouse ${preset} total blocking time`)}`,
+    ]);
   }
   for (const c of EXPORT_CASES) {
     for (const kind of ['at-load', 'warm', 'prepared'] as const) {
@@ -791,17 +854,40 @@ async function main() {
       sideRows.push([`${c.name} export, ${label}`, exportNote(e), '—', '', c.name === 'PNG 3840×2160' && kind === 'at-load' ? `≤ 3 s ${verdictOf(EXPORT_BUDGET)}` : '']);
     }
   }
-  if (exportWarmUp) sideRows.push(['export renderer warm, counted from the first full frame (the page warms it when idle; without that, the dialog when opened)', exportWarmUp.note ?? formatMs(exportWarmUp.ms), '—', '', '']);
+  if (exportWarmUp)
+    sideRows.push([
+      'export renderer warm, counted from the first full frame (the page warms it when idle; without that, the dialog when opened)',
+      exportWarmUp.note ?? formatMs(exportWarmUp.ms),
+      '—',
+      '',
+      '',
+    ]);
   if (!exports.length) sideRows.push(['export', 'n/a (not run)', '—', '', '']);
 
   const framesCell = (f: FlyResult | undefined) => (f ? `${f.frames}${f.truncated ? ' (cut)' : ''}` : 'n/a');
   const scaleRows: string[][] = [
     ['baseline (base map only)', formatMs(ttff.baseline), formatMs(flyBase?.p50), formatMs(flyBase?.p95), framesCell(flyBase), '1.00×', '1.00×'],
-    ['site, default layers', formatMs(ttff.site), formatMs(flySite?.p50), formatMs(flySite?.p95), framesCell(flySite), formatRatio(ratio(flySite?.p50, flyBase?.p50)), formatRatio(ratio(flySite?.p95, flyBase?.p95))],
+    [
+      'site, default layers',
+      formatMs(ttff.site),
+      formatMs(flySite?.p50),
+      formatMs(flySite?.p95),
+      framesCell(flySite),
+      formatRatio(ratio(flySite?.p50, flyBase?.p50)),
+      formatRatio(ratio(flySite?.p95, flyBase?.p95)),
+    ],
     ...scale.map((s) =>
       s.error
         ? [`site + ${s.name}`, `error: ${s.error}`, '', '', '', '', '']
-        : [`site + ${s.name}`, `+${formatMs(s.loadMs)}`, formatMs(s.fly?.p50), formatMs(s.fly?.p95), framesCell(s.fly), formatRatio(ratio(s.fly?.p50, flyBase?.p50)), formatRatio(ratio(s.fly?.p95, flyBase?.p95))],
+        : [
+            `site + ${s.name}`,
+            `+${formatMs(s.loadMs)}`,
+            formatMs(s.fly?.p50),
+            formatMs(s.fly?.p95),
+            framesCell(s.fly),
+            formatRatio(ratio(s.fly?.p50, flyBase?.p50)),
+            formatRatio(ratio(s.fly?.p95, flyBase?.p95)),
+          ],
     ),
   ];
 
@@ -843,10 +929,15 @@ async function main() {
     '',
     formatTable(['chunk', 'raw', 'gzip'], chunkRows),
     '',
-    ...(moduleRows.length > 1 ? ['What the scripts served before interactive are made of (minified, before gzip):', '', formatTable(['package or folder', 'modules', 'bytes', 'share'], moduleRows), ''] : []),
+    ...(moduleRows.length > 1
+      ? ['What the scripts served before interactive are made of (minified, before gzip):', '', formatTable(['package or folder', 'modules', 'bytes', 'share'], moduleRows), '']
+      : []),
     '### Budgets',
     '',
-    formatTable(['budget', 'rule', 'measured', 'verdict'], budgets.map((b) => [b.name, b.rule, b.measured, b.verdict])),
+    formatTable(
+      ['budget', 'rule', 'measured', 'verdict'],
+      budgets.map((b) => [b.name, b.rule, b.measured, b.verdict]),
+    ),
     '',
     `${sum.pass} PASS, ${sum.miss} MISS, ${sum.na} n/a.${sum.missed.length ? ` Missed: ${sum.missed.join('; ')}.` : ''}`,
   ].join('\n');

@@ -44,7 +44,8 @@ function precompress(root: string): void {
 export async function startBenchServer(root: string): Promise<BenchServer> {
   precompress(root);
   const serve = sirv(root, { gzip: true, etag: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') });
-  const handle = (req: IncomingMessage, res: ServerResponse) => utf8Text(req, res, () => serve(req, res, () => void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': 9 }).end('not found')));
+  const handle = (req: IncomingMessage, res: ServerResponse) =>
+    utf8Text(req, res, () => serve(req, res, () => void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': 9 }).end('not found')));
   const log: ServedResponse[] = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

@@ -126,7 +126,7 @@ export function signedArea(ring: readonly Position[]): number {
 
 /** The ring with the requested planar winding (a copy). */
 function wound(ring: Position[], ccw: boolean): Position[] {
-  return (signedArea(ring) > 0) === ccw ? ring : [...ring].reverse();
+  return signedArea(ring) > 0 === ccw ? ring : [...ring].reverse();
 }
 
 /**

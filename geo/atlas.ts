@@ -92,7 +92,10 @@ function largestPolygon(g: Polygon | MultiPolygon): Polygon {
   for (const coords of g.coordinates) {
     const p: Polygon = { type: 'Polygon', coordinates: coords };
     const a = area(p);
-    if (a > bestArea) { bestArea = a; best = p; }
+    if (a > bestArea) {
+      bestArea = a;
+      best = p;
+    }
   }
   return best;
 }
@@ -141,8 +144,18 @@ export function loadAtlas(worldview: Worldview = BASE_WORLDVIEW): Atlas {
   const country = (iso2: string) => {
     if (cache.has(iso2)) return cache.get(iso2);
     // A region of another country (Taiwan, Hong Kong, Macao) is not a country of its own.
-    const parts = sovereignOf(iso2) !== iso2 ? [] : unitsOf(iso2).map(unit).filter((g): g is MultiPolygon => g !== undefined);
-    const geom = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { type: 'MultiPolygon' as const, coordinates: polyclip.union(...(parts.map((p) => p.coordinates) as [polyclip.Geom, ...polyclip.Geom[]])) as Position[][][] };
+    const parts =
+      sovereignOf(iso2) !== iso2
+        ? []
+        : unitsOf(iso2)
+            .map(unit)
+            .filter((g): g is MultiPolygon => g !== undefined);
+    const geom =
+      parts.length === 0
+        ? undefined
+        : parts.length === 1
+          ? parts[0]
+          : { type: 'MultiPolygon' as const, coordinates: polyclip.union(...(parts.map((p) => p.coordinates) as [polyclip.Geom, ...polyclip.Geom[]])) as Position[][][] };
     cache.set(iso2, geom);
     return geom;
   };
@@ -156,7 +169,13 @@ export function loadAtlas(worldview: Worldview = BASE_WORLDVIEW): Atlas {
     return geom;
   };
 
-  const geometriesOf = (codes: readonly string[]) => new Set<unknown>(codes.flatMap((c) => unitsOf(c)).map((c) => idx50.get(c)).filter((g) => g !== undefined));
+  const geometriesOf = (codes: readonly string[]) =>
+    new Set<unknown>(
+      codes
+        .flatMap((c) => unitsOf(c))
+        .map((c) => idx50.get(c))
+        .filter((g) => g !== undefined),
+    );
   return {
     worldview,
     codes: () => [...idx50.keys()].filter((c) => sovereignOf(c) === c).sort(),

@@ -43,7 +43,6 @@ import { BASE_WORLDVIEW, type Worldview } from '../src/data/worldviews.ts';
 // ---------------------------------------------------------------------------
 // Types
 
-
 export interface CountryProps {
   /** ISO 3166-1 alpha-2 ('XK' Kosovo); '' for a disputed area cut out of a country, or a unit without a code. */
   iso2: string;
@@ -256,7 +255,9 @@ function roundPolygons(polys: readonly Position[][][], digits: number): Position
     // A small ring that crosses itself is redrawn as the largest polygon it encloses (a union
     // resolves the crossing into lobes; the others are slivers of an islet).
     if (kept.some(crossesItself)) {
-      const lobes = union([kept]).map((p) => p.map((r) => roundLine(r, digits))).filter((p) => p[0]!.length >= 4 && !isDegenerate(p[0]!));
+      const lobes = union([kept])
+        .map((p) => p.map((r) => roundLine(r, digits)))
+        .filter((p) => p[0]!.length >= 4 && !isDegenerate(p[0]!));
       const largest = lobes.sort((a, b) => area({ type: 'Polygon', coordinates: b }) - area({ type: 'Polygon', coordinates: a }))[0];
       out.push(largest && !largest.some(crossesItself) ? largest : kept);
     } else out.push(kept);
@@ -395,7 +396,12 @@ export function buildBasemap(topology: UnitsTopology, options: Partial<BasemapOp
 
   // --- countries: one feature per country (China with Taiwan, Hong Kong and Macao; Australia
   // with Ashmore and Cartier Is., which shares its code) and one per disputed area
-  interface Unit { iso2: string; name: string; disputed: string; polys: Position[][][] }
+  interface Unit {
+    iso2: string;
+    name: string;
+    disputed: string;
+    polys: Position[][][];
+  }
   const countryUnits = new Map<string, Unit>();
   /** Each unit's own outline (Taiwan apart from China): labels are placed in it. */
   const ownUnits: Unit[] = [];
@@ -424,7 +430,7 @@ export function buildBasemap(topology: UnitsTopology, options: Partial<BasemapOp
   const countries: Feature<Polygon | MultiPolygon, CountryProps>[] = [];
   for (const u of countryUnits.values()) {
     // China with Hong Kong and Macao (and Australia with Ashmore and Cartier Is.): one outline, shared edges dissolved.
-    const geometry = shape(u.polys, u.iso2 !== "" && geoms.filter((g) => !propsOf(g).disputed && sovereignOf(propsOf(g).iso2) === u.iso2).length > 1);
+    const geometry = shape(u.polys, u.iso2 !== '' && geoms.filter((g) => !propsOf(g).disputed && sovereignOf(propsOf(g).iso2) === u.iso2).length > 1);
     if (geometry) countries.push({ type: 'Feature', properties: { iso2: u.iso2, ...namesOf(u.iso2, u.name, u.disputed), disputed: !!u.disputed }, geometry });
   }
   // Countries by code, then disputed areas and units without a code by English name.
@@ -446,9 +452,7 @@ export function buildBasemap(topology: UnitsTopology, options: Partial<BasemapOp
     return 'country';
   };
   const meshKinds: BorderKind[] = ['country', 'control', 'claim', 'sar'];
-  const borders = meshKinds
-    .map((kind) => lineFeature({ kind }, unwrapLines(mesh(simplified, object, (a, b) => kindOf(a, b) === kind)), digits))
-    .filter((f) => f.geometry.coordinates.length > 0);
+  const borders = meshKinds.map((kind) => lineFeature({ kind }, unwrapLines(mesh(simplified, object, (a, b) => kindOf(a, b) === kind)), digits)).filter((f) => f.geometry.coordinates.length > 0);
   if (worldview === 'cn') borders.push(lineFeature({ kind: 'maritime' }, { type: 'MultiLineString', coordinates: southChinaSeaLine().map((l) => l.coordinates) }, digits));
   const coast = lineFeature({ kind: 'coast' as const }, unwrapLines(mesh(simplified, object, (a, b) => a === b)), digits);
 
@@ -509,7 +513,6 @@ export function serializeCollection(fc: FeatureCollection): string {
   const lines = fc.features.map((f) => JSON.stringify({ type: 'Feature', properties: f.properties, geometry: f.geometry }));
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
-
 
 /**
  * A worldview's base map files, name → content (for the data build, which writes

@@ -40,7 +40,6 @@ const OVERRIDES: Record<string, { en?: string; zh?: string }> = {
   BN: { en: 'Brunei' },
 };
 
-
 /**
  * Other names search should find a country by: today's name for a country
  * renamed since the records' time, the formal name the documents use, a short form.
@@ -91,4 +90,3 @@ export function countryName(iso2: string, lang: Lang): string | undefined {
 export function numericToAlpha2(numeric: string | number): string | undefined {
   return countries.numericToAlpha2(String(numeric).padStart(3, '0')) ?? undefined;
 }
-

@@ -14,7 +14,23 @@ import { eventsLayer, hospitalsLayer, organisationsLayer, projectsLayer, tcmLaye
 import { corridorsLayer, directionsLayer, missionsLayer } from './layers/routes.ts';
 import { diseaseZonesLayer, mechanismsLayer, priorityCountriesLayer, statementLayer } from './layers/areas.ts';
 import { countryName, countryTerms } from './country-names.ts';
-import { checkCountryNames, checkGroupMembers, checkProjectsAbroad, checkCorridorCountries, checkDirectionMechanisms, checkDocumentMeta, checkFigureUnits, checkGeometry, checkIds, checkLinkedYears, checkNames, checkPlaceCountries, checkPlaces, checkProjectNumbers, checkQuotes } from './validate.ts';
+import {
+  checkCountryNames,
+  checkGroupMembers,
+  checkProjectsAbroad,
+  checkCorridorCountries,
+  checkDirectionMechanisms,
+  checkDocumentMeta,
+  checkFigureUnits,
+  checkGeometry,
+  checkIds,
+  checkLinkedYears,
+  checkNames,
+  checkPlaceCountries,
+  checkPlaces,
+  checkProjectNumbers,
+  checkQuotes,
+} from './validate.ts';
 
 /**
  * The layers made of country outlines: one version per worldview (the rest are
@@ -98,7 +114,10 @@ export function buildDataset(root = 'seeds'): Dataset {
   issues.push(
     ...checkDocumentMeta(seeds),
     ...checkQuotes(seeds),
-    ...checkIds(seeds, layers['priority-countries'].map((f) => f.id)),
+    ...checkIds(
+      seeds,
+      layers['priority-countries'].map((f) => f.id),
+    ),
     ...checkNames(seeds),
     ...checkProjectNumbers(seeds),
     ...checkPlaces(places, ctx.atlas),

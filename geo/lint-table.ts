@@ -31,8 +31,13 @@ rows.forEach((row, i) => {
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (typeof o.doc === 'string' && typeof o.quote === 'string') {
-        if (!quoteInDocument(o.quote, doc(o.doc))) { console.error(`${file}: ${id}: ${path}.quote not found in ${o.doc}: «${o.quote}»`); errors++; }
-        else if (o.quote.trim().length < minQuoteLength(o.quote)) { console.error(`${file}: ${id}: ${path}.quote too short`); errors++; }
+        if (!quoteInDocument(o.quote, doc(o.doc))) {
+          console.error(`${file}: ${id}: ${path}.quote not found in ${o.doc}: «${o.quote}»`);
+          errors++;
+        } else if (o.quote.trim().length < minQuoteLength(o.quote)) {
+          console.error(`${file}: ${id}: ${path}.quote too short`);
+          errors++;
+        }
       }
       for (const [k, x] of Object.entries(o)) visit(x, path ? `${path}.${k}` : k);
     }

@@ -70,7 +70,11 @@ export function loadSeeds(root = 'seeds', issues: DataIssue[] = []): Seeds {
   const documentMeta = existsSync(metaPath) ? parseRows(readJson(metaPath, 'documents', issues), DocumentMeta, 'documents', issues) : [];
 
   const tablesDir = join(root, 'tables');
-  const placeFiles = existsSync(tablesDir) ? readdirSync(tablesDir).filter((f) => /^places(\.[a-z-]+)?\.json$/.test(f)).sort() : [];
+  const placeFiles = existsSync(tablesDir)
+    ? readdirSync(tablesDir)
+        .filter((f) => /^places(\.[a-z-]+)?\.json$/.test(f))
+        .sort()
+    : [];
   const places = placeFiles.flatMap((f) => parseRows(readJson(join(tablesDir, f), f.replace(/\.json$/, ''), issues), Place, f.replace(/\.json$/, ''), issues));
 
   const groupsPath = join(tablesDir, 'groups.json');

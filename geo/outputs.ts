@@ -64,28 +64,82 @@ function firstCoordinate(f: LayerFeature): [number, number] | undefined {
  * `measure`, `value`, `unit_en`, `unit_zh` and `period` are theirs).
  */
 export function recordsCsv(d: Dataset): string {
-  const header = ['layer', 'id', 'name_en', 'name_zh', 'summary_en', 'summary_zh', 'precision', 'countries', 'places', 'year_start', 'year_end', 'project_no', 'area', 'status', 'lon', 'lat', 'sources', 'measure', 'value', 'unit_en', 'unit_zh', 'period'];
+  const header = [
+    'layer',
+    'id',
+    'name_en',
+    'name_zh',
+    'summary_en',
+    'summary_zh',
+    'precision',
+    'countries',
+    'places',
+    'year_start',
+    'year_end',
+    'project_no',
+    'area',
+    'status',
+    'lon',
+    'lat',
+    'sources',
+    'measure',
+    'value',
+    'unit_en',
+    'unit_zh',
+    'period',
+  ];
   const sources = (ss: readonly { doc: string; quote: string }[]) => ss.map((s) => `${s.doc}: ${s.quote}`).join('\n');
   const rows: (string | number | undefined)[][] = LAYER_IDS.flatMap((layer) =>
-    [...d.layers[layer]].sort((a, b) => a.id.localeCompare(b.id)).map((f) => {
-      const p = f.properties;
-      const anchor = f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint' ? firstCoordinate(f) : undefined;
-      return [
-        layer, p.id, p.name_en, p.name_zh, p.summary_en, p.summary_zh, p.precision,
-        p.countries.join(' '), p.places.map((x) => x.id).join(' '),
-        p.year_start, p.year_end, p.project_no, p.area, p.status,
-        anchor?.[0], anchor?.[1],
-        sources(p.sources),
-      ];
-    }),
+    [...d.layers[layer]]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((f) => {
+        const p = f.properties;
+        const anchor = f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint' ? firstCoordinate(f) : undefined;
+        return [
+          layer,
+          p.id,
+          p.name_en,
+          p.name_zh,
+          p.summary_en,
+          p.summary_zh,
+          p.precision,
+          p.countries.join(' '),
+          p.places.map((x) => x.id).join(' '),
+          p.year_start,
+          p.year_end,
+          p.project_no,
+          p.area,
+          p.status,
+          anchor?.[0],
+          anchor?.[1],
+          sources(p.sources),
+        ];
+      }),
   );
   for (const h of [...d.seeds.tables.headlines].sort((a, b) => a.id.localeCompare(b.id))) {
     rows.push([
-      'headlines', h.id, h.label.en, h.label.zh, h.note?.en, h.note?.zh, undefined,
-      (h.countries ?? []).join(' '), (h.places ?? []).join(' '),
-      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+      'headlines',
+      h.id,
+      h.label.en,
+      h.label.zh,
+      h.note?.en,
+      h.note?.zh,
+      undefined,
+      (h.countries ?? []).join(' '),
+      (h.places ?? []).join(' '),
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
       sources(h.sources),
-      h.measure, h.value, h.unit.en, h.unit.zh, h.period,
+      h.measure,
+      h.value,
+      h.unit.en,
+      h.unit.zh,
+      h.period,
     ]);
   }
   return toCsv(header, rows);
@@ -134,7 +188,16 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
   const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
     const base = writeLayer(d.layers[id], `${id}.geojson`);
     const spec = layerSpec(id);
-    const entry: ManifestLayer = { id, file: base.file, title_en: spec.title.en, title_zh: spec.title.zh, geometry: spec.geometry, count: d.layers[id].length, bytes: base.bytes, ...(base.overview ? { overview: base.overview } : {}) };
+    const entry: ManifestLayer = {
+      id,
+      file: base.file,
+      title_en: spec.title.en,
+      title_zh: spec.title.zh,
+      geometry: spec.geometry,
+      count: d.layers[id].length,
+      bytes: base.bytes,
+      ...(base.overview ? { overview: base.overview } : {}),
+    };
     if ((WORLDVIEW_LAYERS as readonly string[]).includes(id)) {
       const wvs: Record<string, ManifestFile> = {};
       for (const wv of WORLDVIEWS) if (wv !== BASE_WORLDVIEW) wvs[wv] = writeLayer(d.worldviews[wv][id as (typeof WORLDVIEW_LAYERS)[number]], worldviewPath(`${id}.geojson`, wv));
@@ -143,11 +206,13 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
     return entry;
   });
 
-  const documents = [...d.seeds.documentMeta].sort((a, b) => a.file.localeCompare(b.file)).map((m) => {
-    const text = d.seeds.documents.get(m.file)!;
-    files.set(`documents/${m.file}`, text);
-    return { file: m.file, title_en: m.title_en, title_zh: m.title_zh, date: m.date, language: m.language, sha256: sha256(text) };
-  });
+  const documents = [...d.seeds.documentMeta]
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .map((m) => {
+      const text = d.seeds.documents.get(m.file)!;
+      files.set(`documents/${m.file}`, text);
+      return { file: m.file, title_en: m.title_en, title_zh: m.title_zh, date: m.date, language: m.language, sha256: sha256(text) };
+    });
   files.set('documents.json', serializeJson(d.seeds.documentMeta));
   files.set('headlines.json', serializeJson([...d.seeds.tables.headlines].sort((a, b) => a.id.localeCompare(b.id))));
   files.set('places.json', serializeJson([...d.places].sort((a, b) => a.id.localeCompare(b.id))));
@@ -182,7 +247,11 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
     worldviews: WORLDVIEWS.map((id) => ({ id, title_en: WORLDVIEW_NAMES[id].en, title_zh: WORLDVIEW_NAMES[id].zh })),
     basemap: [...basemap.values()],
     extras: [
-      { id: 'records', file: 'records.csv', description: 'Every record, one row each, with its sources: the features of every layer, then the headline figures (layer "headlines", with measure, value, unit and period) (UTF-8 CSV).' },
+      {
+        id: 'records',
+        file: 'records.csv',
+        description: 'Every record, one row each, with its sources: the features of every layer, then the headline figures (layer "headlines", with measure, value, unit and period) (UTF-8 CSV).',
+      },
       { id: 'citations', file: 'citations.csv', description: 'Every citation, one row each: layer, record, field, document, verbatim quote.' },
       { id: 'headlines', file: 'headlines.json', description: 'Headline figures; where documents disagree, each value with its own source.' },
       { id: 'places', file: 'places.json', description: 'The gazetteer: GeoNames id, coordinates and precision of every named place.' },

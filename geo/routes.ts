@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 
 // geojson-path-finder is CommonJS with `exports.default`; under Node's ESM interop the
 // default import is the module object, so unwrap it once here.
-const PathFinder = ((PathFinderImport as unknown as { default?: typeof PathFinderImport }).default ?? PathFinderImport);
+const PathFinder = (PathFinderImport as unknown as { default?: typeof PathFinderImport }).default ?? PathFinderImport;
 
 /** A smooth curve through the waypoints (which it passes through). */
 export function landRoute(waypoints: readonly [number, number][]): Position[] {
@@ -93,7 +93,10 @@ function seaNetwork(): SeaNetwork {
   for (const f of marnet.features)
     for (const p of f.geometry.coordinates) {
       const k = key(p);
-      if (!seen.has(k) && find(k) === main) { seen.add(k); vertices.push([p[0]!, p[1]!]); }
+      if (!seen.has(k) && find(k) === main) {
+        seen.add(k);
+        vertices.push([p[0]!, p[1]!]);
+      }
     }
   sea = { finder: new PathFinder(marnet as FeatureCollection<LineString, Record<string, unknown>>), vertices };
   return sea;
@@ -107,7 +110,10 @@ function nearestVertex(p: [number, number], vertices: readonly [number, number][
     const dx = (v[0] - p[0]) * cos;
     const dy = v[1] - p[1];
     const d = dx * dx + dy * dy;
-    if (d < bestD) { bestD = d; best = v; }
+    if (d < bestD) {
+      bestD = d;
+      best = v;
+    }
   }
   return best;
 }
@@ -120,10 +126,7 @@ export function seaRoute(ports: readonly [number, number][]): Position[] {
   for (let i = 0; i + 1 < ports.length; i++) {
     const a = nearestVertex(ports[i]!, vertices);
     const b = nearestVertex(ports[i + 1]!, vertices);
-    const path = finder.findPath(
-      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: a } },
-      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: b } },
-    );
+    const path = finder.findPath({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: a } }, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: b } });
     if (!path) throw new Error(`no sea lane between ${ports[i]!.join(',')} and ${ports[i + 1]!.join(',')}`);
     out.push(...path.path, [...ports[i + 1]!]);
   }

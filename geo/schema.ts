@@ -9,13 +9,7 @@ import { z } from 'zod';
 import { DIRECTIONS, DISEASE_GROUPS, FEATURE_DIRECTIONS, POINT_PRECISIONS, STATUSES } from '../src/data/vocabulary.ts';
 
 /** File names of the source documents in `seeds/documents/`. */
-export const DOC_FILES = [
-  'communique-2017.en.txt',
-  'implementation-plan-2015.zh.txt',
-  'progress-report-2017.en.txt',
-  'who-mou-2017.en.txt',
-  'joint-statement-2020.en.txt',
-] as const;
+export const DOC_FILES = ['communique-2017.en.txt', 'implementation-plan-2015.zh.txt', 'progress-report-2017.en.txt', 'who-mou-2017.en.txt', 'joint-statement-2020.en.txt'] as const;
 export const DocFile = z.enum(DOC_FILES);
 export type DocFile = z.infer<typeof DocFile>;
 

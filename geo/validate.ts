@@ -51,8 +51,10 @@ export function checkQuotes(seeds: Seeds): DataIssue[] {
       eachCitation(row, '', (c, path) => {
         const doc = normalised.get(c.doc as (typeof DOC_FILES)[number]);
         if (doc === undefined) issues.push({ table, record, field: `${path}.doc`, message: `unknown document "${c.doc}"` });
-        else if (!quoteInDocument(c.quote, doc)) issues.push({ table, record, field: `${path}.quote`, message: `quote not found in ${c.doc}: «${c.quote.slice(0, 80)}${c.quote.length > 80 ? '…' : ''}»` });
-        else if (normaliseWhitespace(c.quote).length < minQuoteLength(c.quote)) issues.push({ table, record, field: `${path}.quote`, message: `quote too short to stand as evidence (${normaliseWhitespace(c.quote).length} characters; a clause or sentence is needed)` });
+        else if (!quoteInDocument(c.quote, doc))
+          issues.push({ table, record, field: `${path}.quote`, message: `quote not found in ${c.doc}: «${c.quote.slice(0, 80)}${c.quote.length > 80 ? '…' : ''}»` });
+        else if (normaliseWhitespace(c.quote).length < minQuoteLength(c.quote))
+          issues.push({ table, record, field: `${path}.quote`, message: `quote too short to stand as evidence (${normaliseWhitespace(c.quote).length} characters; a clause or sentence is needed)` });
       });
     });
   }
@@ -134,7 +136,8 @@ export function checkPlaces(places: readonly ResolvedPlace[], atlas: Pick<Atlas,
   for (const p of places) {
     const d = atlas.distanceKm(p.country, p.coordinates);
     if (d === undefined) issues.push({ table: 'places', record: p.id, field: 'country', message: `country ${p.country} is not in the atlas` });
-    else if (d > POINT_TOLERANCE_KM) issues.push({ table: 'places', record: p.id, field: 'geonameid', message: `point ${p.coordinates.join(',')} lies ${Math.round(d)} km outside ${p.country}, the country it claims` });
+    else if (d > POINT_TOLERANCE_KM)
+      issues.push({ table: 'places', record: p.id, field: 'geonameid', message: `point ${p.coordinates.join(',')} lies ${Math.round(d)} km outside ${p.country}, the country it claims` });
   }
   return issues;
 }
@@ -146,14 +149,16 @@ export function checkPlaceCountries(features: readonly LayerFeature[]): DataIssu
     const { countries, places, layer, id } = f.properties;
     if (!countries.length) continue;
     places.forEach((p, i) => {
-      if (!countries.includes(p.country)) issues.push({ table: layer, record: id, field: `places[${i}]`, message: `place ${p.id} is in ${p.country}, which the record's countries (${countries.join(', ')}) do not include` });
+      if (!countries.includes(p.country))
+        issues.push({ table: layer, record: id, field: `places[${i}]`, message: `place ${p.id} is in ${p.country}, which the record's countries (${countries.join(', ')}) do not include` });
     });
   }
   return issues;
 }
 
 function finiteCoords(g: Geometry): boolean {
-  const walk = (c: unknown): boolean => (Array.isArray(c) ? (typeof c[0] === 'number' ? c.length >= 2 && c.every((x) => Number.isFinite(x)) && Math.abs(c[1] as number) <= 90 && (c[0]) >= -180 && (c[0]) <= 360 : c.every(walk)) : false);
+  const walk = (c: unknown): boolean =>
+    Array.isArray(c) ? (typeof c[0] === 'number' ? c.length >= 2 && c.every((x) => Number.isFinite(x)) && Math.abs(c[1] as number) <= 90 && c[0] >= -180 && c[0] <= 360 : c.every(walk)) : false;
   return g.type === 'GeometryCollection' ? g.geometries.every(finiteCoords) : walk(g.coordinates);
 }
 
@@ -207,7 +212,13 @@ export function checkCorridorCountries(seeds: Seeds, places: ReadonlyMap<string,
   for (const c of seeds.tables.corridors) {
     c.waypoints.forEach((w, i) => {
       const p = places.get(w);
-      if (p && !c.countries.includes(p.country)) issues.push({ table: 'corridors', record: c.id, field: `waypoints[${i}]`, message: `waypoint ${w} is in ${p.country}, which the corridor's countries (${c.countries.join(', ')}) do not include` });
+      if (p && !c.countries.includes(p.country))
+        issues.push({
+          table: 'corridors',
+          record: c.id,
+          field: `waypoints[${i}]`,
+          message: `waypoint ${w} is in ${p.country}, which the corridor's countries (${c.countries.join(', ')}) do not include`,
+        });
     });
   }
   return issues;
@@ -255,7 +266,8 @@ export function checkLinkedYears(seeds: Seeds): DataIssue[] {
       const y = r.years;
       if (y && !py) issues.push({ table, record: r.id, field: 'years', message: `has years ${y.start}–${y.end} but key project ${r.project_no} gives none: the documents date neither` });
       else if (!y && py) issues.push({ table, record: r.id, field: 'years', message: `has no years but key project ${r.project_no} runs ${py.start}–${py.end}` });
-      else if (y && py && (y.start < py.start || y.end > py.end)) issues.push({ table, record: r.id, field: 'years', message: `years ${y.start}–${y.end} fall outside key project ${r.project_no}'s ${py.start}–${py.end}` });
+      else if (y && py && (y.start < py.start || y.end > py.end))
+        issues.push({ table, record: r.id, field: 'years', message: `years ${y.start}–${y.end} fall outside key project ${r.project_no}'s ${py.start}–${py.end}` });
     }
   }
   return issues;
@@ -381,7 +393,13 @@ export function checkCountryNames(features: readonly LayerFeature[], canonical?:
     }
     for (const lang of ['en', 'zh'] as const) {
       const name = lang === 'en' ? en : zh;
-      if (name !== prior[lang]) issues.push({ table: layer, record, field: `${field}${field.endsWith(']') ? '.' : '_'}${lang}`, message: `names ${iso} “${name}”, but ${prior.where} names it “${prior[lang]}”: one name per country across layers` });
+      if (name !== prior[lang])
+        issues.push({
+          table: layer,
+          record,
+          field: `${field}${field.endsWith(']') ? '.' : '_'}${lang}`,
+          message: `names ${iso} “${name}”, but ${prior.where} names it “${prior[lang]}”: one name per country across layers`,
+        });
     }
   };
   for (const f of features) {

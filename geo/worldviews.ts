@@ -205,7 +205,7 @@ function crossesAntimeridian(poly: Position[][]): boolean {
 }
 function intersect(g: Geom, area: Geom): Geom {
   const { near } = nearAndFar(g, area);
-  return near.length ? (polyclip.intersection(near, area)) : [];
+  return near.length ? polyclip.intersection(near, area) : [];
 }
 function subtract(g: Geom, area: Geom): Geom {
   const { near, far } = nearAndFar(g, area);

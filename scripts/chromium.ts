@@ -28,9 +28,7 @@ export const CHROMIUM_ARGS = [
 
 function checkExecutable(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.`,
-    );
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.`);
   }
 }
 

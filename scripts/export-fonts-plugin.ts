@@ -53,7 +53,7 @@ export function parseFontsourceCss(css: string): FontSlice[] {
 export function unicodeRange(codes: Iterable<number>): string {
   const sorted = [...new Set(codes)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     const a = sorted[i]!.toString(16);

@@ -17,7 +17,9 @@ const MARKER = '<!-- map-poster -->';
 
 /** The `<picture>` of the default language and worldview: the narrow picture on a phone, the wide one otherwise. */
 export function posterMarkup(worldview: Worldview, sizes: PosterManifest['sizes']): string {
-  const sources = POSTER_SHAPES.filter((s) => s.media !== null).map((s) => `<source media="${s.media}" srcset="${posterFile('en', worldview, s.id)}" width="${sizes[s.id].width}" height="${sizes[s.id].height}" />`);
+  const sources = POSTER_SHAPES.filter((s) => s.media !== null).map(
+    (s) => `<source media="${s.media}" srcset="${posterFile('en', worldview, s.id)}" width="${sizes[s.id].width}" height="${sizes[s.id].height}" />`,
+  );
   const wide = POSTER_SHAPES.find((s) => s.media === null)!;
   const img = `<img src="${posterFile('en', worldview, wide.id)}" width="${sizes[wide.id].width}" height="${sizes[wide.id].height}" alt="${posterAlt('all')}" fetchpriority="high" />`;
   return `<picture class="map-poster">${sources.join('')}${img}</picture>`;

@@ -34,7 +34,7 @@ function hiddenBecause(ch: Chapter, p: BaseProps): string | null {
   if (!ch.layers.includes(p.layer)) return `is in layer "${p.layer}", which the chapter does not show`;
   // The same rules as the map's `visibleFeatures` (src/layers/build-layers.ts).
   const filters = { ...EMPTY_FILTERS, ...chapterPatch(ch).filters };
-  if (!passesFilters(p, filters)) return 'does not pass the chapter\'s filters';
+  if (!passesFilters(p, filters)) return "does not pass the chapter's filters";
   const mechs = ch.mechanisms ?? [];
   if (p.layer === 'mechanisms' && mechs.length > 0 && !mechs.includes(p.id)) return 'is a mechanism the chapter does not list';
   return null;
@@ -46,7 +46,14 @@ export function storyProblems(root: string, stories?: readonly Story[], features
     const files = shippedStories(root);
     const fileProblems = files.flatMap((f) => f.problems);
     // A file that is not a valid story is reported as it is; the data checks need a valid one.
-    return [...fileProblems, ...storyProblems(root, files.flatMap((f) => f.story ?? []), features)];
+    return [
+      ...fileProblems,
+      ...storyProblems(
+        root,
+        files.flatMap((f) => f.story ?? []),
+        features,
+      ),
+    ];
   }
   const docs = new Map<string, string | null>();
   const doc = (file: string): string | null => {

@@ -38,7 +38,10 @@ export function priorityCountriesLayer(ctx: BuildContext, directions: readonly D
     const dGroups = (d.priority_groups ?? []).flatMap((gid, i) => {
       const g = groups.find((x) => x.id === gid);
       if (!g) ctx.issues.push({ table: 'directions', record: d.id, field: `priority_groups[${i}]`, message: `unknown group "${gid}" (not in groups.json)` });
-      else for (const m of g.members) if (!d.priority_countries.includes(m)) ctx.issues.push({ table: 'directions', record: d.id, field: 'priority_countries', message: `${m}, a member of ${g.name_en} (a priority group), is missing` });
+      else
+        for (const m of g.members)
+          if (!d.priority_countries.includes(m))
+            ctx.issues.push({ table: 'directions', record: d.id, field: 'priority_countries', message: `${m}, a member of ${g.name_en} (a priority group), is missing` });
       return g ? [g] : [];
     });
     for (const iso of d.priority_countries) {

@@ -90,7 +90,10 @@ export class DataController implements ReactiveController {
       await this.loader.loadRest();
       const report = this.loader.report;
       if (report.skipped.length) console.warn('Skipped malformed records:', report.skipped);
-      this.hooks.onAll?.(this.loader.dataset!, report.failedLayers.map((l) => l.id));
+      this.hooks.onAll?.(
+        this.loader.dataset!,
+        report.failedLayers.map((l) => l.id),
+      );
     } catch (e) {
       this.error = (e as Error).message;
     } finally {

@@ -464,23 +464,38 @@ export class HsrApp extends LitElement {
       <main>
         <hsr-side-panel .lang=${lang} .state=${s} .data=${data} .complete=${this.data.complete} .mapStatus=${this.mapStatus}></hsr-side-panel>
         <hsr-map .lang=${lang} .state=${s} .data=${data} .manifest=${this.data.manifest} .dataFailed=${!!this.data.error} .highlight=${this.highlight} .theme=${mapTheme(s)} .playYears=${this.playing ? s.filters.years : null}></hsr-map>
-        ${s.story && this.presenterLoaded && talk.story
-          ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${talk.story} .blanked=${talk.talk?.blanked ?? false} .presenterViews=${talk.peers.presenter} .handout=${talk.handout} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`
-          : nothing}
+        ${
+          s.story && this.presenterLoaded && talk.story
+            ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${talk.story} .blanked=${talk.talk?.blanked ?? false} .presenterViews=${talk.peers.presenter} .handout=${talk.handout} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`
+            : nothing
+        }
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${data}></hsr-detail>` : nothing}
         ${this.editorOpen && !s.story ? html`<hsr-story-editor role="region" aria-labelledby="editor-title" .lang=${lang} .state=${s} .data=${data} .liveCamera=${this.liveCamera}></hsr-story-editor>` : nothing}
         ${this.storyBanner()}
         ${this.data.error ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.data.error })}</div>` : nothing}
-        ${report
-          ? html`<div class="banner" role="status">
-              ${report.failedLayers.length ? t(lang, 'map.dataError', { detail: joinList(lang, report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title))) }) : ''}
+        ${
+          report
+            ? html`<div class="banner" role="status">
+              ${
+                report.failedLayers.length
+                  ? t(lang, 'map.dataError', {
+                      detail: joinList(
+                        lang,
+                        report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)),
+                      ),
+                    })
+                  : ''
+              }
               ${report.skipped.length ? t(lang, 'map.recordsSkipped', { count: report.skipped.length }) : ''}
             </div>`
-          : nothing}
+            : nothing
+        }
       </main>
-      ${this.exportOpen
-        ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data.exportData(s.layers)} .story=${s.story ? talk.story : null} .map=${this.mapElement()?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>`
-        : nothing}
+      ${
+        this.exportOpen
+          ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data.exportData(s.layers)} .story=${s.story ? talk.story : null} .map=${this.mapElement()?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>`
+          : nothing
+      }
       <hsr-reader .lang=${lang} .reader=${s.reader} .data=${data} .base=${this.data.base.href} .picking=${this.editorOpen && !s.story}></hsr-reader>
     `;
   }

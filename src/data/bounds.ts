@@ -72,7 +72,10 @@ function boundsOfPositions(ps: readonly Position[]): Bounds | null {
   }
   if (lons.length === 0) return null;
   const [w, e] = lonInterval(lons);
-  return [[w, s], [e, n]];
+  return [
+    [w, s],
+    [e, n],
+  ];
 }
 
 /** The bounds of a geometry, or null when it has no positions. */
@@ -138,7 +141,10 @@ export function toBBox(b: Bounds, digits = 4): BBox {
 /** An RFC 7946 `bbox` as bounds (east past 180 when it crosses the antimeridian). */
 export function fromBBox(bbox: readonly number[]): Bounds {
   const [w, s, e, n] = bbox as BBox;
-  return [[w, s], [e < w ? e + 360 : e, n]];
+  return [
+    [w, s],
+    [e < w ? e + 360 : e, n],
+  ];
 }
 
 /** A feature's bounds: its `bbox` when the data has one (every shipped feature), else its geometry's. */

@@ -9,7 +9,6 @@ import type { LayerId } from '../layers/registry.ts';
 /** Thematic layer ids (the registry owns them: `src/layers/registry.ts`). */
 export type { LayerId };
 
-
 /** A verbatim quote from one of the documents in `seeds/documents/` (also served under `data/documents/`). */
 export interface Citation {
   doc: string;

@@ -91,10 +91,13 @@ export class DataLoader {
   /** Whether every polygon layer among `ids` has its detailed outlines (in the current worldview). */
   isDetailed(ids: readonly LayerId[]): boolean {
     const m = this.manifest;
-    return !!m && ids.every((id) => {
-      const e = this.entry(id);
-      return !e || !hasOverview(e, this.worldview) || this.files.has(dataFile(e, this.worldview, 'detailed'));
-    });
+    return (
+      !!m &&
+      ids.every((id) => {
+        const e = this.entry(id);
+        return !e || !hasOverview(e, this.worldview) || this.files.has(dataFile(e, this.worldview, 'detailed'));
+      })
+    );
   }
 
   /** Switches worldview: fetches its files for every layer loaded so far, then publishes once. */

@@ -69,16 +69,17 @@ const Props = z
     identification_note: z.optional(z.looseObject({ en: Text, zh: Text })),
     drawn_in_china: z.optional(z.enum(['venue', 'base', 'border'])),
   })
-  .check(
-    z.refine((p) => p.year_start === undefined || p.year_end === undefined || p.year_end >= p.year_start, { message: 'year_end is before year_start', path: ['year_end'] }),
-  );
+  .check(z.refine((p) => p.year_start === undefined || p.year_end === undefined || p.year_end >= p.year_start, { message: 'year_end is before year_start', path: ['year_end'] }));
 
 /** RFC 7946 bbox: west, south, east, north (east < west across the antimeridian). */
 const BBox = z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90)), z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))]);
 
 export const FeatureSchema = z.object({ type: z.literal('Feature'), id: z.string(), bbox: z.optional(BBox), geometry: GeometrySchema, properties: Props });
 
-const SafeFile = z.string().check(z.regex(/^[a-z0-9][a-z0-9/._-]*$/), z.refine((f) => !f.includes('..'), { message: 'no ".." in a data path' }));
+const SafeFile = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9/._-]*$/),
+  z.refine((f) => !f.includes('..'), { message: 'no ".." in a data path' }),
+);
 
 /** A file and its overview; a worldview whose outlines differ names its own (`worldviews.cn`). */
 const Files = { file: SafeFile, overview: z.optional(z.looseObject({ file: SafeFile })) };

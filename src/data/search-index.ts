@@ -351,10 +351,16 @@ export function yearsLabel(p: BaseProps, lang: Lang): string {
 export function featureContext(p: BaseProps, lang: Lang, names: ReadonlyMap<string, Bilingual>): string {
   const parts: string[] = [];
   if (p.places.length) {
-    const list = joinList(lang, p.places.slice(0, 2).map((pl) => field(lang, pl, 'name')));
+    const list = joinList(
+      lang,
+      p.places.slice(0, 2).map((pl) => field(lang, pl, 'name')),
+    );
     parts.push(p.places.length > 2 ? format(lang, 'morePlaces', { list }) : list);
   } else if (p.countries.length && !layerSpec(p.layer)?.oneCountry) {
-    const list = joinList(lang, p.countries.slice(0, 3).map((c) => countryLabel(names, c, lang)));
+    const list = joinList(
+      lang,
+      p.countries.slice(0, 3).map((c) => countryLabel(names, c, lang)),
+    );
     parts.push(p.countries.length > 3 ? format(lang, 'moreCountries', { list, more: p.countries.length - 3, total: p.countries.length }) : list);
   }
   const years = yearsLabel(p, lang);

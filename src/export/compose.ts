@@ -247,7 +247,6 @@ export function legendSections(state: Pick<AppState, 'layers' | 'filters' | 'mec
   return out;
 }
 
-
 /**
  * The source documents cited by the features on the map (visible layers under
  * the filters, and the selected feature), in the manifest's order.
@@ -373,7 +372,12 @@ export function footerTexts(state: AppState, data: Dataset, lang: Lang, date: Da
  */
 export function boundaryLegend(worldview: Worldview): { title: Bilingual; items: LegendItem[] } {
   const p = BASEMAP_PALETTES.light;
-  const line = (key: string, label: Bilingual, dash?: readonly [number, number]): LegendItem => ({ key, label, color: p.border, swatch: { kind: 'line', width: 2, ...(dash ? { dashed: true, dash } : {}) } });
+  const line = (key: string, label: Bilingual, dash?: readonly [number, number]): LegendItem => ({
+    key,
+    label,
+    color: p.border,
+    swatch: { kind: 'line', width: 2, ...(dash ? { dashed: true, dash } : {}) },
+  });
   const items: LegendItem[] =
     worldview === 'cn'
       ? [
@@ -387,7 +391,12 @@ export function boundaryLegend(worldview: Worldview): { title: Bilingual; items:
           line('control', { en: 'Line of control, approximate boundary', zh: '控制线、大致边界' }, [3, 2]),
           line('claim', { en: 'Claim line', zh: '主张线' }, [1, 1.6]),
         ];
-  items.push({ key: 'disputed', label: { en: "Disputed area (in no country's colour)", zh: '争议地区（不计入任何国家）' }, color: p.land, swatch: { kind: 'fill', hatch: true, outline: p.border, width: 1 } });
+  items.push({
+    key: 'disputed',
+    label: { en: "Disputed area (in no country's colour)", zh: '争议地区（不计入任何国家）' },
+    color: p.land,
+    swatch: { kind: 'fill', hatch: true, outline: p.border, width: 1 },
+  });
   return { title: { en: 'Boundaries', zh: '边界' }, items };
 }
 
@@ -407,7 +416,12 @@ export function showsBox(camera: { center: [number, number]; zoom: number; beari
   const world = 512 * 2 ** camera.zoom;
   const [cx, cy] = mercator(camera.center[0], camera.center[1]);
   const a = (-camera.bearing * Math.PI) / 180;
-  const corners: [number, number][] = [[box[0], box[1]], [box[0], box[3]], [box[2], box[1]], [box[2], box[3]]];
+  const corners: [number, number][] = [
+    [box[0], box[1]],
+    [box[0], box[3]],
+    [box[2], box[1]],
+    [box[2], box[3]],
+  ];
   return corners.every(([lon, lat]) => {
     const [x, y] = mercator(lon, lat);
     let dx = (x - cx) * world;

@@ -68,7 +68,7 @@ self.onmessage = async (e: MessageEvent<EncodeRequest>) => {
       const { imagePdf } = await import('./pdf.ts');
       bytes = await imagePdf({ width, height, dpi: req.dpi, deflatedRgb: pixels, title: req.title, lang: req.lang });
     }
-    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer);
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
     post({ id: req.id, buffer }, [buffer]);
   } catch (err) {
     post({ id: req.id, error: err instanceof Error ? err.message : String(err) });

@@ -54,7 +54,10 @@ export function encodeImage(bitmap: ImageBitmap, job: Job): Promise<Uint8Array> 
 
 /** A PDF of pages deflated by `encodeImage(…, { kind: 'rgb' })` (their buffers are transferred). */
 export function encodePages(job: { title: string; lang: string; pages: { width: number; height: number; dpi: number; deflatedRgb: Uint8Array }[] }): Promise<Uint8Array> {
-  return send({ kind: 'pages', ...job }, job.pages.map((p) => p.deflatedRgb.buffer as ArrayBuffer));
+  return send(
+    { kind: 'pages', ...job },
+    job.pages.map((p) => p.deflatedRgb.buffer as ArrayBuffer),
+  );
 }
 
 type Body = EncodeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

@@ -182,7 +182,18 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
   const labels = await basemapLabelText(data);
   const inset = options.inset === false ? null : await southChinaSeaInset(data).catch((e: unknown) => (console.warn('no South China Sea inset:', e), null));
   const legendText = content.legend.flatMap((s) => [pick(lang, s.title), ...s.items.map((i) => pick(lang, i.label))]);
-  const allText = [content.title, content.subtitle, content.attribution, content.sources, content.date, content.qr?.link ?? '', '0123456789 kmN公里米…()（）°北纬南纬赤道equator', labels[lang], inset ? t(lang, 'image.inset') : '', ...legendText].join('');
+  const allText = [
+    content.title,
+    content.subtitle,
+    content.attribution,
+    content.sources,
+    content.date,
+    content.qr?.link ?? '',
+    '0123456789 kmN公里米…()（）°北纬南纬赤道equator',
+    labels[lang],
+    inset ? t(lang, 'image.inset') : '',
+    ...legendText,
+  ].join('');
   const fonts = await loadExportFonts(allText);
   const measure = new OffscreenCanvas(1, 1).getContext('2d');
   if (!measure) throw new Error('no 2D canvas');
@@ -232,7 +243,17 @@ async function planExport(ctx: ExportContext, options: ExportOptions): Promise<E
 export async function prepareExport(ctx: ExportContext, options: ExportOptions): Promise<void> {
   try {
     const p = await planExport(ctx, options);
-    await prepareRenderer({ state: ctx.state, data: ctx.data, highlight: p.highlight, lang: p.lang, labelFont: p.labelFont, camera: p.camera, width: p.mapW, height: p.mapH, pixelRatio: p.pixelRatio });
+    await prepareRenderer({
+      state: ctx.state,
+      data: ctx.data,
+      highlight: p.highlight,
+      lang: p.lang,
+      labelFont: p.labelFont,
+      camera: p.camera,
+      width: p.mapW,
+      height: p.mapH,
+      pixelRatio: p.pixelRatio,
+    });
   } catch (e) {
     console.warn('export not prepared:', e);
   }
@@ -276,7 +297,18 @@ export async function exportView(ctx: ExportContext, options: ExportOptions): Pr
     width,
     height,
     dpi,
-    map: { width: mapW, height: mapH, pixelRatio: u, zoom: rendered.zoom, bearing: rendered.bearing, pitch: rendered.pitch, center: camera.center, bounds: rendered.bounds, frames: rendered.frames, phases: rendered.phases },
+    map: {
+      width: mapW,
+      height: mapH,
+      pixelRatio: u,
+      zoom: rendered.zoom,
+      bearing: rendered.bearing,
+      pitch: rendered.pitch,
+      center: camera.center,
+      bounds: rendered.bounds,
+      frames: rendered.frames,
+      phases: rendered.phases,
+    },
     layout: { map: layout.map, legend: layout.legend, inset: layout.inset },
     worldview: data.worldview,
     scaleBar: { mode: content.scaleBar ? drawn.mode : 'off', metresPerPixel: rendered.scale.metresPerPixel, lat: rendered.scale.lat, variation: drawn.variation },

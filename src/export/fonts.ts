@@ -73,9 +73,7 @@ export async function loadExportFonts(text: string): Promise<{ files: number; fa
     needed.map((f) => {
       let p = loaded.get(f.url);
       if (!p) {
-        p = new FontFace(EXPORT_FONT_FAMILY, `url(${f.url}) format('woff2')`, { weight: String(f.weight), unicodeRange: f.unicodeRange })
-          .load()
-          .then((face) => void document.fonts.add(face));
+        p = new FontFace(EXPORT_FONT_FAMILY, `url(${f.url}) format('woff2')`, { weight: String(f.weight), unicodeRange: f.unicodeRange }).load().then((face) => void document.fonts.add(face));
         loaded.set(f.url, p);
         p.catch(() => loaded.delete(f.url));
       }

@@ -66,10 +66,12 @@ export function chapterLink(base: string, ref: StoryRef, index: number, lang: La
 }
 
 function subjectBounds(ch: Chapter, data: Dataset): Bounds | null {
-  return unionBounds(ch.highlight.map((id) => {
-    const f = data.byId.get(id);
-    return f ? featureBounds(f) : null;
-  }));
+  return unionBounds(
+    ch.highlight.map((id) => {
+      const f = data.byId.get(id);
+      return f ? featureBounds(f) : null;
+    }),
+  );
 }
 
 /** Makes the handout PDF. */
@@ -90,7 +92,14 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
   const pageTexts = [t(lang, 'handout.sources'), t(lang, 'handout.page', { n: story.chapters.length, total: story.chapters.length }), t(lang, 'image.made', { date: when }), attribution];
   const links = story.chapters.map((_, i) => chapterLink(base, ctx.ref, i, lang));
   const labels = await basemapLabelText(data);
-  const text = [pick(lang, story.title), ...story.chapters.flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]), ...links, ...pageTexts, labels[lang], '0123456789'].join('');
+  const text = [
+    pick(lang, story.title),
+    ...story.chapters.flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]),
+    ...links,
+    ...pageTexts,
+    labels[lang],
+    '0123456789',
+  ].join('');
   const fonts = await loadExportFonts(text);
   const labelFont = fonts.failed.length ? undefined : EXPORT_FONT_FAMILY;
 

@@ -142,7 +142,10 @@ export async function hookHandout(src: HookSource, options: HandoutHookOptions =
     const data = (await src.handoutData?.()) ?? src.data;
     if (!data) throw new Error('the data is not loaded');
     const { exportHandout } = await import('./handout.ts');
-    const r = await exportHandout({ state: src.state, data, story: src.story, ref: storyRef(src.state.story), liveMap }, { lang: options.lang ?? src.state.lang, ...(options.linkBase ? { linkBase: options.linkBase } : {}) });
+    const r = await exportHandout(
+      { state: src.state, data, story: src.story, ref: storyRef(src.state.story), liveMap },
+      { lang: options.lang ?? src.state.lang, ...(options.linkBase ? { linkBase: options.linkBase } : {}) },
+    );
     return { base64: toBase64(r.bytes), pages: r.pages, links: r.links, ms: r.ms };
   } catch (e) {
     return { error: message(e) };

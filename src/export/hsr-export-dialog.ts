@@ -260,7 +260,10 @@ export class HsrExportDialog extends LitElement {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.message = t(this.lang, 'exportDialog.done', { file, w: width, h: height, size: `${(r.bytes.length / 1e6).toFixed(1)} MB`, seconds: (r.timings.totalMs / 1000).toFixed(1) });
     } catch (e) {
-      this.error = e instanceof ExportSizeError ? t(this.lang, 'exportDialog.tooLarge', { w: e.requested.width, h: e.requested.height, fw: e.fits.width, fh: e.fits.height }) : t(this.lang, 'exportDialog.failed', { detail: e instanceof Error ? e.message : String(e) });
+      this.error =
+        e instanceof ExportSizeError
+          ? t(this.lang, 'exportDialog.tooLarge', { w: e.requested.width, h: e.requested.height, fw: e.fits.width, fh: e.fits.height })
+          : t(this.lang, 'exportDialog.failed', { detail: e instanceof Error ? e.message : String(e) });
     } finally {
       this.busy = false;
       this.phase = null;
@@ -377,14 +380,16 @@ export class HsrExportDialog extends LitElement {
           ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${pick(lang, p.label)}${p.dpi === 300 ? ` (${p.width} × ${p.height})` : ''}</option>`)}
           <option value="custom" ?selected=${this.preset === 'custom'}>${t(lang, 'exportDialog.custom')}</option>
         </select>
-        ${this.preset === 'custom'
-          ? html`<div class="row">
+        ${
+          this.preset === 'custom'
+            ? html`<div class="row">
               <label>${t(lang, 'exportDialog.width')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customW)} @input=${(e: Event) => (this.customW = Number((e.target as HTMLInputElement).value) || 0)} /></label>
               <label>${t(lang, 'exportDialog.height')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customH)} @input=${(e: Event) => (this.customH = Number((e.target as HTMLInputElement).value) || 0)} /></label>
               <label>${t(lang, 'exportDialog.dpi')} <input type="number" min=${DPI_RANGE.min} max=${DPI_RANGE.max} .value=${String(this.customDpi)} aria-invalid=${badDpi ? 'true' : 'false'} @input=${(e: Event) => (this.customDpi = Number((e.target as HTMLInputElement).value) || 0)} /></label>
             </div>
             ${badDpi ? html`<p class="hint error" role="alert">${t(lang, 'exportDialog.dpiRange', { min: DPI_RANGE.min, max: DPI_RANGE.max })}</p>` : nothing}`
-          : nothing}
+            : nothing
+        }
         <p class="hint">${t(lang, 'exportDialog.limit', { max: this.maxSide })}</p>
         ${tooLarge ? html`<p class="hint error" role="alert">${t(lang, 'exportDialog.tooLarge', { w: width, h: height, fw: fits.width, fh: fits.height })}</p>` : nothing}
       </fieldset>

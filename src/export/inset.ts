@@ -58,7 +58,10 @@ export async function southChinaSeaInset(data: Pick<Dataset, 'manifest' | 'world
   const land = countries
     .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : []))
     .filter((poly) => overlaps(extent(poly), region));
-  const lines = borders.filter((f) => f.properties.kind !== 'maritime').flatMap((f) => (f.geometry as MultiLineString).coordinates).filter((l) => overlaps(extent([l]), region));
+  const lines = borders
+    .filter((f) => f.properties.kind !== 'maritime')
+    .flatMap((f) => (f.geometry as MultiLineString).coordinates)
+    .filter((l) => overlaps(extent([l]), region));
   return { region, line, land, borders: lines, maritime };
 }
 
@@ -79,7 +82,7 @@ export function drawInset(ctx: Ctx, box: Box, inset: InsetData, lang: Lang, u: n
   // Centred in the box.
   const ox = box.x + (box.w - (((e - w) * Math.PI) / 180) * k) / 2;
   const oy = box.y + (box.h - (y0 - mercatorY(s)) * k) / 2;
-  const px = (q: Position): [number, number] => [ox + (((q[0]! * Math.PI) / 180 - x0) * k), oy + (y0 - mercatorY(q[1]!)) * k];
+  const px = (q: Position): [number, number] => [ox + ((q[0]! * Math.PI) / 180 - x0) * k, oy + (y0 - mercatorY(q[1]!)) * k];
   const path = (rings: Position[][], close: boolean) => {
     ctx.beginPath();
     for (const ring of rings) {

@@ -420,7 +420,9 @@ export class ExportRenderer {
       if (performance.now() - start > timeoutMs) {
         const ctx = this.device?.getDefaultCanvasContext();
         const c = this.map.getCanvas();
-        throw new Error(`export timed out waiting for the layers to follow the canvas size (layers: ${ctx?.getCSSSize().join('×')} CSS, ${ctx?.getDrawingBufferSize().join('×')} px; canvas: ${c.style.width} × ${c.style.height}, ${c.width}×${c.height} px)`);
+        throw new Error(
+          `export timed out waiting for the layers to follow the canvas size (layers: ${ctx?.getCSSSize().join('×')} CSS, ${ctx?.getDrawingBufferSize().join('×')} px; canvas: ${c.style.width} × ${c.style.height}, ${c.width}×${c.height} px)`,
+        );
       }
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       this.check();

@@ -124,7 +124,9 @@ export function pointMarks(state: Pick<AppState, 'layers' | 'filters'>, d: Datas
   const layers = LAYERS.filter((l) => l.draw === 'point' && state.layers.includes(l.id));
   return memo(d, `m:${layers.map((l) => l.id).join(',')}:${filterKey(state.filters)}:${z}:${scale}:${dim?.join('-') ?? ''}`, () => {
     // Dimmed records (Play) are context, drawn faintly where they are: only the lit ones form marks.
-    const points = layers.flatMap((l) => (dim ? visiblePoints(d, l.id, { filters: withoutYears(state.filters) }).filter((p) => datedWithin(p.feature.properties, dim)) : visiblePoints(d, l.id, state)));
+    const points = layers.flatMap((l) =>
+      dim ? visiblePoints(d, l.id, { filters: withoutYears(state.filters) }).filter((p) => datedWithin(p.feature.properties, dim)) : visiblePoints(d, l.id, state),
+    );
     // A badge lists concrete things first (the registry's search rank: key projects, centres… forums).
     return clusterPoints(points, view.zoom!, { radius: CLUSTER_RADIUS * scale, order: (p) => layerSpec(p.feature.properties.layer).searchRank });
   });
@@ -147,7 +149,6 @@ function visiblePaths(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters
       }),
   );
 }
-
 
 /** What the base map offers the thematic layers. */
 export interface BasemapSupport {
@@ -213,7 +214,12 @@ export function buildLayers(
             lineWidthUnits: 'pixels',
             ...(dash ? { getDashArray: (f: GeoFeature) => [...dash(f.properties)] as [number, number] } : {}),
             ...(role === 'hatch'
-              ? { fillPatternMapping: { hatch: { type: 'hatch' as const, angle: 45, strokeWidth: 1.6 * k, gap: 5 * k } }, fillPatternSizeUnits: 'pixels' as const, fillPatternMask: true, getFillPattern: () => 'hatch' }
+              ? {
+                  fillPatternMapping: { hatch: { type: 'hatch' as const, angle: 45, strokeWidth: 1.6 * k, gap: 5 * k } },
+                  fillPatternSizeUnits: 'pixels' as const,
+                  fillPatternMask: true,
+                  getFillPattern: () => 'hatch',
+                }
               : {}),
             updateTriggers: { getFillColor: triggers, getLineColor: triggers, getLineWidth: k },
           },
@@ -224,7 +230,21 @@ export function buildLayers(
         const paths = visiblePaths(d, spec.id, shown);
         // A casing under each route keeps it readable over country fills (pale on the light map, dark on the projector's).
         const casing: RGBA = view.dark ? [16, 22, 32, 210] : [255, 255, 255, 200];
-        out.push({ type: 'PathLayer', props: { id: `${spec.id}-casing`, data: paths, pickable: false, getPath: (p: PathDatum) => p.path, getColor: (p: PathDatum) => fade(casing, p.feature.properties), getWidth: (p: PathDatum) => (spec.lineWidth(p.feature.properties) + 4.5) * k, widthUnits: 'pixels', capRounded: true, jointRounded: true, updateTriggers: { getColor: triggers, getWidth: k } } });
+        out.push({
+          type: 'PathLayer',
+          props: {
+            id: `${spec.id}-casing`,
+            data: paths,
+            pickable: false,
+            getPath: (p: PathDatum) => p.path,
+            getColor: (p: PathDatum) => fade(casing, p.feature.properties),
+            getWidth: (p: PathDatum) => (spec.lineWidth(p.feature.properties) + 4.5) * k,
+            widthUnits: 'pixels',
+            capRounded: true,
+            jointRounded: true,
+            updateTriggers: { getColor: triggers, getWidth: k },
+          },
+        });
         out.push({
           type: 'PathLayer',
           dashed: true,
@@ -390,16 +410,14 @@ export function selectionLayers(f: MapFeature, id = 'selection', ring: RingConte
   const g = f.geometry;
   const spec = layerSpec(f.properties.layer);
   const k = ring.scale ?? 1;
-  const own: RGBA = spec ? spec.draw === 'area' ? spec.lineColor(f.properties, ring.ctx) : spec.color(f.properties, ring.ctx) : [17, 17, 17, 255];
+  const own: RGBA = spec ? (spec.draw === 'area' ? spec.lineColor(f.properties, ring.ctx) : spec.color(f.properties, ring.ctx)) : [17, 17, 17, 255];
   const colour: RGBA = [own[0], own[1], own[2], 255];
   const white: RGBA = [255, 255, 255, 235];
   if (g.type === 'Point' || g.type === 'MultiPoint') {
     const positions = (g.type === 'Point' ? [g.coordinates] : g.coordinates) as [number, number][];
     const marks = ring.marks?.filter((m) => m.members.some((p) => p.feature === f || p.feature.properties.id === f.properties.id)) ?? [];
     const symbol = (spec?.size ?? 16) * k;
-    const dots: Dot[] = marks.length
-      ? marks.map((m) => ({ position: m.position, radius: markSize(m, k) / 2 + 5 * k }))
-      : positions.map((position) => ({ position, radius: symbol / 2 + 5 * k }));
+    const dots: Dot[] = marks.length ? marks.map((m) => ({ position: m.position, radius: markSize(m, k) / 2 + 5 * k })) : positions.map((position) => ({ position, radius: symbol / 2 + 5 * k }));
     const rings = (suffix: string, color: RGBA, width: number): LayerDescriptor => ({
       type: 'ScatterplotLayer',
       props: {
@@ -423,11 +441,33 @@ export function selectionLayers(f: MapFeature, id = 'selection', ring: RingConte
   return [
     {
       type: 'GeoJsonLayer',
-      props: { id: `${id}-halo`, data: [f], pickable: false, filled: false, stroked: true, getLineColor: line ? [own[0], own[1], own[2], 90] : white, getLineWidth: line ? width + 10 * k : 7 * k, lineWidthUnits: 'pixels', lineJointRounded: true, lineCapRounded: true },
+      props: {
+        id: `${id}-halo`,
+        data: [f],
+        pickable: false,
+        filled: false,
+        stroked: true,
+        getLineColor: line ? [own[0], own[1], own[2], 90] : white,
+        getLineWidth: line ? width + 10 * k : 7 * k,
+        lineWidthUnits: 'pixels',
+        lineJointRounded: true,
+        lineCapRounded: true,
+      },
     },
     {
       type: 'GeoJsonLayer',
-      props: { id: `${id}-edge`, data: [f], pickable: false, filled: false, stroked: true, getLineColor: colour, getLineWidth: line ? width + 1.5 * k : 3.5 * k, lineWidthUnits: 'pixels', lineJointRounded: true, lineCapRounded: true },
+      props: {
+        id: `${id}-edge`,
+        data: [f],
+        pickable: false,
+        filled: false,
+        stroked: true,
+        getLineColor: colour,
+        getLineWidth: line ? width + 1.5 * k : 3.5 * k,
+        lineWidthUnits: 'pixels',
+        lineJointRounded: true,
+        lineCapRounded: true,
+      },
     },
   ];
 }

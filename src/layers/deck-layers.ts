@@ -103,4 +103,3 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[], before: Be
     });
   });
 }
-

@@ -37,9 +37,15 @@ export const areaColor = scaleOrdinal<number, string>()
   .unknown(UNKNOWN_COLOR);
 
 /** Lines of the two directions: earth for the land belt, sea blue for the maritime road. */
-export const directionColor = scaleOrdinal<string, string>().domain([...DIRECTIONS]).range(['#A0522D', '#0072B2']).unknown(UNKNOWN_COLOR);
+export const directionColor = scaleOrdinal<string, string>()
+  .domain([...DIRECTIONS])
+  .range(['#A0522D', '#0072B2'])
+  .unknown(UNKNOWN_COLOR);
 /** Fills of priority countries, light versions of the direction colours. */
-export const directionFill = scaleOrdinal<string, string>().domain([...DIRECTIONS]).range(['#F3C79A', '#9CCAE8']).unknown('#DDDDDD');
+export const directionFill = scaleOrdinal<string, string>()
+  .domain([...DIRECTIONS])
+  .range(['#F3C79A', '#9CCAE8'])
+  .unknown('#DDDDDD');
 
 export const diseaseColor = scaleOrdinal<string, string>()
   .domain([...DISEASE_GROUPS])
@@ -70,7 +76,10 @@ export function luminance([r, g, b]: readonly number[]): number {
 }
 
 export function rgbaToHex([r, g, b]: readonly number[]): string {
-  return `#${[r!, g!, b!].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  return `#${[r!, g!, b!]
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()}`;
 }
 
 /** Colours of layers that are not coloured by a category. */

@@ -72,7 +72,15 @@ export interface LegendItem {
   swatch:
     | { kind: 'symbol'; symbol: SymbolKind; hollow?: boolean; /** A dark edge, for colours too light for the land. */ outline?: string }
     | { kind: 'line'; dashed?: boolean; dash?: Dash; width?: number }
-    | { kind: 'fill'; outline?: string; dashed?: boolean; dash?: Dash; /** Fill opacity as drawn, 0–1 (0: no fill, the edge alone). */ opacity?: number; width?: number; /** Diagonal lines in the outline's colour over the fill (disputed areas, a `hatch` layer). */ hatch?: boolean }
+    | {
+        kind: 'fill';
+        outline?: string;
+        dashed?: boolean;
+        dash?: Dash;
+        /** Fill opacity as drawn, 0–1 (0: no fill, the edge alone). */ opacity?: number;
+        width?: number;
+        /** Diagonal lines in the outline's colour over the fill (disputed areas, a `hatch` layer). */ hatch?: boolean;
+      }
     /** A mark of the map itself rather than of a layer: several features at one place (a count), or the ring of the selection. */
     | { kind: 'cluster' }
     | { kind: 'ring' };
@@ -196,7 +204,6 @@ const areaItems: ItemDef[] = [
   { key: 'intended', label: { en: 'Hollow: intended (意向实施)', zh: '空心：意向实施' }, sample: { status: 'intended' as const } },
 ];
 
-
 const SPECS: Record<LayerId, SpecDef> = {
   directions: {
     title: { en: 'Belt and Road directions', zh: '“一带一路”合作走向' },
@@ -205,7 +212,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     defaultVisible: true,
     group: 'belt-and-road',
     draw: 'route',
-    description: { en: 'The two directions of health cooperation (plan §2.1), drawn schematically; the sea route follows shipping lanes.', zh: '卫生合作的两个走向（实施方案第二部分），示意绘制；海上路线沿航运通道。' },
+    description: {
+      en: 'The two directions of health cooperation (plan §2.1), drawn schematically; the sea route follows shipping lanes.',
+      zh: '卫生合作的两个走向（实施方案第二部分），示意绘制；海上路线沿航运通道。',
+    },
     color: (p) => hexToRgba(directionColor(String(p.direction))),
     lineWidth: () => 4.5,
     // Solid for the land belt, dashed for the sea road: tells them apart in greyscale too.
@@ -219,7 +229,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     defaultVisible: true,
     group: 'belt-and-road',
     draw: 'line',
-    description: { en: 'The six economic corridors; CPEC and BCIM are named in the plan, the other four come from the public record.', zh: '六大经济走廊；中巴、孟中印缅经济走廊见于实施方案，其余四条取自公开资料。' },
+    description: {
+      en: 'The six economic corridors; CPEC and BCIM are named in the plan, the other four come from the public record.',
+      zh: '六大经济走廊；中巴、孟中印缅经济走廊见于实施方案，其余四条取自公开资料。',
+    },
     color: () => hexToRgba(LAYER_COLOR.corridors),
     lineWidth: () => 2.5,
     dash: () => [1, 2],
@@ -233,7 +246,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     oneCountry: true,
     group: 'belt-and-road',
     draw: 'area',
-    description: { en: 'Priority countries (重点国家) of each direction in the 2015–2017 plan; the progress report’s “fulcrum” (支点) countries are another word.', zh: '2015—2017年实施方案各走向的重点国家（进展报告所称“支点国家”是另一用语）。' },
+    description: {
+      en: 'Priority countries (重点国家) of each direction in the 2015–2017 plan; the progress report’s “fulcrum” (支点) countries are another word.',
+      zh: '2015—2017年实施方案各走向的重点国家（进展报告所称“支点国家”是另一用语）。',
+    },
     color: (p) => hexToRgba(directionFill(String(p.direction)), 170),
     // The map's one translucent fill: every other area layer is drawn as lines over it.
     role: 'fill',
@@ -264,7 +280,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     defaultVisible: true,
     group: 'health',
     draw: 'area',
-    description: { en: 'Cross-border disease-control zones: bands along China’s borders and partner countries, computed from Natural Earth.', zh: '跨境传染病联防联控区域：依据自然地球数据计算的中国边境带及合作国家。' },
+    description: {
+      en: 'Cross-border disease-control zones: bands along China’s borders and partner countries, computed from Natural Earth.',
+      zh: '跨境传染病联防联控区域：依据自然地球数据计算的中国边境带及合作国家。',
+    },
     // Hatched in the group's colour, edged in its dash: zones lie over priority countries and each other.
     role: 'hatch',
     color: (p) => hexToRgba(diseaseColor(String(p.disease_group)), 210),
@@ -312,7 +331,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     group: 'health',
     draw: 'point',
     symbol: 'square',
-    description: { en: 'Hospitals and medical service centres named in the documents, coloured by the area of their key project; hollow when only intended.', zh: '文件提及的医院与医疗服务中心，按所属重点项目的领域着色；空心表示意向实施。' },
+    description: {
+      en: 'Hospitals and medical service centres named in the documents, coloured by the area of their key project; hollow when only intended.',
+      zh: '文件提及的医院与医疗服务中心，按所属重点项目的领域着色；空心表示意向实施。',
+    },
     color: byArea,
     legend: areaItems,
   },
@@ -365,7 +387,10 @@ const SPECS: Record<LayerId, SpecDef> = {
     group: 'cooperation',
     draw: 'point',
     symbol: 'hexagon',
-    description: { en: 'International organisations named in the documents, at their headquarters; networks, alliances and aid programmes at their seat; bilateral mechanisms and cooperation at the partner country.', zh: '文件提及的国际组织（标于总部所在地），合作网络、联盟和援助项目（标于所在地），双边机制与合作（标于合作国）。' },
+    description: {
+      en: 'International organisations named in the documents, at their headquarters; networks, alliances and aid programmes at their seat; bilateral mechanisms and cooperation at the partner country.',
+      zh: '文件提及的国际组织（标于总部所在地），合作网络、联盟和援助项目（标于所在地），双边机制与合作（标于合作国）。',
+    },
     color: () => hexToRgba(LAYER_COLOR.organisations),
     legend: [{ key: 'org', label: { en: 'Organisation, network or mechanism', zh: '组织、网络或机制' }, sample: {} }],
   },
@@ -422,7 +447,10 @@ function legendItem(spec: Omit<LayerSpec, 'legend'>, def: ItemDef): LegendItem {
       const role = spec.role ?? 'fill';
       // Only a `fill` layer tints its places; the others are lines (a hatch's lines are in the outline's colour).
       const opacity = role === 'fill' ? Math.round((fill[3] / 255) * 100) / 100 : 0;
-      return { ...base, swatch: { kind: 'fill', outline, dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), opacity, width: spec.lineWidth(p), ...(role === 'hatch' ? { hatch: true } : {}) } };
+      return {
+        ...base,
+        swatch: { kind: 'fill', outline, dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), opacity, width: spec.lineWidth(p), ...(role === 'hatch' ? { hatch: true } : {}) },
+      };
     }
     default:
       return { ...base, swatch: { kind: 'line', dashed: isDashed(dash), ...(dash && isDashed(dash) ? { dash } : {}), width: spec.lineWidth(p) } };
@@ -487,4 +515,3 @@ export function layerSpec(id: string): LayerSpec | undefined;
 export function layerSpec(id: string): LayerSpec | undefined {
   return BY_ID.get(id);
 }
-

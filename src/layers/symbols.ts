@@ -30,9 +30,7 @@ export function iconId(kind: SymbolKind, hollow: boolean): string {
 
 /** Cells of the icon atlas: every symbol, filled and hollow, in a row of 64 px cells. */
 export const ICON_MAPPING: Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: true }> = Object.fromEntries(
-  SYMBOLS.flatMap((kind, i) =>
-    [false, true].map((hollow, j) => [iconId(kind, hollow), { x: (i * 2 + j) * SIZE, y: 0, width: SIZE, height: SIZE, anchorY: SIZE / 2, mask: true as const }]),
-  ),
+  SYMBOLS.flatMap((kind, i) => [false, true].map((hollow, j) => [iconId(kind, hollow), { x: (i * 2 + j) * SIZE, y: 0, width: SIZE, height: SIZE, anchorY: SIZE / 2, mask: true as const }])),
 );
 
 /** Badges (several features at one place: `cluster.ts`) are drawn with their number for 2 … BADGE_MAX, then "BADGE_MAX+". */

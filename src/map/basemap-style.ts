@@ -201,8 +201,7 @@ export function labelLayout(lang: BasemapLang) {
   };
 }
 
-const bySize = (values: [number, number, number, number]): ExpressionSpecification =>
-  ['match', ['get', 'scalerank'], 0, values[0], 1, values[1], 2, values[2], values[3]];
+const bySize = (values: [number, number, number, number]): ExpressionSpecification => ['match', ['get', 'scalerank'], 0, values[0], 1, values[1], 2, values[2], values[3]];
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 

@@ -24,13 +24,19 @@ setWorkerUrl(workerUrl);
  * Landscape view: Europe, Africa, Asia and Oceania, with China near the centre
  * (lon 95: the frame runs past 180° into the Pacific so that China, not India, is in the middle).
  */
-export const WIDE_BOUNDS: [[number, number], [number, number]] = [[-25, -45], [215, 65]];
+export const WIDE_BOUNDS: [[number, number], [number, number]] = [
+  [-25, -45],
+  [215, 65],
+];
 /**
  * Portrait view (a phone): the same story from Europe and Africa to China and
  * the Pacific, narrower — the Belt's western end and the Maritime Road's
  * African ports are part of it (symbols that would crowd are badges there).
  */
-export const NARROW_BOUNDS: [[number, number], [number, number]] = [[-12, -36], [150, 60]];
+export const NARROW_BOUNDS: [[number, number], [number, number]] = [
+  [-12, -36],
+  [150, 60],
+];
 
 /** The initial bounds for a viewport: the wide frame unless the viewport is portrait. */
 export function defaultBounds(width: number, height: number): LngLatBoundsLike {

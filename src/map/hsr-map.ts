@@ -52,7 +52,6 @@ import './pick-menu.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'restoring';
 
-
 /** A camera flight (story chapters): flies there, or jumps under prefers-reduced-motion or with `instant`. */
 export interface Flight {
   camera: Camera;
@@ -95,7 +94,7 @@ function featureOf(info: PickingInfo): MapFeature | undefined {
   const o = info.object as (MapFeature & Partial<PointDatum & PathDatum>) | undefined;
   if (!o) return undefined;
   if ('feature' in o && o.feature) return o.feature;
-  return (o as MapFeature).properties ? (o) : undefined;
+  return (o as MapFeature).properties ? o : undefined;
 }
 
 /** The features of a badge, once each (a feature with two positions in one badge is one item). */
@@ -231,8 +230,9 @@ export class HsrMap extends LitElement {
       <p id="hsr-map-keys" class="visually-hidden">${t(lang, 'map.keys')}</p>
       <div class="hsr-map__focus" aria-hidden="true" ?hidden=${!this.focusKey}></div>
       ${this.playYears ? html`<p class="hsr-map__year" aria-label=${`${t(lang, 'map.year')}: ${this.playYears[1]}`}>${this.playYears[1]}</p>` : nothing}
-      ${menu
-        ? html`<hsr-pick-menu
+      ${
+        menu
+          ? html`<hsr-pick-menu
             .lang=${lang}
             .items=${uniqueMembers(menu.mark)}
             .zoomable=${menu.mark.expansionZoom !== null}
@@ -242,23 +242,28 @@ export class HsrMap extends LitElement {
             .onZoom=${() => this.zoomIntoMenu()}
             .onClose=${(keyboard: boolean) => this.closeMenu(keyboard)}
           ></hsr-pick-menu>`
-        : nothing}
+          : nothing
+      }
       <p class="visually-hidden hsr-map__live" role="status" aria-live="polite">${this.announcement}</p>
-      ${this.status === 'no-webgl'
-        ? html`<div class="hsr-map__failed">
+      ${
+        this.status === 'no-webgl'
+          ? html`<div class="hsr-map__failed">
             <div class="map-error" role="alert">
               <p class="map-error__title">${t(lang, 'map.noWebglTitle')}</p>
               <p>${t(lang, 'map.noWebgl')}</p>
               <p class="map-error__detail">${this.glError}</p>
             </div>
           </div>`
-        : null}
-      ${this.status === 'restoring'
-        ? html`<div class="hsr-map__message" role=${this.stalled ? 'alert' : 'status'}>
+          : null
+      }
+      ${
+        this.status === 'restoring'
+          ? html`<div class="hsr-map__message" role=${this.stalled ? 'alert' : 'status'}>
             <p>${t(lang, this.stalled ? 'map.contextStalled' : 'map.contextLost')}</p>
             ${this.stalled ? html`<button class="hsr-map__reload" type="button" @click=${() => location.reload()}>${t(lang, 'map.reload')}</button>` : null}
           </div>`
-        : null}
+          : null
+      }
       ${this.status === 'loading' || (this.status === 'ready' && !this.data && !this.dataFailed) ? html`<p class="hsr-map__loading" role="status">${t(lang, 'map.loading')}</p>` : null}`;
   }
 
@@ -416,7 +421,7 @@ export class HsrMap extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.map) return;
-    const basemapChanged = changed.has('state') && ((this.state?.basemap === 'online' && ONLINE_STYLE_URL ? 'online' : 'offline') !== this.basemap);
+    const basemapChanged = changed.has('state') && (this.state?.basemap === 'online' && ONLINE_STYLE_URL ? 'online' : 'offline') !== this.basemap;
     if ((changed.has('lang') && changed.get('lang') !== undefined) || basemapChanged) {
       // Labels, their fonts, the attribution and the controls' titles all depend on the
       // language; rebuilding the map (keeping the camera) is simpler and safer than patching each.
@@ -509,7 +514,6 @@ export class HsrMap extends LitElement {
     this.lastCamera = c;
     this.dispatchEvent(changeEvent({ camera: c }));
   }
-
 
   /**
    * Sends `hsr-map-drawn` once, after the first frame in which the thematic layers
@@ -829,5 +833,3 @@ export class HsrMap extends LitElement {
 }
 
 customElements.define('hsr-map', HsrMap);
-
-;

@@ -189,9 +189,7 @@ export class HsrPickMenu extends LitElement {
             </button>
           </li>`;
         })}
-        ${this.zoomable
-          ? html`<li role="none"><button role="menuitem" tabindex="-1" class="zoom" @click=${() => this.onZoom()}>${t(lang, 'map.menu.zoom')}</button></li>`
-          : nothing}
+        ${this.zoomable ? html`<li role="none"><button role="menuitem" tabindex="-1" class="zoom" @click=${() => this.onZoom()}>${t(lang, 'map.menu.zoom')}</button></li>` : nothing}
       </ul>`;
   }
 }

@@ -71,7 +71,10 @@ export function describeView(inView: readonly PointDatum[], lang: Lang, countryN
     .map((l) => countPhrase(lang, l.id, perLayer.get(l.id)!.size));
   const countries = [...perCountry.entries()].sort((a, b) => b[1].features.size - a[1].features.size || a[0].localeCompare(b[0])).slice(0, COUNTRIES);
   const where = countries.map(([iso2, c], i) => {
-    const places = [...c.places.values()].sort((a, b) => b.features.size - a.features.size || a.name.localeCompare(b.name)).slice(0, PLACES).map((pl) => pl.name);
+    const places = [...c.places.values()]
+      .sort((a, b) => b.features.size - a.features.size || a.name.localeCompare(b.name))
+      .slice(0, PLACES)
+      .map((pl) => pl.name);
     // The first country names its busiest places (a country with one place needs no list).
     return i === 0 && places.length > 1
       ? t(lang, 'map.view.places', { count: c.features.size, country: countryName(iso2), places: list(lang, places) })

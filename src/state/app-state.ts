@@ -21,7 +21,6 @@ export interface Camera {
   pitch: number;
 }
 
-
 export interface Filters {
   /** Key-project areas 1–8; empty = all. */
   areas: number[];
@@ -62,7 +61,6 @@ export interface AppState {
   /** Whose boundaries the map draws (`data/worldviews.ts`): base map, country fills, disease bands, exports. */
   worldview: Worldview;
 }
-
 
 export const EMPTY_FILTERS: Filters = { areas: [], direction: 'all', statuses: [], country: null, years: null };
 

@@ -56,7 +56,13 @@ function ok<T>(schema: z.ZodMiniType<T>, value: unknown): T | undefined {
 }
 
 function list(value: string | null): string[] {
-  return value === null ? [] : value.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 50);
+  return value === null
+    ? []
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .slice(0, 50);
 }
 
 function unique<T>(xs: T[]): T[] {
@@ -142,7 +148,15 @@ export function migrateParams(params: URLSearchParams, migrations: readonly UrlM
     for (const [k, value] of out) {
       const key = m.params?.[k] ?? k;
       const rename = m.values?.[key];
-      next.append(key, rename ? value.split(',').map((x) => rename[x.trim()] ?? x).join(',') : value);
+      next.append(
+        key,
+        rename
+          ? value
+              .split(',')
+              .map((x) => rename[x.trim()] ?? x)
+              .join(',')
+          : value,
+      );
     }
     out = next;
   }
@@ -151,7 +165,30 @@ export function migrateParams(params: URLSearchParams, migrations: readonly UrlM
 }
 
 /** The parameters that make up the state (the query's are moved into the hash at start; others stay). */
-export const STATE_PARAMS = ['v', 'map', 'layers', 'mech', 'area', 'dir', 'status', 'country', 'years', 'sel', 'lang', 'view', 'doc', 'q', 'story', 'story-src', 'chapter', 'kiosk', 'presenter', 'base', 'wv', 'embed'] as const;
+export const STATE_PARAMS = [
+  'v',
+  'map',
+  'layers',
+  'mech',
+  'area',
+  'dir',
+  'status',
+  'country',
+  'years',
+  'sel',
+  'lang',
+  'view',
+  'doc',
+  'q',
+  'story',
+  'story-src',
+  'chapter',
+  'kiosk',
+  'presenter',
+  'base',
+  'wv',
+  'embed',
+] as const;
 
 function urlOf(href: string): URL | null {
   try {
@@ -290,7 +327,11 @@ export function serializeUrlState(s: AppState): string {
   if (s.story && s.presenter) p.set('presenter', '');
   p.set('v', String(URL_VERSION));
   // URLSearchParams encodes commas and slashes; keep them readable, they are safe in a fragment.
-  return p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/(embed|presenter)=(&|$)/g, '$1$2');
+  return p
+    .toString()
+    .replace(/%2C/g, ',')
+    .replace(/%2F/g, '/')
+    .replace(/(embed|presenter)=(&|$)/g, '$1$2');
 }
 
 /**

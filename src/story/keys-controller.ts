@@ -28,7 +28,8 @@ export function isTextEntry(target: EventTarget | null | undefined): boolean {
 }
 
 /** Controls that Enter or Space activate. */
-const CONTROL = 'button, a[href], summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="switch"], [role="menuitem"], [role="option"], input[type="checkbox"], input[type="radio"], input[type="button"], input[type="submit"], input[type="reset"]';
+const CONTROL =
+  'button, a[href], summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="switch"], [role="menuitem"], [role="option"], input[type="checkbox"], input[type="radio"], input[type="button"], input[type="submit"], input[type="reset"]';
 
 /** Whether the key goes to a control that handles Enter and Space itself. */
 export function isControl(target: EventTarget | null | undefined): boolean {

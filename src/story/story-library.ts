@@ -56,5 +56,8 @@ export function putStored(storage: Store | undefined, story: Story, previousId =
 }
 
 export function removeStored(storage: Store | undefined, id: string): void {
-  writeAll(storage, storedStories(storage).filter((s) => s.id !== id));
+  writeAll(
+    storage,
+    storedStories(storage).filter((s) => s.id !== id),
+  );
 }

@@ -95,7 +95,6 @@ export class HsrDetail extends LitElement {
     this.data = null;
   }
 
-
   protected override willUpdate(): void {
     const d = this.data;
     if (d && d !== this.namesFor) {
@@ -560,7 +559,8 @@ export class HsrDetail extends LitElement {
     const lang = this.lang;
     const items: TemplateResult[] = [];
     const area = p.area ? `area-${p.area}` : '';
-    if (p.project_no !== undefined) items.push(html`<li class="badge ${area} ${p.status === 'intended' ? 'intended' : ''}"><span class="swatch" aria-hidden="true"></span>${t(lang, 'detail.project', { no: p.project_no })}</li>`);
+    if (p.project_no !== undefined)
+      items.push(html`<li class="badge ${area} ${p.status === 'intended' ? 'intended' : ''}"><span class="swatch" aria-hidden="true"></span>${t(lang, 'detail.project', { no: p.project_no })}</li>`);
     if (p.status && STATUS_NAMES[p.status]) items.push(html`<li class="badge">${pick(lang, STATUS_NAMES[p.status])}</li>`);
     return items.length ? html`<ul class="badges">${items}</ul>` : nothing;
   }
@@ -580,7 +580,11 @@ export class HsrDetail extends LitElement {
     // Optional fields are checked on load; these guards keep a record that slips through from breaking the panel.
     const partners = strings(p.partner_countries);
     if (partners.length) rows.push([t(lang, 'detail.partners'), this.chips(partners.map((c) => this.country(c)))]);
-    const provinces = Array.isArray(p.china_provinces) ? (p.china_provinces as unknown[]).filter((x): x is { name_en: string; name_zh: string } => !!x && typeof (x as { name_en?: unknown }).name_en === 'string' && typeof (x as { name_zh?: unknown }).name_zh === 'string') : [];
+    const provinces = Array.isArray(p.china_provinces)
+      ? (p.china_provinces as unknown[]).filter(
+          (x): x is { name_en: string; name_zh: string } => !!x && typeof (x as { name_en?: unknown }).name_en === 'string' && typeof (x as { name_zh?: unknown }).name_zh === 'string',
+        )
+      : [];
     if (provinces.length) rows.push([t(lang, 'detail.provinces'), this.list(provinces.map((x) => field(lang, x, 'name')))]);
     const method = p.method as { kind?: string; width_km?: number; neighbours?: string[] } | undefined;
     if (method && typeof method === 'object' && typeof method.width_km === 'number') {
@@ -611,8 +615,7 @@ export class HsrDetail extends LitElement {
     const lead = bilinguals(p.lead_units);
     const part = bilinguals(p.participating_units);
     if (!lead.length && !part.length) return nothing;
-    const block = (key: StringKey, units: Bilingual[]) =>
-      units.length ? html`<h3>${t(lang, key)}</h3><ul class="plain">${units.map((u) => html`<li>${pick(lang, u)}</li>`)}</ul>` : nothing;
+    const block = (key: StringKey, units: Bilingual[]) => (units.length ? html`<h3>${t(lang, key)}</h3><ul class="plain">${units.map((u) => html`<li>${pick(lang, u)}</li>`)}</ul>` : nothing);
     return html`${block('detail.lead', lead)}${block('detail.participants', part)}`;
   }
 

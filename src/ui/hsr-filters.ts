@@ -42,7 +42,6 @@ declare global {
   }
 }
 
-
 /** Milliseconds between Play steps. */
 export const PLAY_INTERVAL = 1200;
 /**
@@ -86,7 +85,6 @@ export class HsrFilters extends LitElement {
     this.state = defaultState();
     this.data = null;
   }
-
 
   private get filters(): Filters {
     return this.state.filters;
@@ -309,7 +307,9 @@ export class HsrFilters extends LitElement {
         padding: 6px 0;
       }
     }
-  `, langFont('.filters')];
+  `,
+    langFont('.filters'),
+  ];
 
   protected override updated(): void {
     // The player starts and stops by itself (last year, Pause, a slider, leaving): the app hears of each change.

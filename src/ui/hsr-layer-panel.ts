@@ -64,7 +64,6 @@ export class HsrLayerPanel extends LitElement {
   /** Unique per instance, for label/aria references inside the shadow root. */
   private readonly uid = `lp${nextId++}`;
 
-
   constructor() {
     super();
     this.lang = 'en';
@@ -338,17 +337,21 @@ export class HsrLayerPanel extends LitElement {
         <label for=${inputId}>
           ${spec.legend[0] ? renderSwatch(spec.legend[0]) : nothing}
           <span class="title">${title}</span>
-          ${count
-            ? html`<span class="count ${count.shown === 0 && count.total > 0 ? 'none' : ''}" title=${t(lang, 'layers.countLabel', { shown: count.shown, total: count.total })}>${t(lang, 'layers.countOf', { shown: count.shown, total: count.total })}</span>`
-            : nothing}
+          ${
+            count
+              ? html`<span class="count ${count.shown === 0 && count.total > 0 ? 'none' : ''}" title=${t(lang, 'layers.countLabel', { shown: count.shown, total: count.total })}>${t(lang, 'layers.countOf', { shown: count.shown, total: count.total })}</span>`
+              : nothing
+          }
         </label>
       </div>
       <p class=${on ? 'desc' : 'visually-hidden'} id=${descId}>${description}</p>
-      ${on
-        ? html`<ul class="legend" aria-label=${t(lang, 'layers.legendOf', { layer: title })}>
+      ${
+        on
+          ? html`<ul class="legend" aria-label=${t(lang, 'layers.legendOf', { layer: title })}>
             ${legend.map((item) => html`<li>${renderSwatch(item)}<span>${pick(lang, item.label)}</span></li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${on && spec.choosable ? this.renderMechanisms() : nothing}
     </li>`;
   }

@@ -121,7 +121,6 @@ export class HsrList extends LitElement {
     this.rovingId = null;
   }
 
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const d = this.data;
     if (!d) {
@@ -311,7 +310,9 @@ export class HsrList extends LitElement {
       font-size: 12.5px;
       color: var(--hsr-muted);
     }
-  `, langFont('.list')];
+  `,
+    langFont('.list'),
+  ];
 
   override render() {
     const lang = this.lang;

@@ -153,7 +153,10 @@ export class HsrPresenterView extends LitElement {
     const { camera, padding } = chapterCamera(ch, box, PREVIEW, paddingAround(frame, [caption], Math.round(PREVIEW.height * 0.06)));
     const project = projector(camera, PREVIEW, padding);
     const land = this.land.map((g) => geometryPath(g, project)).join('');
-    const shapes = subjects.filter((f) => isAreaOrLine(f.geometry)).map((f) => geometryPath(f.geometry, project)).join('');
+    const shapes = subjects
+      .filter((f) => isAreaOrLine(f.geometry))
+      .map((f) => geometryPath(f.geometry, project))
+      .join('');
     const points = subjects.flatMap((f) => pointsOf(f.geometry, project));
     return { land, shapes, points, caption };
   }
@@ -171,7 +174,8 @@ export class HsrPresenterView extends LitElement {
     </svg>`;
   }
 
-  static override styles = [css`
+  static override styles = [
+    css`
     :host {
       display: grid;
       grid-template-rows: auto 1fr auto;
@@ -366,7 +370,9 @@ export class HsrPresenterView extends LitElement {
       font-size: 18px;
       color: var(--hsr-line-2);
     }
-  `, langFont(':host')];
+  `,
+    langFont(':host'),
+  ];
 
   override render() {
     const lang = this.lang;

@@ -292,7 +292,8 @@ export class HsrPresenter extends LitElement {
     this.dispatchEvent(storyEvent({ patch, replace: false, flight: null }));
   }
 
-  static override styles = [css`
+  static override styles = [
+    css`
     :host {
       position: absolute;
       inset: 0;
@@ -423,14 +424,21 @@ export class HsrPresenter extends LitElement {
         max-height: 46vh;
       }
     }
-  `, langFont(':host')];
+  `,
+    langFont(':host'),
+  ];
 
   /** Where the handout is (making page n of N, saved, failed), under the controls. */
   private handoutLine() {
     const h = this.handout;
     if (!h) return nothing;
     const lang = this.lang;
-    const text = h.state === 'busy' ? t(lang, 'present.handoutBusy', { done: h.done, total: h.total }) : h.state === 'done' ? t(lang, 'present.handoutDone', { file: h.file }) : t(lang, 'present.handoutFailed', { detail: h.detail });
+    const text =
+      h.state === 'busy'
+        ? t(lang, 'present.handoutBusy', { done: h.done, total: h.total })
+        : h.state === 'done'
+          ? t(lang, 'present.handoutDone', { file: h.file })
+          : t(lang, 'present.handoutFailed', { detail: h.detail });
     return html`<p class="hint handout-status" role="status">${text}</p>`;
   }
 

@@ -133,7 +133,6 @@ export class HsrReader extends LitElement {
     this.close();
   }
 
-
   private docUrl(doc: string): string {
     return new URL(`documents/${encodeURIComponent(doc)}`, this.base || document.baseURI).href;
   }
@@ -275,7 +274,8 @@ export class HsrReader extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.side h3')?.focus());
   }
 
-  static override styles = [css`
+  static override styles = [
+    css`
     :host {
       display: contents;
     }
@@ -587,7 +587,10 @@ export class HsrReader extends LitElement {
         border-top: 1px solid var(--hsr-line-soft);
       }
     }
-  `, langFont('dialog'), langFont('.doc')];
+  `,
+    langFont('dialog'),
+    langFont('.doc'),
+  ];
 
   override render() {
     const lang = this.lang;
@@ -616,14 +619,16 @@ export class HsrReader extends LitElement {
         </div>
         <button type="button" class="close" autofocus aria-label=${t(lang, 'reader.close')} title=${t(lang, 'reader.close')} @click=${this.close}>×</button>
       </div>
-      ${this.picking && v
-        ? html`<div class="pick" role="group" aria-label=${t(lang, 'reader.pickLabel')}>
+      ${
+        this.picking && v
+          ? html`<div class="pick" role="group" aria-label=${t(lang, 'reader.pickLabel')}>
             <span>${t(lang, 'reader.pickHint')}</span>
             <button type="button" class="pick-selection" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.pick('selection')}>${t(lang, 'reader.pickSelection')}</button>
             ${quote && v.activeFound ? html`<button type="button" class="pick-highlighted" @click=${() => this.pick('highlighted')}>${t(lang, 'reader.pickHighlighted')}</button>` : nothing}
             ${this.pickError ? html`<span class="pick-error" role="alert">${this.pickError}</span>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="content">
         <article class="doc" lang=${htmlLang(docLang)} tabindex="0" aria-labelledby="reader-title" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
           <div class="doc-inner">${this.body(quote, v)}</div>
@@ -664,12 +669,14 @@ export class HsrReader extends LitElement {
     const shown = this.passage ? v.onMap.filter((f) => this.passage!.includes(f.properties.id)) : v.onMap;
     return html`<aside class="side" aria-labelledby="reader-onmap">
       <h3 id="reader-onmap" tabindex="-1">${t(lang, 'reader.onMap')} (${v.onMap.length})</h3>
-      ${this.passage
-        ? html`<p class="filter" role="status">
+      ${
+        this.passage
+          ? html`<p class="filter" role="status">
             <span>${t(lang, 'reader.citedBy', { count: shown.length })}</span>
             <button type="button" @click=${() => (this.passage = null)}>${t(lang, 'reader.showAll')}</button>
           </p>`
-        : nothing}
+          : nothing
+      }
       <ul>
         ${shown.map(
           (f) => html`<li class=${v.activeIds.has(f.properties.id) ? 'current' : ''}>

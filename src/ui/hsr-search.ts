@@ -82,7 +82,6 @@ export class HsrSearch extends LitElement {
     this.open = false;
   }
 
-
   private readonly onDocumentKeydown = (e: KeyboardEvent) => {
     if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || e.defaultPrevented || typingIn(e)) return;
     const input = this.input;
@@ -366,7 +365,9 @@ export class HsrSearch extends LitElement {
       white-space: nowrap;
       border: 0;
     }
-  `, langFont('.search')];
+  `,
+    langFont('.search'),
+  ];
 
   override render() {
     const lang = this.lang;
@@ -404,9 +405,10 @@ export class HsrSearch extends LitElement {
       <span id="${id}-help" class="visually-hidden">${t(lang, 'search.instructions')}</span>
       <div class="popup" ?hidden=${!open}>
         <ul id="${id}-listbox" role="listbox" aria-label=${t(lang, 'search.label')}>
-          ${expanded
-            ? this.results.map(
-                (r, i) => html`<li
+          ${
+            expanded
+              ? this.results.map(
+                  (r, i) => html`<li
                   id="${id}-opt-${i}"
                   role="option"
                   aria-selected=${i === this.active ? 'true' : 'false'}
@@ -417,8 +419,9 @@ export class HsrSearch extends LitElement {
                   <img src=${r.kind === 'country' ? COUNTRY_GLYPH : this.glyph(r.id)} alt="" width="14" height="14" />
                   <span><span class="name">${r.name}</span><span class="secondary">${r.secondary}</span></span>
                 </li>`,
-              )
-            : nothing}
+                )
+              : nothing
+          }
         </ul>
         ${open && !this.results.length ? html`<p class="none">${t(lang, 'search.none')}</p>` : nothing}
       </div>

@@ -176,7 +176,10 @@ export class HsrStoryEditor extends LitElement {
   }
 
   private newStory() {
-    const id = freeId('my-talk', this.stories.map((s) => s.id));
+    const id = freeId(
+      'my-talk',
+      this.stories.map((s) => s.id),
+    );
     this.save({ id, title: blank(), chapters: [] }, id);
     this.chapter = -1;
     this.say('editor.started', { id });
@@ -188,7 +191,10 @@ export class HsrStoryEditor extends LitElement {
       this.error = storyErrorLines(r.error, this.lang);
       return;
     }
-    const id = freeId(`${r.story.id}-copy`, this.stories.map((s) => s.id));
+    const id = freeId(
+      `${r.story.id}-copy`,
+      this.stories.map((s) => s.id),
+    );
     this.save({ ...structuredClone(r.story), id }, id);
     this.chapter = 0;
     this.say('editor.copied', { id });
@@ -243,7 +249,10 @@ export class HsrStoryEditor extends LitElement {
 
   private addView() {
     if (!this.current || !this.state) return;
-    const id = freeId(`chapter-${this.current.chapters.length + 1}`, this.current.chapters.map((c) => c.id));
+    const id = freeId(
+      `chapter-${this.current.chapters.length + 1}`,
+      this.current.chapters.map((c) => c.id),
+    );
     const ch = chapterFromView(this.state, this.liveCamera?.() ?? null, id);
     this.edit((s) => ({ ...s, chapters: [...s.chapters, ch] }));
     this.chapter = this.current.chapters.length - 1;
@@ -255,7 +264,15 @@ export class HsrStoryEditor extends LitElement {
     const view = chapterFromView(this.state, this.liveCamera?.() ?? null, '');
     this.editChapter(i, (c) => {
       const { filters: _f, mechanisms: _m, ...rest } = c;
-      return { ...rest, camera: view.camera, layers: view.layers, worldview: view.worldview, ...(view.filters ? { filters: view.filters } : {}), ...(view.mechanisms ? { mechanisms: view.mechanisms } : {}), highlight: view.highlight.length ? view.highlight : c.highlight };
+      return {
+        ...rest,
+        camera: view.camera,
+        layers: view.layers,
+        worldview: view.worldview,
+        ...(view.filters ? { filters: view.filters } : {}),
+        ...(view.mechanisms ? { mechanisms: view.mechanisms } : {}),
+        highlight: view.highlight.length ? view.highlight : c.highlight,
+      };
     });
     this.say('editor.viewUsed', { n: i + 1 });
   }
@@ -518,7 +535,8 @@ export class HsrStoryEditor extends LitElement {
       <p class="hint">${t(lang, 'editor.sources')}</p>
       <ul class="items sources">
         ${ch.sources.map(
-          (s, k) => html`<li><strong>${docTitle(s.doc)}</strong>: <q>${s.quote}</q> <button type="button" class="small" aria-label=${t(lang, 'editor.remove', { what: docTitle(s.doc) })} @click=${() => this.editChapter(i, (c) => ({ ...c, sources: c.sources.filter((_, j) => j !== k) }))}>×</button></li>`,
+          (s, k) =>
+            html`<li><strong>${docTitle(s.doc)}</strong>: <q>${s.quote}</q> <button type="button" class="small" aria-label=${t(lang, 'editor.remove', { what: docTitle(s.doc) })} @click=${() => this.editChapter(i, (c) => ({ ...c, sources: c.sources.filter((_, j) => j !== k) }))}>×</button></li>`,
         )}
       </ul>
       <label>${t(lang, 'editor.pickDoc')}
@@ -555,17 +573,20 @@ export class HsrStoryEditor extends LitElement {
           <input type="file" accept=".json,application/json" hidden aria-label=${t(lang, 'editor.open')} @change=${this.onFileInput} />
         </div>
         <p class="hint">${t(lang, 'editor.dropHint')}</p>
-        ${this.stories.length
-          ? html`<label>${t(lang, 'editor.stored')}
+        ${
+          this.stories.length
+            ? html`<label>${t(lang, 'editor.stored')}
               <select class="stored" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
                 ${this.stories.map((x) => html`<option value=${x.id} ?selected=${x.id === s?.id}>${pick(lang, x.title) ? `${pick(lang, x.title)} (${x.id})` : x.id}</option>`)}
               </select>
             </label>`
-          : nothing}
+            : nothing
+        }
         <div role="status" aria-live="polite">${this.message ? html`<p class="message">${this.message}</p>` : nothing}</div>
         ${this.error.length ? html`<div class="error" role="alert">${this.error.map((l) => html`<p>${l}</p>`)}</div>` : nothing}
-        ${s
-          ? html`<fieldset class="story">
+        ${
+          s
+            ? html`<fieldset class="story">
                 <legend>${t(lang, 'editor.story')}</legend>
                 <label>${t(lang, 'editor.storyId')}<input type="text" class="story-id" .value=${s.id} @change=${(e: Event) => {
                   const id = (e.target as HTMLInputElement).value.trim();
@@ -595,10 +616,13 @@ export class HsrStoryEditor extends LitElement {
                 <p class="hint">${t(lang, 'editor.addViewHint')}</p>
               </fieldset>
               ${this.chapter >= 0 && s.chapters[this.chapter] ? this.chapterForm(s.chapters[this.chapter]!, this.chapter) : nothing}
-              ${problems.length
-                ? html`<div><p class="hint">${t(lang, 'editor.toDo', { count: problems.length })}</p><ul class="problems">${problems.slice(0, 8).map((p) => html`<li>${problemText(p, lang)}</li>`)}</ul></div>`
-                : html`<p class="message ready">${t(lang, 'editor.ready')}</p>`}`
-          : html`<p class="hint">${t(lang, 'editor.empty')}</p>`}
+              ${
+                problems.length
+                  ? html`<div><p class="hint">${t(lang, 'editor.toDo', { count: problems.length })}</p><ul class="problems">${problems.slice(0, 8).map((p) => html`<li>${problemText(p, lang)}</li>`)}</ul></div>`
+                  : html`<p class="message ready">${t(lang, 'editor.ready')}</p>`
+              }`
+            : html`<p class="hint">${t(lang, 'editor.empty')}</p>`
+        }
       </div>`;
   }
 }

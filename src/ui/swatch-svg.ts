@@ -44,17 +44,32 @@ export function fillImage(color: string, opacity: number, outline: string, width
   const lines = hatch
     ? `<clipPath id="c"><rect x="1.75" y="1.75" width="16.5" height="10.5"/></clipPath><path clip-path="url(#c)" d="M-8 14 L6 0 M-2 14 L12 0 M4 14 L18 0 M10 14 L24 0 M16 14 L30 0" stroke="${outline}" stroke-width="1.3"/>`
     : '';
-  return url(20, 14, '0 0 20 14', `<rect x="1.75" y="1.75" width="16.5" height="10.5" rx="1.5" fill="${color}" fill-opacity="${round(opacity)}"/>${lines}<rect x="1.75" y="1.75" width="16.5" height="10.5" rx="1.5" fill="none" stroke="${outline}" stroke-width="${w}"${dashAttr(dash, w)}/>`);
+  return url(
+    20,
+    14,
+    '0 0 20 14',
+    `<rect x="1.75" y="1.75" width="16.5" height="10.5" rx="1.5" fill="${color}" fill-opacity="${round(opacity)}"/>${lines}<rect x="1.75" y="1.75" width="16.5" height="10.5" rx="1.5" fill="none" stroke="${outline}" stroke-width="${w}"${dashAttr(dash, w)}/>`,
+  );
 }
 
 /** Several features at one place: the map's badge (a dark disc in a white ring) with a number. */
 export function badgeImage(color: string): SwatchImage {
-  return url(18, 18, '0 0 18 18', `<circle cx="9" cy="9" r="8.5" fill="#fff"/><circle cx="9" cy="9" r="7" fill="${color}"/><text x="9" y="12.5" font-size="9.5" font-weight="700" font-family="sans-serif" text-anchor="middle" fill="#fff">3</text>`);
+  return url(
+    18,
+    18,
+    '0 0 18 18',
+    `<circle cx="9" cy="9" r="8.5" fill="#fff"/><circle cx="9" cy="9" r="7" fill="${color}"/><text x="9" y="12.5" font-size="9.5" font-weight="700" font-family="sans-serif" text-anchor="middle" fill="#fff">3</text>`,
+  );
 }
 
 /** The ring of the selected feature: its own colour over a white casing (drawn here in the ink's colour). */
 export function ringImage(color: string): SwatchImage {
-  return url(18, 18, '0 0 18 18', `<circle cx="9" cy="9" r="6.5" fill="none" stroke="#fff" stroke-width="4"/><circle cx="9" cy="9" r="6.5" fill="none" stroke="${color}" stroke-width="2.2"/><circle cx="9" cy="9" r="3" fill="#888"/>`);
+  return url(
+    18,
+    18,
+    '0 0 18 18',
+    `<circle cx="9" cy="9" r="6.5" fill="none" stroke="#fff" stroke-width="4"/><circle cx="9" cy="9" r="6.5" fill="none" stroke="${color}" stroke-width="2.2"/><circle cx="9" cy="9" r="3" fill="#888"/>`,
+  );
 }
 
 export function lineImage(color: string, width = 2, dash?: Dash): SwatchImage {

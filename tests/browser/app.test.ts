@@ -135,7 +135,16 @@ function clearestPixels(page: Page, groups: { candidates: [number, number][]; mi
             if (p.x < 60 || p.y < 60 || p.x > w - 60 || p.y > h - 50) continue;
             const gap = Math.min(Infinity, ...obs.map((o) => Math.hypot(o.x - p.x, o.y - p.y)).filter((d) => d > 0.5));
             if (gap < minGap || (best && gap <= best.gap)) continue;
-            if (map.queryRenderedFeatures([[p.x - 40, p.y - 14], [p.x + 40, p.y + 14]], { layers: [labels] }).length) continue;
+            if (
+              map.queryRenderedFeatures(
+                [
+                  [p.x - 40, p.y - 14],
+                  [p.x + 40, p.y + 14],
+                ],
+                { layers: [labels] },
+              ).length
+            )
+              continue;
             best = { lngLat: c, x: p.x, y: p.y, gap };
           }
           return best;
@@ -192,7 +201,14 @@ describe('the public map (built site, Chromium)', () => {
     const alone = (pos: number[]) => points.filter((q) => q.join() === pos.join()).length === 1;
     const planned = features('projects').filter((f) => f.properties.status === 'planned');
     const dots = planned.flatMap((f) => positionsOf(f.geometry)).filter(alone);
-    const [route, dot] = await clearestPixels(rec.page, [{ candidates: positionsOf(belt.geometry).slice(3, -3), minGap: 24 }, { candidates: dots, minGap: 16 }], points);
+    const [route, dot] = await clearestPixels(
+      rec.page,
+      [
+        { candidates: positionsOf(belt.geometry).slice(3, -3), minGap: 24 },
+        { candidates: dots, minGap: 16 },
+      ],
+      points,
+    );
     expect(route, 'a clear vertex of the belt').not.toBeNull();
     const beltColour = hexRgb(layerSpec('directions').legend.find((i) => i.key === 'belt')!.color);
     expect(dist(route!.rgb, beltColour), `belt at ${route!.lngLat}: ${route!.rgb}`).toBeLessThan(40);
@@ -248,7 +264,10 @@ describe('the public map (built site, Chromium)', () => {
     expect(await detail.locator('h2').innerText()).toBe(f.properties.name_en);
     const quotes = await detail.locator('blockquote').allInnerTexts();
     expect(quotes.map(squash)).toContain(squash(f.properties.sources[0]!.quote));
-    await detail.getByRole('button', { name: /Read in the source document/ }).first().click();
+    await detail
+      .getByRole('button', { name: /Read in the source document/ })
+      .first()
+      .click();
     // The quoted passage is marked (in several segments where other quotes overlap it) and scrolled to.
     const marks = page.locator('hsr-reader mark.active');
     await marks.first().waitFor({ timeout: 15_000 });
@@ -396,9 +415,7 @@ describe('the public map (built site, Chromium)', () => {
   });
 
   it('falls back to the default view on malformed, hostile or unknown URL values, without an error', async () => {
-    const rec = await openApp(
-      '#map=999/abc&layers=%3Cscript%3E&sel=%3Cimg%20src=x%3E&area=99&years=3000-1&lang=xx&doc=nope.en.txt&mech=unknown,mech-sco&country=ZZ&status=held',
-    );
+    const rec = await openApp('#map=999/abc&layers=%3Cscript%3E&sel=%3Cimg%20src=x%3E&area=99&years=3000-1&lang=xx&doc=nope.en.txt&mech=unknown,mech-sco&country=ZZ&status=held');
     const { page } = rec;
     const ids = await page.evaluate(() => window.__hsrMap!.deckLayerIds());
     expect(ids).toEqual(expect.arrayContaining(['directions', 'projects']));
@@ -434,14 +451,17 @@ describe('the public map (built site, Chromium)', () => {
     await page.evaluate(source);
     // The whole page, or (to keep the run short) only the part that changed: `scope` is a selector.
     const audit = (where: string, scope?: string) =>
-      page.evaluate(async ({ where, scope }) => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const r = await axe.run(scope ? { include: [scope] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        // Serious and critical problems, and the heading outline (moderate in axe, flagged by Lighthouse).
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
-          .map((v) => `${where}: ${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-      }, { where, scope });
+      page.evaluate(
+        async ({ where, scope }) => {
+          const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          const r = await axe.run(scope ? { include: [scope] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+          // Serious and critical problems, and the heading outline (moderate in axe, flagged by Lighthouse).
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
+            .map((v) => `${where}: ${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+        },
+        { where, scope },
+      );
     const violations: string[] = [];
     await page.locator('hsr-detail h2').waitFor();
     violations.push(...(await audit('list + detail (en)')));
@@ -467,7 +487,11 @@ describe('the public map (built site, Chromium)', () => {
 
     await page.getByRole('tab', { name: 'Filters' }).click();
     violations.push(...(await audit('filters (en)', '#panel-filters')));
-    await page.locator('hsr-detail').getByRole('button', { name: /Read in the source document/ }).first().click();
+    await page
+      .locator('hsr-detail')
+      .getByRole('button', { name: /Read in the source document/ })
+      .first()
+      .click();
     await page.locator('hsr-reader mark.active').first().waitFor({ timeout: 15_000 });
     violations.push(...(await audit('reader (en)', 'hsr-reader')));
     await page.keyboard.press('Escape');
@@ -498,7 +522,11 @@ describe('the public map (built site, Chromium)', () => {
     await page.locator('hsr-list button[data-id="project-23"]').click();
     await page.locator('hsr-detail h2').waitFor();
     // The reader opens a document with the quote marked.
-    await page.locator('hsr-detail').getByRole('button', { name: /Read in the source document/ }).first().click();
+    await page
+      .locator('hsr-detail')
+      .getByRole('button', { name: /Read in the source document/ })
+      .first()
+      .click();
     await page.locator('hsr-reader mark.active').first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('hsr-reader dialog[open]'));

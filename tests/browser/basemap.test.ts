@@ -11,8 +11,7 @@ import { assertCleanPage, consoleErrors, externalRequests, openPage, type PageRe
 import { launchChromium } from '../../scripts/chromium.ts';
 
 const ARTIFACTS = 'tests/.artifacts';
-const CSP =
-  "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const CSP = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 let browser: Browser;
 const open: PageRecording[] = [];

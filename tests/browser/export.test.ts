@@ -111,7 +111,10 @@ function liveSnapshot(page: Page) {
     const m = window.__map!;
     const c = m.getCanvas();
     return {
-      center: m.getCenter().toArray().map((v) => v.toFixed(6)),
+      center: m
+        .getCenter()
+        .toArray()
+        .map((v) => v.toFixed(6)),
       zoom: m.getZoom().toFixed(6),
       bearing: m.getBearing(),
       pitch: m.getPitch(),
@@ -200,127 +203,131 @@ function arrowAngle(r: HookResult, bytes: Buffer): number {
 }
 
 describe('image export (built site, Chromium)', () => {
-  it('exports 1920×1080 exactly, a real map with its legend and the live extent; 3840×2160 the same area at twice the ratio; a rotated view rotated; the scale where the bar is; the live map untouched', { timeout: SLOW }, async () => {
-    const rec = await openApp('#layers=directions,priority-countries,projects');
-    const { page } = rec;
-    await pageWarmed(page);
-    const before = await liveSnapshot(page);
-    // As opening the dialog does: the renderer warms up, and stays for both exports.
-    await warm(page);
-    const r = ok(await runExport(page, { width: 1920, height: 1080, dpi: 150, keepWarm: true }));
-    expect(r.warm).toBe(true);
-    const bytes = Buffer.from(r.base64, 'base64');
-    writeFileSync(join(ARTIFACTS, 'export-1920x1080.png'), bytes);
+  it(
+    'exports 1920×1080 exactly, a real map with its legend and the live extent; 3840×2160 the same area at twice the ratio; a rotated view rotated; the scale where the bar is; the live map untouched',
+    { timeout: SLOW },
+    async () => {
+      const rec = await openApp('#layers=directions,priority-countries,projects');
+      const { page } = rec;
+      await pageWarmed(page);
+      const before = await liveSnapshot(page);
+      // As opening the dialog does: the renderer warms up, and stays for both exports.
+      await warm(page);
+      const r = ok(await runExport(page, { width: 1920, height: 1080, dpi: 150, keepWarm: true }));
+      expect(r.warm).toBe(true);
+      const bytes = Buffer.from(r.base64, 'base64');
+      writeFileSync(join(ARTIFACTS, 'export-1920x1080.png'), bytes);
 
-    // Exactly the size, and the resolution in pHYs.
-    expect(readPngInfo(bytes)).toEqual({ width: 1920, height: 1080, dpi: 150 });
-    const { png, px } = pixels(bytes);
-    expect([png.width, png.height]).toEqual([1920, 1080]);
-    // Rendered at the output resolution, not scaled up: the map image is as wide as the output.
-    expect(r.map.width).toBe(1920);
-    expect(r.map.pixelRatio).toBe(1);
+      // Exactly the size, and the resolution in pHYs.
+      expect(readPngInfo(bytes)).toEqual({ width: 1920, height: 1080, dpi: 150 });
+      const { png, px } = pixels(bytes);
+      expect([png.width, png.height]).toEqual([1920, 1080]);
+      // Rendered at the output resolution, not scaled up: the map image is as wide as the output.
+      expect(r.map.width).toBe(1920);
+      expect(r.map.pixelRatio).toBe(1);
 
-    // Not blank: the map has many colours (sea, land, shaded countries, routes, symbols, text).
-    const colours = new Set<number>();
-    for (let y = 0; y < png.height; y += 3) for (let x = 0; x < png.width; x += 3) colours.add(px(x, y).reduce((a, v) => (a << 8) | v, 0));
-    expect(colours.size).toBeGreaterThan(2000);
+      // Not blank: the map has many colours (sea, land, shaded countries, routes, symbols, text).
+      const colours = new Set<number>();
+      for (let y = 0; y < png.height; y += 3) for (let x = 0; x < png.width; x += 3) colours.add(px(x, y).reduce((a, v) => (a << 8) | v, 0));
+      expect(colours.size).toBeGreaterThan(2000);
 
-    // The legend: a near-white panel with dark text and the registry's symbol colours.
-    const box = r.layout.legend!;
-    expect(box).not.toBeNull();
-    let white = 0;
-    let ink = 0;
-    let n = 0;
-    const found = new Set<string>();
-    const wanted = LAYERS.filter((l) => ['directions', 'priority-countries', 'projects'].includes(l.id))
-      .flatMap((l) => l.legend)
-      .filter((i) => i.swatch.kind !== 'fill')
-      .map((i) => i.color);
-    expect(wanted.length).toBeGreaterThan(4);
-    for (let y = box.y + 2; y < box.y + box.h - 2; y++) {
-      for (let x = box.x + 2; x < box.x + box.w - 2; x++) {
-        const c = px(x, y);
-        n++;
-        if (Math.min(...c) > 235) white++;
-        if (Math.max(...c) < 80) ink++;
-        for (const w of wanted) if (Math.hypot(...c.map((v, k) => v - hexRgb(w)[k]!)) < 24) found.add(w);
+      // The legend: a near-white panel with dark text and the registry's symbol colours.
+      const box = r.layout.legend!;
+      expect(box).not.toBeNull();
+      let white = 0;
+      let ink = 0;
+      let n = 0;
+      const found = new Set<string>();
+      const wanted = LAYERS.filter((l) => ['directions', 'priority-countries', 'projects'].includes(l.id))
+        .flatMap((l) => l.legend)
+        .filter((i) => i.swatch.kind !== 'fill')
+        .map((i) => i.color);
+      expect(wanted.length).toBeGreaterThan(4);
+      for (let y = box.y + 2; y < box.y + box.h - 2; y++) {
+        for (let x = box.x + 2; x < box.x + box.w - 2; x++) {
+          const c = px(x, y);
+          n++;
+          if (Math.min(...c) > 235) white++;
+          if (Math.max(...c) < 80) ink++;
+          for (const w of wanted) if (Math.hypot(...c.map((v, k) => v - hexRgb(w)[k]!)) < 24) found.add(w);
+        }
       }
-    }
-    expect(white / n, 'legend background').toBeGreaterThan(0.5);
-    expect(ink / n, 'legend text').toBeGreaterThan(0.005);
-    expect(found.size, `legend colours found: ${[...found]}`).toBeGreaterThanOrEqual(Math.ceil(wanted.length * 0.6));
+      expect(white / n, 'legend background').toBeGreaterThan(0.5);
+      expect(ink / n, 'legend text').toBeGreaterThan(0.005);
+      expect(found.size, `legend colours found: ${[...found]}`).toBeGreaterThanOrEqual(Math.ceil(wanted.length * 0.6));
 
-    // The thematic layers are drawn where the map is: Kazakhstan (a priority country) is shaded, not plain land.
-    const land = hexRgb(BASEMAP_PALETTES.light.land);
-    const kz = px(...placeInImage(r, [67, 48]));
-    expect(Math.hypot(...kz.map((v, k) => v - land[k]!)), `Kazakhstan ${kz}`).toBeGreaterThan(25);
+      // The thematic layers are drawn where the map is: Kazakhstan (a priority country) is shaded, not plain land.
+      const land = hexRgb(BASEMAP_PALETTES.light.land);
+      const kz = px(...placeInImage(r, [67, 48]));
+      expect(Math.hypot(...kz.map((v, k) => v - land[k]!)), `Kazakhstan ${kz}`).toBeGreaterThan(25);
 
-    // The live view's extent: at least the live bounds, and no more than the difference in shape adds.
-    const live = await page.evaluate(() => {
-      const m = window.__map!;
-      return { bounds: m.getBounds().toArray().flat(), w: m.getContainer().clientWidth, h: m.getContainer().clientHeight };
-    });
-    const [lw, ls, le, ln] = live.bounds as [number, number, number, number];
-    const [w, s, e, nn] = r.map.bounds;
-    expect(w).toBeLessThanOrEqual(lw + 0.5);
-    expect(s).toBeLessThanOrEqual(ls + 0.5);
-    expect(e).toBeGreaterThanOrEqual(le - 0.5);
-    expect(nn).toBeGreaterThanOrEqual(ln - 0.5);
-    const wider = Math.max(1, r.map.width / r.map.height / (live.w / live.h));
-    const taller = Math.max(1, live.w / live.h / (r.map.width / r.map.height));
-    expect((e - w) / (le - lw), 'longitude span').toBeLessThanOrEqual(wider * 1.02);
-    expect((merc(nn) - merc(s)) / (merc(ln) - merc(ls)), 'latitude span (Mercator)').toBeLessThanOrEqual(taller * 1.02);
+      // The live view's extent: at least the live bounds, and no more than the difference in shape adds.
+      const live = await page.evaluate(() => {
+        const m = window.__map!;
+        return { bounds: m.getBounds().toArray().flat(), w: m.getContainer().clientWidth, h: m.getContainer().clientHeight };
+      });
+      const [lw, ls, le, ln] = live.bounds as [number, number, number, number];
+      const [w, s, e, nn] = r.map.bounds;
+      expect(w).toBeLessThanOrEqual(lw + 0.5);
+      expect(s).toBeLessThanOrEqual(ls + 0.5);
+      expect(e).toBeGreaterThanOrEqual(le - 0.5);
+      expect(nn).toBeGreaterThanOrEqual(ln - 0.5);
+      const wider = Math.max(1, r.map.width / r.map.height / (live.w / live.h));
+      const taller = Math.max(1, live.w / live.h / (r.map.width / r.map.height));
+      expect((e - w) / (le - lw), 'longitude span').toBeLessThanOrEqual(wider * 1.02);
+      expect((merc(nn) - merc(s)) / (merc(ln) - merc(ls)), 'latitude span (Mercator)').toBeLessThanOrEqual(taller * 1.02);
 
-    // 3840 × 2160: the same area, twice the pixels per CSS pixel.
-    const big = ok(await runExport(page, { width: 3840, height: 2160, keepWarm: true }));
-    expect([big.map.width, big.map.pixelRatio]).toEqual([3840, 2]);
-    expect(readPngInfo(Buffer.from(big.base64, 'base64'))).toMatchObject({ width: 3840, height: 2160 });
-    const span = e - w;
-    big.map.bounds.forEach((v, i) => expect(Math.abs(v - r.map.bounds[i]!), `bound ${i}: ${v} vs ${r.map.bounds[i]}`).toBeLessThan(span * 0.005));
+      // 3840 × 2160: the same area, twice the pixels per CSS pixel.
+      const big = ok(await runExport(page, { width: 3840, height: 2160, keepWarm: true }));
+      expect([big.map.width, big.map.pixelRatio]).toEqual([3840, 2]);
+      expect(readPngInfo(Buffer.from(big.base64, 'base64'))).toMatchObject({ width: 3840, height: 2160 });
+      const span = e - w;
+      big.map.bounds.forEach((v, i) => expect(Math.abs(v - r.map.bounds[i]!), `bound ${i}: ${v} vs ${r.map.bounds[i]}`).toBeLessThan(span * 0.005));
 
-    // The live map is untouched (the hidden map is still held).
-    expect({ ...(await liveSnapshot(page)), canvases: before.canvases }).toEqual(before);
+      // The live map is untouched (the hidden map is still held).
+      expect({ ...(await liveSnapshot(page)), canvases: before.canvases }).toEqual(before);
 
-    // A rotated view exports rotated, and the scale is measured where the bar is.
-    await moveLive(page, { center: [72, 44], zoom: 3.2, bearing: 0 });
-    const north = ok(await runExport(page, { width: 1280, height: 720, keepWarm: true }));
-    await moveLive(page, { bearing: 40 });
-    const rot = ok(await runExport(page, { width: 1280, height: 720, keepWarm: true }));
-    expect(rot.map.bearing).toBeCloseTo(40, 6);
-    expect(north.map.bearing).toBeCloseTo(0, 6);
-    const rotBytes = Buffer.from(rot.base64, 'base64');
-    writeFileSync(join(ARTIFACTS, 'export-rotated.png'), rotBytes);
-    // Kazakhstan is shaded where a 40° rotation puts it.
-    const rotPx = pixels(rotBytes).px;
-    for (const place of [
-      [67, 48],
-      [80, 45],
-    ] as [number, number][]) {
-      const c = rotPx(...placeInImage(rot, place));
-      expect(Math.hypot(...c.map((v, k) => v - land[k]!)), `${place}: ${c}`).toBeGreaterThan(25);
-    }
-    // The arrow turned with the map: 40° anticlockwise on screen.
-    const turn = arrowAngle(rot, rotBytes) - arrowAngle(north, Buffer.from(north.base64, 'base64'));
-    expect(((turn + 540) % 360) - 180).toBeCloseTo(-40, -1);
+      // A rotated view exports rotated, and the scale is measured where the bar is.
+      await moveLive(page, { center: [72, 44], zoom: 3.2, bearing: 0 });
+      const north = ok(await runExport(page, { width: 1280, height: 720, keepWarm: true }));
+      await moveLive(page, { bearing: 40 });
+      const rot = ok(await runExport(page, { width: 1280, height: 720, keepWarm: true }));
+      expect(rot.map.bearing).toBeCloseTo(40, 6);
+      expect(north.map.bearing).toBeCloseTo(0, 6);
+      const rotBytes = Buffer.from(rot.base64, 'base64');
+      writeFileSync(join(ARTIFACTS, 'export-rotated.png'), rotBytes);
+      // Kazakhstan is shaded where a 40° rotation puts it.
+      const rotPx = pixels(rotBytes).px;
+      for (const place of [
+        [67, 48],
+        [80, 45],
+      ] as [number, number][]) {
+        const c = rotPx(...placeInImage(rot, place));
+        expect(Math.hypot(...c.map((v, k) => v - land[k]!)), `${place}: ${c}`).toBeGreaterThan(25);
+      }
+      // The arrow turned with the map: 40° anticlockwise on screen.
+      const turn = arrowAngle(rot, rotBytes) - arrowAngle(north, Buffer.from(north.base64, 'base64'));
+      expect(((turn + 540) % 360) - 180).toBeCloseTo(-40, -1);
 
-    // The scale is measured at the bar (bottom right), not the centre: on a north-up map that is further south.
-    expect(north.scaleBar.mode).not.toBe('hidden');
-    expect(north.scaleBar.lat).toBeLessThan(44);
-    const world = 512 * 2 ** north.map.zoom * north.map.pixelRatio;
-    // (Within 0.5 %: a supersampled canvas is a rounded pixel off twice the image, which the scale allows for.)
-    const expected = (40_075_016.686 * Math.cos((north.scaleBar.lat * Math.PI) / 180)) / world;
-    expect(Math.abs(north.scaleBar.metresPerPixel / expected - 1)).toBeLessThan(0.005);
-    // A world view: no bar (the scale varies too much across it).
-    await moveLive(page, { center: [80, 20], zoom: 1, bearing: 0 });
-    const worldView = ok(await runExport(page, { width: 960, height: 540, keepWarm: true }));
-    expect(worldView.scaleBar.mode).toBe('hidden');
-    // The hidden map stays while the page holds it, and goes with the last holder (the page's, when the tab is hidden).
-    await warm(page, false);
-    expect(await page.locator('.hsr-export-map').count()).toBe(1);
-    await tabHidden(page);
-    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 30_000 }).toBe(0);
-    await assertCleanPage(rec);
-  });
+      // The scale is measured at the bar (bottom right), not the centre: on a north-up map that is further south.
+      expect(north.scaleBar.mode).not.toBe('hidden');
+      expect(north.scaleBar.lat).toBeLessThan(44);
+      const world = 512 * 2 ** north.map.zoom * north.map.pixelRatio;
+      // (Within 0.5 %: a supersampled canvas is a rounded pixel off twice the image, which the scale allows for.)
+      const expected = (40_075_016.686 * Math.cos((north.scaleBar.lat * Math.PI) / 180)) / world;
+      expect(Math.abs(north.scaleBar.metresPerPixel / expected - 1)).toBeLessThan(0.005);
+      // A world view: no bar (the scale varies too much across it).
+      await moveLive(page, { center: [80, 20], zoom: 1, bearing: 0 });
+      const worldView = ok(await runExport(page, { width: 960, height: 540, keepWarm: true }));
+      expect(worldView.scaleBar.mode).toBe('hidden');
+      // The hidden map stays while the page holds it, and goes with the last holder (the page's, when the tab is hidden).
+      await warm(page, false);
+      expect(await page.locator('.hsr-export-map').count()).toBe(1);
+      await tabHidden(page);
+      await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 30_000 }).toBe(0);
+      await assertCleanPage(rec);
+    },
+  );
 
   it('refuses sizes the device cannot render, naming one that works; a dead encoding worker fails the export, the next works; the PDF embeds the image at its size', { timeout: SLOW }, async () => {
     // Broken from the start: the page starts the encoding worker itself when it warms the renderer up.
@@ -371,79 +378,89 @@ describe('image export (built site, Chromium)', () => {
     await assertCleanPage(rec);
   });
 
-  it('opens the Export dialog from the header, works from the keyboard, passes axe, keeps typed titles across languages, checks the dpi, warns of missing glyphs and downloads the image', { timeout: SLOW }, async () => {
-    // A device short of memory: the page does not warm the renderer by itself, the dialog does when opened.
-    const rec = await openApp('', [SHORT_OF_MEMORY]);
-    const { page } = rec;
-    const before = await liveSnapshot(page);
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export a map image' });
-    await dialog.waitFor();
-    // The size limit is stated.
-    await expect.poll(() => dialog.getByText(/can render images up to \d+ × \d+ pixels/).count()).toBe(1);
-    // Opening the dialog starts the off-screen renderer (it warms up while the user chooses).
-    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 90_000 }).toBe(1);
+  it(
+    'opens the Export dialog from the header, works from the keyboard, passes axe, keeps typed titles across languages, checks the dpi, warns of missing glyphs and downloads the image',
+    { timeout: SLOW },
+    async () => {
+      // A device short of memory: the page does not warm the renderer by itself, the dialog does when opened.
+      const rec = await openApp('', [SHORT_OF_MEMORY]);
+      const { page } = rec;
+      const before = await liveSnapshot(page);
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export a map image' });
+      await dialog.waitFor();
+      // The size limit is stated.
+      await expect.poll(() => dialog.getByText(/can render images up to \d+ × \d+ pixels/).count()).toBe(1);
+      // Opening the dialog starts the off-screen renderer (it warms up while the user chooses).
+      await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 90_000 }).toBe(1);
 
-    const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(source);
-    const axe = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        // The dialog itself (the page behind it is app.test.ts's; under the modal backdrop axe misjudges its link colours).
-        const r = await axe.run({ include: ['hsr-export-dialog'] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-      });
-    expect(await axe()).toEqual([]);
+      const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      await page.evaluate(source);
+      const axe = () =>
+        page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          // The dialog itself (the page behind it is app.test.ts's; under the modal backdrop axe misjudges its link colours).
+          const r = await axe.run({ include: ['hsr-export-dialog'] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+        });
+      expect(await axe()).toEqual([]);
 
-    // A typed title survives a change of language; the untouched subtitle follows it.
-    const title = dialog.getByRole('textbox', { name: 'Title', exact: true });
-    const subtitle = dialog.getByRole('textbox', { name: 'Subtitle', exact: true });
-    const subtitleEn = await subtitle.inputValue();
-    await title.fill('My map of the Belt 齉');
-    // A character the shipped font lacks is named.
-    await dialog.getByRole('status').getByText(/drawn with this computer’s fonts.*齉/).waitFor();
-    await dialog.getByRole('radio', { name: '中文' }).check();
-    expect(await title.inputValue()).toBe('My map of the Belt 齉');
-    expect(await subtitle.inputValue()).not.toBe(subtitleEn);
-    expect(await subtitle.inputValue()).toMatch(/[\u4e00-\u9fff]/);
-    await dialog.getByRole('radio', { name: 'English' }).check();
-    await title.fill('My map of the Belt');
-    await expect.poll(() => dialog.getByText(/drawn with this computer’s fonts/).count()).toBe(0);
+      // A typed title survives a change of language; the untouched subtitle follows it.
+      const title = dialog.getByRole('textbox', { name: 'Title', exact: true });
+      const subtitle = dialog.getByRole('textbox', { name: 'Subtitle', exact: true });
+      const subtitleEn = await subtitle.inputValue();
+      await title.fill('My map of the Belt 齉');
+      // A character the shipped font lacks is named.
+      await dialog
+        .getByRole('status')
+        .getByText(/drawn with this computer’s fonts.*齉/)
+        .waitFor();
+      await dialog.getByRole('radio', { name: '中文' }).check();
+      expect(await title.inputValue()).toBe('My map of the Belt 齉');
+      expect(await subtitle.inputValue()).not.toBe(subtitleEn);
+      expect(await subtitle.inputValue()).toMatch(/[\u4e00-\u9fff]/);
+      await dialog.getByRole('radio', { name: 'English' }).check();
+      await title.fill('My map of the Belt');
+      await expect.poll(() => dialog.getByText(/drawn with this computer’s fonts/).count()).toBe(0);
 
-    // A custom size has a dpi, 72–600.
-    const size = dialog.getByRole('combobox', { name: 'Size' });
-    await size.selectOption('custom');
-    const dpi = dialog.getByRole('spinbutton', { name: 'Resolution (dpi)' });
-    expect(await dpi.inputValue()).toBe('96');
-    const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
-    await dpi.fill('900');
-    await dialog.getByRole('alert').getByText(/between 72 and 600 dpi/).waitFor();
-    expect(await exportButton.isDisabled()).toBe(true);
-    await dpi.fill('300');
-    await expect.poll(() => exportButton.isDisabled()).toBe(false);
-    expect(await axe()).toEqual([]);
+      // A custom size has a dpi, 72–600.
+      const size = dialog.getByRole('combobox', { name: 'Size' });
+      await size.selectOption('custom');
+      const dpi = dialog.getByRole('spinbutton', { name: 'Resolution (dpi)' });
+      expect(await dpi.inputValue()).toBe('96');
+      const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+      await dpi.fill('900');
+      await dialog
+        .getByRole('alert')
+        .getByText(/between 72 and 600 dpi/)
+        .waitFor();
+      expect(await exportButton.isDisabled()).toBe(true);
+      await dpi.fill('300');
+      await expect.poll(() => exportButton.isDisabled()).toBe(false);
+      expect(await axe()).toEqual([]);
 
-    // Keyboard only: choose the square preset, Tab to Export, Enter.
-    await size.focus();
-    await size.selectOption('square');
-    for (let i = 0; i < 40 && !(await exportButton.evaluate((b) => b.matches(':focus'))); i++) await page.keyboard.press('Tab');
-    expect(await exportButton.evaluate((b) => b.matches(':focus'))).toBe(true);
-    const download = page.waitForEvent('download', { timeout: SLOW });
-    await page.keyboard.press('Enter');
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('health-silk-road-1080x1080-en.png');
-    const path = join(ARTIFACTS, file.suggestedFilename());
-    await file.saveAs(path);
-    expect(readPngInfo(readFileSync(path))).toEqual({ width: 1080, height: 1080, dpi: 96 });
-    await dialog.getByRole('status').getByText(/Saved/).waitFor();
+      // Keyboard only: choose the square preset, Tab to Export, Enter.
+      await size.focus();
+      await size.selectOption('square');
+      for (let i = 0; i < 40 && !(await exportButton.evaluate((b) => b.matches(':focus'))); i++) await page.keyboard.press('Tab');
+      expect(await exportButton.evaluate((b) => b.matches(':focus'))).toBe(true);
+      const download = page.waitForEvent('download', { timeout: SLOW });
+      await page.keyboard.press('Enter');
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('health-silk-road-1080x1080-en.png');
+      const path = join(ARTIFACTS, file.suggestedFilename());
+      await file.saveAs(path);
+      expect(readPngInfo(readFileSync(path))).toEqual({ width: 1080, height: 1080, dpi: 96 });
+      await dialog.getByRole('status').getByText(/Saved/).waitFor();
 
-    // Escape closes it and lets the renderer go; the live map is as it was.
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('hsr-export-dialog').count()).toBe(0);
-    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 30_000 }).toBe(0);
-    expect(await liveSnapshot(page)).toEqual(before);
-    await assertCleanPage(rec);
-  });
+      // Escape closes it and lets the renderer go; the live map is as it was.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('hsr-export-dialog').count()).toBe(0);
+      await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 30_000 }).toBe(0);
+      expect(await liveSnapshot(page)).toEqual(before);
+      await assertCleanPage(rec);
+    },
+  );
 
   it('prints a QR code of the view’s link beside the link itself, which decodes back to the view on this site', { timeout: SLOW }, async () => {
     const rec = await openApp('#map=3.2/30/100&layers=directions,projects&sel=project-23&lang=zh');
@@ -569,7 +586,11 @@ describe('npm run export (command line)', () => {
   });
 
   it('rejects bad arguments with a usage message and exit code 1', () => {
-    for (const args of [['--out', 'x.png', '--size', 'big'], ['--out', 'x.png', '--story', 'no-such-story', '--all'], ['--out', 'x.png', '--story', 'health-silk-road', '--chapter', '99']]) {
+    for (const args of [
+      ['--out', 'x.png', '--size', 'big'],
+      ['--out', 'x.png', '--story', 'no-such-story', '--all'],
+      ['--out', 'x.png', '--story', 'health-silk-road', '--chapter', '99'],
+    ]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/export: /);

@@ -90,7 +90,7 @@ describe('the query string', () => {
 });
 
 describe('the address shows the view the map shows', () => {
-  it('clamps a camera outside the map\'s limits, and writes back where the map really is', async () => {
+  it("clamps a camera outside the map's limits, and writes back where the map really is", async () => {
     const rec = await openAt('?test#map=22/85.06/180/0/85&layers=projects');
     const { page } = rec;
     await ready(page);
@@ -99,10 +99,13 @@ describe('the address shows the view the map shows', () => {
     expect(map.pitch).toBe(MAP_LIMITS.maxPitch);
     // The address agrees with the map, to the precision it is written at.
     await expect
-      .poll(() => {
-        const [zoom, lat, , , pitch] = (hashParams(page).get('map') ?? '').split('/').map(Number);
-        return [zoom, Math.abs(lat! - map.lat) < 0.01, pitch];
-      }, { timeout: 10_000 })
+      .poll(
+        () => {
+          const [zoom, lat, , , pitch] = (hashParams(page).get('map') ?? '').split('/').map(Number);
+          return [zoom, Math.abs(lat! - map.lat) < 0.01, pitch];
+        },
+        { timeout: 10_000 },
+      )
       .toEqual([MAP_LIMITS.maxZoom, true, MAP_LIMITS.maxPitch]);
     await assertCleanPage(rec);
   });

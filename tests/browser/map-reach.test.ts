@@ -142,7 +142,9 @@ async function reachEach(page: Page, view: string): Promise<{ tried: number; via
     await page.mouse.click(f.x, f.y);
     const menu = page.locator('hsr-pick-menu');
     const got = await page
-      .waitForFunction((id) => (document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected === id || !!document.querySelector('hsr-pick-menu'), f.id, { timeout: 10_000 })
+      .waitForFunction((id) => (document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected === id || !!document.querySelector('hsr-pick-menu'), f.id, {
+        timeout: 10_000,
+      })
       .then(() => true)
       .catch(() => false);
     if (got && (await menu.count())) {
@@ -225,7 +227,12 @@ describe('reaching the map’s features (built site, Chromium)', () => {
       return ids.length > 0 && ids.join() !== before.join();
     }, lineRing);
     await settle(page);
-    const ring = await page.evaluate(() => window.__hsrMap!.deckLayers().filter((l) => l.id.startsWith('selection-ring')).map((l) => ({ id: l.id, n: (l.props.data as unknown[]).length })));
+    const ring = await page.evaluate(() =>
+      window
+        .__hsrMap!.deckLayers()
+        .filter((l) => l.id.startsWith('selection-ring'))
+        .map((l) => ({ id: l.id, n: (l.props.data as unknown[]).length })),
+    );
     expect(ring.length).toBe(2);
     for (const r of ring) expect(r.n).toBeGreaterThan(0);
   });
@@ -265,23 +272,28 @@ describe('reaching the map’s features on a phone (built site, Chromium)', () =
     const picks = [...targets].sort((a, b) => b.y - a.y).filter((_, i, a) => i % Math.ceil(a.length / 4) === 0);
     for (const f of picks) {
       await page.touchscreen.tap(f.x, f.y);
-      await page.waitForFunction(() => !!(document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected || !!document.querySelector('hsr-pick-menu'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => !!(document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected || !!document.querySelector('hsr-pick-menu'),
+        undefined,
+        { timeout: 10_000 },
+      );
       const item = page.locator(`hsr-pick-menu [role="menuitem"][data-id="${f.id}"]`);
       if (await item.count()) await item.tap();
       await page.waitForFunction((id) => (document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected === id, f.id, { timeout: 10_000 });
       await page.locator('hsr-detail').waitFor();
       // The feature is drawn where its selection ring is (its symbol, or the badge it is in): on the map, above the sheet.
-      const clear = () => page.evaluate(() => {
-        const map = window.__map!;
-        const canvas = map.getCanvas().getBoundingClientRect();
-        const sheet = document.querySelector('hsr-detail')!.getBoundingClientRect();
-        const ring = window.__hsrMap!.deckLayers().find((l) => l.id === 'selection-ring');
-        const dots = (ring?.props.data ?? []) as { position: [number, number] }[];
-        const c = map.getCenter().lng;
-        return dots
-          .map(({ position: [lon, lat] }) => map.project([lon + 360 * Math.round((c - lon) / 360), lat]))
-          .some((p) => p.x >= 0 && p.x <= canvas.width && canvas.top + p.y >= canvas.top && canvas.top + p.y < sheet.top);
-      });
+      const clear = () =>
+        page.evaluate(() => {
+          const map = window.__map!;
+          const canvas = map.getCanvas().getBoundingClientRect();
+          const sheet = document.querySelector('hsr-detail')!.getBoundingClientRect();
+          const ring = window.__hsrMap!.deckLayers().find((l) => l.id === 'selection-ring');
+          const dots = (ring?.props.data ?? []) as { position: [number, number] }[];
+          const c = map.getCenter().lng;
+          return dots
+            .map(({ position: [lon, lat] }) => map.project([lon + 360 * Math.round((c - lon) / 360), lat]))
+            .some((p) => p.x >= 0 && p.x <= canvas.width && canvas.top + p.y >= canvas.top && canvas.top + p.y < sheet.top);
+        });
       // (The map may first ease the feature clear of the sheet.)
       await expect.poll(clear, { message: f.id, timeout: 20_000 }).toBe(true);
       await page.evaluate((camera) => {

@@ -128,14 +128,28 @@ function positions(g: Geometry): Position[] {
 async function framingProblems(page: Page, chapterId: string): Promise<string[]> {
   const { lon: centre } = await camera(page);
   const boxes = chapter(chapterId).highlight.map((id) => {
-    let w = Infinity, e = -Infinity, s = Infinity, n = -Infinity;
+    let w = Infinity,
+      e = -Infinity,
+      s = Infinity,
+      n = -Infinity;
     for (const [x, y] of positions(geometries().get(id)!)) {
       let lon = x!;
       while (lon - centre > 180) lon -= 360;
       while (lon - centre < -180) lon += 360;
-      w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, y!); n = Math.max(n, y!);
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, y!);
+      n = Math.max(n, y!);
     }
-    return { id, corners: [[w, s], [e, s], [e, n], [w, n]] as [number, number][] };
+    return {
+      id,
+      corners: [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+      ] as [number, number][],
+    };
   });
   return page.evaluate((boxes) => {
     const cap = document.querySelector('hsr-presenter')!.shadowRoot!.querySelector('.caption')!.getBoundingClientRect();
@@ -144,8 +158,10 @@ async function framingProblems(page: Page, chapterId: string): Promise<string[]>
     const out: string[] = [];
     for (const b of boxes) {
       const pts = b.corners.map((c) => window.__map!.project(c));
-      const left = Math.min(...pts.map((p) => p.x)), right = Math.max(...pts.map((p) => p.x));
-      const top = Math.min(...pts.map((p) => p.y)), bottom = Math.max(...pts.map((p) => p.y));
+      const left = Math.min(...pts.map((p) => p.x)),
+        right = Math.max(...pts.map((p) => p.x));
+      const top = Math.min(...pts.map((p) => p.y)),
+        bottom = Math.max(...pts.map((p) => p.y));
       const r = `${Math.round(left)},${Math.round(top)}–${Math.round(right)},${Math.round(bottom)}`;
       if (left < cap.right && right > cap.left && top < cap.bottom && bottom > cap.top) out.push(`${W}×${H}: ${b.id} (${r}) is under the caption (…–${Math.round(cap.right)})`);
       if (left < -2 || top < -2 || right > W + 2 || bottom > H + 2) out.push(`${W}×${H}: ${b.id} (${r}) is not all on screen`);
@@ -153,7 +169,10 @@ async function framingProblems(page: Page, chapterId: string): Promise<string[]>
     // Enough to tell a framing error from a map that lags its container.
     const m = window.__map!;
     const at = m.getCanvas().getBoundingClientRect();
-    if (out.length) out.push(`map ${Math.round(at.width)}×${Math.round(at.height)} at ${Math.round(at.left)},${Math.round(at.top)}; centre ${m.getCenter().lng.toFixed(2)},${m.getCenter().lat.toFixed(2)} zoom ${m.getZoom().toFixed(2)}; padding ${JSON.stringify(m.getPadding())}`);
+    if (out.length)
+      out.push(
+        `map ${Math.round(at.width)}×${Math.round(at.height)} at ${Math.round(at.left)},${Math.round(at.top)}; centre ${m.getCenter().lng.toFixed(2)},${m.getCenter().lat.toFixed(2)} zoom ${m.getZoom().toFixed(2)}; padding ${JSON.stringify(m.getPadding())}`,
+      );
     return out;
   }, boxes);
 }
@@ -201,9 +220,7 @@ describe('presentation mode', () => {
     expect(await page.locator('hsr-app > header').isVisible()).toBe(true);
     expect(hashParams(page).has('story')).toBe(false);
     // The layers and the camera from before the talk are back.
-    await expect.poll(() => page.evaluate(() => window.__hsrMap!.deckLayerIds().filter((id) => !id.endsWith('-halo'))), { timeout: 30_000 }).toEqual(
-      expect.arrayContaining(['projects', 'events']),
-    );
+    await expect.poll(() => page.evaluate(() => window.__hsrMap!.deckLayerIds().filter((id) => !id.endsWith('-halo'))), { timeout: 30_000 }).toEqual(expect.arrayContaining(['projects', 'events']));
     expect(await page.evaluate(() => window.__hsrMap!.deckLayerIds())).not.toContain('priority-countries');
     const end = await cameraAtRest(page);
     expect(end.lon).toBeCloseTo(start.lon, 3);
@@ -469,46 +486,50 @@ describe('presentation mode', () => {
     await assertCleanPage(rec);
   });
 
-  it('opened by its link, the presenter view joins the talk where it is; closed, the audience window goes on alone; reopened or reloaded, either window rejoins; Esc there ends the talk', { timeout: 300_000 }, async () => {
-    const rec = await openApp(`#story=${DEFAULT_STORY_ID}&chapter=3`, { viewport: SMALL });
-    const { page, context } = rec;
-    await waitForChapter(page, 'maritime-silk-road');
-    const openView = async (hashChapter: number) => {
-      const pv = await context.newPage();
-      await pv.goto(`${inject('baseUrl')}?test#story=${DEFAULT_STORY_ID}&chapter=${hashChapter}&presenter`);
-      return pv;
-    };
-    const viewAt = (pv: Page, id: string) => pv.locator(`hsr-presenter-view .now[data-chapter="${id}"]`).waitFor({ timeout: 30_000 });
-    // Its own link says chapter 1; the talk is at chapter 3.
-    const pv = await openView(1);
-    await viewAt(pv, 'maritime-silk-road');
-    await page.keyboard.press('PageDown');
-    await viewAt(pv, 'corridors');
+  it(
+    'opened by its link, the presenter view joins the talk where it is; closed, the audience window goes on alone; reopened or reloaded, either window rejoins; Esc there ends the talk',
+    { timeout: 300_000 },
+    async () => {
+      const rec = await openApp(`#story=${DEFAULT_STORY_ID}&chapter=3`, { viewport: SMALL });
+      const { page, context } = rec;
+      await waitForChapter(page, 'maritime-silk-road');
+      const openView = async (hashChapter: number) => {
+        const pv = await context.newPage();
+        await pv.goto(`${inject('baseUrl')}?test#story=${DEFAULT_STORY_ID}&chapter=${hashChapter}&presenter`);
+        return pv;
+      };
+      const viewAt = (pv: Page, id: string) => pv.locator(`hsr-presenter-view .now[data-chapter="${id}"]`).waitFor({ timeout: 30_000 });
+      // Its own link says chapter 1; the talk is at chapter 3.
+      const pv = await openView(1);
+      await viewAt(pv, 'maritime-silk-road');
+      await page.keyboard.press('PageDown');
+      await viewAt(pv, 'corridors');
 
-    // Closed: the audience window carries on with its keys.
-    await pv.close();
-    await page.keyboard.press('PageDown');
-    await waitForChapter(page, 'mekong');
-    // Reopened (by a link to another chapter): it joins at the audience window's.
-    const again = await openView(9);
-    await viewAt(again, 'mekong');
-    await again.keyboard.press('PageDown');
-    await waitForChapter(page, 'central-asia');
+      // Closed: the audience window carries on with its keys.
+      await pv.close();
+      await page.keyboard.press('PageDown');
+      await waitForChapter(page, 'mekong');
+      // Reopened (by a link to another chapter): it joins at the audience window's.
+      const again = await openView(9);
+      await viewAt(again, 'mekong');
+      await again.keyboard.press('PageDown');
+      await waitForChapter(page, 'central-asia');
 
-    // The audience window reloaded with an older address: it rejoins where the talk is.
-    await page.evaluate((id) => history.replaceState(null, '', `?test#story=${id}&chapter=2`), DEFAULT_STORY_ID);
-    await page.reload();
-    await waitForMap(page);
-    await waitForChapter(page, 'central-asia', 60_000);
-    await again.locator('hsr-presenter-view .status.audience.on').waitFor({ timeout: 30_000 });
+      // The audience window reloaded with an older address: it rejoins where the talk is.
+      await page.evaluate((id) => history.replaceState(null, '', `?test#story=${id}&chapter=2`), DEFAULT_STORY_ID);
+      await page.reload();
+      await waitForMap(page);
+      await waitForChapter(page, 'central-asia', 60_000);
+      await again.locator('hsr-presenter-view .status.audience.on').waitFor({ timeout: 30_000 });
 
-    // Esc in the presenter view ends the talk: the audience window returns to the map, the view says so.
-    await again.keyboard.press('Escape');
-    await page.locator('hsr-presenter').waitFor({ state: 'detached', timeout: 30_000 });
-    expect(hashParams(page).has('story')).toBe(false);
-    await again.locator('hsr-presenter-view .ended').waitFor();
-    await assertCleanPage(rec);
-  });
+      // Esc in the presenter view ends the talk: the audience window returns to the map, the view says so.
+      await again.keyboard.press('Escape');
+      await page.locator('hsr-presenter').waitFor({ state: 'detached', timeout: 30_000 });
+      expect(hashParams(page).has('story')).toBe(false);
+      await again.locator('hsr-presenter-view .ended').waitFor();
+      await assertCleanPage(rec);
+    },
+  );
 
   it('works offline once opened, with its server gone, and updates only when asked — offline too', async () => {
     // A copy of the build on a server of this test's own, which the test stops: nothing can come from the network then.
@@ -531,7 +552,9 @@ describe('presentation mode', () => {
       const chunkText = readFileSync(join(root, chunk), 'utf8');
       writeFileSync(
         join(root, 'sw.js'),
-        sw.replace(/const __PRECACHE__ = \[.*\];/, `const __PRECACHE__ = ${JSON.stringify(files.filter((f) => f !== chunk))};`).replace(/const __CONTENT_HASH__ = "(\w+)";/, 'const __CONTENT_HASH__ = "$1next";'),
+        sw
+          .replace(/const __PRECACHE__ = \[.*\];/, `const __PRECACHE__ = ${JSON.stringify(files.filter((f) => f !== chunk))};`)
+          .replace(/const __CONTENT_HASH__ = "(\w+)";/, 'const __CONTENT_HASH__ = "$1next";'),
       );
       unlinkSync(join(root, chunk));
       // Another tab on the old build: a document's raw text (a navigation to a file gets the file, not the app).

@@ -170,7 +170,15 @@ describe('stories of your own', () => {
       id: 'bad-talk',
       title: { en: 'Bad', zh: '坏' },
       chapters: [
-        { id: 'opening', title: { en: 'One', zh: '一' }, text: { en: '<img src=x onerror=alert(1)>', zh: '正文' }, camera: { center: [0, 0], zoom: 3, bearing: 0, pitch: 0 }, layers: ['roads'], highlight: [], sources: [{ doc: 'communique-2017.en.txt', quote: 'a quote long enough' }] },
+        {
+          id: 'opening',
+          title: { en: 'One', zh: '一' },
+          text: { en: '<img src=x onerror=alert(1)>', zh: '正文' },
+          camera: { center: [0, 0], zoom: 3, bearing: 0, pitch: 0 },
+          layers: ['roads'],
+          highlight: [],
+          sources: [{ doc: 'communique-2017.en.txt', quote: 'a quote long enough' }],
+        },
       ],
     };
     const file = join(ARTIFACTS, 'bad-talk.json');

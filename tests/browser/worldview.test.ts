@@ -38,7 +38,9 @@ async function openSite(hash: string): Promise<PageRecording> {
 
 /** Waits until every layer is loaded and the map (base map and deck.gl layers) has drawn everything. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('hsr-app')?.hasAttribute('data-complete') && window.__map !== undefined && window.__hsrMap?.status === 'ready', undefined, { timeout: 90_000 });
+  await page.waitForFunction(() => document.querySelector('hsr-app')?.hasAttribute('data-complete') && window.__map !== undefined && window.__hsrMap?.status === 'ready', undefined, {
+    timeout: 90_000,
+  });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

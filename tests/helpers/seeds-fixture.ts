@@ -74,7 +74,14 @@ export function writeSeeds(tables: FixtureTables): string {
     join(root, 'documents.json'),
     JSON.stringify(
       DOC_FILES.map((file) => ({
-        file, original_file: 'x.txt', title_en: 'Title', title_zh: '标题', date: '2015', publisher_en: 'P', publisher_zh: '出版', language: file.endsWith('.zh.txt') ? 'zh' : 'en',
+        file,
+        original_file: 'x.txt',
+        title_en: 'Title',
+        title_zh: '标题',
+        date: '2015',
+        publisher_en: 'P',
+        publisher_zh: '出版',
+        language: file.endsWith('.zh.txt') ? 'zh' : 'en',
       })),
     ),
   );

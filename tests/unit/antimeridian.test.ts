@@ -3,27 +3,90 @@ import { describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import {
-  closeAroundPole,
-  linesOf,
-  maxLonStep,
-  signedArea,
-  unwrapAntimeridian,
-  unwrapLines,
-  unwrapLongitudes,
-} from '../../geo/antimeridian.ts';
+import { closeAroundPole, linesOf, maxLonStep, signedArea, unwrapAntimeridian, unwrapLines, unwrapLongitudes } from '../../geo/antimeridian.ts';
 
-const square = (x0: number, y0: number, x1: number, y1: number): Position[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const square = (x0: number, y0: number, x1: number, y1: number): Position[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 const maxStep = (g: Parameters<typeof linesOf>[0]) => Math.max(0, ...linesOf(g).map(maxLonStep));
-const lons = (g: Parameters<typeof linesOf>[0]) => linesOf(g).flat().map((p) => p[0]!);
+const lons = (g: Parameters<typeof linesOf>[0]) =>
+  linesOf(g)
+    .flat()
+    .map((p) => p[0]!);
 
 describe('unwrapLongitudes', () => {
   it.each([
-    ['no crossing', [[10, 0], [20, 0], [30, 0]], [[10, 0], [20, 0], [30, 0]]],
-    ['east across 180', [[179, 0], [-179, 0], [-178, 1]], [[179, 0], [181, 0], [182, 1]]],
-    ['west across 180', [[-179, 0], [179, 0], [178, 1]], [[-179, 0], [-181, 0], [-182, 1]]],
-    ['there and back', [[179, 0], [-179, 0], [179, 1]], [[179, 0], [181, 0], [179, 1]]],
-    ['seam vertices at ±180', [[179.9, 0], [180, 0], [-180, 0.5], [-179.9, 1]], [[179.9, 0], [180, 0], [180, 0.5], [180.1, 1]]],
+    [
+      'no crossing',
+      [
+        [10, 0],
+        [20, 0],
+        [30, 0],
+      ],
+      [
+        [10, 0],
+        [20, 0],
+        [30, 0],
+      ],
+    ],
+    [
+      'east across 180',
+      [
+        [179, 0],
+        [-179, 0],
+        [-178, 1],
+      ],
+      [
+        [179, 0],
+        [181, 0],
+        [182, 1],
+      ],
+    ],
+    [
+      'west across 180',
+      [
+        [-179, 0],
+        [179, 0],
+        [178, 1],
+      ],
+      [
+        [-179, 0],
+        [-181, 0],
+        [-182, 1],
+      ],
+    ],
+    [
+      'there and back',
+      [
+        [179, 0],
+        [-179, 0],
+        [179, 1],
+      ],
+      [
+        [179, 0],
+        [181, 0],
+        [179, 1],
+      ],
+    ],
+    [
+      'seam vertices at ±180',
+      [
+        [179.9, 0],
+        [180, 0],
+        [-180, 0.5],
+        [-179.9, 1],
+      ],
+      [
+        [179.9, 0],
+        [180, 0],
+        [180, 0.5],
+        [180.1, 1],
+      ],
+    ],
   ] as [string, Position[], Position[]][])('%s', (_, input, expected) => {
     const out = unwrapLongitudes(input);
     out.forEach((p, i) => {
@@ -33,9 +96,15 @@ describe('unwrapLongitudes', () => {
   });
 
   it('does not modify its input', () => {
-    const input: Position[] = [[179, 0], [-179, 0]];
+    const input: Position[] = [
+      [179, 0],
+      [-179, 0],
+    ];
     unwrapLongitudes(input);
-    expect(input).toEqual([[179, 0], [-179, 0]]);
+    expect(input).toEqual([
+      [179, 0],
+      [-179, 0],
+    ]);
   });
 });
 
@@ -48,7 +117,18 @@ describe('unwrapAntimeridian', () => {
   });
 
   it('makes a ring that crosses 180° continuous, keeping its type and centring it in [-180, 180]', () => {
-    const g: Polygon = { type: 'Polygon', coordinates: [[[178, -16], [-179, -16], [-179, -17], [178, -17], [178, -16]]] };
+    const g: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [178, -16],
+          [-179, -16],
+          [-179, -17],
+          [178, -17],
+          [178, -16],
+        ],
+      ],
+    };
     const before = structuredClone(g);
     const out = unwrapAntimeridian(g);
     expect(g).toEqual(before);
@@ -60,7 +140,19 @@ describe('unwrapAntimeridian', () => {
 
   it('places a crossing part across +180° even when its ring starts on the western side', () => {
     // Unwrapping from the first vertex gives -182…-178.5.
-    const g: Polygon = { type: 'Polygon', coordinates: [[[-180, 71], [-178.5, 71], [-178.5, 72], [179, 72], [178, 71.5], [-180, 71]]] };
+    const g: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-180, 71],
+          [-178.5, 71],
+          [-178.5, 72],
+          [179, 72],
+          [178, 71.5],
+          [-180, 71],
+        ],
+      ],
+    };
     const out = unwrapAntimeridian(g);
     expect(maxStep(out)).toBeLessThanOrEqual(180);
     expect(Math.min(...lons(out))).toBeCloseTo(178, 9);
@@ -68,8 +160,20 @@ describe('unwrapAntimeridian', () => {
   });
 
   it('keeps a hole next to its exterior and winds it clockwise', () => {
-    const exterior: Position[] = [[170, -10], [-170, -10], [-170, 10], [170, 10], [170, -10]];
-    const hole: Position[] = [[-179, -1], [179, -1], [179, 1], [-179, 1], [-179, -1]];
+    const exterior: Position[] = [
+      [170, -10],
+      [-170, -10],
+      [-170, 10],
+      [170, 10],
+      [170, -10],
+    ];
+    const hole: Position[] = [
+      [-179, -1],
+      [179, -1],
+      [179, 1],
+      [-179, 1],
+      [-179, -1],
+    ];
     const out = unwrapAntimeridian<Polygon>({ type: 'Polygon', coordinates: [exterior, hole] });
     expect(maxStep(out)).toBeLessThanOrEqual(180);
     const h = out.coordinates[1]!;
@@ -81,8 +185,21 @@ describe('unwrapAntimeridian', () => {
 
   it('closes a ring around the South Pole along ±180° and -90, and drops the pole cap ring', () => {
     // world-atlas style: a "pole cap" ring along -89.999, then the coast circling the pole.
-    const cap: Position[] = [[-180, -89.999], [90, -89.999], [0, -89.999], [-90, -89.999], [-180, -89.999]];
-    const coast: Position[] = [[-180, -78], [-90, -72], [0, -70], [90, -66], [179, -77], [-180, -78]];
+    const cap: Position[] = [
+      [-180, -89.999],
+      [90, -89.999],
+      [0, -89.999],
+      [-90, -89.999],
+      [-180, -89.999],
+    ];
+    const coast: Position[] = [
+      [-180, -78],
+      [-90, -72],
+      [0, -70],
+      [90, -66],
+      [179, -77],
+      [-180, -78],
+    ];
     const out = unwrapAntimeridian<MultiPolygon>({ type: 'MultiPolygon', coordinates: [[cap, coast], [square(-60, -64, -58, -62)]] });
     expect(out.coordinates).toHaveLength(2);
     const ring = out.coordinates[0]![0]!;
@@ -97,7 +214,14 @@ describe('unwrapAntimeridian', () => {
   });
 
   it('interpolates where a polar ring crosses the antimeridian between two vertices', () => {
-    const coast: Position[] = [[-170, -80], [-90, -72], [0, -70], [90, -66], [170, -70], [-170, -80]];
+    const coast: Position[] = [
+      [-170, -80],
+      [-90, -72],
+      [0, -70],
+      [90, -66],
+      [170, -70],
+      [-170, -80],
+    ];
     const ring = closeAroundPole(coast);
     expect(maxLonStep(ring)).toBeLessThanOrEqual(180);
     // Halfway from (170, -70) to (190, -80): -75 at 180°.
@@ -106,7 +230,13 @@ describe('unwrapAntimeridian', () => {
   });
 
   it('drops a polygon that is only a pole cap', () => {
-    const cap: Position[] = [[-180, -89.999], [90, -89.999], [0, -89.999], [-90, -89.999], [-180, -89.999]];
+    const cap: Position[] = [
+      [-180, -89.999],
+      [90, -89.999],
+      [0, -89.999],
+      [-90, -89.999],
+      [-180, -89.999],
+    ];
     expect(unwrapAntimeridian<MultiPolygon>({ type: 'MultiPolygon', coordinates: [[cap]] }).coordinates).toEqual([]);
   });
 });
@@ -116,13 +246,28 @@ describe('unwrapLines', () => {
     const out = unwrapLines({
       type: 'MultiLineString',
       coordinates: [
-        [[178, 60], [-178, 62], [-175, 65]],
-        [[-180, -89.999], [0, -89.999], [180, -89.999]],
-        [[10, 10], [20, 20]],
+        [
+          [178, 60],
+          [-178, 62],
+          [-175, 65],
+        ],
+        [
+          [-180, -89.999],
+          [0, -89.999],
+          [180, -89.999],
+        ],
+        [
+          [10, 10],
+          [20, 20],
+        ],
       ],
     });
     expect(out.coordinates).toHaveLength(2);
-    expect(out.coordinates[0]).toEqual([[178, 60], [182, 62], [185, 65]]);
+    expect(out.coordinates[0]).toEqual([
+      [178, 60],
+      [182, 62],
+      [185, 65],
+    ]);
     expect(maxStep(out)).toBeLessThanOrEqual(180);
   });
 });

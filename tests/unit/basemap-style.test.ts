@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
-import {
-  BASEMAP_LAYER_IDS,
-  BASEMAP_SOURCE_IDS,
-  FIRST_BOUNDARY_LAYER_ID,
-  FIRST_LABEL_LAYER_ID,
-  STYLE_DATA,
-  basemapAttribution,
-  basemapStyle,
-  type BasemapLang,
-} from '../../src/map/basemap-style.ts';
+import { BASEMAP_LAYER_IDS, BASEMAP_SOURCE_IDS, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, STYLE_DATA, basemapAttribution, basemapStyle, type BasemapLang } from '../../src/map/basemap-style.ts';
 
 const dataUrl = (name: string) => `data/basemap/${name}.geojson`;
 const styleFor = (lang: BasemapLang) => basemapStyle({ lang, dataUrl });
@@ -47,7 +38,11 @@ describe.each(['en', 'zh'] as const)('basemapStyle (%s)', (lang) => {
     const fonts = layout['text-font'] as string[];
     const cjk = /PingFang|YaHei|CJK|Han Sans|Noto Sans SC|Hiragino|WenQuanYi/;
     // Chinese labels: CJK fonts only, a common one first; English: Latin fonts first, CJK as a fallback for stray characters.
-    if (lang === 'zh') expect(fonts.every((f) => cjk.test(f)), fonts.join()).toBe(true);
+    if (lang === 'zh')
+      expect(
+        fonts.every((f) => cjk.test(f)),
+        fonts.join(),
+      ).toBe(true);
     else {
       expect(cjk.test(fonts[0]!)).toBe(false);
       expect(fonts.some((f) => cjk.test(f))).toBe(true);
@@ -90,7 +85,11 @@ describe('basemapStyle', () => {
 
   it('uses the URLs it is given, so the site works from any sub-path', () => {
     const style = basemapStyle({ lang: 'en', dataUrl: (n) => `./static/${n}.json` });
-    expect(Object.values(style.sources).map((s) => (s as { data?: unknown }).data).sort()).toEqual(STYLE_DATA.map((n) => `./static/${n}.json`).sort());
+    expect(
+      Object.values(style.sources)
+        .map((s) => (s as { data?: unknown }).data)
+        .sort(),
+    ).toEqual(STYLE_DATA.map((n) => `./static/${n}.json`).sort());
   });
 
   it('is a pure function of its options', () => {

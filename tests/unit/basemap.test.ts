@@ -3,15 +3,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { booleanValid } from '@turf/boolean-valid';
 import { linesOf, maxLonStep, signedArea } from '../../geo/antimeridian.ts';
-import {
-  BASEMAP_LAYERS,
-  basemapFiles,
-  buildBasemap,
-  buildGraticule,
-  scalerankOf,
-  serializeCollection,
-  type Basemap,
-} from '../../geo/basemap.ts';
+import { BASEMAP_LAYERS, basemapFiles, buildBasemap, buildGraticule, scalerankOf, serializeCollection, type Basemap } from '../../geo/basemap.ts';
 import { loadWorldviewTopology, type UnitsTopology } from '../../geo/worldviews.ts';
 
 let topology: UnitsTopology;
@@ -64,11 +56,15 @@ describe('buildBasemap', () => {
     expect(Math.min(...aq.map((p) => p[1]!))).toBe(-90);
     expect(Math.min(...aq.map((p) => p[0]!))).toBe(-180);
     expect(Math.max(...aq.map((p) => p[0]!))).toBe(180);
-    const ru = linesOf(country('RU')!.geometry).flat().map((p) => p[0]!);
+    const ru = linesOf(country('RU')!.geometry)
+      .flat()
+      .map((p) => p[0]!);
     expect(Math.min(...ru)).toBeGreaterThanOrEqual(-180);
     expect(Math.max(...ru)).toBeGreaterThan(185);
     // Fiji straddles the antimeridian: its islands lie on both sides, none far beyond it.
-    const fj = linesOf(country('FJ')!.geometry).flat().map((p) => p[0]!);
+    const fj = linesOf(country('FJ')!.geometry)
+      .flat()
+      .map((p) => p[0]!);
     expect(Math.min(...fj)).toBeGreaterThanOrEqual(-180);
     expect(Math.max(...fj)).toBeLessThanOrEqual(181);
     expect(fj.some((x) => x < -178) && fj.some((x) => x > 178)).toBe(true);
@@ -97,7 +93,8 @@ describe('buildBasemap', () => {
     expect(labels.get('TW')).toMatchObject({ name_en: 'Taiwan, China', name_zh: '中国台湾' });
     expect(labels.get('HK')).toMatchObject({ name_en: 'Hong Kong SAR, China', name_zh: '中国香港' });
     expect(labels.get('MO')).toMatchObject({ name_en: 'Macao SAR, China', name_zh: '中国澳门' });
-    for (const code of ['TW', 'HK', 'MO']) expect(booleanPointInPolygon(basemap.labels.features.find((l) => l.properties.iso2 === code)!.geometry.coordinates, country('CN')!.geometry), code).toBe(true);
+    for (const code of ['TW', 'HK', 'MO'])
+      expect(booleanPointInPolygon(basemap.labels.features.find((l) => l.properties.iso2 === code)!.geometry.coordinates, country('CN')!.geometry), code).toBe(true);
   });
 
   it('merges the two units that share code AU into one Australia', () => {
@@ -133,14 +130,26 @@ describe('buildBasemap', () => {
   it('classifies borders: China–Hong Kong is a SAR boundary; lines of control and claim lines bound the disputed areas', () => {
     const kinds = basemap.borders.features.map((f) => f.properties.kind);
     expect(kinds).toEqual(['country', 'control', 'claim', 'sar']);
-    const lines = (kind: string) => new Set(basemap.borders.features.find((f) => f.properties.kind === kind)!.geometry.coordinates.flat().map((p) => p.join()));
+    const lines = (kind: string) =>
+      new Set(
+        basemap.borders.features
+          .find((f) => f.properties.kind === kind)!
+          .geometry.coordinates.flat()
+          .map((p) => p.join()),
+      );
     // Hong Kong's boundary with the mainland: a SAR boundary only.
     const hkLabel = basemap.labels.features.find((l) => l.properties.iso2 === 'HK')!.geometry.coordinates;
-    const near = (kind: string) => [...lines(kind)].some((p) => { const [x, y] = p.split(',').map(Number); return Math.hypot(x! - hkLabel[0]!, y! - hkLabel[1]!) < 0.3; });
+    const near = (kind: string) =>
+      [...lines(kind)].some((p) => {
+        const [x, y] = p.split(',').map(Number);
+        return Math.hypot(x! - hkLabel[0]!, y! - hkLabel[1]!) < 0.3;
+      });
     expect(near('sar')).toBe(true);
     expect(near('country')).toBe(false);
     // Aksai Chin: bounded by India's claim line on China's side and by the line of actual control on Kashmir's.
-    const aksai = polygonsOf(basemap.countries.features.find((f) => f.properties.name_en === 'Aksai Chin')!.geometry).flat(2).map((p) => p.join());
+    const aksai = polygonsOf(basemap.countries.features.find((f) => f.properties.name_en === 'Aksai Chin')!.geometry)
+      .flat(2)
+      .map((p) => p.join());
     expect(aksai.some((p) => lines('claim').has(p))).toBe(true);
     expect(aksai.some((p) => lines('control').has(p))).toBe(true);
   });

@@ -27,16 +27,14 @@ describe('bench format', () => {
   });
 
   it('pads a Markdown table, right-aligning all but the first column', () => {
-    const t = formatTable(['measure', 'site'], [
-      ['a', '1 ms'],
-      ['longer | name', '10 ms'],
-    ]);
-    expect(t.split('\n')).toEqual([
-      '| measure        |  site |',
-      '|:---------------|------:|',
-      '| a              |  1 ms |',
-      '| longer \\| name | 10 ms |',
-    ]);
+    const t = formatTable(
+      ['measure', 'site'],
+      [
+        ['a', '1 ms'],
+        ['longer | name', '10 ms'],
+      ],
+    );
+    expect(t.split('\n')).toEqual(['| measure        |  site |', '|:---------------|------:|', '| a              |  1 ms |', '| longer \\| name | 10 ms |']);
   });
 
   it('rejects rows of the wrong width', () => {
@@ -50,11 +48,13 @@ describe('bench resources and lazy code', () => {
     expect(resourceKind('/assets/index.css?v=1')).toBe('css');
     expect(resourceKind('/data/projects.geojson')).toBe('data');
     expect(resourceKind('/index.html')).toBe('other');
-    expect(bytesByKind([
-      { path: '/a.js', bytes: 10 },
-      { path: '/b.json', bytes: 5 },
-      { path: '/', bytes: 1 },
-    ])).toEqual({ js: 10, css: 0, data: 5, other: 1, total: 16 });
+    expect(
+      bytesByKind([
+        { path: '/a.js', bytes: 10 },
+        { path: '/b.json', bytes: 5 },
+        { path: '/', bytes: 1 },
+      ]),
+    ).toEqual({ js: 10, css: 0, data: 5, other: 1, total: 16 });
   });
 
   it('finds lazy features defined in eager scripts', () => {

@@ -7,7 +7,12 @@ describe('bench stats', () => {
     expect(percentile([4, 1, 3, 2], 0)).toBe(1);
     expect(percentile([4, 1, 3, 2], 100)).toBe(4);
     expect(percentile([10, 20, 30, 40, 50], 95)).toBeCloseTo(48);
-    expect(percentile(Array.from({ length: 101 }, (_, i) => i), 95)).toBe(95);
+    expect(
+      percentile(
+        Array.from({ length: 101 }, (_, i) => i),
+        95,
+      ),
+    ).toBe(95);
   });
 
   it('takes the median of odd and even counts, ignoring NaN', () => {

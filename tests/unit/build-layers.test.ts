@@ -30,7 +30,7 @@ describe('buildLayers', () => {
     expect(ls.map((l) => l.props.id)).toEqual(['directions-casing', 'directions', 'projects-halo', 'projects', 'selection-ring-casing', 'selection-ring']);
   });
 
-  it('rings a story chapter\'s features under the selection, once each, skipping unknown ids', () => {
+  it("rings a story chapter's features under the selection, once each, skipping unknown ids", () => {
     const ls = buildLayers(state({ layers: ['projects'], selected: 'project-01' }), d, ['project-24', 'project-24', 'project-01', 'no-such-feature']);
     expect(ls.map((l) => l.props.id).slice(-4)).toEqual(['highlight-project-24-ring-casing', 'highlight-project-24-ring', 'selection-ring-casing', 'selection-ring']);
   });
@@ -52,7 +52,7 @@ describe('buildLayers', () => {
     const ls = buildLayers(state({ layers: ['projects', 'directions'], filters: { ...defaultState().filters, areas: [5] } }), d);
     expect((byId(ls, 'projects')!.props.data as PointDatum[]).map((p) => p.feature.id)).toEqual(['project-24', 'project-24']);
     // Routes carry no area: they stay as context.
-    expect((byId(ls, 'directions')!.props.data as PathDatum[])).toHaveLength(3);
+    expect(byId(ls, 'directions')!.props.data as PathDatum[]).toHaveLength(3);
   });
 
   it('draws the maritime road dashed and the land belt solid, in different colours', () => {
@@ -85,7 +85,10 @@ describe('buildLayers', () => {
 
   it('highlights a selected area with a halo and an edge in its own colour', () => {
     const ls = buildLayers(state({ layers: [], selected: 'mech-sco' }), d);
-    expect(ls.map((l) => [l.type, l.props.id])).toEqual([['GeoJsonLayer', 'selection-halo'], ['GeoJsonLayer', 'selection-edge']]);
+    expect(ls.map((l) => [l.type, l.props.id])).toEqual([
+      ['GeoJsonLayer', 'selection-halo'],
+      ['GeoJsonLayer', 'selection-edge'],
+    ]);
     const edge = byId(ls, 'selection-edge')!;
     expect(edge.props.filled).toBe(false);
     const own = layerSpec('mechanisms').lineColor(d.byId.get('mech-sco')!.properties, styleContextOf(d));
@@ -151,7 +154,7 @@ describe('badges: several features at one place', () => {
   it('draws every symbol on its own when the map gives no zoom (no badges)', () => {
     const ls = buildLayers(state({ layers }), d);
     expect(byId(ls, 'clusters')).toBeUndefined();
-    expect((byId(ls, 'projects')!.props.data as PointDatum[])).toHaveLength(2);
+    expect(byId(ls, 'projects')!.props.data as PointDatum[]).toHaveLength(2);
   });
 
   it('rings a selected feature in a badge around the badge, in the feature’s own colour', () => {
@@ -168,7 +171,10 @@ describe('badges: several features at one place', () => {
 describe('Play: records outside the years dimmed, not left out', () => {
   const d = sampleDataset();
   it('keeps undated and out-of-range records on the map, faint, and those in the years at full strength', () => {
-    const ls = buildLayers(state({ layers: ['projects', 'directions'], filters: { ...defaultState().filters, years: [2015, 2016] } }), d, [], 'detailed', undefined, { zoom: 3, dimOutside: [2015, 2016] });
+    const ls = buildLayers(state({ layers: ['projects', 'directions'], filters: { ...defaultState().filters, years: [2015, 2016] } }), d, [], 'detailed', undefined, {
+      zoom: 3,
+      dimOutside: [2015, 2016],
+    });
     const projects = byId(ls, 'projects')!;
     const data = projects.props.data as PointDatum[];
     const colour = projects.props.getColor as (p: PointDatum) => number[];

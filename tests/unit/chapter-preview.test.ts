@@ -22,7 +22,21 @@ describe('chapter preview', () => {
 
   it('draws a ring across the antimeridian in one piece, near the centre', () => {
     const east = projector({ lon: 175, lat: -17, zoom: 5, bearing: 0, pitch: 0 }, PREVIEW, padding);
-    const d = geometryPath({ type: 'Polygon', coordinates: [[[177, -18], [181, -18], [181, -16], [177, -16], [177, -18]]] }, east);
+    const d = geometryPath(
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [177, -18],
+            [181, -18],
+            [181, -16],
+            [177, -16],
+            [177, -18],
+          ],
+        ],
+      },
+      east,
+    );
     const xs = [...d.matchAll(/([-\d.]+),([-\d.]+)/g)].map((m) => Number(m[1]));
     expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(200);
     expect(pointsOf({ type: 'Point', coordinates: [-179, -17] }, east)[0]![0]).toBeGreaterThan(east([175, -17])[0]);

@@ -50,7 +50,11 @@ describe('clusterPoints', () => {
     expect(marks.flatMap((m) => m.members.map((d) => d.feature.id)).sort()).toEqual(['a', 'b', 'c']);
     expect(clusterPoints(points, 2.9).map((m) => m.key)).toEqual(marks.map((m) => m.key));
     expect(markOf(marks, 'b')).toHaveLength(1);
-    expect(markOf(marks, 'b')[0]!.members.map((d) => d.feature.id).sort()).toEqual(['a', 'b']);
+    expect(
+      markOf(marks, 'b')[0]!
+        .members.map((d) => d.feature.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('computes at the integer zoom below the map’s', () => {

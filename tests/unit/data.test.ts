@@ -66,7 +66,12 @@ describe('the real seeds', () => {
   it('has all 38 key projects, numbered, with area and status', () => {
     const nos = d.layers.projects.map((f) => f.properties.project_no).sort((a, b) => a! - b!);
     expect(nos).toEqual(Array.from({ length: 38 }, (_, i) => i + 1));
-    expect(d.layers.projects.filter((f) => f.properties.status === 'intended').map((f) => f.properties.project_no).sort((a, b) => a! - b!)).toEqual([24, 25, 26, 27, 35, 36, 37, 38]);
+    expect(
+      d.layers.projects
+        .filter((f) => f.properties.status === 'intended')
+        .map((f) => f.properties.project_no)
+        .sort((a, b) => a! - b!),
+    ).toEqual([24, 25, 26, 27, 35, 36, 37, 38]);
   });
 
   it('has the Chinese medicine centres in the Czech Republic and Oman', () => {
@@ -93,7 +98,9 @@ describe('the real seeds', () => {
   });
 
   it('never draws a record about activity abroad at China’s centre; records with no place say precision "country" and are listed', () => {
-    const cn = sharedAtlas().anchor('CN')!.map((x) => Math.round(x * 1e4) / 1e4);
+    const cn = sharedAtlas()
+      .anchor('CN')!
+      .map((x) => Math.round(x * 1e4) / 1e4);
     const pointLayers = ['projects', 'tcm-centres', 'hospitals', 'training', 'events', 'organisations'] as const;
     const placeless: string[] = [];
     for (const layer of pointLayers) {
@@ -112,7 +119,10 @@ describe('the real seeds', () => {
   });
 
   it('places the records the audit found in the wrong place', () => {
-    const f = (id: string): LayerFeature => Object.values(d.layers).flat().find((x) => x.id === id)!;
+    const f = (id: string): LayerFeature =>
+      Object.values(d.layers)
+        .flat()
+        .find((x) => x.id === id)!;
     const at = (id: string) => f(id).properties.places.map((p) => p.id);
     expect(at('event-2015-china-indonesia-joint-statement')).toEqual(['beijing']);
     expect(at('event-2015-china-russia-disaster-health-emergency-exercise')).toEqual(['heilongjiang', 'khabarovsk']);
@@ -146,23 +156,44 @@ describe('the real seeds', () => {
 
   it('writes every record, headlines included, to records.csv', () => {
     const csv = recordsCsv(d);
-    const ids = new Set(csv.split('\r\n').slice(1).map((line) => line.split(',')[1]));
+    const ids = new Set(
+      csv
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[1]),
+    );
     for (const f of Object.values(d.layers).flat()) expect(ids.has(f.id), f.id).toBe(true);
     for (const h of d.seeds.tables.headlines) expect(ids.has(h.id), h.id).toBe(true);
     expect(csv.split('\r\n')[0]).toMatch(/,measure,value,unit_en,unit_zh,period$/);
   });
 
   it('has the records the documents name that the audit found missing', () => {
-    const f = (id: string) => Object.values(d.layers).flat().find((x) => x.id === id);
+    const f = (id: string) =>
+      Object.values(d.layers)
+        .flat()
+        .find((x) => x.id === id);
     const where = (id: string) => f(id)?.properties.places.map((p) => p.id);
     expect(where('org-who-wpro')).toEqual(['manila']);
     expect(f('org-who-emro')).toBeUndefined();
     expect(f('org-who-wpro')!.properties.identification_note?.en).toContain('Western Pacific');
     expect(f('mech-g20')!.properties.members).toHaveLength(19);
-    for (const [id, iso] of [['bilateral-china-south-africa-people-to-people', 'ZA'], ['bilateral-china-israel-innovation', 'IL'], ['bilateral-china-us-health-policy-dialogue', 'US'], ['bilateral-china-gb-health-policy-dialogue', 'GB'], ['bilateral-china-fr-health-policy-dialogue', 'FR'], ['bilateral-china-de-health-policy-dialogue', 'DE'], ['bilateral-israel-health-emergency', 'IL']] as const) {
+    for (const [id, iso] of [
+      ['bilateral-china-south-africa-people-to-people', 'ZA'],
+      ['bilateral-china-israel-innovation', 'IL'],
+      ['bilateral-china-us-health-policy-dialogue', 'US'],
+      ['bilateral-china-gb-health-policy-dialogue', 'GB'],
+      ['bilateral-china-fr-health-policy-dialogue', 'FR'],
+      ['bilateral-china-de-health-policy-dialogue', 'DE'],
+      ['bilateral-israel-health-emergency', 'IL'],
+    ] as const) {
       const b = f(id)!;
       expect(b.properties.precision, id).toBe('country');
-      expect(b.geometry, id).toEqual({ type: 'Point', coordinates: sharedAtlas().anchor(iso)!.map((x) => Math.round(x * 1e4) / 1e4) });
+      expect(b.geometry, id).toEqual({
+        type: 'Point',
+        coordinates: sharedAtlas()
+          .anchor(iso)!
+          .map((x) => Math.round(x * 1e4) / 1e4),
+      });
     }
     for (const id of ['org-cma-talent-exchange-training', 'org-nhfpc-iecc-health-industry']) expect(where(id), id).toEqual(['beijing']);
     const xb = f('hospital-cross-border-medical-services')!;
@@ -170,7 +201,16 @@ describe('the real seeds', () => {
     expect(xb.properties.figures![0]!.value).toBe(30000);
     expect(where('org-who-china-office')).toEqual(['beijing']);
     expect(f('event-2014-ebola-aid-west-africa')!.properties.countries).toEqual(['CN', 'GN', 'LR', 'SL']);
-    for (const id of ['org-belt-and-road-health-policy-research-network', 'org-belt-and-road-public-health-cooperation-network', 'org-belt-and-road-hospital-alliance', 'org-belt-and-road-health-industry-alliance', 'org-china-cdc-public-health-network', 'org-cams-medical-research-partnership', 'org-china-hospital-association-hospital-cooperation-alliance']) expect(where(id), id).toEqual(['beijing']);
+    for (const id of [
+      'org-belt-and-road-health-policy-research-network',
+      'org-belt-and-road-public-health-cooperation-network',
+      'org-belt-and-road-hospital-alliance',
+      'org-belt-and-road-health-industry-alliance',
+      'org-china-cdc-public-health-network',
+      'org-cams-medical-research-partnership',
+      'org-china-hospital-association-hospital-cooperation-alliance',
+    ])
+      expect(where(id), id).toEqual(['beijing']);
     expect(f('org-journey-of-smile')).toBeDefined();
     expect(where('org-rnas-plus')).toEqual(['shanghai']);
     expect(f('event-2017-belt-and-road-forum-leaders-roundtable')!.properties.date).toBe('2017-05-15');
@@ -183,10 +223,31 @@ describe('the real seeds', () => {
 
   it('names things one way, and states money in yuan', () => {
     // Names, summaries and notes (quotes keep the documents' own wording, typos included).
-    const names = JSON.stringify(Object.values(d.layers).flat().map((x) => ({ ...x.properties, sources: [], figures: [] })));
-    for (const variant of ['World Congress of Ethnopharmacology', 'Society of Ethnopharmacology', 'State Administration of TCM', 'State Administration of Traditional Chinese Medicine', 'China Hospital Association', 'China–Russia Medical Universities Alliance', 'NHFPC International Exchange Center', 'NHFPC International Exchange Centre', 'Western China International Fair /', 'Western China International Fair for', 'Türkiye', 'Priority (“fulcrum”)']) expect(names).not.toContain(variant);
+    const names = JSON.stringify(
+      Object.values(d.layers)
+        .flat()
+        .map((x) => ({ ...x.properties, sources: [], figures: [] })),
+    );
+    for (const variant of [
+      'World Congress of Ethnopharmacology',
+      'Society of Ethnopharmacology',
+      'State Administration of TCM',
+      'State Administration of Traditional Chinese Medicine',
+      'China Hospital Association',
+      'China–Russia Medical Universities Alliance',
+      'NHFPC International Exchange Center',
+      'NHFPC International Exchange Centre',
+      'Western China International Fair /',
+      'Western China International Fair for',
+      'Türkiye',
+      'Priority (“fulcrum”)',
+    ])
+      expect(names).not.toContain(variant);
     for (const typo of ['新疆维吾尔族自治区', '宁夏回族卫生计生委', '广西自治区']) expect(names).not.toContain(typo);
-    const money = Object.values(d.layers).flat().flatMap((x) => x.properties.figures ?? []).filter((g) => /人民币/.test(g.unit.zh));
+    const money = Object.values(d.layers)
+      .flat()
+      .flatMap((x) => x.properties.figures ?? [])
+      .filter((g) => /人民币/.test(g.unit.zh));
     expect(money.length).toBeGreaterThanOrEqual(3);
     for (const g of money) expect(g.unit.en).toMatch(/^CNY/);
     const dubai = d.layers.hospitals.find((x) => x.id === 'hospital-china-arab-friendship-hospital-dubai')!;
@@ -225,7 +286,11 @@ describe('the real seeds', () => {
   it('cites the membership of the priority countries the plan names only as a group', () => {
     for (const f of d.layers['priority-countries']) {
       const iso = f.properties.countries[0]!;
-      const group = ['BN', 'ID', 'KH', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'VN'].includes(iso) ? 'Association of Southeast Asian Nations' : ['KG', 'KZ', 'TJ', 'TM', 'UZ'].includes(iso) ? 'Central Asia' : undefined;
+      const group = ['BN', 'ID', 'KH', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'VN'].includes(iso)
+        ? 'Association of Southeast Asian Nations'
+        : ['KG', 'KZ', 'TJ', 'TM', 'UZ'].includes(iso)
+          ? 'Central Asia'
+          : undefined;
       if (group) expect(f.properties.external_sources?.map((e) => e.title).join(' '), f.id).toContain(group);
       expect(f.properties.summary_en, f.id).toContain('priority country (重点国家)');
     }

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { citedDocuments, defaultTitles, footerTexts, formatLatitude, highlightIds, layoutExport, layoutUnit, legendSections, metresPerPixel, scaleBar, scaleBarMode, scaleVariation, SCALE_BAR_LIMITS } from '../../src/export/compose.ts';
+import {
+  citedDocuments,
+  defaultTitles,
+  footerTexts,
+  formatLatitude,
+  highlightIds,
+  layoutExport,
+  layoutUnit,
+  legendSections,
+  metresPerPixel,
+  scaleBar,
+  scaleBarMode,
+  scaleVariation,
+  SCALE_BAR_LIMITS,
+} from '../../src/export/compose.ts';
 import { mechanismColors } from '../../src/layers/palette.ts';
 import { defaultState, type AppState, type Lang } from '../../src/state/app-state.ts';
 import { LAYERS } from '../../src/layers/registry.ts';

@@ -42,7 +42,11 @@ describe('QR codes in exports', () => {
 
   it('sit in the map’s lower right corner, whole pixels per module, with the scale bar above and the legend clear', () => {
     const modules = qrModules('https://example.org/hsr/#story=health-silk-road&chapter=3&lang=en&v=1').length;
-    for (const [width, height] of [[1920, 1080], [3840, 2160], [2480, 3508]] as const) {
+    for (const [width, height] of [
+      [1920, 1080],
+      [3840, 2160],
+      [2480, 3508],
+    ] as const) {
       const l = layoutExport({ width, height, showTitle: true, showSubtitle: true, legendRows: 30, footerLines: 3, qr: { modules, linkLines: 3 } });
       const q = l.qr!;
       expect(q, `${width}×${height}`).not.toBeNull();

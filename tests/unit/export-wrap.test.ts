@@ -20,7 +20,13 @@ describe('wrapText (export footer)', () => {
 
 describe('legendRows (export legend)', () => {
   const item = (label: string) => ({ key: label, label: { en: label, zh: label }, color: '#000000', swatch: { kind: 'line' as const } });
-  const sections = [{ layer: 'mechanisms' as const, title: { en: 'Mechanisms', zh: '机制' }, items: [item('Short'), item('China–Central and Eastern European Countries (16+1) cooperation mechanism for health'), item('x '.repeat(400).trim())] }];
+  const sections = [
+    {
+      layer: 'mechanisms' as const,
+      title: { en: 'Mechanisms', zh: '机制' },
+      items: [item('Short'), item('China–Central and Eastern European Countries (16+1) cooperation mechanism for health'), item('x '.repeat(400).trim())],
+    },
+  ];
 
   it('wraps a long label onto a second row instead of cutting it, at most two rows per label', () => {
     // 1920 × 1080: unit 1, a 300-px column; at 4 px a character about 65 fit beside the swatch.

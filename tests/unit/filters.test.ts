@@ -4,7 +4,18 @@ import { EMPTY_FILTERS, type Filters } from '../../src/state/app-state.ts';
 import type { BaseProps } from '../../src/data/contract.ts';
 
 const props = (p: Partial<BaseProps>): BaseProps => ({
-  id: 'x', layer: 'projects', name_en: 'x', name_zh: '甲', summary_en: '', summary_zh: '', precision: 'city', sources: [], countries: [], places: [], related: [], ...p,
+  id: 'x',
+  layer: 'projects',
+  name_en: 'x',
+  name_zh: '甲',
+  summary_en: '',
+  summary_zh: '',
+  precision: 'city',
+  sources: [],
+  countries: [],
+  places: [],
+  related: [],
+  ...p,
 });
 const f = (x: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...x });
 

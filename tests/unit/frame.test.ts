@@ -33,7 +33,6 @@ const corners = (b: Box): [number, number][] => [
   [b[0][0], b[1][1]],
 ];
 
-
 describe('fitBox', () => {
   const vp = { width: 1280, height: 720 };
   const pad: Padding = { top: 43, right: 43, bottom: 43, left: 483 };
@@ -56,28 +55,68 @@ describe('fitBox', () => {
   }
 
   it.each<[string, Box]>([
-    ['a wide box (the Economic Belt)', [[14, 34], [120, 56]]],
-    ['a tall box (Australia to Mongolia)', [[113, -43], [120, 52]]],
-    ['a box across the antimeridian (India to Fiji)', [[68, -20], [182, 35]]],
-    ['a high-latitude box (Russia)', [[19.6, 41.2], [190.2, 81.9]]],
+    [
+      'a wide box (the Economic Belt)',
+      [
+        [14, 34],
+        [120, 56],
+      ],
+    ],
+    [
+      'a tall box (Australia to Mongolia)',
+      [
+        [113, -43],
+        [120, 52],
+      ],
+    ],
+    [
+      'a box across the antimeridian (India to Fiji)',
+      [
+        [68, -20],
+        [182, 35],
+      ],
+    ],
+    [
+      'a high-latitude box (Russia)',
+      [
+        [19.6, 41.2],
+        [190.2, 81.9],
+      ],
+    ],
   ])('fits %s tightly into the free area', (_, box) => {
     const cam = fitBox(box, vp, pad, opts);
     expect(check(box, cam)).toBe(true);
   });
 
   it('stops at maxZoom for a small box or a point, centred on it', () => {
-    const box: Box = [[15.5, 49.4], [15.9, 50.2]];
+    const box: Box = [
+      [15.5, 49.4],
+      [15.9, 50.2],
+    ];
     const cam = fitBox(box, vp, pad, { ...opts, maxZoom: 5.6 });
     expect(cam.zoom).toBe(5.6);
     check(box, cam);
     const [x, y] = project(cam, vp, pad, 15.7, (49.4 + 50.2) / 2);
     expect(x).toBeCloseTo(pad.left + (vp.width - pad.left - pad.right) / 2, 0);
     expect(y).toBeCloseTo(pad.top + (vp.height - pad.top - pad.bottom) / 2, 0);
-    expect(fitBox([[100, 30], [100, 30]], vp, pad, { ...opts, maxZoom: 4 })).toMatchObject({ lon: 100, zoom: 4 });
+    expect(
+      fitBox(
+        [
+          [100, 30],
+          [100, 30],
+        ],
+        vp,
+        pad,
+        { ...opts, maxZoom: 4 },
+      ),
+    ).toMatchObject({ lon: 100, zoom: 4 });
   });
 
   it('fits a rotated map, keeping bearing and pitch', () => {
-    const box: Box = [[60, 20], [120, 50]];
+    const box: Box = [
+      [60, 20],
+      [120, 50],
+    ];
     const cam = fitBox(box, vp, pad, { ...opts, bearing: 30, pitch: 20 });
     expect(cam).toMatchObject({ bearing: 30, pitch: 20 });
     check(box, cam);
@@ -88,7 +127,10 @@ describe('fitBox', () => {
   it('keeps the window inside the world: MapLibre would move a view that shows past the poles', () => {
     const small = { width: 1024, height: 640 };
     const p: Padding = { top: 38, right: 38, bottom: 38, left: 396 };
-    const box: Box = [[12.1, 34.3], [190.2, 81.9]]; // the Economic Belt, Russia's Arctic islands included
+    const box: Box = [
+      [12.1, 34.3],
+      [190.2, 81.9],
+    ]; // the Economic Belt, Russia's Arctic islands included
     const cam = fitBox(box, small, p, opts);
     const yOf = (lat: number) => {
       const world = 512 * 2 ** cam.zoom;
@@ -105,11 +147,29 @@ describe('fitBox', () => {
   });
 
   it('never goes below minZoom, even when the box cannot fit', () => {
-    expect(fitBox([[-170, -80], [170, 80]], { width: 300, height: 200 }, pad, opts).zoom).toBe(0.5);
+    expect(
+      fitBox(
+        [
+          [-170, -80],
+          [170, 80],
+        ],
+        { width: 300, height: 200 },
+        pad,
+        opts,
+      ).zoom,
+    ).toBe(0.5);
   });
 
   it('returns a centre longitude in -180…180 for a box past the antimeridian', () => {
-    const cam = fitBox([[170, -20], [200, 0]], vp, pad, opts);
+    const cam = fitBox(
+      [
+        [170, -20],
+        [200, 0],
+      ],
+      vp,
+      pad,
+      opts,
+    );
     expect(cam.lon).toBeCloseTo(-175, 6);
   });
 });

@@ -32,7 +32,7 @@ describe('i18n', () => {
     for (const k of Object.keys(en) as (keyof typeof en)[]) expect(ph(zh[k]), k).toBe(ph(en[k]));
   });
 
-  it('has no key that nothing uses (keys built from data: kind., role., precision., layers.group., map.count., a story\'s problem.)', () => {
+  it("has no key that nothing uses (keys built from data: kind., role., precision., layers.group., map.count., a story's problem.)", () => {
     const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith(join('i18n', 'locales')));
     const code = files.map((f) => readFileSync(join('src', f), 'utf8')).join('\n');
     const dynamic = /^(kind|role|precision|layers\.group|map\.count|problem)\./;
@@ -44,8 +44,7 @@ describe('i18n', () => {
     const used = new Set<string>();
     for (const f of readdirSync('public/data').filter((n) => n.endsWith('.geojson'))) {
       const fc = JSON.parse(readFileSync(join('public/data', f), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
-      for (const { properties: p } of fc.features)
-        for (const field of ['kind', 'role', 'precision'] as const) if (typeof p[field] === 'string') used.add(`${field}.${p[field]}`);
+      for (const { properties: p } of fc.features) for (const field of ['kind', 'role', 'precision'] as const) if (typeof p[field] === 'string') used.add(`${field}.${p[field]}`);
     }
     expect(used.size).toBeGreaterThan(10);
     const missing = [...used].filter((k) => !(k in en) || !(k in zh));
@@ -58,7 +57,13 @@ describe('i18n', () => {
   });
 
   it('names every layer, legend item, area, disease group, direction and status in both languages', () => {
-    const names = [...LAYERS.flatMap((l) => [l.title, l.description, ...l.legend.map((i) => i.label)]), ...Object.values(AREA_NAMES), ...Object.values(DISEASE_GROUP_NAMES), ...Object.values(DIRECTION_NAMES), ...Object.values(STATUS_NAMES)];
+    const names = [
+      ...LAYERS.flatMap((l) => [l.title, l.description, ...l.legend.map((i) => i.label)]),
+      ...Object.values(AREA_NAMES),
+      ...Object.values(DISEASE_GROUP_NAMES),
+      ...Object.values(DIRECTION_NAMES),
+      ...Object.values(STATUS_NAMES),
+    ];
     for (const n of names) {
       expect(n.en.trim()).not.toBe('');
       expect(CJK.test(n.zh), n.zh).toBe(true);
@@ -69,6 +74,15 @@ describe('i18n', () => {
     expect(preferredLang({ getItem: () => 'zh' }, ['en-US'])).toBe('zh');
     expect(preferredLang({ getItem: () => null }, ['zh-CN', 'en'])).toBe('zh');
     expect(preferredLang({ getItem: () => 'fr' }, ['de'])).toBe('en');
-    expect(preferredLang({ getItem: () => { throw new Error('denied'); } }, ['en'])).toBe('en');
+    expect(
+      preferredLang(
+        {
+          getItem: () => {
+            throw new Error('denied');
+          },
+        },
+        ['en'],
+      ),
+    ).toBe('en');
   });
 });

@@ -5,7 +5,13 @@ describe('nearestInDirection', () => {
   const from = { x: 100, y: 100 };
 
   it('moves to the nearest feature in the arrow’s direction, and to nothing behind', () => {
-    const cs = [{ x: 150, y: 100 }, { x: 300, y: 100 }, { x: 50, y: 100 }, { x: 100, y: 40 }, { x: 100, y: 180 }];
+    const cs = [
+      { x: 150, y: 100 },
+      { x: 300, y: 100 },
+      { x: 50, y: 100 },
+      { x: 100, y: 40 },
+      { x: 100, y: 180 },
+    ];
     expect(nearestInDirection(from, cs, 'right')).toBe(0);
     expect(nearestInDirection(from, cs, 'left')).toBe(2);
     expect(nearestInDirection(from, cs, 'up')).toBe(3);
@@ -13,7 +19,10 @@ describe('nearestInDirection', () => {
   });
 
   it('prefers what is straight ahead over a nearer one far to the side', () => {
-    const cs = [{ x: 130, y: 150 }, { x: 190, y: 105 }];
+    const cs = [
+      { x: 130, y: 150 },
+      { x: 190, y: 105 },
+    ];
     expect(nearestInDirection(from, cs, 'right')).toBe(1);
   });
 
@@ -24,7 +33,13 @@ describe('nearestInDirection', () => {
   });
 
   it('finds the feature nearest the middle for the first press', () => {
-    expect(nearestTo({ x: 0, y: 0 }, [{ x: 5, y: 5 }, { x: 1, y: 2 }, { x: -9, y: 0 }])).toBe(1);
+    expect(
+      nearestTo({ x: 0, y: 0 }, [
+        { x: 5, y: 5 },
+        { x: 1, y: 2 },
+        { x: -9, y: 0 },
+      ]),
+    ).toBe(1);
     expect(nearestTo({ x: 0, y: 0 }, [])).toBe(-1);
   });
 });

@@ -4,7 +4,18 @@ import { defaultState, type AppState } from '../../src/state/app-state.ts';
 import { unknownValuesPatch } from '../../src/state/known-values.ts';
 import { EMPTY_MANIFEST, feat } from '../helpers/features.ts';
 
-const box = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+const box = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ],
+  ],
+};
 const data = makeDataset(
   { ...EMPTY_MANIFEST, documents: [{ file: 'communique-2017.en.txt', title_en: 'C', title_zh: '公报', date: '2017-08-18', language: 'en', sha256: 'x' }] },
   {
@@ -16,7 +27,12 @@ const state = (p: Partial<AppState>): AppState => ({ ...defaultState(), ...p });
 
 describe('unknownValuesPatch', () => {
   it('leaves a view the data knows alone', () => {
-    const s = state({ mechanisms: ['mech-sco'], selected: 'project-23', reader: { doc: 'communique-2017.en.txt', quote: null }, filters: { ...defaultState().filters, country: 'CZ', statuses: ['planned'] } });
+    const s = state({
+      mechanisms: ['mech-sco'],
+      selected: 'project-23',
+      reader: { doc: 'communique-2017.en.txt', quote: null },
+      filters: { ...defaultState().filters, country: 'CZ', statuses: ['planned'] },
+    });
     expect(unknownValuesPatch(s, data)).toBeNull();
   });
 

@@ -12,7 +12,18 @@ import { toDeckLayers } from '../../src/layers/deck-layers.ts';
 import { defaultState } from '../../src/state/app-state.ts';
 import { EMPTY_MANIFEST, descriptor, feat } from '../helpers/features.ts';
 
-const box = { type: 'Polygon' as const, coordinates: [[[60, 40], [90, 40], [90, 55], [60, 55], [60, 40]]] };
+const box = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [60, 40],
+      [90, 40],
+      [90, 55],
+      [60, 55],
+      [60, 40],
+    ],
+  ],
+};
 const d = makeDataset(EMPTY_MANIFEST, {
   'priority-countries': [feat('priority-countries', 'pc-mn', box, { direction: 'belt', countries: ['MN'] })],
   'disease-zones': [feat('disease-zones', 'dz-a', box, { disease_group: 'vector-borne' })],

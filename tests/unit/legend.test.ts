@@ -22,8 +22,25 @@ const geometryFor = (spec: LayerSpec): MapFeature['geometry'] =>
   spec.draw === 'point'
     ? { type: 'Point', coordinates: [100, 30] }
     : spec.draw === 'area'
-      ? { type: 'Polygon', coordinates: [[[100, 30], [101, 30], [101, 31], [100, 31], [100, 30]]] }
-      : { type: 'LineString', coordinates: [[100, 30], [110, 35]] };
+      ? {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [100, 30],
+              [101, 30],
+              [101, 31],
+              [100, 31],
+              [100, 30],
+            ],
+          ],
+        }
+      : {
+          type: 'LineString',
+          coordinates: [
+            [100, 30],
+            [110, 35],
+          ],
+        };
 
 /** What the map draws for one feature of `spec` with `sample`'s properties. */
 function drawn(spec: LayerSpec, sample: Partial<BaseProps>) {
@@ -34,11 +51,11 @@ function drawn(spec: LayerSpec, sample: Partial<BaseProps>) {
   const main = descriptor(layers, spec.id)!;
   const halo = descriptor(layers, `${spec.id}-halo`);
   const datum = (main.props.data as unknown[])[0]!;
-  const read = <T,>(l: LooseDescriptor | undefined, key: string): T | undefined => {
+  const read = <T>(l: LooseDescriptor | undefined, key: string): T | undefined => {
     const v = l?.props[key];
     return (typeof v === 'function' ? (v as (x: unknown) => T)(datum) : v) as T | undefined;
   };
-  return { main, datum, call: <T,>(key: string) => read<T>(main, key), haloCall: <T,>(key: string) => read<T>(halo, key) };
+  return { main, datum, call: <T>(key: string) => read<T>(main, key), haloCall: <T>(key: string) => read<T>(halo, key) };
 }
 
 const rgb = (c: readonly number[] | undefined) => rgbaToHex(c as number[]);
@@ -117,7 +134,18 @@ describe('one translucent fill per place', () => {
 
 describe('legend and palette', () => {
   it('gives each mechanism the colour the map outlines it in (the list below the layer is its legend)', () => {
-    const box = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+    const box = (x: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x, 0],
+          [x + 1, 0],
+          [x + 1, 1],
+          [x, 1],
+          [x, 0],
+        ],
+      ],
+    });
     const d = makeDataset(EMPTY_MANIFEST, { mechanisms: [feat('mechanisms', 'mech-a', box(0)), feat('mechanisms', 'mech-b', box(5)), feat('mechanisms', 'mech-c', box(9))] });
     const layer = descriptor(buildLayers({ ...defaultState(), layers: ['mechanisms'] }, d), 'mechanisms')!;
     const line = layer.props.getLineColor as (f: MapFeature) => number[];
@@ -161,6 +189,11 @@ describe('legend and palette', () => {
     const fs = [feat('hospitals', 'h1', { type: 'Point', coordinates: [0, 0] }, { area: 3 }), feat('hospitals', 'h2', { type: 'Point', coordinates: [0, 0] }, { area: 8, status: 'intended' })];
     expect(legendInUse(hospitals, fs).map((i) => i.key)).toEqual(['area-3', 'area-8', 'intended']);
     expect(legendInUse(hospitals, null)).toEqual(hospitals.legend);
-    expect(matchesSample(fs[1]!.properties, hospitals.legend.find((i) => i.key === 'intended')!)).toBe(true);
+    expect(
+      matchesSample(
+        fs[1]!.properties,
+        hospitals.legend.find((i) => i.key === 'intended')!,
+      ),
+    ).toBe(true);
   });
 });

@@ -7,7 +7,11 @@ import type { Manifest } from '../../src/data/contract.ts';
 const good = feat('projects', 'project-01', { type: 'Point', coordinates: [87.6, 43.8] }, { project_no: 1 });
 
 const MANIFEST: Manifest = {
-  version: 1, content_hash: 'h', documents: [], basemap: [], extras: [],
+  version: 1,
+  content_hash: 'h',
+  documents: [],
+  basemap: [],
+  extras: [],
   layers: [{ id: 'projects', file: 'projects.geojson', title_en: 'P', title_zh: '项', geometry: 'Point', count: 1, bytes: 1 }],
 };
 
@@ -52,11 +56,22 @@ describe('loading data', () => {
 
   it('keeps a record whose optional fields are well-formed', () => {
     const report = emptyReport();
-    const full = feat('projects', 'project-02', { type: 'Point', coordinates: [1, 2] }, {
-      project_no: 2, area: 4, status: 'intended', direction: 'both', year_start: 2015, year_end: 2017, date: '2016-06',
-      figures: [{ label: { en: 'a', zh: '甲' }, value: 3, unit: { en: 'u', zh: '个' }, source: { doc: 'communique-2017.en.txt', quote: 'a quote long enough' } }],
-      external_sources: [{ title: 'T', publisher: 'P', date: '2015-03-28' }],
-    });
+    const full = feat(
+      'projects',
+      'project-02',
+      { type: 'Point', coordinates: [1, 2] },
+      {
+        project_no: 2,
+        area: 4,
+        status: 'intended',
+        direction: 'both',
+        year_start: 2015,
+        year_end: 2017,
+        date: '2016-06',
+        figures: [{ label: { en: 'a', zh: '甲' }, value: 3, unit: { en: 'u', zh: '个' }, source: { doc: 'communique-2017.en.txt', quote: 'a quote long enough' } }],
+        external_sources: [{ title: 'T', publisher: 'P', date: '2015-03-28' }],
+      },
+    );
     expect(validateFeatures('projects', { type: 'FeatureCollection', features: [full] }, report)).toHaveLength(1);
     expect(report.skipped).toEqual([]);
   });
@@ -93,7 +108,11 @@ describe('loading data', () => {
 
   it('loads every layer it can, and names the ones it cannot', async () => {
     const manifest: Manifest = {
-      version: 1, content_hash: 'h', documents: [], basemap: [], extras: [],
+      version: 1,
+      content_hash: 'h',
+      documents: [],
+      basemap: [],
+      extras: [],
       layers: [
         { id: 'projects', file: 'projects.geojson', title_en: 'P', title_zh: '项', geometry: 'Point', count: 1, bytes: 1 },
         { id: 'events', file: 'events.geojson', title_en: 'E', title_zh: '事', geometry: 'Point', count: 1, bytes: 1 },

@@ -69,8 +69,14 @@ describe('overview outlines (geo build)', () => {
       expect(l.overview, l.id).toBeDefined();
       const full = JSON.parse(readFileSync(`public/data/${l.file}`, 'utf8')) as { features: { id: string; properties: unknown }[] };
       const ov = JSON.parse(readFileSync(`public/data/${l.overview!.file}`, 'utf8')) as { features: { id: string; properties: unknown }[] };
-      expect(ov.features.map((f) => f.id), l.id).toEqual(full.features.map((f) => f.id));
-      expect(ov.features.map((f) => f.properties), l.id).toEqual(full.features.map((f) => f.properties));
+      expect(
+        ov.features.map((f) => f.id),
+        l.id,
+      ).toEqual(full.features.map((f) => f.id));
+      expect(
+        ov.features.map((f) => f.properties),
+        l.id,
+      ).toEqual(full.features.map((f) => f.properties));
       expect(l.overview!.bytes, l.id).toBeLessThan(l.bytes * 0.75);
     }
     for (const l of manifest.layers.filter((x) => x.geometry !== 'Polygon')) expect(l.overview, l.id).toBeUndefined();
@@ -107,7 +113,7 @@ describe('level of detail (site)', () => {
     const manifest: Manifest = { ...MANIFEST };
     const d = makeLodDataset(manifest, { overview: { 'priority-countries': [overview] }, detailed: { 'priority-countries': [detailed] } });
     const state = { ...defaultState(), layers: ['priority-countries' as LayerId] };
-    const at = (lod: 'overview' | 'detailed') => (buildLayers(state, d, [], lod).find((l) => l.props.id === 'priority-countries')!.props.data as typeof detailed[])[0];
+    const at = (lod: 'overview' | 'detailed') => (buildLayers(state, d, [], lod).find((l) => l.props.id === 'priority-countries')!.props.data as (typeof detailed)[])[0];
     expect(at('overview')).toBe(overview);
     expect(at('detailed')).toBe(detailed);
     // Lookups (detail panel, list, search) see the most detailed feature loaded.
@@ -125,7 +131,16 @@ const MANIFEST: Manifest = {
   basemap: [],
   extras: [],
   layers: [
-    { id: 'priority-countries', file: 'priority-countries.geojson', title_en: 'P', title_zh: '重', geometry: 'Polygon', count: 1, bytes: 100, overview: { file: 'overview/priority-countries.geojson', bytes: 10, max_zoom: 3 } },
+    {
+      id: 'priority-countries',
+      file: 'priority-countries.geojson',
+      title_en: 'P',
+      title_zh: '重',
+      geometry: 'Polygon',
+      count: 1,
+      bytes: 100,
+      overview: { file: 'overview/priority-countries.geojson', bytes: 10, max_zoom: 3 },
+    },
     { id: 'projects', file: 'projects.geojson', title_en: 'K', title_zh: '项', geometry: 'Point', count: 1, bytes: 10 },
   ],
 };

@@ -15,10 +15,7 @@ describe('online style configuration', () => {
   });
 
   it('lists the style origin and the extra ones, deduplicated and sorted', () => {
-    expect(styleOrigins('https://a.example/style.json', 'https://tiles.b.example/x, https://a.example/y http://insecure.example')).toEqual([
-      'https://a.example',
-      'https://tiles.b.example',
-    ]);
+    expect(styleOrigins('https://a.example/style.json', 'https://tiles.b.example/x, https://a.example/y http://insecure.example')).toEqual(['https://a.example', 'https://tiles.b.example']);
     // Extra origins alone do not switch anything on.
     expect(styleOrigins(undefined, 'https://tiles.b.example')).toEqual([]);
   });

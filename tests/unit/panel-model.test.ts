@@ -23,7 +23,18 @@ import {
 import { EMPTY_MANIFEST, feat } from '../helpers/features.ts';
 
 const pt = (x: number, y: number) => ({ type: 'Point' as const, coordinates: [x, y] });
-const box = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
+const box = (x: number, y: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [x, y],
+      [x + 1, y],
+      [x + 1, y + 1],
+      [x, y + 1],
+      [x, y],
+    ],
+  ],
+});
 
 /** A small dataset: three projects, two mechanisms, country layers that name countries, an undated route. */
 function fixture() {
@@ -33,9 +44,28 @@ function fixture() {
       feat('projects', 'p2', pt(103, 1), { area: 5, status: 'intended', countries: ['CN', 'SG'], year_start: 2016 }),
       feat('projects', 'p3', pt(69, 41), { area: 2, status: 'planned', countries: ['UZ'], direction: 'belt', year_start: 2013, year_end: 2013 }),
     ],
-    directions: [feat('directions', 'direction-belt', { type: 'LineString', coordinates: [[108, 34], [87, 43]] }, { direction: 'belt', precision: 'schematic' })],
+    directions: [
+      feat(
+        'directions',
+        'direction-belt',
+        {
+          type: 'LineString',
+          coordinates: [
+            [108, 34],
+            [87, 43],
+          ],
+        },
+        { direction: 'belt', precision: 'schematic' },
+      ),
+    ],
     mechanisms: [
-      feat('mechanisms', 'mech-sco', box(60, 40), { countries: ['CN', 'RU', 'KZ'], member_names: [{ iso2: 'KZ', en: 'Kazakhstan', zh: '哈萨克斯坦' }, { iso2: 'RU', en: 'Russia (member list)', zh: '俄罗斯（成员表）' }] }),
+      feat('mechanisms', 'mech-sco', box(60, 40), {
+        countries: ['CN', 'RU', 'KZ'],
+        member_names: [
+          { iso2: 'KZ', en: 'Kazakhstan', zh: '哈萨克斯坦' },
+          { iso2: 'RU', en: 'Russia (member list)', zh: '俄罗斯（成员表）' },
+        ],
+      }),
       feat('mechanisms', 'mech-asean', box(100, 10), { countries: ['SG', 'VN'] }),
     ],
     'priority-countries': [feat('priority-countries', 'priority-uz', box(64, 41), { name_en: 'Uzbekistan', name_zh: '乌兹别克斯坦', countries: ['UZ'], direction: 'belt', precision: 'country' })],
@@ -56,8 +86,14 @@ describe('layerGroups', () => {
   });
 
   it.each(GROUP_ORDER.map((g) => [g]))('lists the %s group top-most layer first (reverse drawing order)', (group) => {
-    const expected = LAYERS.filter((l) => l.group === group).map((l) => l.id).reverse();
-    expect(layerGroups().find((g) => g.group === group)!.layers.map((l) => l.id)).toEqual(expected);
+    const expected = LAYERS.filter((l) => l.group === group)
+      .map((l) => l.id)
+      .reverse();
+    expect(
+      layerGroups()
+        .find((g) => g.group === group)!
+        .layers.map((l) => l.id),
+    ).toEqual(expected);
   });
 });
 
@@ -174,7 +210,11 @@ describe('toggleValue', () => {
 describe('countryOptions', () => {
   const d = fixture();
   it('offers every country code that appears in any feature, once', () => {
-    expect(countryOptions(d, 'en').map((o) => o.code).sort()).toEqual(['AE', 'CN', 'KZ', 'RU', 'SG', 'UZ', 'VN']);
+    expect(
+      countryOptions(d, 'en')
+        .map((o) => o.code)
+        .sort(),
+    ).toEqual(['AE', 'CN', 'KZ', 'RU', 'SG', 'UZ', 'VN']);
   });
 
   it.each<[string, 'en' | 'zh', string, string]>([

@@ -140,12 +140,15 @@ describe('layoutDocument', () => {
 });
 
 describe('citationsOf', () => {
-  const props = (id: string, sources: BaseProps['sources'], figures: BaseProps['figures'] = []) =>
-    ({ properties: { id, sources, figures } as unknown as BaseProps });
+  const props = (id: string, sources: BaseProps['sources'], figures: BaseProps['figures'] = []) => ({ properties: { id, sources, figures } as unknown as BaseProps });
 
   it('collects sources and figure sources of one document, without repeats', () => {
     const fs = [
-      props('a', [{ doc: 'd1', quote: 'one' }, { doc: 'd2', quote: 'two' }, { doc: 'd1', quote: ' one ' }]),
+      props('a', [
+        { doc: 'd1', quote: 'one' },
+        { doc: 'd2', quote: 'two' },
+        { doc: 'd1', quote: ' one ' },
+      ]),
       props('b', [{ doc: 'd2', quote: 'x' }], [{ label: { en: '', zh: '' }, value: 1, unit: { en: '', zh: '' }, source: { doc: 'd1', quote: 'fig' } }]),
     ];
     expect(citationsOf(fs, 'd1')).toEqual([

@@ -37,7 +37,7 @@ describe('normaliseForSearch', () => {
     ['letters NFKD keeps', 'Łódź Øresund', 'lodz oresund'],
     ['full-width Latin and digits', 'ＡＳＥＡＮ　２３', 'asean 23'],
     ['punctuation as space', 'China–CEEC (16+1)', 'china ceec 16 1'],
-    ['apostrophes dropped', 'Xi’an, Ministers\' Forum', 'xian ministers forum'],
+    ['apostrophes dropped', "Xi’an, Ministers' Forum", 'xian ministers forum'],
     ['no spaces next to Chinese', '中国—东盟（10+1）', '中国东盟10 1'],
     ['full-width Chinese punctuation', '“丝绸之路卫生合作论坛”', '丝绸之路卫生合作论坛'],
     ['blank', ' \t ', ''],
@@ -74,10 +74,7 @@ describe('ranking on a small index', () => {
   });
 
   it('puts names in the current language first', () => {
-    const both = buildSearchIndex([
-      feature({ id: 'zh-name', name_en: 'Something else', name_zh: 'ASEAN论坛' }),
-      feature({ id: 'en-name', name_en: 'ASEAN forum', name_zh: '东盟论坛' }),
-    ]);
+    const both = buildSearchIndex([feature({ id: 'zh-name', name_en: 'Something else', name_zh: 'ASEAN论坛' }), feature({ id: 'en-name', name_en: 'ASEAN forum', name_zh: '东盟论坛' })]);
     expect(search(both, 'asean', 'en').map((r) => r.id)).toEqual(['en-name', 'zh-name']);
     expect(search(both, 'asean', 'zh').map((r) => r.id)).toEqual(['zh-name', 'en-name']);
   });
@@ -201,7 +198,12 @@ describe('the real data', () => {
     const results = search(index, q, lang, 50);
     const prague = [...byId.values()].filter((p) => placedIn(p, 'Prague')).map((p) => p.id);
     expect(prague.length).toBeGreaterThan(1);
-    expect(results.slice(0, prague.length).map((r) => r.id).sort()).toEqual([...prague].sort());
+    expect(
+      results
+        .slice(0, prague.length)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...prague].sort());
   });
 
   it('"Hradec Kralove" (no diacritics) finds Hradec Králové', () => {
@@ -250,7 +252,13 @@ describe('the real data', () => {
 
 describe('words of the summaries', () => {
   const index = buildSearchIndex([
-    feature({ id: 'mission', name_en: 'Brightness Journey to Cambodia', name_zh: '光明行·柬埔寨', summary_en: 'Free cataract surgery by eye doctors from Guangxi.', summary_zh: '广西眼科医生为患者免费实施白内障手术。' }),
+    feature({
+      id: 'mission',
+      name_en: 'Brightness Journey to Cambodia',
+      name_zh: '光明行·柬埔寨',
+      summary_en: 'Free cataract surgery by eye doctors from Guangxi.',
+      summary_zh: '广西眼科医生为患者免费实施白内障手术。',
+    }),
     feature({ id: 'cataract-centre', name_en: 'Cataract centre', name_zh: '白内障中心' }),
     feature({ id: 'other', name_en: 'Malaria control', name_zh: '疟疾防控', summary_en: 'Surveillance along the border.', summary_zh: '边境监测。' }),
   ]);

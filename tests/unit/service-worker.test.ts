@@ -25,9 +25,14 @@ function write(rel: string, body: string) {
 
 /** The fixture build's files, listed here independently of the plugin. */
 function filesOnDisk(): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .filter((f) => f !== 'sw.js' && !f.endsWith('.map'))
     .sort();
 }
@@ -160,8 +165,7 @@ class Worker {
 
   install = () => this.extendable('install');
   activate = () => this.extendable('activate');
-  message = (data: unknown, from?: { id: string; messages: unknown[] }) =>
-    this.extendable('message', { data, source: from ? { postMessage: (m: unknown) => from.messages.push(m) } : null });
+  message = (data: unknown, from?: { id: string; messages: unknown[] }) => this.extendable('message', { data, source: from ? { postMessage: (m: unknown) => from.messages.push(m) } : null });
 
   /** The body the worker answers with, or 'passthrough' when it leaves the request to the browser. */
   async fetch(path: string, mode: 'navigate' | 'no-cors' | 'cors' = 'cors'): Promise<string> {

@@ -159,7 +159,18 @@ describe('the story loader', () => {
 
   it('refuses, without asking the network, a source that could leave the site', async () => {
     const { asked, fetchFn } = served({});
-    for (const src of ['https://evil.example/s.json', '//evil.example/s.json', '/abs.json', '../up.json', 'a/../../b.json', 'a\\b.json', 'x.json?y', 'x%2F.json', 'javascript:alert(1)', '.hidden.json']) {
+    for (const src of [
+      'https://evil.example/s.json',
+      '//evil.example/s.json',
+      '/abs.json',
+      '../up.json',
+      'a/../../b.json',
+      'a\\b.json',
+      'x.json?y',
+      'x%2F.json',
+      'javascript:alert(1)',
+      '.hidden.json',
+    ]) {
       expect(await loadStory({ src }, { base, fetch: fetchFn }), src).toMatchObject({ ok: false, error: { kind: 'refused' } });
     }
     expect(asked).toEqual([]);
@@ -188,7 +199,10 @@ describe('the stories kept in the browser', () => {
     putStored(s, good);
     putStored(s, { ...good, id: 'other', chapters: [] });
     putStored(s, { ...good, title: { en: 'Renamed', zh: '改名' } });
-    expect(storedStories(s).map((x) => [x.id, x.title.en])).toEqual([['demo', 'Renamed'], ['other', 'Demo']]);
+    expect(storedStories(s).map((x) => [x.id, x.title.en])).toEqual([
+      ['demo', 'Renamed'],
+      ['other', 'Demo'],
+    ]);
     putStored(s, { ...good, id: 'demo-2' }, 'demo');
     expect(storedStories(s).map((x) => x.id)).toEqual(['demo-2', 'other']);
     removeStored(s, 'other');
@@ -201,7 +215,12 @@ describe('the stories kept in the browser', () => {
   });
 
   it('reports a browser that refuses to store', () => {
-    const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(() => putStored(full, good)).toThrow('QuotaExceededError');
   });
 });
@@ -211,7 +230,24 @@ describe('story-src values', () => {
     expect(parseStorySrc('stories/health-silk-road.json')).toEqual({ kind: 'path', path: 'stories/health-silk-road.json' });
     expect(parseStorySrc('talks/Forum_2026.v2.json')).toEqual({ kind: 'path', path: 'talks/Forum_2026.v2.json' });
     expect(parseStorySrc('my-talk')).toEqual({ kind: 'stored', id: 'my-talk' });
-    for (const bad of ['', 'https://x.org/a.json', 'http:a.json', '//x.org/a.json', '/a.json', '../a.json', 'a/../b.json', 'a..b.json', './a.json', 'a//b.json', 'a/b', 'a.JSON.exe', 'a b.json', 'a%2e%2e/b.json', 'My-Talk', 'x'.repeat(201) + '.json']) {
+    for (const bad of [
+      '',
+      'https://x.org/a.json',
+      'http:a.json',
+      '//x.org/a.json',
+      '/a.json',
+      '../a.json',
+      'a/../b.json',
+      'a..b.json',
+      './a.json',
+      'a//b.json',
+      'a/b',
+      'a.JSON.exe',
+      'a b.json',
+      'a%2e%2e/b.json',
+      'My-Talk',
+      'x'.repeat(201) + '.json',
+    ]) {
       expect(parseStorySrc(bad), bad).toBeNull();
     }
   });

@@ -47,8 +47,8 @@ describe('validateStory', () => {
     ['a Chinese text without Chinese', { text: { en: 'Text', zh: 'Text' } }, 'text.zh: has no Chinese characters'],
     ['HTML in the text', { text: { en: 'a <b>bold</b> move', zh: '正文' } }, 'text.en: contains HTML'],
     ['a latitude off the map', { camera: { center: [0, 91], zoom: 3, bearing: 0, pitch: 0 } }, 'camera.center: latitude 91'],
-    ['a zoom beyond the map\'s closest', { camera: { center: [0, 0], zoom: 9, bearing: 0, pitch: 0 } }, 'camera.zoom: 9 out of range 0.5–8'],
-    ['a zoom below the map\'s widest', { camera: { center: [0, 0], zoom: 0.3, bearing: 0, pitch: 0 } }, 'camera.zoom: 0.3 out of range 0.5–8'],
+    ["a zoom beyond the map's closest", { camera: { center: [0, 0], zoom: 9, bearing: 0, pitch: 0 } }, 'camera.zoom: 9 out of range 0.5–8'],
+    ["a zoom below the map's widest", { camera: { center: [0, 0], zoom: 0.3, bearing: 0, pitch: 0 } }, 'camera.zoom: 0.3 out of range 0.5–8'],
     ['a pitch out of range', { camera: { center: [0, 0], zoom: 3, bearing: 0, pitch: 80 } }, 'camera.pitch'],
     ['no sources', { sources: [] }, 'sources: none'],
     ['a bad document name', { sources: [{ doc: '../etc/passwd', quote: 'a quote long enough' }] }, 'sources.doc: malformed'],
@@ -57,7 +57,7 @@ describe('validateStory', () => {
     ['a malformed mechanism id', { layers: ['mechanisms'], mechanisms: ['SCO!'] }, 'mechanisms: malformed id "SCO!"'],
     ['mechanisms without their layer', { mechanisms: ['mech-sco'] }, 'mechanisms: set, but the chapter does not show the mechanisms layer'],
     ['an unknown direction', { filters: { direction: 'north' } }, 'filters: direction "north" is not one of all, belt, maritime'],
-    ['an area the plan does not have', { filters: { areas: [9] } }, 'filters: area 9 is not one of the plan\'s areas 1–8'],
+    ['an area the plan does not have', { filters: { areas: [9] } }, "filters: area 9 is not one of the plan's areas 1–8"],
     ['a fractional area', { filters: { areas: [2.5] } }, 'filters: area 2.5'],
     ['an unknown status', { filters: { statuses: ['done'] } }, 'filters: status "done" is not one of planned, intended, established, held'],
     ['a lowercase country', { filters: { country: 'cz' } }, 'filters: country "cz" is not an ISO 3166-1 alpha-2 code'],
@@ -72,7 +72,11 @@ describe('validateStory', () => {
   });
 
   it('accepts good filters and mechanisms', () => {
-    expect(validateStory(withChapter({ layers: ['projects', 'mechanisms'], mechanisms: ['mech-sco'], filters: { direction: 'belt', areas: [1, 8], statuses: ['planned'], country: 'CZ', years: [2015, 2017] } }))).toEqual([]);
+    expect(
+      validateStory(
+        withChapter({ layers: ['projects', 'mechanisms'], mechanisms: ['mech-sco'], filters: { direction: 'belt', areas: [1, 8], statuses: ['planned'], country: 'CZ', years: [2015, 2017] } }),
+      ),
+    ).toEqual([]);
   });
 
   it('allows the zoom range of the map itself, and no more', () => {
@@ -187,7 +191,18 @@ describe('chapter view', () => {
     expect(one.lat).toBeCloseTo(30, 6);
     expect(one.zoom).toBe(3);
     // A wide spread: zoomed out to fit, with the caption's padding.
-    const wide = chapterCamera(ch, geometryBounds({ type: 'MultiPoint', coordinates: [[0, 0], [140, 50]] }), { width: 1280, height: 720 }, pad);
+    const wide = chapterCamera(
+      ch,
+      geometryBounds({
+        type: 'MultiPoint',
+        coordinates: [
+          [0, 0],
+          [140, 50],
+        ],
+      }),
+      { width: 1280, height: 720 },
+      pad,
+    );
     expect(wide.camera.zoom).toBeLessThan(3);
     expect(wide.padding).toEqual(pad);
   });

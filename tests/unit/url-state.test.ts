@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { STATE_PARAMS, URL_MIGRATIONS, URL_VERSION, formatCamera, migrateParams, parseCamera, parseParams, parseUrlState, printedLink, serializeUrlState, startAddress, viewLink, type UrlMigration } from '../../src/state/url-state.ts';
+import {
+  STATE_PARAMS,
+  URL_MIGRATIONS,
+  URL_VERSION,
+  formatCamera,
+  migrateParams,
+  parseCamera,
+  parseParams,
+  parseUrlState,
+  printedLink,
+  serializeUrlState,
+  startAddress,
+  viewLink,
+  type UrlMigration,
+} from '../../src/state/url-state.ts';
 import { MAP_LIMITS } from '../../src/map/limits.ts';
 import { defaultState, type AppState } from '../../src/state/app-state.ts';
 import { DEFAULT_LAYERS } from '../../src/layers/registry.ts';
@@ -62,7 +76,7 @@ describe('URL state', () => {
     ['map=3/0/-190', { zoom: 3, lat: 0, lon: 170, bearing: 0, pitch: 0 }],
     ['map=3/0/0/270/90', { zoom: 3, lat: 0, lon: 0, bearing: -90, pitch: 60 }],
     ['map=3/0/0/-180', { zoom: 3, lat: 0, lon: 0, bearing: 180, pitch: 0 }],
-  ])('clamps an out-of-range camera %s into the map\'s limits', (hash, camera) => {
+  ])("clamps an out-of-range camera %s into the map's limits", (hash, camera) => {
     expect(at(`#${hash}`).camera).toEqual(camera);
   });
 
@@ -212,7 +226,10 @@ describe('the schema version', () => {
   });
 
   // A future renaming, as the next engineer would write it: version 3 renames a feature id and a parameter.
-  const rename: UrlMigration[] = [...URL_MIGRATIONS, { from: 2, params: { mech: 'mechanisms' }, values: { sel: { 'org-who-wpro': 'org-who-wpro-manila' }, layers: { events: 'forums' } }, why: 'example' }];
+  const rename: UrlMigration[] = [
+    ...URL_MIGRATIONS,
+    { from: 2, params: { mech: 'mechanisms' }, values: { sel: { 'org-who-wpro': 'org-who-wpro-manila' }, layers: { events: 'forums' } }, why: 'example' },
+  ];
 
   it('brings an older link up to date, one step at a time', () => {
     const p = migrateParams(new URLSearchParams('sel=org-who-emro&mech=mech-sco&layers=projects,events&v=1'), rename, 3);

@@ -14,7 +14,9 @@ function issuesFor(mutate: (t: FixtureTables) => void): DataIssue[] {
 function expectIssue(issues: DataIssue[], match: Partial<DataIssue> & { message?: RegExp | string }) {
   const { message, ...rest } = match;
   const found = issues.find(
-    (i) => Object.entries(rest).every(([k, v]) => i[k as keyof DataIssue] === v) && (message === undefined || (typeof message === 'string' ? i.message.includes(message) : (message as RegExp).test(i.message))),
+    (i) =>
+      Object.entries(rest).every(([k, v]) => i[k as keyof DataIssue] === v) &&
+      (message === undefined || (typeof message === 'string' ? i.message.includes(message) : (message as RegExp).test(i.message))),
   );
   expect(found, `expected an issue like ${JSON.stringify(match)} in:\n${issues.map((i) => JSON.stringify(i)).join('\n')}`).toBeDefined();
 }
@@ -131,7 +133,12 @@ describe('data validation on fixture seeds', () => {
     expect(d.issues).toEqual([]);
     const f = d.layers.events.find((x) => x.id === 'event-2015-prague-forum')!;
     expect(f.properties.precision).toBe('country');
-    expect(f.geometry).toEqual({ type: 'Point', coordinates: sharedAtlas().anchor('CZ')!.map((x) => Math.round(x * 1e4) / 1e4) });
+    expect(f.geometry).toEqual({
+      type: 'Point',
+      coordinates: sharedAtlas()
+        .anchor('CZ')!
+        .map((x) => Math.round(x * 1e4) / 1e4),
+    });
     expect(d.countryPlaced).toEqual([{ layer: 'events', id: 'event-2015-prague-forum', drawnAt: ['CZ'] }]);
   });
 
@@ -163,15 +170,26 @@ describe('data validation on fixture seeds', () => {
       direction: 'belt',
       waypoints: ['beijing', 'prague'],
     };
-    expectIssue(issuesFor((t) => void (t.corridors = [corridor])), { table: 'corridors', record: 'corridor-test', field: 'countries' });
-    expectIssue(issuesFor((t) => void (t.corridors = [{ ...corridor, countries: ['CN', 'PL'] }])), { table: 'corridors', record: 'corridor-test', field: 'waypoints[1]', message: 'waypoint prague is in CZ' });
+    expectIssue(
+      issuesFor((t) => void (t.corridors = [corridor])),
+      { table: 'corridors', record: 'corridor-test', field: 'countries' },
+    );
+    expectIssue(
+      issuesFor((t) => void (t.corridors = [{ ...corridor, countries: ['CN', 'PL'] }])),
+      { table: 'corridors', record: 'corridor-test', field: 'waypoints[1]', message: 'waypoint prague is in CZ' },
+    );
     expect(issuesFor((t) => void (t.corridors = [{ ...corridor, countries: ['CN', 'CZ'] }]))).toEqual([]);
   });
 
   it('rejects a figure stated in 万 or 亿 (money in whole yuan)', () => {
     const issues = issuesFor((t) => {
       t.projects[13]!.figures = [
-        { label: { en: 'Funding', zh: '经费' }, value: 200, unit: { en: '× CNY 10,000', zh: '万元人民币' }, source: { doc: 'implementation-plan-2015.zh.txt', quote: '第14号重点项目在布拉格举办卫生合作论坛。' } },
+        {
+          label: { en: 'Funding', zh: '经费' },
+          value: 200,
+          unit: { en: '× CNY 10,000', zh: '万元人民币' },
+          source: { doc: 'implementation-plan-2015.zh.txt', quote: '第14号重点项目在布拉格举办卫生合作论坛。' },
+        },
       ];
     });
     expectIssue(issues, { table: 'projects', record: 'project-14', field: 'figures[0].unit', message: 'scales the value' });
@@ -192,7 +210,10 @@ describe('data validation on fixture seeds', () => {
       project_no: 1,
       figures: [],
     };
-    expectIssue(issuesFor((t) => void (t.hospitals = [hospital])), { table: 'hospitals', record: 'hospital-test', field: 'years', message: 'key project 1 gives none' });
+    expectIssue(
+      issuesFor((t) => void (t.hospitals = [hospital])),
+      { table: 'hospitals', record: 'hospital-test', field: 'years', message: 'key project 1 gives none' },
+    );
     const outside = issuesFor((t) => {
       t.hospitals = [hospital];
       t.projects[0]!.years = { start: 2015, end: 2015 };
@@ -254,7 +275,15 @@ describe('build rules of the fact-check', () => {
     expect(d.issues).toEqual([]);
     const f = d.layers.projects.find((x) => x.id === 'project-01')!;
     expect(f.properties.precision).toBe('country');
-    expect(f.geometry).toEqual({ type: 'MultiPoint', coordinates: [sharedAtlas().anchor('CZ')!.map((x) => Math.round(x * 1e4) / 1e4), [116.3972, 39.9075]] });
+    expect(f.geometry).toEqual({
+      type: 'MultiPoint',
+      coordinates: [
+        sharedAtlas()
+          .anchor('CZ')!
+          .map((x) => Math.round(x * 1e4) / 1e4),
+        [116.3972, 39.9075],
+      ],
+    });
 
     const declared = issuesFor((t) => Object.assign(t.projects[0]!, { places: ['beijing'], drawn_in_china: 'venue' }));
     expect(declared).toEqual([]);
@@ -268,7 +297,12 @@ describe('build rules of the fact-check', () => {
       t.groups = [ceec];
       Object.assign(t.events[0]!, { countries: ['CN', 'CZ', 'PL'], sources: [{ doc: 'implementation-plan-2015.zh.txt', quote: PLAN_CEEC }] });
     });
-    expectIssue(only, { table: 'events', record: 'event-2015-prague-forum', field: 'external_sources', message: 'lists CZ, PL, which its quotes name only as members of Central and Eastern European Countries' });
+    expectIssue(only, {
+      table: 'events',
+      record: 'event-2015-prague-forum',
+      field: 'external_sources',
+      message: 'lists CZ, PL, which its quotes name only as members of Central and Eastern European Countries',
+    });
 
     const cited = issuesFor((t) => {
       t.groups = [ceec];
@@ -394,20 +428,94 @@ describe('point-in-country check', () => {
 });
 
 describe('geometry validity', () => {
-  const square = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+  const square = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [0, 0],
+  ];
   it('accepts a simple polygon and two polygons touching at a point', () => {
     expect(geometryProblem({ type: 'Polygon', coordinates: [square] })).toBeUndefined();
-    expect(geometryProblem({ type: 'MultiPolygon', coordinates: [[square], [[[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]]] })).toBeUndefined();
+    expect(
+      geometryProblem({
+        type: 'MultiPolygon',
+        coordinates: [
+          [square],
+          [
+            [
+              [1, 1],
+              [2, 1],
+              [2, 2],
+              [1, 2],
+              [1, 1],
+            ],
+          ],
+        ],
+      }),
+    ).toBeUndefined();
   });
   it('rejects a self-intersecting (bow-tie) ring', () => {
-    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] })).toMatch(/intersects itself/);
+    expect(
+      geometryProblem({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1],
+            [1, 0],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toMatch(/intersects itself/);
   });
   it('rejects an unclosed ring and a ring of too few points', () => {
-    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] })).toMatch(/unclosed|too few/);
-    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] })).toMatch(/unclosed|too few/);
+    expect(
+      geometryProblem({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+          ],
+        ],
+      }),
+    ).toMatch(/unclosed|too few/);
+    expect(
+      geometryProblem({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toMatch(/unclosed|too few/);
   });
   it('rejects overlapping parts and coordinates out of range', () => {
-    expect(geometryProblem({ type: 'MultiPolygon', coordinates: [[square], [[[0.5, 0.5], [2, 0.5], [2, 2], [0.5, 2], [0.5, 0.5]]]] })).toMatch(/overlap/);
+    expect(
+      geometryProblem({
+        type: 'MultiPolygon',
+        coordinates: [
+          [square],
+          [
+            [
+              [0.5, 0.5],
+              [2, 0.5],
+              [2, 2],
+              [0.5, 2],
+              [0.5, 0.5],
+            ],
+          ],
+        ],
+      }),
+    ).toMatch(/overlap/);
     expect(geometryProblem({ type: 'Point', coordinates: [10, 95] })).toMatch(/out of range/);
   });
 });

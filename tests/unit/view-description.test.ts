@@ -4,7 +4,14 @@ import type { MapFeature, PointDatum } from '../../src/data/dataset.ts';
 import type { LayerId } from '../../src/layers/registry.ts';
 import { feat } from '../helpers/features.ts';
 
-const place = (name_en: string, name_zh: string, country: string, coordinates: [number, number], precision: 'city' | 'province' | 'country' = 'city') => ({ id: name_en, name_en, name_zh, country, precision, coordinates });
+const place = (name_en: string, name_zh: string, country: string, coordinates: [number, number], precision: 'city' | 'province' | 'country' = 'city') => ({
+  id: name_en,
+  name_en,
+  name_zh,
+  country,
+  precision,
+  coordinates,
+});
 
 function at(layer: LayerId, id: string, pl: ReturnType<typeof place>): PointDatum {
   const f = feat(layer, id, { type: 'Point', coordinates: pl.coordinates }, { places: [pl], countries: [pl.country] }) as MapFeature;

@@ -34,8 +34,22 @@ function read(file: string) {
   if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(`${DATA}/${file}`, 'utf8')) as { features: Feature[] });
   return cache.get(file)!;
 }
-const basemap = (name: string, wv: Worldview, lod: LevelOfDetail = 'detailed') => read(dataFile(manifest.basemap.find((b) => b.id === name)!, wv, lod));
-const layer = (id: string, wv: Worldview, lod: LevelOfDetail = 'detailed') => read(dataFile(manifest.layers.find((l) => l.id === id)!, wv, lod)).features as Area[];
+const basemap = (name: string, wv: Worldview, lod: LevelOfDetail = 'detailed') =>
+  read(
+    dataFile(
+      manifest.basemap.find((b) => b.id === name)!,
+      wv,
+      lod,
+    ),
+  );
+const layer = (id: string, wv: Worldview, lod: LevelOfDetail = 'detailed') =>
+  read(
+    dataFile(
+      manifest.layers.find((l) => l.id === id)!,
+      wv,
+      lod,
+    ),
+  ).features as Area[];
 
 /** Places as drawn at 1:50m (Hong Kong and Macao: a point of each as the 1:50m outline draws it). */
 const PLACES = {
@@ -52,12 +66,13 @@ type Place = keyof typeof PLACES;
 
 /** Where a place falls on the base map: a country's code, or `hatch` for a disputed area. */
 function onBasemap(place: Place, wv: Worldview, lod: LevelOfDetail = 'detailed'): string[] {
-  return (basemap('countries', wv, lod).features as Area[])
-    .filter((f) => booleanPointInPolygon(PLACES[place], f))
-    .map((f) => (f.properties.disputed ? 'hatch' : String(f.properties.iso2)));
+  return (basemap('countries', wv, lod).features as Area[]).filter((f) => booleanPointInPolygon(PLACES[place], f)).map((f) => (f.properties.disputed ? 'hatch' : String(f.properties.iso2)));
 }
 /** The features of a country-shaped layer that fill a place. */
-const fills = (id: string, place: Place, wv: Worldview, lod: LevelOfDetail = 'detailed') => layer(id, wv, lod).filter((f) => booleanPointInPolygon(PLACES[place], f.geometry)).map((f) => f.id);
+const fills = (id: string, place: Place, wv: Worldview, lod: LevelOfDetail = 'detailed') =>
+  layer(id, wv, lod)
+    .filter((f) => booleanPointInPolygon(PLACES[place], f.geometry))
+    .map((f) => f.id);
 
 const CHINA_EVERYWHERE: Place[] = ['Taipei', 'Hong Kong', 'Macao', 'Sanya'];
 const EXPECTED: Record<Worldview, Record<Place, 'CN' | 'IN' | 'PK' | 'hatch'>> = {
@@ -133,7 +148,11 @@ describe('the worldviews differ where they should', () => {
       expect(labels.get('MO')).toMatchObject({ name_en: 'Macao SAR, China', name_zh: '中国澳门' });
       expect(labels.get('XK')).toMatchObject({ name_en: 'Kosovo (UNSCR 1244)' });
       // No country feature of its own: they are China's.
-      for (const code of ['TW', 'HK', 'MO']) expect(basemap('countries', wv).features.some((f) => f.properties!.iso2 === code), code).toBe(false);
+      for (const code of ['TW', 'HK', 'MO'])
+        expect(
+          basemap('countries', wv).features.some((f) => f.properties!.iso2 === code),
+          code,
+        ).toBe(false);
     }
   });
 
@@ -190,7 +209,13 @@ describe('the worldview in the URL, the preference and stories', () => {
     expect(preferredWorldview(storage)).toBe('cn');
     store.set('hsr-worldview', 'mars');
     expect(preferredWorldview(storage)).toBe(DEFAULT_WORLDVIEW);
-    expect(preferredWorldview({ getItem: () => { throw new Error('denied'); } })).toBe(DEFAULT_WORLDVIEW);
+    expect(
+      preferredWorldview({
+        getItem: () => {
+          throw new Error('denied');
+        },
+      }),
+    ).toBe(DEFAULT_WORLDVIEW);
   });
 
   it('lets a story or a chapter set the worldview, validated like the rest', () => {
@@ -253,12 +278,13 @@ describe('exports in each worldview (composition)', () => {
     const px = hatchPixels(size, 2, [0, 0, 0], 1);
     const alpha = (x: number, y: number) => px[(((y + size) % size) * size + ((x + size) % size)) * 4 + 3]!;
     let ink = 0;
-    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
-      if (alpha(x, y) > 0) ink++;
-      // Along a diagonal (x + y constant) the tile looks the same, across the tile's edges too.
-      expect(alpha(x, y)).toBe(alpha(x + 1, y - 1));
-    }
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        if (alpha(x, y) > 0) ink++;
+        // Along a diagonal (x + y constant) the tile looks the same, across the tile's edges too.
+        expect(alpha(x, y)).toBe(alpha(x + 1, y - 1));
+      }
     expect(ink).toBeGreaterThan(size);
-    expect(ink).toBeLessThan(size * size / 2);
+    expect(ink).toBeLessThan((size * size) / 2);
   });
 });

@@ -31,7 +31,13 @@ const snapshot = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [
 describe('writing the data build', () => {
   it('replaces the output with exactly the new files (stale ones gone)', () => {
     const { parent, out } = earlierBuild();
-    writeOutputAtomically(out, new Map([['manifest.json', 'new manifest'], ['basemap/countries.geojson', 'countries']]));
+    writeOutputAtomically(
+      out,
+      new Map([
+        ['manifest.json', 'new manifest'],
+        ['basemap/countries.geojson', 'countries'],
+      ]),
+    );
     expect(snapshot(out)).toEqual({ 'basemap/countries.geojson': 'countries', 'manifest.json': 'new manifest' });
     // Nothing staged is left beside it.
     expect(readdirSync(parent)).toEqual(['data']);
@@ -41,7 +47,11 @@ describe('writing the data build', () => {
     const { parent, out } = earlierBuild();
     const before = snapshot(out);
     // "manifest.json" first, then a file under "manifest.json/": the second cannot be written.
-    const files = new Map([['manifest.json', 'new manifest'], ['projects.geojson', 'new projects'], ['manifest.json/nested.csv', 'x']]);
+    const files = new Map([
+      ['manifest.json', 'new manifest'],
+      ['projects.geojson', 'new projects'],
+      ['manifest.json/nested.csv', 'x'],
+    ]);
     expect(() => writeOutputAtomically(out, files)).toThrow();
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['data']);

@@ -343,14 +343,14 @@ export const enStrings = {
   'problem.mechanismsWithoutLayer': 'set, but the chapter does not show the mechanisms layer',
   'problem.longitude': 'longitude {value} out of range',
   'problem.latitude': 'latitude {value} out of range',
-  'problem.zoom': '{value} out of range {min}–{max} (the map\'s)',
+  'problem.zoom': "{value} out of range {min}–{max} (the map's)",
   'problem.bearing': '{value} out of range',
   'problem.pitch': '{value} out of range 0–60',
   'problem.docName': 'malformed file name "{value}"',
   'problem.quoteShort': 'too short to stand as evidence',
   'problem.unknownFilter': 'unknown filter "{value}"',
   'problem.direction': 'direction "{value}" is not one of all, belt, maritime',
-  'problem.area': 'area {value} is not one of the plan\'s areas 1–8',
+  'problem.area': "area {value} is not one of the plan's areas 1–8",
   'problem.status': 'status "{value}" is not one of planned, intended, established, held',
   'problem.country': 'country "{value}" is not an ISO 3166-1 alpha-2 code',
   'problem.years': 'years {value} are not a range within {min}–{max}',
@@ -372,7 +372,8 @@ export const enStrings = {
   'storyError.not-found': 'There is no story “{what}”.',
   'storyError.refused': 'Stories can only be opened from this site or from this browser, not from “{what}”.',
   'storyError.network': 'The story “{what}” could not be loaded.',
-  'storyError.more': '…and {n} more.',} as const;
+  'storyError.more': '…and {n} more.',
+} as const;
 
 export const en = {
   name: 'English',

@@ -390,5 +390,6 @@ export const zh: Locale = {
     'storyError.not-found': '没有故事“{what}”。',
     'storyError.refused': '只能打开本网站或本浏览器中的故事，不能打开“{what}”。',
     'storyError.network': '无法加载故事“{what}”。',
-    'storyError.more': '……另有 {n} 处问题。',  },
+    'storyError.more': '……另有 {n} 处问题。',
+  },
 };
