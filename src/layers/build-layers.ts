@@ -191,6 +191,19 @@ export function buildLayers(
     const common = { pickable: true, autoHighlight: true, highlightColor: hoverHighlight };
     const fill = colour(spec, spec.color);
     const stroke = colour(spec, spec.lineColor);
+    /** A layer's own paths: its colour and width (in pixels, scaled), rounded ends, pickable. */
+    const pathProps = (data: PathDatum[]) => ({
+      id: spec.id,
+      data,
+      ...common,
+      getPath: (p: PathDatum) => p.path,
+      getColor: (p: PathDatum) => fill(p.feature.properties),
+      getWidth: (p: PathDatum) => spec.lineWidth(p.feature.properties) * k,
+      widthUnits: 'pixels' as const,
+      capRounded: true,
+      jointRounded: true,
+      updateTriggers: { getColor: triggers, getWidth: k },
+    });
     switch (spec.draw) {
       case 'area': {
         const dash = spec.dash;
@@ -245,64 +258,17 @@ export function buildLayers(
             updateTriggers: { getColor: triggers, getWidth: k },
           },
         });
-        out.push({
-          type: 'PathLayer',
-          dashed: true,
-          props: {
-            id: spec.id,
-            data: paths,
-            ...common,
-            getPath: (p: PathDatum) => p.path,
-            getColor: (p: PathDatum) => fill(p.feature.properties),
-            getWidth: (p: PathDatum) => spec.lineWidth(p.feature.properties) * k,
-            widthUnits: 'pixels',
-            capRounded: true,
-            jointRounded: true,
-            getDashArray: (p: PathDatum) => spec.dash?.(p.feature.properties) ?? SOLID,
-            dashJustified: true,
-            updateTriggers: { getColor: triggers, getWidth: k },
-          },
-        });
+        out.push({ type: 'PathLayer', dashed: true, props: { ...pathProps(paths), getDashArray: (p: PathDatum) => spec.dash?.(p.feature.properties) ?? SOLID, dashJustified: true } });
         break;
       }
       case 'line': {
-        out.push({
-          type: 'PathLayer',
-          dashed: true,
-          props: {
-            id: spec.id,
-            data: visiblePaths(d, spec.id, shown),
-            ...common,
-            getPath: (p: PathDatum) => p.path,
-            getColor: (p: PathDatum) => fill(p.feature.properties),
-            getWidth: (p: PathDatum) => spec.lineWidth(p.feature.properties) * k,
-            widthUnits: 'pixels',
-            capRounded: true,
-            jointRounded: true,
-            getDashArray: (p: PathDatum) => spec.dash?.(p.feature.properties) ?? SOLID,
-            updateTriggers: { getColor: triggers, getWidth: k },
-          },
-        });
+        out.push({ type: 'PathLayer', dashed: true, props: { ...pathProps(visiblePaths(d, spec.id, shown)), getDashArray: (p: PathDatum) => spec.dash?.(p.feature.properties) ?? SOLID } });
         break;
       }
       case 'arc': {
         // Missions are curved flows (shaped in the data build) ending in a dot at the host.
         const paths = visiblePaths(d, spec.id, shown);
-        out.push({
-          type: 'PathLayer',
-          props: {
-            id: spec.id,
-            data: paths,
-            ...common,
-            getPath: (p: PathDatum) => p.path,
-            getColor: (p: PathDatum) => fill(p.feature.properties),
-            getWidth: (p: PathDatum) => spec.lineWidth(p.feature.properties) * k,
-            widthUnits: 'pixels',
-            capRounded: true,
-            jointRounded: true,
-            updateTriggers: { getColor: triggers, getWidth: k },
-          },
-        });
+        out.push({ type: 'PathLayer', props: pathProps(paths) });
         out.push({
           type: 'ScatterplotLayer',
           props: {
