@@ -305,7 +305,7 @@ describe('the public map (built site, Chromium)', () => {
     expect(cam.lat).toBeCloseTo(35, 0);
     expect(cam.lng).toBeCloseTo(100, 0);
     const ids = await page.evaluate(() => window.__hsrMap!.deckLayerIds());
-    expect(ids).toEqual(expect.arrayContaining(['projects', 'tcm-centres', 'selection']));
+    expect(ids).toEqual(expect.arrayContaining(['projects', 'tcm-centres', 'selection-ring']));
     expect(ids).not.toContain('directions');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
     expect(await page.locator('hsr-detail h2').innerText()).toBe(feature('projects', 'project-23').properties.name_zh);

@@ -211,7 +211,7 @@ describe('presentation mode', () => {
     expect(hashParams(page).get('chapter')).toBe('2');
     // The chapter's layers and filters are applied, and its features ringed.
     const ids = await page.evaluate(() => window.__hsrMap!.deckLayerIds());
-    expect(ids).toEqual(expect.arrayContaining(['mechanisms', 'priority-countries', 'directions', 'highlight-direction-belt']));
+    expect(ids).toEqual(expect.arrayContaining(['mechanisms', 'priority-countries', 'directions', 'highlight-direction-belt-edge']));
     expect(ids).not.toContain('projects');
 
     // Esc ends the talk.
