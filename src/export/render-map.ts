@@ -235,7 +235,9 @@ export class ExportRenderer {
     this.labelFont = scene.labelFont;
     this.worldview = scene.data.worldview;
     const container = (this.container = document.createElement('div'));
+    // Off screen and never for people: inert takes MapLibre's focusable canvas out of the tab order too (aria-hidden alone would hide a focusable element).
     container.setAttribute('aria-hidden', 'true');
+    container.inert = true;
     container.className = 'hsr-export-map';
     container.lang = htmlLang(scene.lang);
     Object.assign(container.style, { position: 'fixed', left: '-100000px', top: '0', width: `${WARM_CSS.width}px`, height: `${WARM_CSS.height}px`, pointerEvents: 'none' });
