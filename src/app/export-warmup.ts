@@ -7,8 +7,9 @@
  * who exports soon after the page opens would wait for all of it. The page
  * then holds the renderer (small, between exports) until the tab is hidden.
  *
- * Not on devices that say they are short of memory or data (a second map and
- * its detailed outlines): there the dialog warms it when opened, as before.
+ * Not on phones and tablets, nor on devices that say they are short of memory
+ * or data (a second map and its detailed outlines): there the dialog warms it
+ * when opened, as before.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState } from '../state/app-state.ts';
@@ -29,9 +30,17 @@ const GIVE_UP_MS = 120_000;
 
 const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200)));
 
-/** Whether this device should warm the renderer without being asked. */
-export function warmsUnasked(nav: { deviceMemory?: number; connection?: { saveData?: boolean } } = navigator as never): boolean {
-  if (nav.connection?.saveData) return false;
+/**
+ * Whether this device should warm the renderer without being asked: not a
+ * phone or tablet (a finger is its main pointer: exports are made at a desk,
+ * and a second map costs a phone memory and battery), nor a device short of
+ * memory or saving data.
+ */
+export function warmsUnasked(
+  nav: { deviceMemory?: number; connection?: { saveData?: boolean } } = navigator as never,
+  touchFirst: boolean = window.matchMedia?.('(pointer: coarse)').matches ?? false,
+): boolean {
+  if (touchFirst || nav.connection?.saveData) return false;
   return nav.deviceMemory === undefined || nav.deviceMemory >= MIN_MEMORY_GB;
 }
 
