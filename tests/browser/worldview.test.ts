@@ -28,6 +28,8 @@ afterAll(async () => {
 
 const ITANAGAR: [number, number] = [93.62, 27.08];
 const LHASA: [number, number] = [91.11, 29.65];
+/** Guwahati (Assam): India, shaded as a priority country of the maritime road. */
+const GUWAHATI: [number, number] = [91.74, 26.14];
 
 async function openSite(hash: string): Promise<PageRecording> {
   const rec = await openPage(browser, `${inject('baseUrl')}?test#${hash}`, { viewport: { width: 1280, height: 800 } });
@@ -117,22 +119,23 @@ function pixels(r: HookResult) {
 
 describe('worldviews', () => {
   it('switches the base map, the country fills, the attribution and the link together, and remembers the choice', async () => {
-    const rec = await openSite('map=4/26/93&layers=statement-2020&lang=en');
+    const rec = await openSite('map=4/26/93&layers=priority-countries&lang=en');
     const { page } = rec;
     expect(DEFAULT_WORLDVIEW).toBe('intl');
-    // International: Itanagar (Arunachal Pradesh) is hatched, in no country's fill; China (Lhasa) is shaded.
+    // International: Itanagar (Arunachal Pradesh) is hatched, in no country's fill: not in India's (Guwahati is shaded).
     expect(await renderedAt(page, BASEMAP_LAYER_IDS.disputed, ITANAGAR)).toBeGreaterThan(0);
-    const [itanagarIntl, lhasaIntl] = await colours(page, [ITANAGAR, LHASA]);
-    expect(distance(itanagarIntl!, lhasaIntl!)).toBeGreaterThan(25);
+    const [itanagarIntl, guwahati] = await colours(page, [ITANAGAR, GUWAHATI]);
+    expect(distance(itanagarIntl!, guwahati!)).toBeGreaterThan(25);
     expect(await borderKinds(page)).not.toContain('maritime');
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('do not imply the expression of any opinion');
 
     await switchTo(page, 'cn');
-    // China's: Itanagar is China's, in China's fill (the 2020 statement shades China), not hatched.
+    // China's: Itanagar is China's, drawn as China is (Lhasa), not hatched.
     expect(await renderedAt(page, BASEMAP_LAYER_IDS.disputed, ITANAGAR)).toBe(0);
     const [itanagarCn, lhasaCn] = await colours(page, [ITANAGAR, LHASA]);
     expect(distance(itanagarCn!, lhasaCn!)).toBeLessThan(12);
-    expect(distance(itanagarCn!, itanagarIntl!)).toBeGreaterThan(25);
+    // …and in no Indian fill in China's worldview either (the hatch is gone: `renderedAt` above).
+    expect(distance(itanagarCn!, guwahati!)).toBeGreaterThan(25);
     expect(await borderKinds(page)).toContain('maritime');
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('not a reviewed standard map');
     expect(page.url()).toContain('wv=cn');
