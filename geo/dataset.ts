@@ -2,6 +2,7 @@
  * Seeds → validated features, without writing anything. Tests call this on
  * small fixture seeds; `outputs.ts` serialises its result.
  */
+import { join } from 'node:path';
 import { type Atlas, loadAtlas } from './atlas.ts';
 import type { DataIssue, DataIssue as Issue } from './errors.ts';
 import { roundShipped } from './output.ts';
@@ -140,5 +141,16 @@ export function buildDataset(root = 'seeds'): Dataset {
     ids.set(f.id, f.properties.layer);
   }
   const countryPlaced = [...ctx.countryPlaced!].sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id));
+  // A table that is not there reads as empty, so what refers to it fails as unknown ids: say first that the file is
+  // missing (a deleted or misnamed file), before the references that follow from it.
+  if (issues.length) {
+    const missing = seeds.missingTables.map((name) => ({
+      table: name,
+      record: '-',
+      field: '-',
+      message: `the table is missing: ${join(root, 'tables', `${name}.json`)} (references to its records fail below)`,
+    }));
+    issues.unshift(...missing);
+  }
   return { seeds, places, layers, worldviews: views, issues, countryPlaced };
 }

@@ -28,6 +28,8 @@ export interface Seeds {
   /** Groups of countries named as a whole (groups.json). */
   groups: Group[];
   tables: Tables;
+  /** Tables whose file is not there (read as empty: small fixtures leave most out). */
+  missingTables: string[];
 }
 
 function readJson(path: string, table: string, issues: DataIssue[]): unknown[] {
@@ -79,11 +81,13 @@ export function loadSeeds(root = 'seeds', issues: DataIssue[] = []): Seeds {
 
   const groupsPath = join(tablesDir, 'groups.json');
   const groups = existsSync(groupsPath) ? parseRows(readJson(groupsPath, 'groups', issues), Group, 'groups', issues) : [];
+  const missingTables = [...(placeFiles.length ? [] : ['places']), ...(existsSync(groupsPath) ? [] : ['groups'])];
 
   const tables = {} as Record<TableName, unknown[]>;
   for (const name of Object.keys(TABLES) as TableName[]) {
     const path = join(tablesDir, `${name}.json`);
+    if (!existsSync(path)) missingTables.push(name);
     tables[name] = existsSync(path) ? parseRows(readJson(path, name, issues), TABLES[name] as z.ZodType<unknown>, name, issues) : [];
   }
-  return { documents, documentMeta, places, groups, tables: tables as Tables };
+  return { documents, documentMeta, places, groups, tables: tables as Tables, missingTables };
 }

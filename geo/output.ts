@@ -126,11 +126,28 @@ export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheet programs read the Chinese correctly). */
+/** What a spreadsheet program reads as the start of a formula in a text cell (OWASP's list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheet programs read the
+ * Chinese correctly), safe to open in one: a text cell that a spreadsheet would
+ * evaluate (`=HYPERLINK(…)`, `+`, `-`, `@`, a tab or a carriage return first)
+ * gets a leading `'`, as OWASP advises; numbers (`lon`, `lat`, `value`) stay
+ * numbers. Every row has the header's width (short rows are padded).
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
   const cell = (v: string | number | undefined) => {
-    const s = v === undefined ? '' : String(v);
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new Error(`CSV: ${v} is not a number a spreadsheet can read`);
+      return String(v);
+    }
+    const s = v === undefined ? '' : FORMULA_START.test(v) ? `'${v}` : v;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `\ufeff${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  const line = (r: readonly (string | number | undefined)[], i: number) => {
+    if (r.length > header.length) throw new Error(`CSV: row ${i} has ${r.length} cells for a header of ${header.length}`);
+    return [...r, ...Array<undefined>(header.length - r.length)].map(cell).join(',');
+  };
+  return `\ufeff${[header, ...rows].map(line).join('\r\n')}\r\n`;
 }

@@ -16,24 +16,50 @@ export type DocFile = z.infer<typeof DocFile>;
 export const Iso2 = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, upper case');
 export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case id');
 
+/** C0 and C1 control characters, tab and line breaks included. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same but the line feed: a quote may run across a line of its document (whitespace is normalised when matched). */
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+/** The longest name, summary or quote a record may have: far above any real one, well below a pasted file. */
+export const TEXT_MAX = { name: 300, prose: 2000, quote: 1000 } as const;
+
+/**
+ * Free text: no control characters (no real name or summary needs a tab, a
+ * line break, a carriage return or an escape, and in a spreadsheet they start
+ * formulas or break rows; `geo/output.ts` neutralises the rest) and no more
+ * than `max` characters.
+ */
+export const Text = (max: number, min = 0, control = CONTROL) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !control.test(s), {
+      error: (i) => `contains a control character (U+${(i.input as string).match(control)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
+    });
+const Name = (min = 0) => Text(TEXT_MAX.name, min);
+const Prose = (min = 0) => Text(TEXT_MAX.prose, min);
+
 /**
  * A citation: `quote` must occur verbatim (whitespace normalised) in `doc`.
  * A clause or a sentence, long enough to stand as evidence on its own.
  */
-export const Source = z.strictObject({ doc: DocFile, quote: z.string().min(8) });
+export const Source = z.strictObject({ doc: DocFile, quote: Text(TEXT_MAX.quote, 8, CONTROL_BUT_LF) });
 export type Source = z.infer<typeof Source>;
 
 /** A fact taken from outside the five documents (e.g. corridor routes, memberships). */
 export const ExternalSource = z.strictObject({
-  title: z.string().min(3),
-  publisher: z.string().min(2),
+  title: Name(3),
+  publisher: Name(2),
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
-  note: z.string().optional(),
+  note: Prose().optional(),
 });
 export type ExternalSource = z.infer<typeof ExternalSource>;
 
 /** A name in both languages (units, diseases, regions). */
-export const Bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+export const Bilingual = z.strictObject({ en: Prose(1), zh: Prose(1) });
 export type Bilingual = z.infer<typeof Bilingual>;
 
 export const YearRange = z
@@ -43,10 +69,10 @@ export const YearRange = z
 /** Fields every mappable record has. Names and summaries may not be empty in either language. */
 const base = {
   id: Id,
-  name_en: z.string(),
-  name_zh: z.string(),
-  summary_en: z.string(),
-  summary_zh: z.string(),
+  name_en: Name(),
+  name_zh: Name(),
+  summary_en: Prose(),
+  summary_zh: Prose(),
   sources: z.array(Source).min(1),
   external_sources: z.array(ExternalSource).optional(),
   /** Countries the record concerns (ISO 3166-1 alpha-2). */
@@ -61,7 +87,7 @@ const base = {
    * institution, a garbled machine translation): shown in the detail panel.
    * Every identification not in the documents' own words has one.
    */
-  identification_note: z.strictObject({ en: z.string().min(10), zh: z.string().min(4) }).optional(),
+  identification_note: z.strictObject({ en: Prose(10), zh: Prose(4) }).optional(),
 };
 
 /**
@@ -87,8 +113,8 @@ export const Place = z.discriminatedUnion('kind', [
     kind: z.literal('city'),
     geonameid: z.number().int().positive(),
     country: Iso2,
-    name_en: z.string().min(1),
-    name_zh: z.string().min(1),
+    name_en: Name(1),
+    name_zh: Name(1),
   }),
   z.strictObject({
     id: Id,
@@ -99,8 +125,8 @@ export const Place = z.discriminatedUnion('kind', [
      */
     kind: z.literal('country'),
     country: Iso2,
-    name_en: z.string().min(1),
-    name_zh: z.string().min(1),
+    name_en: Name(1),
+    name_zh: Name(1),
   }),
   z.strictObject({
     id: Id,
@@ -109,8 +135,8 @@ export const Place = z.discriminatedUnion('kind', [
     /** GeoNames id of the province's capital, where the province is plotted. */
     capital_geonameid: z.number().int().positive(),
     country: Iso2,
-    name_en: z.string().min(1),
-    name_zh: z.string().min(1),
+    name_en: Name(1),
+    name_zh: Name(1),
   }),
 ]);
 export type Place = z.infer<typeof Place>;
@@ -145,7 +171,7 @@ export const Corridor = z.strictObject({
   ...base,
   /** The countries the corridor links (every waypoint's country among them). */
   countries: z.array(Iso2).min(2),
-  abbr: z.string().optional(),
+  abbr: Name().optional(),
   named_in_documents: z.boolean(),
   direction: DirectionId,
   waypoints: z.array(Id).min(2),
@@ -155,8 +181,8 @@ export type Corridor = z.infer<typeof Corridor>;
 /** Multilateral mechanisms with members at the time (2015–2017). */
 export const Mechanism = z.strictObject({
   ...base,
-  abbr_en: z.string().min(1),
-  abbr_zh: z.string().min(1),
+  abbr_en: Name(1),
+  abbr_zh: Name(1),
   members: z.array(Iso2).min(2),
   members_as_of: z.string().regex(/^\d{4}(-\d{2})?$/),
   direction: z.enum(FEATURE_DIRECTIONS),
@@ -289,7 +315,7 @@ export type Mission = z.infer<typeof Mission>;
 export const Organisation = z.strictObject({
   ...pointBase,
   /** Only an abbreviation in use; none is made up. */
-  abbr: z.string().min(1).optional(),
+  abbr: Name(1).optional(),
   /** `mechanism`: a bilateral cooperation mechanism; `cooperation`: bilateral cooperation the documents name with a country. */
   kind: z.enum(['organisation', 'office', 'network', 'alliance', 'aid-programme', 'mechanism', 'cooperation']).optional(),
 });
@@ -312,7 +338,7 @@ export const Headline = z.strictObject({
   label: Bilingual,
   value: z.number(),
   unit: Bilingual,
-  period: z.string().min(1),
+  period: Name(1),
   note: Bilingual.optional(),
   countries: z.array(Iso2).optional(),
   places: z.array(Id).optional(),
@@ -327,10 +353,10 @@ export type Headline = z.infer<typeof Headline>;
  */
 export const Group = z.strictObject({
   id: Id,
-  name_en: z.string().min(2),
-  name_zh: z.string().min(1),
+  name_en: Name(2),
+  name_zh: Name(1),
   /** Words that name the group in the documents (matched in quotes, case-insensitive). */
-  terms: z.array(z.string().min(2)).min(1),
+  terms: z.array(Name(2)).min(1),
   /** How a member is described: "a member of ASEAN" / "东盟成员国". */
   member_of: Bilingual,
   members: z.array(Iso2).min(2),

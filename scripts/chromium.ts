@@ -5,8 +5,16 @@
  *
  * WebGL 2 in headless Chromium without a GPU comes from SwiftShader through ANGLE:
  * `--use-angle=swiftshader` selects it and, since Chromium 137, software WebGL is
- * only allowed with `--enable-unsafe-swiftshader`. The other flags keep the
- * browser from talking to Google services, so any request seen comes from the page.
+ * only allowed with `--enable-unsafe-swiftshader`.
+ *
+ * Offline, and provably so: Chromium talks to Google by itself (component and
+ * variations updates, autofill, sign-in, safe browsing, translate, domain
+ * reliability…). The flags below switch those services off, and the host
+ * resolver then answers "not found" for every name but the local server's, so
+ * whatever a future Chromium adds cannot leave the machine either: the tests,
+ * the bench, `npm run posters` and `npm run export` reach 127.0.0.1 and nothing
+ * else. `HSR_CHROMIUM_NET_LOG=<file>` writes Chromium's net log, which the
+ * browser tests read to prove it (`tests/browser/net-log.test.ts`).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
@@ -21,10 +29,33 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-default-apps',
+  '--disable-client-side-phishing-detection',
+  '--disable-domain-reliability',
+  '--disable-breakpad',
+  '--disable-field-trial-config',
+  '--no-pings',
+  '--no-service-autorun',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--metrics-recording-only',
+  // What the flags above do not stop (extension updates, autofill, Google account lookups) is pointed at a closed local port.
+  '--apps-gallery-update-url=http://127.0.0.1:9/',
+  '--autofill-server-url=http://127.0.0.1:9/',
+  '--gaia-url=http://127.0.0.1:9/',
+  '--google-apis-url=http://127.0.0.1:9/',
+  '--component-updater=url-source=http://127.0.0.1:9/',
+  // Every host name but the local server's resolves to nothing (IP literals are not names: 127.0.0.1 still works).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
 ] as const;
+
+/** The flags of a launch: the shared ones, the caller's, and the net log when asked for. */
+function launchArgs(extraArgs: readonly string[] = []): string[] {
+  const netLog = process.env.HSR_CHROMIUM_NET_LOG;
+  return [...CHROMIUM_ARGS, ...extraArgs, ...(netLog ? [`--log-net-log=${netLog}`, '--net-log-capture-mode=Default'] : [])];
+}
 
 function checkExecutable(): void {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -35,7 +66,7 @@ function checkExecutable(): void {
 /** Launches Chromium; throws (tests fail, they never skip) when the executable is missing. */
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   checkExecutable();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: launchArgs(extraArgs) });
 }
 
 /**
@@ -44,7 +75,7 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
  */
 export async function launchChromiumServer(): Promise<BrowserServer> {
   checkExecutable();
-  return chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: launchArgs() });
 }
 
 /** Connects to a Chromium started by `launchChromiumServer`; closing the result disconnects, the browser keeps running. */

@@ -41,6 +41,7 @@ import { serveDist } from './serve-dist.ts';
 import { launchChromium } from './chromium.ts';
 import { parseSize, presetById, PRESETS, SCREEN_DPI } from '../src/export/presets.ts';
 import { shippedStory } from './story-files.ts';
+import { readViewArg } from './view-arg.ts';
 import { WORLDVIEWS, parseWorldview } from '../src/data/worldviews.ts';
 import type { HandoutHookResult, HookError, HookOptions, HookResult } from '../src/export/hook.ts';
 
@@ -111,6 +112,9 @@ if (a.story && !story) usage(`unknown or invalid story "${a.story}" (see public/
 if (!a.story && (a.all || a.chapter || a.handout)) usage('--all, --chapter and --handout need --story ID');
 if (story && [a.all, !!a.chapter, a.handout].filter(Boolean).length !== 1) usage('--story needs one of --chapter N (one file), --all (every chapter into --out DIR) or --handout (one PDF)');
 if (a.handout && format !== 'pdf') usage('--handout makes a PDF: give --out FILE.pdf');
+const viewArg = a.view === undefined ? undefined : readViewArg(a.view);
+if (viewArg && !viewArg.ok) usage(viewArg.error);
+const view = viewArg?.ok ? viewArg : undefined;
 let linkBase: string | undefined;
 if (a['link-base']) {
   try {
@@ -118,7 +122,7 @@ if (a['link-base']) {
   } catch {
     usage(`bad --link-base ${a['link-base']} (expected a URL such as https://example.org/hsr/)`);
   }
-} else if (a.view && /^https?:\/\//.test(a.view)) linkBase = new URL(a.view).href;
+} else if (view?.url) linkBase = view.url;
 if (!linkBase && !a['no-qr']) console.error('export: no QR code: give --link-base URL (the site the link should open), or --no-qr');
 const chapter = a.chapter ? Number(a.chapter) : undefined;
 if (story && chapter !== undefined && !(Number.isInteger(chapter) && chapter >= 1 && chapter <= story.chapters.length)) {
@@ -144,16 +148,6 @@ const options: HookOptions = {
   ...(a['no-date'] ? { date: false } : {}),
   ...(a['no-qr'] || !linkBase ? { qr: false } : { linkBase }),
 };
-
-/** The view part of a site URL: its hash (`#map=…&layers=…`), '' when none. */
-function viewHash(view: string | undefined): string {
-  if (!view) return '';
-  try {
-    return new URL(view).hash;
-  } catch {
-    return view.startsWith('#') ? view : `#${view}`;
-  }
-}
 
 /** The hash with the worldview asked for (`wv=`), which a story chapter's own worldview still overrides. */
 function withWorldview(hash: string): string {
@@ -257,7 +251,7 @@ try {
       await site.close();
     }
   } else {
-    const site = await openSite(browser, server.url, viewHash(a.view));
+    const site = await openSite(browser, server.url, view?.hash ?? '');
     try {
       ok = await exportPage(site.page, resolve(a.out), false);
     } finally {

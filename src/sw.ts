@@ -25,6 +25,12 @@
  * The page asks whether every file is stored (`{ type: 'hsr-offline-status' }`)
  * and hears back `{ type: 'hsr-offline', ready, hash }`; the worker also
  * announces readiness to every page when it activates.
+ *
+ * The cache repairs itself: the browser may evict entries, a person may clear
+ * some. Each time a page starts (its status question), the worker compares the
+ * cache with the build's list and fetches what is missing; "ready" means every
+ * file is really there. A precached file found missing while the network works
+ * is put back as it is served.
  */
 declare const self: ServiceWorkerGlobalScope;
 declare const __PRECACHE__: string[];
@@ -72,11 +78,41 @@ async function pruneIfAlone(): Promise<void> {
   if (tabs.length <= 1) await deleteOldCaches();
 }
 
-/** Whether every file of the build is in the cache. */
-async function complete(): Promise<boolean> {
+/** The build's files that are not in the cache. */
+async function missing(): Promise<string[]> {
   const cache = await caches.open(CACHE);
   const keys = new Set((await cache.keys()).map((r) => r.url));
-  return urls.every((u) => keys.has(u));
+  return urls.filter((u) => !keys.has(u));
+}
+
+/** Whether every file of the build is in the cache. */
+async function complete(): Promise<boolean> {
+  return (await missing()).length === 0;
+}
+
+let repairing: Promise<boolean> | null = null;
+
+/** Fetches the build's files missing from the cache (one repair at a time); true when the cache is then complete. */
+function repair(): Promise<boolean> {
+  repairing ??= (async () => {
+    try {
+      const lost = await missing();
+      if (!lost.length) return true;
+      const cache = await caches.open(CACHE);
+      for (const u of lost) {
+        try {
+          const res = await fetch(new Request(u, { cache: 'reload' }));
+          if (res.ok) await cache.put(u, res);
+        } catch {
+          // Offline: it stays missing, and the page does not say "Ready offline".
+        }
+      }
+      return await complete();
+    } finally {
+      repairing = null;
+    }
+  })();
+  return repairing;
 }
 
 self.addEventListener('message', (event) => {
@@ -89,7 +125,7 @@ self.addEventListener('message', (event) => {
     event.waitUntil(
       (async () => {
         await pruneIfAlone();
-        const ready = await complete();
+        const ready = await repair();
         (event.source as Client | null)?.postMessage({ type: 'hsr-offline', ready, hash: __CONTENT_HASH__ });
       })(),
     );
@@ -134,7 +170,14 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cached = await caches.match(key, { cacheName: CACHE });
-      return cached ?? fetch(req);
+      if (cached) return cached;
+      // Evicted or cleared: served from the network and put back (the shell only from a request for itself).
+      const res = await fetch(req);
+      if (res.ok && (key !== shell || req.url.split(/[?#]/)[0] === shell)) {
+        const copy = res.clone();
+        event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)));
+      }
+      return res;
     })(),
   );
 });

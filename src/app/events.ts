@@ -34,6 +34,8 @@ export interface HsrEvents {
   'hsr-story': StoryRequest;
   /** The map's status changed; `error` says why it could not be created. */
   'hsr-map-status': { status: MapStatus; error?: string };
+  /** Files of the built-in base map that did not load (their names, e.g. `countries.geojson`). */
+  'hsr-basemap-missing': { files: string[] };
   /** The map nears the zoom where detailed outlines are drawn. */
   'hsr-detail-wanted': undefined;
   /** Once: the first frame with the thematic layers drawn. */

@@ -25,7 +25,7 @@ import { StateStore } from './store.ts';
 import { DataController } from './data-controller.ts';
 import { TalkController } from './talk-controller.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
-import { ensureElement } from './lazy-elements.ts';
+import { ensureElement, LAZY_PART_NAMES, type LazyTag, onPartMissing } from './lazy-elements.ts';
 import { Poster, posterView } from './poster.ts';
 import { warmExportWhenIdle } from './export-warmup.ts';
 import type { AppState } from '../state/app-state.ts';
@@ -62,9 +62,15 @@ export class HsrApp extends LitElement {
     applyUpdate: { state: true },
     editorOpen: { state: true },
     playing: { state: true },
+    basemapMissing: { state: true },
+    partsMissing: { state: true },
   };
 
   declare mapStatus: MapStatus;
+  /** Files of the built-in base map that did not load (the banner names them). */
+  declare basemapMissing: string[];
+  /** Parts of the app whose code could not load (`lazy-elements.ts`): the banner names them and offers a reload. */
+  declare partsMissing: LazyTag[];
   /** The share button says the link was copied. */
   declare copied: boolean;
   /** Whether the (lazy-loaded) export dialog is open. */
@@ -105,10 +111,13 @@ export class HsrApp extends LitElement {
   private poster?: Poster;
   private stopOffline?: () => void;
   private unsubscribe?: () => void;
+  private unsubscribeParts?: () => void;
 
   constructor() {
     super();
     this.mapStatus = 'loading';
+    this.basemapMissing = [];
+    this.partsMissing = [];
     this.copied = false;
     this.exportOpen = false;
     this.presenterLoaded = false;
@@ -131,6 +140,10 @@ export class HsrApp extends LitElement {
     this.addEventListener('hsr-change', this.onChange);
     this.addEventListener('hsr-story', this.onStory);
     this.addEventListener('hsr-map-status', this.onMapStatus);
+    this.addEventListener('hsr-basemap-missing', this.onBasemapMissing);
+    this.unsubscribeParts = onPartMissing((tag) => {
+      if (!this.partsMissing.includes(tag)) this.partsMissing = [...this.partsMissing, tag];
+    });
     this.addEventListener('hsr-detail-wanted', this.wantDetail);
     this.addEventListener('hsr-map-drawn', this.onMapDrawn);
     this.addEventListener('hsr-export-open', this.onExportOpen);
@@ -171,6 +184,8 @@ export class HsrApp extends LitElement {
     this.removeEventListener('hsr-change', this.onChange);
     this.removeEventListener('hsr-story', this.onStory);
     this.removeEventListener('hsr-map-status', this.onMapStatus);
+    this.removeEventListener('hsr-basemap-missing', this.onBasemapMissing);
+    this.unsubscribeParts?.();
     this.removeEventListener('hsr-detail-wanted', this.wantDetail);
     this.removeEventListener('hsr-map-drawn', this.onMapDrawn);
     this.removeEventListener('hsr-export-open', this.onExportOpen);
@@ -318,14 +333,8 @@ export class HsrApp extends LitElement {
   };
 
   private async loadPresenter() {
-    try {
-      await import('../ui/hsr-presenter.ts');
-      this.presenterLoaded = true;
-    } catch (e) {
-      // A chunk that cannot load (an old tab after a new deploy, offline without the worker): stay on the map.
-      console.error('the presentation mode could not load:', e);
-      this.store.apply({ story: null, kiosk: null }, true);
-    }
+    // Code that cannot load: the map stays, the story stays in the address, and the banner offers a reload.
+    if (await ensureElement('hsr-presenter')) this.presenterLoaded = true;
   }
 
   /** Where the map is now: the presenter returns there when the story ends. */
@@ -338,6 +347,10 @@ export class HsrApp extends LitElement {
       this.data.mapDrawn();
       this.poster?.reveal();
     }
+  };
+
+  private onBasemapMissing = (e: HsrEvent<'hsr-basemap-missing'>) => {
+    this.basemapMissing = e.detail.files;
   };
 
   private onMapDrawn = () => {
@@ -388,8 +401,7 @@ export class HsrApp extends LitElement {
   private openExport = async () => {
     if (!this.data.data || this.mapStatus !== 'ready') return;
     this.wantDetail();
-    await import('../export/hsr-export-dialog.ts');
-    this.exportOpen = true;
+    if (await ensureElement('hsr-export-dialog')) this.exportOpen = true;
   };
 
   protected override firstUpdated(): void {
@@ -424,12 +436,53 @@ export class HsrApp extends LitElement {
     </div>`;
   }
 
+  /** What went wrong, stacked at the top of the map: a story that cannot be shown, missing data or code. */
+  private banners() {
+    const lang = this.state.lang;
+    const report = this.data.report;
+    return html`<div class="banners">
+      ${this.storyBanner()}
+    ${this.data.error ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.data.error })}</div>` : nothing}
+    ${this.basemapMissing.length ? html`<div class="banner" role="alert">${t(lang, 'map.basemapMissing', { detail: joinList(lang, this.basemapMissing) })}</div>` : nothing}
+    ${
+      this.partsMissing.length
+        ? html`<div class="banner banner-part" role="alert">
+            ${t(lang, 'lazy.failed', {
+              part: joinList(
+                lang,
+                this.partsMissing.map((p) => t(lang, LAZY_PART_NAMES[p])),
+              ),
+            })}
+            <button type="button" @click=${() => location.reload()}>${t(lang, 'lazy.retry')}</button>
+          </div>`
+        : nothing
+    }
+    ${
+      report
+        ? html`<div class="banner" role="status">
+          ${
+            report.failedLayers.length
+              ? t(lang, 'map.dataError', {
+                  detail: joinList(
+                    lang,
+                    report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)),
+                  ),
+                })
+              : ''
+          }
+          ${report.skipped.length ? t(lang, 'map.recordsSkipped', { count: report.skipped.length }) : ''}
+        </div>`
+        : nothing
+    }
+    </div>`;
+  }
+
   /** The presenter view window: the speaker's view of the talk, no map. */
   private renderPresenterView() {
     const s = this.state;
     const talk = this.talk;
     return html`<hsr-presenter-view .lang=${s.lang} .position=${s.story} .story=${talk.story} .talk=${talk.talk} .ended=${talk.ended} .audience=${talk.peers.audience > 0} .data=${this.data.data} .base=${this.data.base.href}></hsr-presenter-view>
-      ${this.storyBanner()}`;
+      ${this.banners()}`;
   }
 
   override render() {
@@ -439,7 +492,6 @@ export class HsrApp extends LitElement {
     const talk = this.talk;
     const data = this.data.data;
     const selected = s.selected && data ? (data.byId.get(s.selected) ?? null) : null;
-    const report = this.data.report;
     const list = s.view === 'list';
     return html`
       <a class="skip" href="#list" @click=${this.skipToList}>${t(lang, 'app.skip')}</a>
@@ -471,25 +523,7 @@ export class HsrApp extends LitElement {
         }
         ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${data}></hsr-detail>` : nothing}
         ${this.editorOpen && !s.story ? html`<hsr-story-editor role="region" aria-labelledby="editor-title" .lang=${lang} .state=${s} .data=${data} .liveCamera=${this.liveCamera}></hsr-story-editor>` : nothing}
-        ${this.storyBanner()}
-        ${this.data.error ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.data.error })}</div>` : nothing}
-        ${
-          report
-            ? html`<div class="banner" role="status">
-              ${
-                report.failedLayers.length
-                  ? t(lang, 'map.dataError', {
-                      detail: joinList(
-                        lang,
-                        report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)),
-                      ),
-                    })
-                  : ''
-              }
-              ${report.skipped.length ? t(lang, 'map.recordsSkipped', { count: report.skipped.length }) : ''}
-            </div>`
-            : nothing
-        }
+        ${this.banners()}
       </main>
       ${
         this.exportOpen

@@ -102,10 +102,14 @@ export class StateStore {
     if (patch) this.apply(patch, true);
   }
 
-  /** The address of a state (same page, same non-state query). */
+  /**
+   * The address of a state (same page, same non-state query), absolute: a path
+   * that starts with `//` (a host's doubled slash) would otherwise read as
+   * another host, which history refuses.
+   */
   href(s: AppState): string {
     const hash = serializeUrlState(s);
-    return `${this.env.location.pathname}${this.search}${hash ? `#${hash}` : ''}`;
+    return `${new URL(this.env.location.href).origin}${this.env.location.pathname}${this.search}${hash ? `#${hash}` : ''}`;
   }
 
   /** The language the page is in. */
@@ -121,8 +125,7 @@ export class StateStore {
 
   private write(s: AppState, replace: boolean) {
     const url = this.href(s);
-    const { pathname, search, hash } = this.env.location;
-    if (url === `${pathname}${search}${hash}`) return;
+    if (url === this.env.location.href) return;
     if (replace) this.env.history.replaceState(null, '', url);
     else this.env.history.pushState(null, '', url);
   }

@@ -221,7 +221,7 @@ export class TalkController implements ReactiveController {
       this.ended = true;
     } else if (req.kind === 'presenter-view') {
       const hash = serializeUrlState({ ...s, presenter: true });
-      window.open(`${location.pathname}${this.store.search}#${hash}`, 'hsr-presenter-view', 'popup,width=1280,height=800');
+      window.open(`${location.origin}${location.pathname}${this.store.search}#${hash}`, 'hsr-presenter-view', 'popup,width=1280,height=800');
     } else void this.makeHandout();
     this.host.requestUpdate();
   };

@@ -376,16 +376,16 @@ export class HsrExportDialog extends LitElement {
       <h2 id="export-title">${t(lang, 'exportDialog.title')}</h2>
       <fieldset>
         <label class="label" for="export-size">${t(lang, 'exportDialog.size')}</label>
-        <select id="export-size" .value=${this.preset} @change=${(e: Event) => (this.preset = (e.target as HTMLSelectElement).value)} ?disabled=${this.busy}>
+        <select id="export-size" name="size" .value=${this.preset} @change=${(e: Event) => (this.preset = (e.target as HTMLSelectElement).value)} ?disabled=${this.busy}>
           ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.preset}>${pick(lang, p.label)}${p.dpi === 300 ? ` (${p.width} × ${p.height})` : ''}</option>`)}
           <option value="custom" ?selected=${this.preset === 'custom'}>${t(lang, 'exportDialog.custom')}</option>
         </select>
         ${
           this.preset === 'custom'
             ? html`<div class="row">
-              <label>${t(lang, 'exportDialog.width')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customW)} @input=${(e: Event) => (this.customW = Number((e.target as HTMLInputElement).value) || 0)} /></label>
-              <label>${t(lang, 'exportDialog.height')} <input type="number" min="16" max=${this.maxSide} .value=${String(this.customH)} @input=${(e: Event) => (this.customH = Number((e.target as HTMLInputElement).value) || 0)} /></label>
-              <label>${t(lang, 'exportDialog.dpi')} <input type="number" min=${DPI_RANGE.min} max=${DPI_RANGE.max} .value=${String(this.customDpi)} aria-invalid=${badDpi ? 'true' : 'false'} @input=${(e: Event) => (this.customDpi = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+              <label>${t(lang, 'exportDialog.width')} <input id="export-width" name="width" type="number" min="16" max=${this.maxSide} .value=${String(this.customW)} @input=${(e: Event) => (this.customW = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+              <label>${t(lang, 'exportDialog.height')} <input id="export-height" name="height" type="number" min="16" max=${this.maxSide} .value=${String(this.customH)} @input=${(e: Event) => (this.customH = Number((e.target as HTMLInputElement).value) || 0)} /></label>
+              <label>${t(lang, 'exportDialog.dpi')} <input id="export-dpi" name="dpi" type="number" min=${DPI_RANGE.min} max=${DPI_RANGE.max} .value=${String(this.customDpi)} aria-invalid=${badDpi ? 'true' : 'false'} @input=${(e: Event) => (this.customDpi = Number((e.target as HTMLInputElement).value) || 0)} /></label>
             </div>
             ${badDpi ? html`<p class="hint error" role="alert">${t(lang, 'exportDialog.dpiRange', { min: DPI_RANGE.min, max: DPI_RANGE.max })}</p>` : nothing}`
             : nothing
@@ -396,25 +396,25 @@ export class HsrExportDialog extends LitElement {
       <div class="row">
         <fieldset>
           <legend>${t(lang, 'exportDialog.format')}</legend>
-          <label class="check"><input type="radio" name="format" .checked=${this.format === 'png'} @change=${() => (this.format = 'png')} /> ${t(lang, 'exportDialog.png')}</label>
-          <label class="check"><input type="radio" name="format" .checked=${this.format === 'pdf'} @change=${() => (this.format = 'pdf')} /> ${t(lang, 'exportDialog.pdf')}</label>
+          <label class="check"><input type="radio" id="export-format-png" name="format" value="png" .checked=${this.format === 'png'} @change=${() => (this.format = 'png')} /> ${t(lang, 'exportDialog.png')}</label>
+          <label class="check"><input type="radio" id="export-format-pdf" name="format" value="pdf" .checked=${this.format === 'pdf'} @change=${() => (this.format = 'pdf')} /> ${t(lang, 'exportDialog.pdf')}</label>
         </fieldset>
         <fieldset>
           <legend>${t(lang, 'exportDialog.lang')}</legend>
-          ${LANGS.map((l) => html`<label class="check"><input type="radio" name="lang" .checked=${this.outLang === l} @change=${() => (this.outLang = l)} /> <span lang=${htmlLang(l)}>${languageName(l)}</span></label>`)}
+          ${LANGS.map((l) => html`<label class="check"><input type="radio" id=${`export-lang-${l}`} name="lang" value=${l} .checked=${this.outLang === l} @change=${() => (this.outLang = l)} /> <span lang=${htmlLang(l)}>${languageName(l)}</span></label>`)}
         </fieldset>
       </div>
       <fieldset>
         <legend>${t(lang, 'exportDialog.include')}</legend>
-        <label class="check"><input type="checkbox" .checked=${this.showTitle} @change=${(e: Event) => (this.showTitle = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.showTitle')}</label>
-        <input type="text" aria-label=${t(lang, 'exportDialog.showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => ((this.titleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, title: true }))} />
-        <label class="check"><input type="checkbox" .checked=${this.showSubtitle} @change=${(e: Event) => (this.showSubtitle = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.showSubtitle')}</label>
-        <input type="text" aria-label=${t(lang, 'exportDialog.showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => ((this.subtitleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, subtitle: true }))} />
+        <label class="check"><input type="checkbox" id="export-show-title" name="show-title" .checked=${this.showTitle} @change=${(e: Event) => (this.showTitle = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.showTitle')}</label>
+        <input type="text" id="export-title" name="title" aria-label=${t(lang, 'exportDialog.showTitle')} .value=${this.titleText} ?disabled=${!this.showTitle} @input=${(e: Event) => ((this.titleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, title: true }))} />
+        <label class="check"><input type="checkbox" id="export-show-subtitle" name="show-subtitle" .checked=${this.showSubtitle} @change=${(e: Event) => (this.showSubtitle = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.showSubtitle')}</label>
+        <input type="text" id="export-subtitle" name="subtitle" aria-label=${t(lang, 'exportDialog.showSubtitle')} .value=${this.subtitleText} ?disabled=${!this.showSubtitle} @input=${(e: Event) => ((this.subtitleText = (e.target as HTMLInputElement).value), (this.edited = { ...this.edited, subtitle: true }))} />
         ${missing.length ? html`<p class="hint warn" role="status">${t(lang, 'exportDialog.missingChars', { chars: missing.join(' ') })}</p>` : nothing}
-        <label class="check"><input type="checkbox" .checked=${this.showLegend} @change=${(e: Event) => (this.showLegend = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.legend')}</label>
+        <label class="check"><input type="checkbox" id="export-legend" name="legend" .checked=${this.showLegend} @change=${(e: Event) => (this.showLegend = (e.target as HTMLInputElement).checked)} /> ${t(lang, 'exportDialog.legend')}</label>
         ${PARTS.map(
           (part) =>
-            html`<label class="check"><input type="checkbox" .checked=${this.parts[part]} @change=${(e: Event) => (this.parts = { ...this.parts, [part]: (e.target as HTMLInputElement).checked })} /> ${t(lang, PART_LABELS[part])}</label>`,
+            html`<label class="check"><input type="checkbox" id=${`export-part-${part}`} name=${part} .checked=${this.parts[part]} @change=${(e: Event) => (this.parts = { ...this.parts, [part]: (e.target as HTMLInputElement).checked })} /> ${t(lang, PART_LABELS[part])}</label>`,
         )}
       </fieldset>
       <p class="hint">${t(lang, 'exportDialog.note')}</p>

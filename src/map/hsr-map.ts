@@ -11,7 +11,8 @@
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
  * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }),
  * `hsr-detail-wanted` (the map nears the zoom where detailed outlines are drawn),
- * `hsr-map-drawn` (once: the first frame with the thematic layers drawn).
+ * `hsr-map-drawn` (once: the first frame with the thematic layers drawn),
+ * `hsr-basemap-missing` (built-in base-map files that did not load).
  *
  * Layers are rebuilt when what they show changes (layers, filters, mechanisms,
  * selection, highlights, data, language), not when only the camera moves.
@@ -175,6 +176,8 @@ export class HsrMap extends LitElement {
   private basemap: 'offline' | 'online' = 'offline';
   /** The deck.gl layers last handed to the overlay. */
   private drawnLayers: Layer[] = [];
+  /** Built-in base-map files that did not load, by name. */
+  private basemapMissing: string[] = [];
   /** `hsr-map-drawn` has been sent. */
   private drawn = false;
   /** The overlay has been given the layers for the data (possibly none). */
@@ -347,6 +350,9 @@ export class HsrMap extends LitElement {
     this.map = map;
     if (urls) noteBasemapData(map, urls, this.basemapLod);
     if (this.state?.camera) this.jumpTo(this.state.camera);
+    // The default view is where the map starts: a resize while the page settles (a phone's bottom sheet) ends
+    // a "move" to the same place, which must not turn the default view into a link with a camera.
+    else this.lastCamera = cameraOf(map);
     this.overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
@@ -393,6 +399,19 @@ export class HsrMap extends LitElement {
         if (this.styleReady || this.map !== map) return;
         console.warn('online base map unavailable, using the built-in one:', e.error?.message);
         this.dispatchEvent(changeEvent({ basemap: 'offline' }));
+      });
+    } else {
+      // A built-in base-map file that does not load (a partly copied site, an evicted cache): said by name, not
+      // left to MapLibre's console message, and told to the app, which asks the visitor to reload.
+      map.on('error', (e: { error?: { message?: string; url?: string; status?: number }; sourceId?: string }) => {
+        if (this.map !== map || !e.sourceId) return;
+        const url = e.error?.url;
+        const file = url ? decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() ?? url) : e.sourceId;
+        console.warn(`base map file not loaded: ${url ?? e.sourceId}${e.error?.status ? ` (HTTP ${e.error.status})` : ''}: ${e.error?.message ?? ''}`);
+        if (!this.basemapMissing.includes(file)) {
+          this.basemapMissing = [...this.basemapMissing, file];
+          this.dispatchEvent(hsrEvent('hsr-basemap-missing', { files: this.basemapMissing }));
+        }
       });
     }
     map.on('load', () => {

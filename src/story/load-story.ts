@@ -17,7 +17,7 @@ export const MAX_STORY_BYTES = 1_000_000;
 
 export type StoryError =
   | { kind: 'problems'; problems: StoryProblem[] }
-  | { kind: 'not-json'; detail: string }
+  | { kind: 'not-json'; line: number; column: number }
   | { kind: 'too-large' }
   | { kind: 'not-found'; what: string }
   | { kind: 'refused'; what: string }
@@ -32,9 +32,21 @@ export function readStoryText(text: string, options: { draft?: boolean } = {}): 
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: { kind: 'not-json', detail: e instanceof Error ? e.message : String(e) } };
+    return { ok: false, error: { kind: 'not-json', ...jsonErrorAt(text, e instanceof Error ? e.message : '') } };
   }
   return readStoryValue(value, options);
+}
+
+/**
+ * Where JSON.parse stopped, as line and column (from 1), read from the engine's
+ * message ("… at position 42"; the end of the text when it ran out): the
+ * visitor gets a place in the file in their own language, not the engine's English.
+ */
+export function jsonErrorAt(text: string, message: string): { line: number; column: number } {
+  const at = /position (\d+)/.exec(message);
+  const offset = at ? Math.min(Number(at[1]), text.length) : /end of JSON/i.test(message) ? text.length : text.search(/\S|$/);
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 /** Checks an already parsed value (a stored story). */
@@ -95,7 +107,8 @@ export function storyErrorLines(e: StoryError, lang: Lang): string[] {
     if (e.problems.length > LISTED) lines.push(t(lang, 'storyError.more', { n: e.problems.length - LISTED }));
     return [t(lang, 'storyError.problems'), ...lines];
   }
-  return [t(lang, ERROR_KEYS[e.kind], { detail: 'detail' in e ? e.detail : '', what: 'what' in e ? e.what : '' })];
+  if (e.kind === 'not-json') return [t(lang, ERROR_KEYS[e.kind], { line: e.line, column: e.column })];
+  return [t(lang, ERROR_KEYS[e.kind], { what: 'what' in e ? e.what : '' })];
 }
 
 /** The error in one line. */

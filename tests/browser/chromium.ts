@@ -54,6 +54,14 @@ export interface OpenPageOptions {
   hasTouch?: boolean;
   /** Scripts run before any of the page's own (e.g. to break WebGL). */
   initScripts?: string[];
+  /**
+   * A desktop with memory to spare, which warms the export renderer by itself once
+   * idle (`app/export-warmup.ts`). Default false: the device says it has 2 GB, so
+   * a test that is not about exports does not pay for a second map in software WebGL.
+   */
+  warmsExport?: boolean;
+  /** No service worker (as a browser that has not stored the site yet): every request goes to the network, where a test can route it. */
+  blockServiceWorkers?: boolean;
   /** Navigation `waitUntil`; default `load`. */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
   /** Called with the page before it navigates: to route requests (a missing or broken file). */
@@ -68,6 +76,9 @@ const CSP_RECORDER = `
   });
 `;
 
+/** A device that says it has 2 GB (`navigator.deviceMemory`): the page warms no export renderer on its own. */
+const SHORT_OF_MEMORY = `Object.defineProperty(Navigator.prototype, 'deviceMemory', { configurable: true, get: () => 2 });`;
+
 /**
  * Opens `url` in a fresh context, recording every request, console message, page
  * error and CSP violation from the first byte.
@@ -78,6 +89,7 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: options.locale ?? 'en-US',
     hasTouch: options.hasTouch ?? false,
+    ...(options.blockServiceWorkers ? { serviceWorkers: 'block' as const } : {}),
   });
   // Generous: two cores rendering WebGL in software can be slow to load a page when busy.
   context.setDefaultNavigationTimeout(90_000);
@@ -93,6 +105,7 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   });
   page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
   await page.addInitScript(CSP_RECORDER);
+  if (!options.warmsExport) await page.addInitScript(SHORT_OF_MEMORY);
   for (const s of options.initScripts ?? []) await page.addInitScript(s);
   await options.beforeGoto?.(page);
   await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });

@@ -72,6 +72,21 @@ describe('the query string', () => {
     await assertCleanPage(rec);
   });
 
+  it('works from a path with a doubled slash (`//`, as some hosts serve), writing the view back to that same page', async () => {
+    const origin = new URL(inject('baseUrl')).origin;
+    const rec = await openPage(browser, `${origin}//?test&sel=project-23`, { viewport: SMALL });
+    open.push(rec);
+    const { page } = rec;
+    await ready(page);
+    await page.locator('hsr-detail h2').waitFor();
+    await page.getByRole('checkbox', { name: /Training/ }).check();
+    await page.waitForFunction(() => location.hash.includes('training'));
+    const url = new URL(page.url());
+    expect([url.origin, url.pathname, url.search]).toEqual([origin, '//', '?test']);
+    expect(hashParams(page).get('sel')).toBe('project-23');
+    await assertCleanPage(rec);
+  });
+
   it('does not restart a presentation from the query after Esc, and reads embed=0 as off', async () => {
     const { page } = await openAt('?test&story=health-silk-road&chapter=2');
     await page.locator('hsr-presenter .caption[data-chapter="economic-belt"]').waitFor({ timeout: 60_000 });
@@ -166,6 +181,20 @@ describe('faults', () => {
     expect(await page.locator('hsr-map .hsr-map__loading').count()).toBe(0);
     expect(await page.evaluate(() => window.__map!.loaded() || window.__map!.isStyleLoaded())).toBe(true);
     // The failed request is the console's only error.
+    expect(rec.console.filter((m) => m.type === 'error' && !m.text.includes('404'))).toEqual([]);
+  });
+
+  it('names a base-map file that did not load, in the page’s language and in the console', async () => {
+    const rec = await openAt('?test#lang=zh', {
+      beforeGoto: (page) => page.route(/\/data\/basemap\/(overview\/)?borders[^/]*\.geojson$/, (route) => route.fulfill({ status: 404, body: 'not found', contentType: 'text/plain' })),
+    });
+    const { page } = rec;
+    const banner = page.locator('hsr-app .banner[role="alert"]');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.innerText()).toMatch(/^部分底图文件未能加载（borders[^）]*\.geojson）/);
+    await page.waitForFunction(() => window.__hsrMap?.status === 'ready', undefined, { timeout: 60_000 });
+    // Not a minified class name: the file, its address and the HTTP status.
+    expect(rec.console.some((m) => m.type === 'warning' && /base map file not loaded: http:\/\/.*borders[^ ]*\.geojson \(HTTP 404\)/.test(m.text))).toBe(true);
     expect(rec.console.filter((m) => m.type === 'error' && !m.text.includes('404'))).toEqual([]);
   });
 });

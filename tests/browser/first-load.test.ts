@@ -64,8 +64,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function load(hash: string, viewport = { width: 1280, height: 800 }): Promise<{ rec: PageRecording; first: First }> {
-  const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, { viewport, initScripts: [RECORDER] });
+async function load(hash: string, viewport = { width: 1280, height: 800 }, warmsExport = false): Promise<{ rec: PageRecording; first: First }> {
+  const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, { viewport, initScripts: [RECORDER], warmsExport });
   open.push(rec);
   await rec.page.waitForFunction(() => (window as unknown as { __first: First }).__first.atDrawn !== null, undefined, { timeout: 120_000 });
   const first = await rec.page.evaluate(() => (window as unknown as { __first: First }).__first);
@@ -119,14 +119,14 @@ describe('first load (built site, Chromium)', () => {
 
   it('warms the export renderer by itself once idle after the first frame; an export asked for right after the first frame works', { timeout: SLOW }, async () => {
     // Right after the first frame: the export makes (or joins) the renderer and delivers the size asked.
-    const now = await load('');
+    const now = await load('', undefined, true);
     const r = await now.rec.page.evaluate(() => window.__hsrExport!({ width: 1920, height: 1080, qr: false }));
     if ('error' in r) throw new Error(r.error);
     expect([r.width, r.height]).toEqual([1920, 1080]);
     await now.rec.close();
 
     // Left alone, the page makes the hidden map itself (no dialog, no export asked), and the next export finds it warm.
-    const idle = await load('');
+    const idle = await load('', undefined, true);
     await idle.rec.page.waitForFunction(() => document.querySelector('.hsr-export-map') !== null, undefined, { timeout: 120_000 });
     const warmed = await idle.rec.page.evaluate(() => window.__hsrExportWarm!());
     if ('error' in warmed) throw new Error(warmed.error);

@@ -60,6 +60,11 @@ async function waitForChapter(page: Page, id: string, timeout = 20_000): Promise
   await page.locator(`hsr-presenter .caption[data-chapter="${id}"]`).waitFor({ timeout });
 }
 
+/** The chapter the presenter's caption shows. */
+function captionChapter(page: Page): Promise<string | null> {
+  return page.locator('hsr-presenter .caption').getAttribute('data-chapter');
+}
+
 interface Cam {
   lon: number;
   lat: number;
@@ -372,15 +377,19 @@ describe('presentation mode', () => {
     expect(sizes.text).toBeGreaterThanOrEqual(26);
 
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    // The chapter on screen: the link's at first, then the last one each round of chapters ended on.
+    let shown = 'corridors';
     for (const viewport of [PROJECTOR, { width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
       await page.setViewportSize(viewport);
       // The map follows the window once the (busy, software-rendering) page gets to it.
       await page.waitForFunction((w) => window.__map!.getCanvas().clientWidth === w, viewport.width);
-      // A resized window (entering full screen on a projector) frames the chapter again.
-      await expect.poll(() => framingProblems(page, 'corridors'), { timeout: 10_000 }).toEqual([]);
+      // A resized window (entering full screen on a projector) frames the chapter shown again.
+      expect(await captionChapter(page)).toBe(shown);
+      await expect.poll(() => framingProblems(page, shown), { timeout: 10_000 }).toEqual([]);
       for (const [i, ch] of story.chapters.entries()) {
         await page.keyboard.press(String((i + 1) % 10));
         await waitForChapter(page, ch.id);
+        shown = ch.id;
         await cameraAtRest(page);
         // The map's own size can lag the window's on a busy software-rendered page: give it a moment to agree.
         await expect.poll(() => framingProblems(page, ch.id), { timeout: 10_000 }).toEqual([]);

@@ -90,7 +90,11 @@ describe('the precache plugin', () => {
 interface Body {
   url: string;
   body: string;
+  ok: boolean;
+  clone(): Body;
 }
+
+const response = (url: string, body: string): Body => ({ url, body, ok: true, clone: () => response(url, body) });
 
 /** Caches, network and tabs shared by the workers of successive builds, as a browser keeps them. */
 class Browser {
@@ -99,12 +103,15 @@ class Browser {
   server = new Map<string, string>();
   online = true;
   tabs: { id: string; messages: unknown[] }[] = [];
+  /** Every URL fetched from the server. */
+  fetched: string[] = [];
 
   fetch = async (req: { url: string } | string): Promise<Body> => {
     const url = typeof req === 'string' ? req : req.url;
     const body = this.online ? this.server.get(url) : undefined;
     if (body === undefined) throw new TypeError(`network: ${url}`);
-    return { url, body };
+    this.fetched.push(url);
+    return response(url, body);
   };
 
   caches = {
@@ -116,6 +123,7 @@ class Browser {
           for (const r of reqs) m.set(r.url, await this.fetch(r));
         },
         match: async (u: string) => m.get(u),
+        put: async (u: string, res: Body) => void m.set(u, res),
         keys: async () => [...m.keys()].map((url) => ({ url })),
       };
     },
@@ -170,8 +178,11 @@ class Worker {
   /** The body the worker answers with, or 'passthrough' when it leaves the request to the browser. */
   async fetch(path: string, mode: 'navigate' | 'no-cors' | 'cors' = 'cors'): Promise<string> {
     let answer: Promise<Body> | undefined;
-    this.handlers.fetch!({ request: { url: new URL(path, SCOPE).href, method: 'GET', mode }, respondWith: (p: Promise<Body>) => (answer = p) });
-    return answer ? (await answer).body : 'passthrough';
+    const pending: Promise<unknown>[] = [];
+    this.handlers.fetch!({ request: { url: new URL(path, SCOPE).href, method: 'GET', mode }, respondWith: (p: Promise<Body>) => (answer = p), waitUntil: (p: Promise<unknown>) => pending.push(p) });
+    const body = answer ? (await answer).body : 'passthrough';
+    await Promise.all(pending);
+    return body;
   }
 }
 
@@ -200,7 +211,7 @@ describe('the service worker', () => {
     await expect(sw.fetch('./data/documents/missing.en.txt', 'navigate')).rejects.toThrow(/network/);
   });
 
-  it('reports whether every file is stored', async () => {
+  it('reports whether every file is stored, and fetches what went missing when a page starts with a network', async () => {
     const browser = new Browser();
     const sw = await build(browser);
     await sw.install();
@@ -209,9 +220,35 @@ describe('the service worker', () => {
     browser.tabs = [tab];
     await sw.message({ type: 'hsr-offline-status' }, tab);
     expect(tab.messages.at(-1)).toMatchObject({ type: 'hsr-offline', ready: true });
-    browser.stores.values().next().value!.delete(new URL('data/records.csv', SCOPE).href);
+    const cache = browser.stores.values().next().value!;
+    const lost = ['index.html', 'data/records.csv'].map((f) => new URL(f, SCOPE).href);
+    for (const u of lost) cache.delete(u);
+
+    // Offline: nothing to repair with, so not ready.
+    browser.online = false;
     await sw.message({ type: 'hsr-offline-status' }, tab);
     expect(tab.messages.at(-1)).toMatchObject({ type: 'hsr-offline', ready: false });
+
+    // Back online, the next page start puts exactly the missing files back.
+    browser.online = true;
+    browser.fetched = [];
+    await sw.message({ type: 'hsr-offline-status' }, tab);
+    expect(tab.messages.at(-1)).toMatchObject({ type: 'hsr-offline', ready: true });
+    expect(browser.fetched.sort()).toEqual(lost.sort());
+    browser.online = false;
+    expect(await sw.fetch('./', 'navigate')).toContain('<title>shell</title>');
+  });
+
+  it('puts back a file found missing while serving it with the network up', async () => {
+    const browser = new Browser();
+    const sw = await build(browser);
+    await sw.install();
+    await sw.activate();
+    const u = new URL('assets/presenter-1.js', SCOPE).href;
+    browser.stores.values().next().value!.delete(u);
+    expect(await sw.fetch('./assets/presenter-1.js')).toBe('presenter v1');
+    browser.online = false;
+    expect(await sw.fetch('./assets/presenter-1.js')).toBe('presenter v1');
   });
 
   it('updates only when asked, and keeps the old build for tabs that may still run it', async () => {

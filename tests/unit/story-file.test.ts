@@ -131,9 +131,12 @@ describe('the story loader', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.kind).toBe('not-json');
-      expect(storyErrorText(r.error, 'en')).toMatch(/^This is not a story file/);
-      expect(storyErrorText(r.error, 'zh')).toMatch(/^这不是故事文件/);
+      expect(storyErrorText(r.error, 'en')).toBe('This is not a story file: it is not valid JSON at line 1, column 9.');
+      // No English from the JSON parser inside the Chinese message.
+      expect(storyErrorText(r.error, 'zh')).toBe('这不是故事文件：第 1 行第 9 列处不是有效的 JSON。');
     }
+    const wrong = readStoryText('{\n  "id": "x",,\n}');
+    expect(!wrong.ok && wrong.error).toEqual({ kind: 'not-json', line: 2, column: 13 });
     const big = readStoryText(' '.repeat(MAX_STORY_BYTES + 1));
     expect(!big.ok && big.error.kind).toBe('too-large');
   });

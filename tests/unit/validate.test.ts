@@ -63,6 +63,19 @@ describe('data validation on fixture seeds', () => {
     expectIssue(issues, { table: 'events', field: 'sources[0].quote', message: 'too short' });
   });
 
+  it('names a missing table first, before the references to its records that follow from it', () => {
+    const t = validTables();
+    t.events[0]!.related = ['hospital-somewhere'];
+    const root = writeSeeds(t);
+    const issues = buildDataset(root).issues;
+    expect(issues[0]!.record).toBe('-');
+    expect(issues[0]!.message).toMatch(/^the table is missing: .*tables\/[a-z0-9-]+\.json/);
+    expect(issues.some((i) => i.table === 'hospitals' && i.message.includes('hospitals.json'))).toBe(true);
+    expectIssue(issues, { field: 'related[0]', message: 'unknown id "hospital-somewhere"' });
+    // A build without problems does not list the tables a small set of seeds leaves out.
+    expect(buildDataset(writeSeeds(validTables())).issues).toEqual([]);
+  });
+
   it('rejects a repeated id across tables', () => {
     const issues = issuesFor((t) => {
       t.events[0]!.id = 'project-07';
