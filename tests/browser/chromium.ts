@@ -5,6 +5,7 @@
  * (`scripts/chromium.ts`, shared with the export CLI and the bench); each test
  * file connects to it with `sharedBrowser()`.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { connectChromium } from '../../scripts/chromium.ts';
@@ -146,4 +147,27 @@ export async function assertCleanPage(rec: PageRecording): Promise<void> {
   for (const e of rec.pageErrors) problems.push(`page error: ${e}`);
   for (const v of await rec.cspViolations()) problems.push(`CSP violation: ${v.directive} blocked ${v.blockedURI || '(inline)'} in ${v.sourceFile}`);
   if (problems.length) throw new Error(`the page is not clean:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * Every host in a Chromium net log (`HSR_CHROMIUM_NET_LOG`, `scripts/chromium.ts`):
+ * of the requests' URLs, the host lookups and the connections' destinations,
+ * Chromium's own services' included.
+ */
+export function netLogHosts(file: string): string[] {
+  const log = JSON.parse(readFileSync(file, 'utf8')) as { events: { params?: Record<string, unknown> }[] };
+  const hosts = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v !== 'string' || v === '') return;
+    try {
+      hosts.add(new URL(v.includes('://') ? v : `http://${v}`).hostname);
+    } catch {
+      hosts.add(v);
+    }
+  };
+  for (const e of log.events) {
+    const p = e.params ?? {};
+    for (const key of ['url', 'host', 'destination', 'logical_destination', 'origin']) add(p[key]);
+  }
+  return [...hosts].sort();
 }

@@ -30,7 +30,7 @@ import { LAYERS } from '../../src/layers/registry.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
 import { shippedStory } from '../../scripts/story-files.ts';
 import { URL_VERSION } from '../../src/state/url-state.ts';
-import { assertCleanPage, openPage, type OpenPageOptions, type PageRecording, sharedBrowser } from './chromium.ts';
+import { assertCleanPage, netLogHosts, openPage, type OpenPageOptions, type PageRecording, sharedBrowser } from './chromium.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
 /** Exports take tens of seconds with software WebGL on two cores. */
@@ -545,15 +545,20 @@ describe('image export (built site, Chromium)', () => {
 
 describe('npm run export (command line)', () => {
   const dist = process.env.HSR_DIST ?? 'dist';
-  const cli = (args: string[]) => spawnSync('npx', ['tsx', 'scripts/export.ts', '--dist', dist, ...args], { encoding: 'utf8', timeout: SLOW });
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync('npx', ['tsx', 'scripts/export.ts', '--dist', dist, ...args], { encoding: 'utf8', timeout: SLOW, env: { ...process.env, ...env } });
 
-  it('exports every chapter of a story into a folder, in one warm page', { timeout: SLOW }, () => {
+  it('exports every chapter of a story into a folder, in one warm page, reaching nothing but the local server', { timeout: SLOW }, () => {
     const story = shippedStory('.', 'health-silk-road')!;
     const out = join(ARTIFACTS, 'cli-all');
     rmSync(out, { recursive: true, force: true });
-    // A small page: the live map redraws at every chapter too.
-    const r = cli(['--story', story.id, '--all', '--size', '320x180', '--viewport', '640x400', '--out', out]);
+    // A small page: the live map redraws at every chapter too. Chromium's net log of the whole run, too.
+    const netLog = join(ARTIFACTS, 'net-log-cli.json');
+    rmSync(netLog, { force: true });
+    const r = cli(['--story', story.id, '--all', '--size', '320x180', '--viewport', '640x400', '--out', out], { HSR_CHROMIUM_NET_LOG: netLog });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    // The CLI is offline: nothing but the local server, Chromium's own services included.
+    expect(netLogHosts(netLog)).toEqual(['127.0.0.1']);
     const files = readdirSync(out).sort();
     expect(files).toHaveLength(story.chapters.length);
     story.chapters.forEach((ch, i) => expect(files[i]).toBe(`${story.id}-${String(i + 1).padStart(2, '0')}-${ch.id}.png`));
@@ -587,7 +592,7 @@ describe('npm run export (command line)', () => {
   it('exits 2 when the export fails, naming the size that works', { timeout: SLOW }, () => {
     const out = join(ARTIFACTS, 'cli-too-big.png');
     rmSync(out, { force: true });
-    const r = cli(['--size', '40000x100', '--out', out]);
+    const r = cli(['--size', '40000x100', '--viewport', '640x400', '--no-qr', '--out', out]);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(2);
     expect(r.stderr).toMatch(/export: Cannot render 40000×100 .* the largest of this shape that works is \d+×\d+/);
     expect(existsSync(out)).toBe(false);

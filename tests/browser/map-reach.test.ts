@@ -91,7 +91,7 @@ function onScreen(page: Page, features: Shipped[]): Promise<{ id: string; name: 
 }
 
 /** How many features a view's test tries: every one that shares its spot, then an even spread of the rest. */
-const SAMPLE = 12;
+const SAMPLE = 8;
 
 /**
  * The features to try in a view: all those drawn within 12 px of another (the

@@ -1,39 +1,18 @@
 /**
  * No traffic that the product did not ask for: Chromium's own net log (every
  * request, host lookup and connection the browser made, its services' included)
- * names no host but the local server's, while a visitor uses the site and while
- * `npm run export` makes an image. The launcher (`scripts/chromium.ts`) is the
- * one the tests, the bench and the CLI share.
+ * names no host but the local server's while a visitor uses the site (and while
+ * `npm run export` makes images: `export.test.ts`, its `--all` run). The
+ * launcher (`scripts/chromium.ts`) is the one the tests, the bench and the CLI share.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.ts';
-import { assertCleanPage, openPage } from './chromium.ts';
+import { assertCleanPage, netLogHosts, openPage } from './chromium.ts';
 
 const SLOW = 300_000;
 const ARTIFACTS = resolve('tests/.artifacts');
-const DIST = resolve(process.env.HSR_DIST ?? 'dist');
-
-/** Every host in a net log: of the requests' URLs, the host lookups and the connections' destinations. */
-function netLogHosts(file: string): Set<string> {
-  const log = JSON.parse(readFileSync(file, 'utf8')) as { events: { params?: Record<string, unknown> }[] };
-  const hosts = new Set<string>();
-  const add = (v: unknown) => {
-    if (typeof v !== 'string' || v === '') return;
-    try {
-      hosts.add(new URL(v.includes('://') ? v : `http://${v}`).hostname);
-    } catch {
-      hosts.add(v);
-    }
-  };
-  for (const e of log.events) {
-    const p = e.params ?? {};
-    for (const key of ['url', 'host', 'destination', 'logical_destination', 'origin']) add(p[key]);
-  }
-  return hosts;
-}
 
 afterAll(() => {
   delete process.env.HSR_CHROMIUM_NET_LOG;
@@ -65,19 +44,6 @@ describe('net log (Chromium, built site)', () => {
       // The net log is complete once the browser has closed.
       await browser.close();
     }
-    expect([...netLogHosts(file)]).toEqual(['127.0.0.1']);
-  });
-
-  it('names no host but the local server while `npm run export` makes an image', { timeout: SLOW }, () => {
-    const file = join(ARTIFACTS, 'net-log-cli.json');
-    const out = join(ARTIFACTS, 'net-log-cli.png');
-    rmSync(file, { force: true });
-    const r = spawnSync('npx', ['tsx', 'scripts/export.ts', '--dist', DIST, '--size', '640x360', '--viewport', '800x500', '--out', out], {
-      encoding: 'utf8',
-      timeout: SLOW,
-      env: { ...process.env, HSR_CHROMIUM_NET_LOG: file },
-    });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect([...netLogHosts(file)]).toEqual(['127.0.0.1']);
+    expect(netLogHosts(file)).toEqual(['127.0.0.1']);
   });
 });
