@@ -572,7 +572,8 @@ describe('npm run export (command line)', () => {
     const story = shippedStory('.', 'health-silk-road')!;
     const out = join(ARTIFACTS, 'handout-zh.pdf');
     rmSync(out, { force: true });
-    const r = cli(['--story', story.id, '--handout', '--lang', 'zh', '--link-base', 'https://example.org/hsr/', '--out', out]);
+    // A small live page: it only steps through the chapters (the pages are drawn at A4 by the export renderer).
+    const r = cli(['--story', story.id, '--handout', '--lang', 'zh', '--link-base', 'https://example.org/hsr/', '--viewport', '800x500', '--out', out]);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     const doc = await PDFDocument.load(readFileSync(out));
     expect(doc.getPageCount()).toBe(story.chapters.length);

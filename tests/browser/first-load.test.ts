@@ -120,9 +120,9 @@ describe('first load (built site, Chromium)', () => {
   it('delivers an export asked for right after the first frame, before the page has warmed its renderer', { timeout: SLOW }, async () => {
     // Right after the first frame: the export makes (or joins) the renderer and delivers the size asked.
     const now = await load('', undefined, true);
-    const r = await now.rec.page.evaluate(() => window.__hsrExport!({ width: 1920, height: 1080, qr: false }));
+    const r = await now.rec.page.evaluate(() => window.__hsrExport!({ width: 1280, height: 720, qr: false }));
     if ('error' in r) throw new Error(r.error);
-    expect([r.width, r.height]).toEqual([1920, 1080]);
+    expect([r.width, r.height]).toEqual([1280, 720]);
     await assertCleanPage(now.rec);
   });
 });
