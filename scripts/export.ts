@@ -7,6 +7,7 @@
  *   npm run export -- --story ID --chapter N --out FILE.png   (one chapter, 1-based)
  *   npm run export -- --story ID --all --out DIR              (one file per chapter)
  *   npm run export -- --story ID --handout --out talk.pdf     (the handout: a page per chapter)
+ *   npm run export -- --story ID --all --chapters 1,4-6 --out DIR   (some chapters; --handout too)
  *   npm run export -- --out map.png --worldview cn            (China's worldview; default: the site's)
  *
  * Options: --size WxH | --preset ID (slide-hd, slide-4k, a4-portrait, a4-landscape,
@@ -37,11 +38,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { serveDist } from './serve-dist.ts';
-import { launchChromium } from './chromium.ts';
 import { parseSize, presetById, PRESETS, SCREEN_DPI } from '../src/export/presets.ts';
 import { shippedStory } from './story-files.ts';
 import { readViewArg } from './view-arg.ts';
+import { readChapterList } from './chapter-list.ts';
 import { WORLDVIEWS, parseWorldview } from '../src/data/worldviews.ts';
 import type { HandoutHookResult, HookError, HookOptions, HookResult } from '../src/export/hook.ts';
 
@@ -53,7 +53,8 @@ function usage(msg?: string): never {
     `usage: npm run export -- --out FILE.png|FILE.pdf [--size WxH | --preset ID] [--view URL] [--lang zh|en] [--worldview ${WORLDVIEWS.join('|')}] [--format png|pdf] [--dpi N] [--dist DIR]\n` +
       '       npm run export -- --story ID --chapter N --out FILE [...]\n' +
       '       npm run export -- --story ID --all --out DIR [...]\n' +
-      '       npm run export -- --story ID --handout --out FILE.pdf [--lang zh|en] [--link-base URL]',
+      '       npm run export -- --story ID --handout --out FILE.pdf [--lang zh|en] [--link-base URL]\n' +
+      '       (--all and --handout take --chapters LIST, e.g. 1,4-6: those chapters, in that order)',
   );
   console.error(`presets: ${PRESETS.map((p) => p.id).join(', ')}`);
   process.exit(1);
@@ -85,6 +86,7 @@ const { values: a } = parseArgs({
     handout: { type: 'boolean', default: false },
     story: { type: 'string' },
     chapter: { type: 'string' },
+    chapters: { type: 'string' },
     all: { type: 'boolean', default: false },
     dist: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -129,6 +131,10 @@ if (story && chapter !== undefined && !(Number.isInteger(chapter) && chapter >= 
   usage(`--chapter must be 1–${story.chapters.length} for story "${story.id}"`);
 }
 if (story && a.view) usage('--view and --story exclude each other');
+if (a.chapters !== undefined && !(story && (a.all || a.handout))) usage('--chapters goes with --story ID and --all or --handout');
+const chapterList = story && a.chapters !== undefined ? readChapterList(a.chapters, story.chapters.length) : undefined;
+if (chapterList && !chapterList.ok) usage(chapterList.error);
+const chosen = chapterList?.ok ? chapterList.chapters : undefined;
 
 const DIST = resolve(ROOT, a.dist ?? process.env.HSR_DIST ?? 'dist');
 
@@ -159,8 +165,9 @@ function withWorldview(hash: string): string {
 
 /** Opens the site at `hash` in a new context; `close` ends it. */
 async function openSite(browser: Browser, base: string, hash: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  // Reduced motion: a story chapter jumps to its camera instead of flying there.
-  const context = await browser.newContext({ viewport: viewport!, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  // Reduced motion: a story chapter jumps to its camera instead of flying there. No service worker:
+  // a one-off page has no use for an offline copy of the whole site, and storing it costs the export time.
+  const context = await browser.newContext({ viewport: viewport!, deviceScaleFactor: 1, reducedMotion: 'reduce', serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
   await page.goto(`${base}?export${withWorldview(hash)}`);
@@ -207,14 +214,21 @@ if (!existsSync(join(DIST, 'index.html'))) {
   if (r.status !== 0) process.exit(2);
 }
 
+// Loaded only now: a usage error answers at once, without Vite and Playwright.
+const { serveDist } = await import('./serve-dist.ts');
+const { launchChromium } = await import('./chromium.ts');
 const server = await serveDist(DIST);
 const browser = await launchChromium();
 let ok = true;
 try {
   if (story && a.handout) {
-    const site = await openSite(browser, server.url, `#story=${encodeURIComponent(story.id)}&chapter=1${a.lang ? `&lang=${a.lang}` : ''}`);
+    const site = await openSite(browser, server.url, `#story=${encodeURIComponent(story.id)}&chapter=${chosen?.[0] ?? 1}${a.lang ? `&lang=${a.lang}` : ''}`);
     try {
-      const r = (await site.page.evaluate((o) => window.__hsrHandout!(o), { ...(a.lang ? { lang: a.lang as 'zh' | 'en' } : {}), ...(linkBase ? { linkBase } : {}) })) as HandoutHookResult | HookError;
+      const r = (await site.page.evaluate((o) => window.__hsrHandout!(o), {
+        ...(a.lang ? { lang: a.lang as 'zh' | 'en' } : {}),
+        ...(linkBase ? { linkBase } : {}),
+        ...(chosen ? { chapters: chosen.map((n) => n - 1) } : {}),
+      })) as HandoutHookResult | HookError;
       if ('error' in r) {
         console.error(`export: ${r.error}`);
         ok = false;
@@ -231,7 +245,7 @@ try {
     }
   } else if (story) {
     const chapterHash = (n: number) => `#story=${encodeURIComponent(story.id)}&chapter=${n}${a.lang ? `&lang=${a.lang}` : ''}`;
-    const numbers = chapter !== undefined ? [chapter] : story.chapters.map((_, i) => i + 1);
+    const numbers = chapter !== undefined ? [chapter] : (chosen ?? story.chapters.map((_, i) => i + 1));
     const site = await openSite(browser, server.url, chapterHash(numbers[0]!));
     try {
       if (numbers.length > 1) {

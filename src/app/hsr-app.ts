@@ -50,6 +50,8 @@ declare global {
 
 /** Space kept around a feature flown to, beside what covers the map. */
 const FOCUS_MARGIN = 60;
+/** The latest the offline copy starts after the page opens, even if the map or its data never finish. */
+const OFFLINE_LATEST_MS = 20_000;
 
 export class HsrApp extends LitElement {
   static override properties = {
@@ -110,6 +112,7 @@ export class HsrApp extends LitElement {
   /** index.html's picture of the map, shown until the map has drawn (made on first render). */
   private poster?: Poster;
   private stopOffline?: () => void;
+  private offlineTimer?: number;
   private unsubscribe?: () => void;
   private unsubscribeParts?: () => void;
 
@@ -156,7 +159,8 @@ export class HsrApp extends LitElement {
     void this.data.load(this.state.layers);
     // The presenter view draws no map: the rest of the data need not wait for one.
     if (this.state.presenter) this.data.mapDrawn();
-    this.stopOffline = registerOffline({ onStatus: (status) => (this.offline = status), onUpdate: (apply) => (this.applyUpdate = apply) });
+    // The offline copy is made once every layer's data is in (`updated`), or after OFFLINE_LATEST_MS at the latest.
+    this.offlineTimer = window.setTimeout(() => this.startOffline(), OFFLINE_LATEST_MS);
     // The export CLI, the browser tests and the bench (`test-hooks.ts`): never loaded otherwise.
     const q = new URLSearchParams(location.search);
     if (q.has('test') || q.has('export')) {
@@ -192,6 +196,7 @@ export class HsrApp extends LitElement {
     this.removeEventListener('hsr-editor', this.onEditor);
     this.removeEventListener('hsr-quote-pick', this.onQuotePick);
     this.removeEventListener('hsr-play', this.onPlay);
+    window.clearTimeout(this.offlineTimer);
     this.stopOffline?.();
     window.removeEventListener('popstate', this.onNavigate);
     window.removeEventListener('hashchange', this.onNavigate);
@@ -337,6 +342,19 @@ export class HsrApp extends LitElement {
     if (await ensureElement('hsr-presenter')) this.presenterLoaded = true;
   }
 
+  /**
+   * Registers the service worker, once. Not at once: storing the whole site (both
+   * worldviews, the fonts, the documents) while the page opens competes with the
+   * map's first frames for the device's cores and the network. So it starts when
+   * every layer's data is in (data complete, or the data failed), or after
+   * `OFFLINE_LATEST_MS` whatever the map is doing.
+   */
+  private startOffline() {
+    if (this.stopOffline) return;
+    window.clearTimeout(this.offlineTimer);
+    this.stopOffline = registerOffline({ onStatus: (status) => (this.offline = status), onUpdate: (apply) => (this.applyUpdate = apply) });
+  }
+
   /** Where the map is now: the presenter returns there when the story ends. */
   private liveCamera = () => this.mapElement()?.getCamera() ?? null;
 
@@ -421,6 +439,7 @@ export class HsrApp extends LitElement {
     this.toggleAttribute('presenting', this.state.story !== null);
     // Tests and scripts wait on this; people see the list's own notice.
     this.toggleAttribute('data-complete', this.data.complete);
+    if (this.data.complete) this.startOffline();
     // No data at all: the base map is all the map will draw, and it will not say it has drawn the layers.
     if (this.data.error) this.poster?.reveal();
   }

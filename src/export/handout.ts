@@ -44,6 +44,8 @@ export interface HandoutOptions {
   lang: Lang;
   /** The site the QR codes lead to (default this page's address). */
   linkBase?: string;
+  /** The chapters to print, 0-based, in this order (default: every chapter). */
+  chapters?: readonly number[];
   /** Called after each page. */
   onProgress?: (done: number, total: number) => void;
   when?: Date;
@@ -89,12 +91,16 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
   };
   const when = (options.when ?? new Date()).toISOString().slice(0, 10);
   const attribution = attributionText(lang, data.worldview);
-  const pageTexts = [t(lang, 'handout.sources'), t(lang, 'handout.page', { n: story.chapters.length, total: story.chapters.length }), t(lang, 'image.made', { date: when }), attribution];
-  const links = story.chapters.map((_, i) => chapterLink(base, ctx.ref, i, lang));
+  const chosen = options.chapters ?? story.chapters.map((_, i) => i);
+  const bad = chosen.find((i) => !Number.isInteger(i) || !story.chapters[i]);
+  if (!chosen.length) throw new Error('no chapter to print');
+  if (bad !== undefined) throw new Error(`"${pick(lang, story.title)}" has no chapter ${bad + 1} (it has ${story.chapters.length})`);
+  const pageTexts = [t(lang, 'handout.sources'), t(lang, 'handout.page', { n: chosen.length, total: chosen.length }), t(lang, 'image.made', { date: when }), attribution];
+  const links = chosen.map((i) => chapterLink(base, ctx.ref, i, lang));
   const labels = await basemapLabelText(data);
   const text = [
     pick(lang, story.title),
-    ...story.chapters.flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]),
+    ...chosen.map((i) => story.chapters[i]!).flatMap((ch) => [pick(lang, ch.title), pick(lang, ch.text), ...ch.sources.flatMap((x) => [x.quote, docTitle(x.doc)])]),
     ...links,
     ...pageTexts,
     labels[lang],
@@ -114,7 +120,7 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
   const c = page.getContext('2d');
   if (!c) throw new Error('no 2D canvas');
   const pages: { width: number; height: number; dpi: number; deflatedRgb: Uint8Array }[] = [];
-  const first = story.chapters[0]!;
+  const first = story.chapters[chosen[0]!]!;
   const sceneOf = (ch: Chapter, i: number) => ({
     state: { ...ctx.state, ...chapterPatch(ch), filters: { ...ctx.state.filters, ...chapterPatch(ch).filters }, story: atChapter(ctx.ref, i), lang } as AppState,
     data,
@@ -127,13 +133,14 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
     return { center: [cam.lon, cam.lat] as [number, number], zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch };
   };
 
-  await withRenderer({ ...sceneOf(first, 0), camera: cameraOf(first) }, liveMap, async (renderer) => {
-    for (const [i, ch] of story.chapters.entries()) {
+  await withRenderer({ ...sceneOf(first, chosen[0]!), camera: cameraOf(first) }, liveMap, async (renderer) => {
+    for (const [k, i] of chosen.entries()) {
+      const ch = story.chapters[i]!;
       const m = await renderer.render({ ...sceneOf(ch, i), camera: cameraOf(ch), width: mapBox.w, height: mapBox.h, pixelRatio: u });
-      drawPage(c, { W, H, u, margin, mapBox, lang, story, ch, i, map: m.canvas, docTitle, link: links[i]!, when, attribution });
+      drawPage(c, { W, H, u, margin, mapBox, lang, story, ch, page: k + 1, pages: chosen.length, map: m.canvas, docTitle, link: links[k]!, when, attribution });
       const deflated = await encodeImage(page.transferToImageBitmap(), { kind: 'rgb', dpi });
       pages.push({ width: W, height: H, dpi, deflatedRgb: deflated });
-      options.onProgress?.(i + 1, story.chapters.length);
+      options.onProgress?.(k + 1, chosen.length);
     }
   });
   const bytes = await encodePages({ title: pick(lang, story.title), lang: htmlLang(lang), pages });
@@ -149,7 +156,9 @@ interface PageInput {
   lang: Lang;
   story: Story;
   ch: Chapter;
-  i: number;
+  /** This page's number (1-based) and the handout's page count. */
+  page: number;
+  pages: number;
   map: CanvasImageSource;
   docTitle: (file: string) => string;
   link: string;
@@ -173,7 +182,7 @@ function drawPage(c: Ctx, p: PageInput) {
   c.fillStyle = MUTED;
   c.fillText(pick(lang, p.story.title), margin, margin);
   c.textAlign = 'right';
-  c.fillText(t(lang, 'handout.page', { n: p.i + 1, total: p.story.chapters.length }), W - margin, margin);
+  c.fillText(t(lang, 'handout.page', { n: p.page, total: p.pages }), W - margin, margin);
   c.textAlign = 'left';
   c.font = exportFont(34 * u, 700, lang);
   c.fillStyle = INK;

@@ -121,6 +121,8 @@ export interface HandoutHookOptions {
   lang?: Lang;
   /** The site the QR codes lead to; default this page's address. */
   linkBase?: string;
+  /** The chapters to print, 0-based (default: every chapter). */
+  chapters?: number[];
 }
 
 export interface HandoutHookResult {
@@ -144,7 +146,7 @@ export async function hookHandout(src: HookSource, options: HandoutHookOptions =
     const { exportHandout } = await import('./handout.ts');
     const r = await exportHandout(
       { state: src.state, data, story: src.story, ref: storyRef(src.state.story), liveMap },
-      { lang: options.lang ?? src.state.lang, ...(options.linkBase ? { linkBase: options.linkBase } : {}) },
+      { lang: options.lang ?? src.state.lang, ...(options.linkBase ? { linkBase: options.linkBase } : {}), ...(options.chapters ? { chapters: options.chapters } : {}) },
     );
     return { base64: toBase64(r.bytes), pages: r.pages, links: r.links, ms: r.ms };
   } catch (e) {

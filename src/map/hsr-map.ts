@@ -91,6 +91,12 @@ const DESCRIBE_AFTER_MS = 900;
 /** The badge's tooltip names this many features, then says how many more. */
 const TOOLTIP_NAMES = 8;
 
+/** The MapLibre layer that draws a deck.gl layer in interleaved mode (as @deck.gl/maplibre names it; `layer-utils.js`, not exported). */
+function deckGroupId(layer: Layer): string {
+  const beforeId = (layer.props as { beforeId?: string }).beforeId;
+  return beforeId ? `deck-maplibre-layer-group-before:${beforeId}` : 'deck-maplibre-layer-group-last';
+}
+
 function featureOf(info: PickingInfo): MapFeature | undefined {
   const o = info.object as (MapFeature & Partial<PointDatum & PathDatum>) | undefined;
   if (!o) return undefined;
@@ -366,6 +372,7 @@ export class HsrMap extends LitElement {
     // button-down takes longer than its tap recogniser allows on software WebGL, dropping quick clicks.
     map.on('click', (e) => this.onMapClick(e));
     map.on('moveend', () => this.onMoveEnd());
+    map.on('idle', () => this.addMissingGroups());
     map.on('move', () => this.placeFocusRing());
     map.on('movestart', () => {
       if (this.menu && !this.menu.keyboard) this.menu = null;
@@ -532,6 +539,20 @@ export class HsrMap extends LitElement {
     if (this.lastCamera && sameCamera(this.lastCamera, c)) return;
     this.lastCamera = c;
     this.dispatchEvent(changeEvent({ camera: c }));
+  }
+
+  /**
+   * deck.gl joins MapLibre's layer order as one group per `beforeId`, but adds a
+   * group only while every source is loaded (`isStyleLoaded`), and tries again
+   * only on the style's next change: layers given while a tile was in flight
+   * could stay undrawn (and the map never say it has drawn) until the next
+   * update. Once the map is idle every source is loaded, so a group still
+   * missing is added by giving the overlay its layers again.
+   */
+  private addMissingGroups() {
+    const map = this.map;
+    if (!map || !this.overlay || !this.drawnLayers.some((l) => !map.getLayer(deckGroupId(l)))) return;
+    this.overlay.setProps({ layers: this.drawnLayers });
   }
 
   /**

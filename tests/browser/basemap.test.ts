@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BASEMAP_LAYER_IDS, BASEMAP_PALETTES, basemapAttribution, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, STYLE_DATA } from '../../src/map/basemap-style.ts';
+import { BASEMAP_LAYER_IDS, BASEMAP_OVERVIEW_DATA, BASEMAP_PALETTES, basemapAttribution, FIRST_BOUNDARY_LAYER_ID, FIRST_LABEL_LAYER_ID, STYLE_DATA } from '../../src/map/basemap-style.ts';
 import { assertCleanPage, consoleErrors, externalRequests, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 
@@ -201,7 +201,9 @@ describe('base map (built site, Chromium)', () => {
     const rec = await openMap(`${base}?test`);
     const paths = rec.requests.map((r) => new URL(r.url).pathname);
     const sub = new URL(base).pathname;
-    for (const name of STYLE_DATA) expect(paths).toContain(`${sub}data/basemap/${name}.geojson`);
+    // The map's own requests (the offline copy starts later): at world scale, the overview outlines where there are some.
+    const overview = (name: string) => (BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name);
+    for (const name of STYLE_DATA) expect(paths).toContain(`${sub}data/basemap/${overview(name) ? 'overview/' : ''}${name}.geojson`);
     expect(await renderedLabels(rec.page)).not.toEqual([]);
     await assertCleanPage(rec);
   });
@@ -267,6 +269,39 @@ describe('base map (built site, Chromium)', () => {
     expect(order.indexOf(`deck-maplibre-layer-group-before:${FIRST_BOUNDARY_LAYER_ID}`)).toBe(order.indexOf(FIRST_BOUNDARY_LAYER_ID) - 1);
     // The base map's own layers keep their order around them.
     expect(order.filter((id) => (Object.values(BASEMAP_LAYER_IDS) as string[]).includes(id))).toEqual(Object.values(BASEMAP_LAYER_IDS));
+    await assertCleanPage(rec);
+  });
+
+  it('draws a layer switched on while the base map is still loading a file', async () => {
+    // The detailed outlines are held back, so the map is still loading a source when the visitor switches priority countries on:
+    // their layer needs a group of its own in MapLibre's order (under the borders), which deck.gl adds only when every source is loaded.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const rec = await openPage(browser, `${inject('baseUrl')}?test#layers=projects`, {
+      beforeGoto: (page) => page.route('**/data/basemap/countries.geojson', async (route) => held.then(() => route.continue())),
+    });
+    open.push(rec);
+    const { page } = rec;
+    await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().includes('projects'), undefined, { timeout: 60_000 });
+    const group = `deck-maplibre-layer-group-before:${FIRST_BOUNDARY_LAYER_ID}`;
+    const groups = () => page.evaluate(() => (window.__map as unknown as { getLayersOrder(): string[] }).getLayersOrder().filter((id) => id.startsWith('deck-')));
+    expect(await groups()).not.toContain(group);
+    const asked = page.waitForRequest('**/data/basemap/countries.geojson');
+    await page.evaluate(() => window.__map!.jumpTo({ center: [100, 20], zoom: 4.5 }));
+    await asked;
+    expect(await page.evaluate(() => window.__map!.isStyleLoaded())).toBe(false);
+    await page.getByRole('checkbox', { name: /Priority countries/ }).check();
+    await page.waitForFunction(() => window.__hsrMap!.deckLayerIds().includes('priority-countries'));
+    release();
+    // Idle comes only once every source has loaded.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.__map!.once('idle', () => resolve());
+          window.__map!.triggerRepaint();
+        }),
+    );
+    await expect.poll(groups, { timeout: 20_000 }).toContain(group);
     await assertCleanPage(rec);
   });
 });

@@ -27,7 +27,8 @@ describe('net log (Chromium, built site)', () => {
     const browser = await launchChromium();
     delete process.env.HSR_CHROMIUM_NET_LOG;
     try {
-      const rec = await openPage(browser, `${inject('baseUrl')}?test#sel=project-23`);
+      // A visitor's browser, service worker and all: the offline copy's requests are in the log too.
+      const rec = await openPage(browser, `${inject('baseUrl')}?test#sel=project-23`, { serviceWorker: true });
       const { page } = rec;
       await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 90_000 });
       await page

@@ -35,7 +35,7 @@ afterAll(async () => {
 async function openWithout(chunk: string, hash: string, base = inject('baseUrl')): Promise<PageRecording & { restore: () => Promise<void> }> {
   const pattern = new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`);
   // No service worker: it would store the chunk (from the network, past the route) before the visitor asks for it.
-  const rec = await openPage(browser, `${base}?test${hash}`, { blockServiceWorkers: true, beforeGoto: (page) => page.route(pattern, (r) => r.abort('internetdisconnected')) });
+  const rec = await openPage(browser, `${base}?test${hash}`, { beforeGoto: (page) => page.route(pattern, (r) => r.abort('internetdisconnected')) });
   open.push(rec);
   await rec.page.waitForFunction(() => window.__hsrMap?.status === 'ready', undefined, { timeout: 90_000 });
   return { ...rec, restore: () => rec.page.unroute(pattern) };
@@ -99,7 +99,7 @@ describe('the offline cache repairs itself (Chromium, built site)', () => {
     const server = await serveDist(root);
     let serving = true;
     try {
-      const rec = await openPage(browser, `${server.url}?test`);
+      const rec = await openPage(browser, `${server.url}?test`, { serviceWorker: true });
       open.push(rec);
       const { page, context } = rec;
       const ready = page.locator('.offline-ready');

@@ -547,7 +547,7 @@ describe('presentation mode', () => {
     const server = await serveDist(root);
     let serving = true;
     try {
-      const rec = await openApp('', { viewport: SMALL }, server.url);
+      const rec = await openApp('', { viewport: SMALL, serviceWorker: true }, server.url);
       const { page, context } = rec;
       // The indicator the speaker checks before the talk.
       await page.locator('.offline-ready').waitFor({ timeout: 60_000 });
