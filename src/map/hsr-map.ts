@@ -43,7 +43,7 @@ import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dat
 import { featureBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
 import { t, field, mapLocale, pick, punctuation } from '../i18n/i18n.ts';
 import { layerSpec, styleContextOf } from '../layers/registry.ts';
-import type { Padding } from './padding.ts';
+import { zoomToPlace, type Padding } from './padding.ts';
 import { THEMES, applyBasemapTheme, type MapTheme } from './theme.ts';
 import { setObstacles } from './symbol-obstacles.ts';
 import { ARROWS, nearestInDirection, nearestTo } from './keyboard-nav.ts';
@@ -355,7 +355,16 @@ export class HsrMap extends LitElement {
     const map = result.map;
     this.map = map;
     if (urls) noteBasemapData(map, urls, this.basemapLod);
-    if (this.state?.camera) this.jumpTo(this.state.camera);
+    if (this.state?.camera) {
+      this.jumpTo(this.state.camera);
+      // The map keeps to its limits (latitude for the view's size, zoom, pitch). Its move listeners are not on
+      // yet, so a camera it could not take is written back here: the address shows where the map really is.
+      const shown = cameraOf(map);
+      if (!sameCamera(shown, this.state.camera)) {
+        this.lastCamera = shown;
+        this.dispatchEvent(changeEvent({ camera: shown }));
+      }
+    }
     // The default view is where the map starts: a resize while the page settles (a phone's bottom sheet) ends
     // a "move" to the same place, which must not turn the default view into a link with a camera.
     else this.lastCamera = cameraOf(map);
@@ -839,7 +848,9 @@ export class HsrMap extends LitElement {
     const mid = { x: (free.left + free.right) / 2, y: (free.top + free.bottom) / 2 };
     const target = positions.map((p) => ({ p, s: this.screenOf(p) })).sort((a, b) => Math.hypot(a.s.x - mid.x, a.s.y - mid.y) - Math.hypot(b.s.x - mid.x, b.s.y - mid.y))[0]!;
     const lngLat = map.unproject([target.s.x, target.s.y]);
-    map.easeTo({ center: lngLat, offset: offsetFor(padding), duration: reducedMotion() ? 0 : 500, essential: false });
+    // Zoomed far out (a phone's first view), the world's edge may not let the point rise that far: closer in, it can.
+    const zoom = Math.min(Math.max(map.getZoom(), zoomToPlace(lngLat.lat, mid.y, h)), map.getMaxZoom());
+    map.easeTo({ center: lngLat, zoom, offset: offsetFor(padding), duration: reducedMotion() ? 0 : 500, essential: false });
   }
 
   /** Fits the map to bounds (a country's main parts); a point is flown to at zoom 5 or closer. */

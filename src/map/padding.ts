@@ -59,3 +59,16 @@ export function paddingAround(map: Box, covers: readonly (Box | null | undefined
   fit('top', 'bottom', map.bottom - map.top);
   return p;
 }
+
+/**
+ * The least zoom at which a point at latitude `lat` can be drawn at height `y` of
+ * a map `h` pixels tall: MapLibre keeps the world's top and bottom edges (Web
+ * Mercator, 512-pixel world at zoom 0) outside the view, so far out a point near
+ * the edge of the world cannot be moved to the middle of a small free area.
+ */
+export function zoomToPlace(lat: number, y: number, h: number): number {
+  const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
+  const m = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
+  // A little closer than just enough, so that rounding does not leave the point a pixel short.
+  return Math.log2(Math.max(y / m, (h - y) / (1 - m)) / 512) + 0.05;
+}

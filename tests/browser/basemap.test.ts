@@ -27,6 +27,11 @@ afterAll(async () => {
 });
 
 /** Opens the site with every thematic layer off (`#layers=`), so the base map is measured alone. */
+/** The base map's file for `name` that the map itself loads at world scale: the overview outlines where there are some. */
+function worldScaleFile(name: string): string {
+  return `data/basemap/${(BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name) ? 'overview/' : ''}${name}.geojson`;
+}
+
 async function openMap(url: string): Promise<PageRecording> {
   const rec = await openPage(browser, url.includes('#') ? url : `${url}#layers=`);
   open.push(rec);
@@ -169,7 +174,7 @@ describe('base map (built site, Chromium)', () => {
 
     // Every base map file came from the origin; nothing else was asked for.
     const paths = rec.requests.map((r) => new URL(r.url).pathname);
-    for (const name of STYLE_DATA) expect(paths).toContain(`/data/basemap/${name}.geojson`);
+    for (const name of STYLE_DATA) expect(paths).toContain(`/${worldScaleFile(name)}`);
     expect(externalRequests(rec)).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'))).toBe(CSP);
     await assertCleanPage(rec);
@@ -201,9 +206,7 @@ describe('base map (built site, Chromium)', () => {
     const rec = await openMap(`${base}?test`);
     const paths = rec.requests.map((r) => new URL(r.url).pathname);
     const sub = new URL(base).pathname;
-    // The map's own requests (the offline copy starts later): at world scale, the overview outlines where there are some.
-    const overview = (name: string) => (BASEMAP_OVERVIEW_DATA as readonly string[]).includes(name);
-    for (const name of STYLE_DATA) expect(paths).toContain(`${sub}data/basemap/${overview(name) ? 'overview/' : ''}${name}.geojson`);
+    for (const name of STYLE_DATA) expect(paths).toContain(`${sub}${worldScaleFile(name)}`);
     expect(await renderedLabels(rec.page)).not.toEqual([]);
     await assertCleanPage(rec);
   });

@@ -112,16 +112,17 @@ describe('the address shows the view the map shows', () => {
     const map = await page.evaluate(() => ({ zoom: window.__map!.getZoom(), lat: window.__map!.getCenter().lat, pitch: window.__map!.getPitch() }));
     expect(map.zoom).toBe(MAP_LIMITS.maxZoom);
     expect(map.pitch).toBe(MAP_LIMITS.maxPitch);
-    // The address agrees with the map, to the precision it is written at.
+    // The address agrees with the map as it is now (the panels settling may move it again), to the precision it is written at.
     await expect
       .poll(
-        () => {
-          const [zoom, lat, , , pitch] = (hashParams(page).get('map') ?? '').split('/').map(Number);
-          return [zoom, Math.abs(lat! - map.lat) < 0.01, pitch];
+        async () => {
+          const lat = await page.evaluate(() => window.__map!.getCenter().lat);
+          const [zoom, written, , , pitch] = (hashParams(page).get('map') ?? '').split('/').map(Number);
+          return [zoom, Math.abs(written! - lat) < 0.01 ? 'same latitude' : `${written} written, ${lat} shown`, pitch];
         },
         { timeout: 10_000 },
       )
-      .toEqual([MAP_LIMITS.maxZoom, true, MAP_LIMITS.maxPitch]);
+      .toEqual([MAP_LIMITS.maxZoom, 'same latitude', MAP_LIMITS.maxPitch]);
     await assertCleanPage(rec);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paddingAround } from '../../src/map/padding.ts';
+import { paddingAround, zoomToPlace } from '../../src/map/padding.ts';
 
 const map = { left: 0, top: 0, right: 1920, bottom: 1080 };
 
@@ -35,5 +35,37 @@ describe('padding around what covers the map', () => {
   it('always leaves some of the map free', () => {
     const p = paddingAround({ left: 0, top: 0, right: 300, bottom: 300 }, [{ left: 0, top: 0, right: 290, bottom: 300 }], 30);
     expect(300 - p.left - p.right).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('zoomToPlace', () => {
+  // Where a point at `lat` is drawn, `zoom` and `y` given, relative to the world's top and bottom edges (Web Mercator).
+  const edges = (lat: number, y: number, zoom: number) => {
+    const phi = (lat * Math.PI) / 180;
+    const m = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
+    const size = 512 * 2 ** zoom;
+    return { top: y - m * size, bottom: y + (1 - m) * size };
+  };
+
+  it('gives a zoom at which the world still covers the map with the point at that height', () => {
+    // A phone's first view: a point just south of the equator, to be drawn in the free area above the detail sheet.
+    for (const [lat, y, h] of [
+      [-2.3, 140, 682],
+      [60, 600, 700],
+      [-70, 50, 900],
+      [0, 400, 800],
+    ] as const) {
+      const z = zoomToPlace(lat, y, h);
+      const e = edges(lat, y, z);
+      expect(e.top, `${lat} ${y} ${h}`).toBeLessThanOrEqual(0);
+      expect(e.bottom, `${lat} ${y} ${h}`).toBeGreaterThanOrEqual(h);
+      // And not much closer than that.
+      const tight = edges(lat, y, z - 0.1);
+      expect(tight.top > 0 || tight.bottom < h, `${lat} ${y} ${h}`).toBe(true);
+    }
+  });
+
+  it('asks for no more than a world as tall as the map for a point in its middle at the equator', () => {
+    expect(zoomToPlace(0, 400, 800)).toBeCloseTo(Math.log2(800 / 512) + 0.05, 6);
   });
 });
