@@ -377,6 +377,9 @@ export class HsrApp extends LitElement {
     // An export soon after the page opens should not wait for the renderer's first frame. Only once
     // every layer's data is in (asking for the export's data fetches the detailed outlines): the
     // second map's shaders and downloads must not compete with the live map's first full frame.
+    // Not on a page the export CLI drives (`?export`): it warms the renderer itself when it makes several
+    // images, and a warm-up of the page's own would race its export for the two cores.
+    if (new URLSearchParams(location.search).has('export')) return;
     const ready = () => this.mapStatus === 'ready' && this.data.complete;
     void warmExportWhenIdle(() => ({ state: this.state, data: ready() ? this.exportData() : null, liveMap: ready() ? this.mapElement()?.getMap() : undefined }));
   };

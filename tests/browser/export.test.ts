@@ -23,7 +23,7 @@ import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPngInfo } from '../../src/export/png-dpi.ts';
 import type { HookError, HookOptions, HookResult } from '../../src/export/hook.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
@@ -55,6 +55,11 @@ const BREAKABLE_ENCODER = `
 beforeAll(async () => {
   browser = await sharedBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+// Each test's pages close when it ends: a page holding a warm renderer must not share the cores with the next test.
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((r) => r.close()));
 });
 
 afterAll(async () => {
