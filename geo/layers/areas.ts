@@ -17,9 +17,16 @@
  * Either is clipped to China and the named countries: a band never spills into
  * a third country (India at the China–Myanmar–India junction), a disputed area
  * or the sea.
+ *
+ * Zones overlap (the Mekong zones cover the same countries), and each is drawn
+ * as a hatch: zones that overlap get hatches in different directions
+ * (`hatch_angle`), and each carries its area (`area_km2`): the site draws the
+ * larger first, so a smaller zone lies over them and a click inside it finds it.
  */
+import { area } from '@turf/area';
 import { buffer } from '@turf/buffer';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { HATCH_ANGLES, type HatchAngle } from '../../src/data/vocabulary.ts';
 import * as polyclip from '../clip.ts';
 import type { Direction, DiseaseZone, Group, Mechanism, StatementCountry } from '../schema.ts';
 import { countryName } from '../country-names.ts';
@@ -162,5 +169,45 @@ export function diseaseZonesLayer(ctx: BuildContext, rows: readonly DiseaseZone[
     });
     out.push(feature(geom, props));
   }
-  return out;
+  return withHatchAngles(ctx, out);
+}
+
+/** Two zones overlap when they share more than this part of the smaller one's area. */
+const OVERLAP_SHARE = 0.01;
+
+const areaOf = (p: Position[][][]): number => (p.length ? area({ type: 'MultiPolygon', coordinates: p }) : 0);
+
+/**
+ * Hands each zone the first hatch direction (`HATCH_ANGLES`, in order) that no
+ * zone it overlaps already has, the largest zones first (ties by id, so the
+ * result never depends on the table's order), and writes each zone's area.
+ */
+export function withHatchAngles(ctx: Pick<BuildContext, 'issues'>, zones: LayerFeature[]): LayerFeature[] {
+  const shapes = zones.map((f) => {
+    const polygons = coordsOf(f.geometry as Polygon | MultiPolygon);
+    return { f, polygons, area: areaOf(polygons) };
+  });
+  shapes.sort((a, b) => b.area - a.area || a.f.properties.id.localeCompare(b.f.properties.id));
+  const angles: HatchAngle[] = [];
+  shapes.forEach((z, i) => {
+    const taken = new Set<HatchAngle>();
+    for (let j = 0; j < i; j++) {
+      const other = shapes[j]!;
+      const shared = areaOf(polyclip.intersection(z.polygons, other.polygons));
+      if (shared > OVERLAP_SHARE * Math.min(z.area, other.area)) taken.add(angles[j]!);
+    }
+    const angle = HATCH_ANGLES.find((a) => !taken.has(a));
+    if (angle === undefined) {
+      ctx.issues.push({
+        table: 'disease-zones',
+        record: z.f.properties.id,
+        field: 'method',
+        message: `overlaps zones in all ${HATCH_ANGLES.length} hatch directions: no direction is left to tell it apart`,
+      });
+    }
+    angles.push(angle ?? HATCH_ANGLES[0]);
+    z.f.properties.hatch_angle = angles[i];
+    z.f.properties.area_km2 = Math.round(z.area / 1e6);
+  });
+  return zones;
 }

@@ -3,7 +3,7 @@
  * `public/data/<layer>.geojson` carries. The geo build writes these shapes; the
  * site reads them. Types only — no runtime code — so both sides can import it.
  */
-import type { Direction, Lang, Precision, Status } from './vocabulary.ts';
+import type { Direction, HatchAngle, Lang, Precision, Status } from './vocabulary.ts';
 import type { LayerId } from '../layers/registry.ts';
 
 /** Thematic layer ids (the registry owns them: `src/layers/registry.ts`). */
@@ -75,6 +75,10 @@ export interface BaseProps {
    * venue in China, a base in China serving partners, or border provinces.
    */
   drawn_in_china?: 'venue' | 'base' | 'border';
+  /** Disease zones: the direction of the zone's hatch, unlike any zone it overlaps. */
+  hatch_angle?: HatchAngle;
+  /** Disease zones: the zone's area (km²): the larger are drawn first, under the smaller. */
+  area_km2?: number;
   [extra: string]: unknown;
 }
 

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { LAYER_IDS } from '../layers/registry.ts';
-import { DISEASE_GROUPS, FEATURE_DIRECTIONS, LANGS, PRECISIONS, STATUSES } from './vocabulary.ts';
+import { DISEASE_GROUPS, FEATURE_DIRECTIONS, HATCH_ANGLES, LANGS, PRECISIONS, STATUSES } from './vocabulary.ts';
 import { WORLDVIEWS } from './worldviews.ts';
 
 z.config({ jitless: true });
@@ -55,6 +55,8 @@ const Props = z
     figures: z.optional(z.array(z.looseObject({ label: Bilingual, value: z.number(), unit: Bilingual, source: Citation }))),
     external_sources: z.optional(z.array(z.looseObject({ title: Text, publisher: z.string(), date: z.string(), note: z.optional(z.string()) }))),
     disease_group: z.optional(z.enum(DISEASE_GROUPS)),
+    hatch_angle: z.optional(z.literal(HATCH_ANGLES)),
+    area_km2: z.optional(z.number().check(z.nonnegative())),
     diseases: z.optional(z.array(Bilingual)),
     lead_units: z.optional(z.array(Bilingual)),
     participating_units: z.optional(z.array(Bilingual)),

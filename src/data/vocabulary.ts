@@ -36,6 +36,14 @@ export const POINT_PRECISIONS = ['city', 'district', 'province', 'country'] as c
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/**
+ * The directions of a hatch (degrees, deck.gl's procedural pattern), in the order
+ * the data build hands them out: disease zones that overlap are hatched in
+ * different directions, so neither hides the other (`geo/layers/areas.ts`).
+ */
+export const HATCH_ANGLES = [45, 135, 90, 0] as const;
+export type HatchAngle = (typeof HATCH_ANGLES)[number];
+
 /** The six groups of cross-border disease control, each drawn with its own colour and dash. */
 export const DISEASE_GROUPS = ['vector-borne', 'zoonoses', 'hiv-tb-respiratory', 'parasitic', 'vaccine-preventable', 'emergencies'] as const;
 

@@ -11,6 +11,7 @@ import { type LayerId, type LayerSpec, LAYERS, SOLID, layerSpec, styleContextOf,
 import { drawnFeatures, type Dataset, type LevelOfDetail, type MapFeature, type PointDatum } from '../data/dataset.ts';
 import type { AppState, Filters } from '../state/app-state.ts';
 import { passesFilters } from '../state/filters.ts';
+import { HATCH_ANGLES } from '../data/vocabulary.ts';
 import { type RGBA } from './palette.ts';
 import { badgeId, iconId } from './symbols.ts';
 import { CLUSTER_RADIUS, badgeSize, clusterPoints, clusterZoom, isCluster, type Mark } from './cluster.ts';
@@ -81,10 +82,14 @@ const filterKey = (f: Filters) => JSON.stringify(f);
 export function visibleFeatures(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters' | 'mechanisms'>, lod: LevelOfDetail = 'detailed'): MapFeature[] {
   // A layer whose features the visitor chooses (mechanisms) shows the chosen ones, or all when none is.
   const chosen = layerSpec(layer).choosable && state.mechanisms.length ? state.mechanisms : null;
-  return memo(d, `f:${layer}:${lod}:${filterKey(state.filters)}:${chosen?.join(',') ?? ''}`, () =>
-    drawnFeatures(d, layer, lod).filter((f) => passesFilters(f.properties, state.filters) && (!chosen || chosen.includes(f.properties.id))),
-  );
+  return memo(d, `f:${layer}:${lod}:${filterKey(state.filters)}:${chosen?.join(',') ?? ''}`, () => {
+    const shown = drawnFeatures(d, layer, lod).filter((f) => passesFilters(f.properties, state.filters) && (!chosen || chosen.includes(f.properties.id)));
+    // Hatched areas overlap: the larger drawn first, so a smaller one lies over them and a click inside it finds it.
+    return layerSpec(layer).role === 'hatch' ? shown.sort((a, b) => areaKm2(b) - areaKm2(a) || a.properties.id.localeCompare(b.properties.id)) : shown;
+  });
 }
+
+const areaKm2 = (f: MapFeature): number => (typeof f.properties.area_km2 === 'number' ? f.properties.area_km2 : 0);
 
 function visiblePoints(d: Dataset, layer: LayerId, state: Pick<AppState, 'filters'>): PointDatum[] {
   return memo(d, `p:${layer}:${filterKey(state.filters)}`, () => d.points[layer].filter((p) => passesFilters(p.feature.properties, state.filters)));
@@ -228,10 +233,11 @@ export function buildLayers(
             ...(dash ? { getDashArray: (f: GeoFeature) => [...dash(f.properties)] as [number, number] } : {}),
             ...(role === 'hatch'
               ? {
-                  fillPatternMapping: { hatch: { type: 'hatch' as const, angle: 45, strokeWidth: 1.6 * k, gap: 5 * k } },
+                  // One procedural pattern per direction; each feature takes its own (`hatchAngle`).
+                  fillPatternMapping: Object.fromEntries(HATCH_ANGLES.map((angle) => [`hatch-${angle}`, { type: 'hatch' as const, angle, strokeWidth: 1.6 * k, gap: 5 * k }])),
                   fillPatternSizeUnits: 'pixels' as const,
                   fillPatternMask: true,
-                  getFillPattern: () => 'hatch',
+                  getFillPattern: (f: GeoFeature) => `hatch-${spec.hatchAngle?.(f.properties) ?? HATCH_ANGLES[0]}`,
                 }
               : {}),
             updateTriggers: { getFillColor: triggers, getLineColor: triggers, getLineWidth: k },

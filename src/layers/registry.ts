@@ -13,7 +13,7 @@
  */
 import type { BaseProps, Bilingual } from '../data/contract.ts';
 import { LAYER_COLOR, areaColor, diseaseColor, directionColor, directionFill, hexToRgba, luminance, mechanismColor, mechanismColors, rgbaToHex, type RGBA } from './palette.ts';
-import { AREA_IDS, DIRECTIONS, DISEASE_GROUPS, type Status } from '../data/vocabulary.ts';
+import { AREA_IDS, DIRECTIONS, DISEASE_GROUPS, HATCH_ANGLES, type HatchAngle, type Status } from '../data/vocabulary.ts';
 import type { SymbolKind } from './symbols.ts';
 import { BASEMAP_PALETTES } from '../map/basemap-style.ts';
 
@@ -124,6 +124,8 @@ export interface LayerSpec {
   lineWidth: (p: BaseProps) => number;
   /** Dash pattern of a line or outline; absent when the layer is never dashed. */
   dash?: (p: BaseProps) => Dash;
+  /** A `hatch` layer: the direction of a feature's lines (default 45°, as the legend draws them). */
+  hatchAngle?: (p: BaseProps) => HatchAngle;
   /** Points: hollow (only intended) rather than filled. */
   hollow: (p: BaseProps) => boolean;
   /**
@@ -281,8 +283,8 @@ const SPECS: Record<LayerId, SpecDef> = {
     group: 'health',
     draw: 'area',
     description: {
-      en: 'Cross-border disease-control zones: bands along China’s borders and partner countries, computed from Natural Earth.',
-      zh: '跨境传染病联防联控区域：依据自然地球数据计算的中国边境带及合作国家。',
+      en: 'Cross-border disease-control zones: bands along China’s borders and partner countries, computed from Natural Earth. Where zones overlap, their hatches run in different directions.',
+      zh: '跨境传染病联防联控区域：依据自然地球数据计算的中国边境带及合作国家。区域重叠处，各区域的斜线方向不同。',
     },
     // Hatched in the group's colour, edged in its dash: zones lie over priority countries and each other.
     role: 'hatch',
@@ -290,6 +292,8 @@ const SPECS: Record<LayerId, SpecDef> = {
     lineColor: (p) => hexToRgba(diseaseColor(String(p.disease_group))),
     lineWidth: (p) => DISEASE_WIDTH[p.disease_group as keyof typeof DISEASE_WIDTH] ?? 2,
     dash: (p) => DISEASE_DASH[p.disease_group as keyof typeof DISEASE_DASH] ?? SOLID,
+    // Overlapping zones are hatched in different directions (the data build chooses them), so neither hides the other.
+    hatchAngle: (p) => p.hatch_angle ?? HATCH_ANGLES[0],
     legend: DISEASE_GROUPS.map((g) => ({ key: g, label: DISEASE_GROUP_NAMES[g], sample: { disease_group: g } })),
   },
   projects: {
