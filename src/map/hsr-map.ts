@@ -34,7 +34,8 @@ import { lodForZoom, noteBasemapData, setBasemapData, wantsDetail } from './lod.
 import { OVERVIEW_MAX_ZOOM, type Manifest } from '../data/contract.ts';
 import { basemapFiles } from '../data/data-files.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
-import { buildLayers, markSize, pointMarks, type LayerDescriptor, type MapView, type PathDatum } from '../layers/build-layers.ts';
+import { buildLayers, markSize, pointMarks, visibleFeatures, type LayerDescriptor, type MapView, type PathDatum } from '../layers/build-layers.ts';
+import { clickChoice } from './pick-areas.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
 import { clusterZoom, isCluster, type Mark } from '../layers/cluster.ts';
 import { changeEvent, hsrEvent } from '../app/events.ts';
@@ -677,8 +678,22 @@ export class HsrMap extends LitElement {
     }
     this.menu = null;
     const info = this.overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: touch ? 10 : 3 });
-    const f = info ? featureOf(info) : undefined;
-    this.dispatchEvent(changeEvent(f ? { selected: f.properties.id, reveal: true } : { selected: null }));
+    const at = e.lngLat.wrap().toArray() as [number, number];
+    const choice = clickChoice(info ? featureOf(info) : undefined, this.overlappingAreas(), at);
+    if (choice.kind === 'menu') {
+      // Zones overlapping at the point: the menu offers each, as a badge offers its points.
+      this.openMenu({ key: `areas:${choice.features.map((f) => f.properties.id).join(',')}`, position: at, members: choice.features.map((feature) => ({ position: at, feature })), expansionZoom: null }, false);
+      return;
+    }
+    this.dispatchEvent(changeEvent(choice.id ? { selected: choice.id, reveal: true } : { selected: null }));
+  }
+
+  /** The features of the layers shown whose areas overlap by design (disease zones), as drawn. */
+  private overlappingAreas(): MapFeature[] {
+    const d = this.data;
+    const s = this.state;
+    if (!d || !s) return [];
+    return s.layers.filter((l) => layerSpec(l).role === 'hatch').flatMap((l) => visibleFeatures(d, l, s, this.lod));
   }
 
   /** Selects a feature the map offered (a click, the menu, Enter): the app keeps it clear of the detail panel. */
