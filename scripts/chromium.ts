@@ -49,7 +49,8 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
-  // The page itself (text, panels, the poster) is rasterized on the CPU, as Chrome does where the only GPU
+  // Playwright asks for GPU rasterization, which the ignored blocklist lets through. The page itself (text,
+  // panels, the poster) is rasterized on the CPU instead, as Chrome does where the only GPU
   // is software: through SwiftShader it costs more (about 11 % of a page's time to an idle map, two cores).
   // WebGL still draws through SwiftShader.
   '--disable-gpu-rasterization',
