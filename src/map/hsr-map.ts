@@ -682,7 +682,10 @@ export class HsrMap extends LitElement {
     const choice = clickChoice(info ? featureOf(info) : undefined, this.overlappingAreas(), at);
     if (choice.kind === 'menu') {
       // Zones overlapping at the point: the menu offers each, as a badge offers its points.
-      this.openMenu({ key: `areas:${choice.features.map((f) => f.properties.id).join(',')}`, position: at, members: choice.features.map((feature) => ({ position: at, feature })), expansionZoom: null }, false);
+      this.openMenu(
+        { key: `areas:${choice.features.map((f) => f.properties.id).join(',')}`, position: at, members: choice.features.map((feature) => ({ position: at, feature })), expansionZoom: null },
+        false,
+      );
       return;
     }
     this.dispatchEvent(changeEvent(choice.id ? { selected: choice.id, reveal: true } : { selected: null }));

@@ -7,7 +7,8 @@
  * the pick menu, as a badge offers its points. Pure: the features come from the
  * dataset as drawn (`visibleFeatures`), the point in longitude and latitude.
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { MapFeature } from '../data/dataset.ts';
 import { layerSpec } from '../layers/registry.ts';
 
@@ -16,25 +17,10 @@ export type ClickChoice = { kind: 'select'; id: string | null } | { kind: 'menu'
 /** Whether a feature's layer draws overlapping areas (`role: 'hatch'`). */
 export const overlapsByDesign = (f: MapFeature): boolean => layerSpec(f.properties.layer)?.role === 'hatch';
 
-/** Even-odd rule over a polygon's rings (planar, in degrees: zones are far from the antimeridian and the poles). */
-function inRings(rings: readonly Position[][], [x, y]: readonly [number, number]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi! > y !== yj! > y && x < ((xj! - xi!) * (y - yi!)) / (yj! - yi!) + xi!) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/** Whether an area feature contains the point (`[lon, lat]`). */
+/** Whether an area feature contains the point (`[lon, lat]`): planar, in degrees, as the zones are drawn. */
 export function containsPoint(f: MapFeature, at: readonly [number, number]): boolean {
   const g = f.geometry as Polygon | MultiPolygon | null;
-  if (g?.type === 'Polygon') return inRings(g.coordinates, at);
-  if (g?.type === 'MultiPolygon') return g.coordinates.some((p) => inRings(p, at));
-  return false;
+  return g?.type === 'Polygon' || g?.type === 'MultiPolygon' ? booleanPointInPolygon([at[0], at[1]], g) : false;
 }
 
 /**

@@ -8,6 +8,8 @@
  * registry (the layers shown by default), not from the page's own marks.
  */
 import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LAYERS, layerSpec } from '../../src/layers/registry.ts';
@@ -212,6 +214,50 @@ describe('reaching the map’s features (built site, Chromium)', () => {
     expect(await focused()).toBe(ids[1]);
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => (document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected === id, ids[1]);
+    await page.locator('hsr-pick-menu').waitFor({ state: 'detached' });
+  });
+
+  it('offers every disease zone under a click where zones overlap, and opens the one chosen', async () => {
+    const zones = (JSON.parse(readFileSync('public/data/disease-zones.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name_en: string }>).features;
+    const under = ([lon, lat]: [number, number]) => zones.filter((z) => booleanPointInPolygon([lon, lat], z)).map((z) => String(z.id));
+    // A spot in South-East Asia inside two zones or more, a degree clear of every zone's edge (the shipped outlines are simplified per zoom).
+    const spots: { at: [number, number]; ids: string[] }[] = [];
+    for (let lat = 10; lat <= 22; lat += 0.5)
+      for (let lon = 97; lon <= 108; lon += 0.5) {
+        const ids = under([lon, lat]);
+        const round = [
+          [1, 0],
+          [-1, 0],
+          [0, 1],
+          [0, -1],
+        ].every(([dx, dy]) => under([lon + dx!, lat + dy!]).join() === ids.join());
+        if (ids.length > 1 && round) spots.push({ at: [lon, lat], ids });
+      }
+    expect(spots.length).toBeGreaterThan(0);
+    const spot = spots[Math.floor(spots.length / 2)]!;
+    const { page } = await openApp(`#map=5/${spot.at[1]}/${spot.at[0]}&layers=disease-zones`, { viewport: { width: 1440, height: 900 } });
+    const [x, y] = await page.evaluate((at) => {
+      const m = window.__map!;
+      const r = m.getCanvas().getBoundingClientRect();
+      const p = m.project(at);
+      return [r.left + p.x, r.top + p.y];
+    }, spot.at);
+    await page.mouse.click(x!, y!);
+    const menu = page.locator('hsr-pick-menu [role="menu"]');
+    await menu.waitFor();
+    const ids = await menu.locator('[role="menuitem"][data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect([...ids].sort()).toEqual([...spot.ids].sort());
+    // The hover's tooltip gives way to the menu, and comes back when the menu closes.
+    const tooltipsShown = () => page.locator('.hsr-tooltip').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    expect(await tooltipsShown()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.locator('hsr-pick-menu').waitFor({ state: 'detached' });
+    expect(await tooltipsShown()).toBe(1);
+    await page.mouse.click(x!, y!);
+    await menu.waitFor();
+    // The zone drawn underneath is as reachable as the one on top.
+    await menu.locator(`[role="menuitem"][data-id="${ids.at(-1)}"]`).click();
+    await page.waitForFunction((id) => (document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected === id, ids.at(-1));
     await page.locator('hsr-pick-menu').waitFor({ state: 'detached' });
   });
 
