@@ -46,14 +46,20 @@ export function framedSize(live: Pick<LiveView, 'width' | 'height' | 'padding'>)
 /**
  * The camera of an export `cssWidth × cssHeight` CSS pixels large: the live
  * framed area scaled to fit (`contain`: the export shows all of it, and more
- * along one axis when the shapes differ). Zoom is logarithmic in scale, so
- * scaling the CSS size by `s` adds `log2(s)`.
+ * along one axis when the shapes differ), but never zoomed out past one
+ * world's width. Zoom is logarithmic in scale, so scaling the CSS size by `s`
+ * adds `log2(s)`.
  */
 export function exportCamera(live: LiveView, cssWidth: number, cssHeight: number): ExportCamera & { scale: number } {
   const framed = framedSize(live);
-  const scale = Math.min(cssWidth / framed.width, cssHeight / framed.height);
-  return { center: live.center, zoom: live.zoom + Math.log2(scale), bearing: live.bearing, pitch: live.pitch, scale };
+  const contain = Math.min(cssWidth / framed.width, cssHeight / framed.height);
+  // Never narrower than one world: a wide image of a world view would otherwise draw countries twice.
+  const zoom = Math.max(live.zoom + Math.log2(contain), oneWorldZoom(cssWidth));
+  return { center: live.center, zoom, bearing: live.bearing, pitch: live.pitch, scale: 2 ** (zoom - live.zoom) };
 }
+
+/** The zoom at which the world (512 CSS pixels at zoom 0) is exactly `cssWidth` wide. */
+export const oneWorldZoom = (cssWidth: number): number => Math.log2(cssWidth / 512);
 
 /** Reads the live view from a MapLibre map (duck-typed: only these calls are made). */
 export function liveViewOf(map: {

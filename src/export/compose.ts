@@ -70,7 +70,7 @@ export interface ExportLayout {
   titleFont: number;
   subtitle: Box | null;
   subtitleFont: number;
-  /** A panel over the map's lower left corner, in columns when tall. */
+  /** The key beside the map (a landscape output: a column at the right) or below it (portrait and square: a band), never over it; in columns when long. */
   legend: Box | null;
   legendColumns: number;
   legendColumnWidth: number;
@@ -110,8 +110,14 @@ export const BASE = {
 
 /** The printed link takes at most this many lines (the code carries it whole). */
 export const QR_LINK_LINES = 5;
-/** The QR panel takes at most this share of the map's height; above, it is left out (a thumbnail has no room for it). */
+/** The QR panel takes at most this share of the height beside the map; above, it is left out (a thumbnail has no room for it). */
 const QR_MAX_SHARE = 0.45;
+/** Outputs at least this much wider than tall put the key in a column beside the map; the others in a band below it. */
+const LANDSCAPE = 1.2;
+/** The key takes at most this share of the width (beside the map) or of the height (below it). */
+const KEY_SHARE = 0.4;
+/** The legend's sizes tried in turn until it fits beside or below the map. */
+const LEGEND_SCALES = [1, 0.9, 0.8, 0.7, 0.6];
 /** The South China Sea inset's size at `u = 1`: the sea is taller than wide. */
 export const INSET = { w: 190, h: 250 };
 
@@ -138,29 +144,29 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const footerLine = BASE.footerLine * u;
   const footerH = input.footerLines > 0 ? input.footerLines * footerLine + 1.4 * margin * 0.7 : 0;
   const footer = { x: margin, y: height - footerH + margin * 0.35, w: width - 2 * margin, h: Math.max(0, footerH - margin * 0.7) };
-  const map = { x: 0, y, w: width, h: height - footerH - y };
-
+  // The area between the header and the footer: the map, and the key (legend and QR code) beside or below it.
+  const area = { x: 0, y, w: width, h: height - footerH - y };
   const legendRow = BASE.legendRow * u;
   const legendPad = BASE.legendPad * u;
   const legendColumnWidth = BASE.legendColumn * u;
+  const q = input.qr ? qrSize(input.qr, u) : null;
+  const place = width >= height * LANDSCAPE ? keyBeside : keyBelow;
+  const sized = (s: number): KeySizes => ({ margin, legendRow: legendRow * s, legendPad: legendPad * s, legendColumnWidth: legendColumnWidth * s, scale: s });
+  // A long legend is set smaller (down to 60 %) before the QR code gives up its room; with neither, it runs on.
+  const tries = [q, null].flatMap((code) => LEGEND_SCALES.map((s) => () => place(area, input.legendRows, code, sized(s), true)));
+  const key =
+    input.legendRows > 0 || q ? (tries.reduce<KeyPlacement | null>((found, next) => found ?? next(), null) ?? place(area, input.legendRows, null, sized(LEGEND_SCALES.at(-1)!), false)!) : null;
+  const map = key?.map ?? area;
+  const legend = key?.legend ?? null;
+  const legendColumns = key?.columns ?? 0;
+  const legendRowsPerColumn = key?.rowsPerColumn ?? 0;
+  const qrBox = key?.qr ?? null;
+  const legendScale = key?.scale ?? 1;
   const inset = input.inset ? { x: map.x + map.w - margin - INSET.w * u, y: map.y + map.h - margin - INSET.h * u, w: INSET.w * u, h: INSET.h * u } : null;
-  // Bottom right: the inset in the corner, the QR panel beside it, the scale bar above the QR panel.
+  const qr = q && qrBox ? qrLayout(q, qrBox, u) : null;
+  // Bottom right of the map: the inset in the corner, the scale bar beside it.
   const right = inset ? inset.x - margin * 0.5 : map.x + map.w - margin;
-  const qr = input.qr ? qrLayout(input.qr, map, u, margin, right) : null;
-  let legend: Box | null = null;
-  let legendColumns = 0;
-  let legendRowsPerColumn = 0;
-  if (input.legendRows > 0) {
-    const maxRows = Math.max(1, Math.floor((map.h - 2 * margin - 2 * legendPad) / legendRow));
-    // Clear of the QR panel and the inset in the opposite corner.
-    const room = Math.min(map.w * 0.7, (qr ? qr.panel.x : inset ? right : map.x + map.w) - map.x - 2 * margin);
-    legendColumns = Math.min(Math.ceil(input.legendRows / maxRows), Math.max(1, Math.floor(room / legendColumnWidth)));
-    legendRowsPerColumn = Math.ceil(input.legendRows / legendColumns);
-    const h = legendRowsPerColumn * legendRow + 2 * legendPad;
-    legend = { x: map.x + margin, y: map.y + map.h - margin - h, w: legendColumns * legendColumnWidth + 2 * legendPad, h };
-  }
-  const barBottom = qr ? qr.panel.y - 8 * u : map.y + map.h - margin;
-  const scaleBar = { x: right - 220 * u, y: barBottom - 40 * u, w: 220 * u, h: 40 * u };
+  const scaleBar = { x: right - 220 * u, y: map.y + map.h - margin - 40 * u, w: 220 * u, h: 40 * u };
   const northArrow = { x: map.x + map.w - margin - 44 * u, y: map.y + margin, w: 44 * u, h: 64 * u };
   return {
     width,
@@ -174,11 +180,11 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     subtitleFont,
     legend,
     legendColumns,
-    legendColumnWidth,
+    legendColumnWidth: legendColumnWidth * legendScale,
     legendRowsPerColumn,
-    legendRow,
-    legendFont: BASE.legendFont * u,
-    legendPad,
+    legendRow: legendRow * legendScale,
+    legendFont: BASE.legendFont * u * legendScale,
+    legendPad: legendPad * legendScale,
     scaleBar,
     northArrow,
     qr,
@@ -189,27 +195,101 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   };
 }
 
-/** The QR panel at the bottom of the map, its right edge at `right`; null when it would take too much of the map. */
-function qrLayout(q: { modules: number; linkLines: number }, map: Box, u: number, margin: number, right: number): QrLayout | null {
+interface KeySizes {
+  margin: number;
+  legendRow: number;
+  legendPad: number;
+  legendColumnWidth: number;
+  /** The legend's sizes relative to the layout unit's (its text, rows and columns alike, so its lines wrap the same). */
+  scale: number;
+}
+
+/** Where the key puts the map, the legend (in columns) and the QR code; null when the code does not fit beside a whole legend. */
+interface KeyPlacement {
+  map: Box;
+  legend: Box | null;
+  columns: number;
+  rowsPerColumn: number;
+  qr: Box | null;
+  scale: number;
+}
+
+/** A landscape output's key: a column at the right of the map, the legend from the top, the QR code at the bottom. */
+function keyBeside(area: Box, rows: number, q: QrSize | null, k: KeySizes, strict: boolean): KeyPlacement | null {
+  if (q && (q.w > area.w * KEY_SHARE || q.h > area.h * QR_MAX_SHARE)) return null;
+  const qrH = q ? q.h + k.margin * 0.5 : 0;
+  const maxRows = Math.max(1, Math.floor((area.h - k.margin - 2 * k.legendPad - qrH) / k.legendRow));
+  const columns = rows > 0 ? Math.min(Math.ceil(rows / maxRows), Math.max(1, Math.floor((area.w * KEY_SHARE) / k.legendColumnWidth))) : 0;
+  const rowsPerColumn = columns ? Math.ceil(rows / columns) : 0;
+  if (strict && rowsPerColumn > maxRows) return null;
+  const legendW = columns ? columns * k.legendColumnWidth + 2 * k.legendPad : 0;
+  const colW = Math.max(legendW, q?.w ?? 0);
+  const colX = area.x + area.w - k.margin - colW;
+  return {
+    map: { x: area.x, y: area.y, w: colX - k.margin * 0.5 - area.x, h: area.h },
+    legend: columns ? { x: colX, y: area.y + k.margin * 0.5, w: legendW, h: rowsPerColumn * k.legendRow + 2 * k.legendPad } : null,
+    columns,
+    rowsPerColumn,
+    qr: q ? { x: colX + colW - q.w, y: area.y + area.h - k.margin * 0.5 - q.h, w: q.w, h: q.h } : null,
+    scale: k.scale,
+  };
+}
+
+/** A portrait or square output's key: a band below the map, the legend in as many columns as fit, the QR code at its right end. */
+function keyBelow(area: Box, rows: number, q: QrSize | null, k: KeySizes, strict: boolean): KeyPlacement | null {
+  if (q && (q.w > area.w * 0.6 || q.h > area.h * QR_MAX_SHARE)) return null;
+  const qrW = q ? q.w + k.margin : 0;
+  const room = Math.max(1, Math.floor((area.w - 2 * k.margin - qrW - 2 * k.legendPad) / k.legendColumnWidth));
+  // Two rows a column at least: a short legend stays a compact block.
+  const columns = rows > 0 ? Math.min(room, Math.ceil(rows / 2)) : 0;
+  const rowsPerColumn = columns ? Math.ceil(rows / columns) : 0;
+  const legendH = columns ? rowsPerColumn * k.legendRow + 2 * k.legendPad : 0;
+  if (strict && Math.max(legendH, q?.h ?? 0) > area.h * KEY_SHARE) return null;
+  const bandH = Math.max(legendH, q?.h ?? 0);
+  // The map keeps at least half the area, the legend running on below if it must.
+  const map = { x: area.x, y: area.y, w: area.w, h: Math.max(area.h * 0.5, area.h - bandH - k.margin * 0.5) };
+  const bandY = map.y + map.h + k.margin * 0.5;
+  return {
+    map,
+    legend: columns ? { x: area.x + k.margin, y: bandY, w: columns * k.legendColumnWidth + 2 * k.legendPad, h: legendH } : null,
+    columns,
+    rowsPerColumn,
+    qr: q ? { x: area.x + area.w - k.margin - q.w, y: bandY, w: q.w, h: q.h } : null,
+    scale: k.scale,
+  };
+}
+
+interface QrSize {
+  w: number;
+  h: number;
+  module: number;
+  size: number;
+  pad: number;
+  textW: number;
+}
+
+/** The QR panel's size: the code (whole pixels per module), its quiet zone, and the link printed beside it. */
+function qrSize(q: { modules: number; linkLines: number }, u: number): QrSize {
   const module = Math.max(2, Math.round(BASE.qrModule * u));
   const size = q.modules * module;
   // The quiet zone: two modules of white on every side (readers find the code by it).
   const pad = 2 * module;
   const textW = q.linkLines > 0 ? Math.round(BASE.qrText * u) : 0;
   const gap = textW ? Math.round(10 * u) : 0;
-  const w = size + 2 * pad + textW + gap;
-  const h = size + 2 * pad;
-  if (h > map.h * QR_MAX_SHARE || w > map.w * 0.6) return null;
-  const x = Math.round(right - w);
-  const y = Math.round(map.y + map.h - margin - h);
-  const line = BASE.qrLine * u;
+  return { w: size + 2 * pad + textW + gap, h: size + 2 * pad, module, size, pad, textW };
+}
+
+/** The QR panel at `at` (its top left corner; whole pixels). */
+function qrLayout(q: QrSize, at: Box, u: number): QrLayout {
+  const x = Math.round(at.x);
+  const y = Math.round(at.y);
   return {
-    panel: { x, y, w, h },
-    code: { x: x + w - pad - size, y: y + pad, w: size, h: size },
-    module,
-    text: { x: x + pad, y: y + pad, w: textW, h: size },
+    panel: { x, y, w: q.w, h: q.h },
+    code: { x: x + q.w - q.pad - q.size, y: y + q.pad, w: q.size, h: q.size },
+    module: q.module,
+    text: { x: x + q.pad, y: y + q.pad, w: q.textW, h: q.size },
     font: BASE.qrFont * u,
-    line,
+    line: BASE.qrLine * u,
   };
 }
 

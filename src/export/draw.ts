@@ -131,19 +131,38 @@ export function qrLinkLines(ctx: Ctx, width: number, height: number, link: strin
 /** The layout for this content at this size (wraps the footer, the legend and the link to count their lines). */
 export function layoutFor(ctx: Ctx, width: number, height: number, content: ExportContent): { layout: ExportLayout; footer: string[]; legend: LegendRow[]; link: string[] } {
   const footer = footerLines(ctx, width, height, content);
-  const legend = legendRows(ctx, width, height, content.legend, content.lang);
+  const rows = legendRows(ctx, width, height, content.legend, content.lang);
   const link = content.qr ? qrLinkLines(ctx, width, height, content.qr.link) : [];
-  const layout = layoutExport({
-    width,
-    height,
-    showTitle: !!content.title,
-    showSubtitle: !!content.subtitle,
-    inset: !!content.inset,
-    legendRows: legend.length,
-    footerLines: footer.length || (content.date ? 1 : 0),
-    qr: content.qr ? { modules: content.qr.modules.length, linkLines: link.length } : null,
-  });
+  const lay = (legendRows: number) =>
+    layoutExport({
+      width,
+      height,
+      showTitle: !!content.title,
+      showSubtitle: !!content.subtitle,
+      inset: !!content.inset,
+      legendRows,
+      footerLines: footer.length || (content.date ? 1 : 0),
+      qr: content.qr ? { modules: content.qr.modules.length, linkLines: link.length } : null,
+    });
+  // A heading never ends a column away from its items: a blank row moves it on. When that overflows the
+  // columns, they are laid out again for one row more each (which may move the heading back beside its items).
+  let layout = lay(rows.length);
+  let legend = headingsWithItems(rows, layout.legendRowsPerColumn);
+  for (let i = 0; i < 3 && legend.length > layout.legendColumns * layout.legendRowsPerColumn; i++) {
+    layout = lay(legend.length);
+    legend = headingsWithItems(rows, layout.legendRowsPerColumn);
+  }
   return { layout, footer, legend, link };
+}
+
+/** The rows with a blank inserted before each heading that would be the last row of a column of `perColumn`. */
+export function headingsWithItems(rows: readonly LegendRow[], perColumn: number): LegendRow[] {
+  const out: LegendRow[] = [];
+  for (const r of rows) {
+    if (r.heading && perColumn > 1 && out.length % perColumn === perColumn - 1) out.push({ text: '', heading: false });
+    out.push(r);
+  }
+  return out;
 }
 
 /** The QR code (sharp: whole pixels per module) on its white panel, the link beside it. */
@@ -288,14 +307,8 @@ function drawLegend(ctx: Ctx, l: ExportLayout, rows: readonly LegendRow[], lang:
   const box = l.legend;
   if (!box) return;
   const u = l.unit;
+  // On the paper beside or below the map (`layoutExport`): no panel of its own.
   ctx.save();
-  ctx.fillStyle = 'rgba(255,255,255,0.92)';
-  ctx.strokeStyle = 'rgba(29,35,48,0.25)';
-  ctx.lineWidth = u;
-  ctx.beginPath();
-  ctx.roundRect(box.x, box.y, box.w, box.h, 6 * u);
-  ctx.fill();
-  ctx.stroke();
   ctx.textBaseline = 'middle';
   const colW = l.legendColumnWidth;
   const size = l.legendRow * 0.68;
@@ -423,6 +436,11 @@ export function drawExport(ctx: Ctx, layout: ExportLayout, text: { footer: strin
   if (l.map.y + l.map.h < l.height) {
     ctx.moveTo(0, l.map.y + l.map.h - 0.5 * u);
     ctx.lineTo(l.width, l.map.y + l.map.h - 0.5 * u);
+  }
+  // And beside a map the key stands at the right of.
+  if (l.map.x + l.map.w < l.width) {
+    ctx.moveTo(l.map.x + l.map.w - 0.5 * u, l.map.y);
+    ctx.lineTo(l.map.x + l.map.w - 0.5 * u, l.map.y + l.map.h);
   }
   ctx.stroke();
   ctx.textBaseline = 'middle';

@@ -45,7 +45,8 @@ export interface HookOptions extends ExportOptions {
 /** The export's options with the view's link filled in (the QR code's), unless one is given or none is wanted. */
 export function withLink(src: Pick<HookSource, 'state'>, { linkBase, ...options }: Omit<HookOptions, 'keepWarm'>): ExportOptions {
   if (options.qr === false || options.link !== undefined) return options;
-  return { ...options, link: viewLink(linkBase ?? location.href, src.state) };
+  // The link opens the view in the image's language: a Chinese briefing's code opens the Chinese map.
+  return { ...options, link: viewLink(linkBase ?? location.href, options.lang ? { ...src.state, lang: options.lang } : src.state) };
 }
 
 export interface HookResult extends Omit<ExportResult, 'bytes'> {

@@ -211,8 +211,8 @@ export class HsrExportDialog extends LitElement {
       subtitle: this.showSubtitle ? this.subtitleText : null,
       legend: this.showLegend,
       ...this.parts,
-      // The link to this view on the site the export is made from.
-      link: this.state ? viewLink(location.href, this.state) : null,
+      // The link to this view on the site the export is made from, in the image's language.
+      link: this.state ? viewLink(location.href, { ...this.state, lang: this.outLang }) : null,
     };
   }
 

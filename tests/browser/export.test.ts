@@ -231,8 +231,9 @@ describe('image export (built site, Chromium)', () => {
       expect(readPngInfo(bytes)).toEqual({ width: 1920, height: 1080, dpi: 150 });
       const { png, px } = pixels(bytes);
       expect([png.width, png.height]).toEqual([1920, 1080]);
-      // Rendered at the output resolution, not scaled up: the map image is as wide as the output.
-      expect(r.map.width).toBe(1920);
+      // Rendered at the output resolution, not scaled up: the map image is as wide as its box, beside the legend.
+      expect(r.map.width).toBe(Math.round(r.layout.map.w));
+      expect(r.layout.legend!.x, 'the legend beside the map, not on it').toBeGreaterThanOrEqual(r.layout.map.x + r.layout.map.w);
       expect(r.map.pixelRatio).toBe(1);
 
       // Not blank: the map has many colours (sea, land, shaded countries, routes, symbols, text).
@@ -240,7 +241,7 @@ describe('image export (built site, Chromium)', () => {
       for (let y = 0; y < png.height; y += 3) for (let x = 0; x < png.width; x += 3) colours.add(px(x, y).reduce((a, v) => (a << 8) | v, 0));
       expect(colours.size).toBeGreaterThan(2000);
 
-      // The legend: a near-white panel with dark text and the registry's symbol colours.
+      // The legend: on white paper, dark text and the registry's symbol colours.
       const box = r.layout.legend!;
       expect(box).not.toBeNull();
       let white = 0;
@@ -288,7 +289,7 @@ describe('image export (built site, Chromium)', () => {
 
       // 3840 × 2160: the same area, twice the pixels per CSS pixel.
       const big = ok(await runExport(page, { width: 3840, height: 2160, keepWarm: true }));
-      expect([big.map.width, big.map.pixelRatio]).toEqual([3840, 2]);
+      expect([big.map.width, big.map.pixelRatio]).toEqual([2 * r.map.width, 2]);
       expect(readPngInfo(Buffer.from(big.base64, 'base64'))).toMatchObject({ width: 3840, height: 2160 });
       const span = e - w;
       big.map.bounds.forEach((v, i) => expect(Math.abs(v - r.map.bounds[i]!), `bound ${i}: ${v} vs ${r.map.bounds[i]}`).toBeLessThan(span * 0.005));
@@ -329,6 +330,10 @@ describe('image export (built site, Chromium)', () => {
       await moveLive(page, { center: [80, 20], zoom: 1, bearing: 0 });
       const worldView = ok(await runExport(page, { width: 960, height: 540, keepWarm: true }));
       expect(worldView.scaleBar.mode).toBe('hidden');
+      // A banner of it: contained, the live view's height would make it three worlds wide; it is one, no country drawn twice.
+      const banner = ok(await runExport(page, { width: 1920, height: 540, keepWarm: true }));
+      expect(banner.map.bounds[2] - banner.map.bounds[0]).toBeLessThanOrEqual(360.5);
+      expect(banner.map.bounds[2] - banner.map.bounds[0]).toBeGreaterThan(300);
       // The hidden map stays while the page holds it, and goes with the last holder (the page's, when the tab is hidden).
       await warm(page, false);
       expect(await page.locator('.hsr-export-map').count()).toBe(1);
@@ -493,6 +498,9 @@ describe('image export (built site, Chromium)', () => {
     const box = r.qr!.box;
     expect(code!.location.topLeftCorner.x + area.x).toBeGreaterThanOrEqual(box.x - 2);
     expect(code!.location.bottomRightCorner.y + area.y).toBeLessThanOrEqual(box.y + box.h + 2);
+    // An English image of this Chinese view links to the English map.
+    const en = ok(await runExport(page, { width: 1280, height: 720, lang: 'en' }));
+    expect(en.qr?.link).toBe(link.replace('lang=zh', 'lang=en'));
     // Switched off, there is none there.
     const off = ok(await runExport(page, { width: 1920, height: 1080, qr: false }));
     expect(off.qr).toBeNull();

@@ -22,6 +22,15 @@ describe('exportCamera', () => {
     expect(exportCamera(live(), 640, 800).zoom).toBeCloseTo(2, 12);
   });
 
+  it('never zooms out past one world’s width (a wide image of a world view would draw countries twice)', () => {
+    // The live view shows 1280 px of a 1024-px world at zoom 1: a 3840-px-wide export would repeat it.
+    const world = exportCamera(live({ zoom: 1 }), 3840, 1600);
+    expect(512 * 2 ** world.zoom).toBeCloseTo(3840, 6);
+    expect(world.scale).toBeCloseTo(2 ** (world.zoom - 1), 12);
+    // Closer views are untouched.
+    expect(exportCamera(live(), 2560, 1600).zoom).toBeCloseTo(4, 12);
+  });
+
   it('frames the area the padding leaves free (a story caption is not exported)', () => {
     const padded = live({ padding: { top: 40, right: 40, bottom: 40, left: 640 } });
     expect(framedSize(padded)).toEqual({ width: 600, height: 720 });

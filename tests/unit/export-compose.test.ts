@@ -13,7 +13,9 @@ import {
   scaleBarMode,
   scaleVariation,
   SCALE_BAR_LIMITS,
+  type Box,
 } from '../../src/export/compose.ts';
+import { PRESETS } from '../../src/export/presets.ts';
 import { mechanismColors } from '../../src/layers/palette.ts';
 import { defaultState, type AppState, type Lang } from '../../src/state/app-state.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
@@ -163,10 +165,35 @@ describe('layoutExport', () => {
     expect(layoutUnit(2480, 3508)).toBeCloseTo(2.296, 2);
   });
 
-  it('puts the legend inside the map and drops boxes that are switched off', () => {
-    const l = layoutExport({ width: 1920, height: 1080, ...input });
-    expect(l.legend!.x).toBeGreaterThanOrEqual(l.map.x);
-    expect(l.legend!.y + l.legend!.h).toBeLessThanOrEqual(l.map.y + l.map.h);
+  it('puts the key beside a landscape map and below a portrait or square one, never over it, and drops boxes that are switched off', () => {
+    const inside = (a: Box, b: Box) => a.x >= b.x - 1e-6 && a.y >= b.y - 1e-6 && a.x + a.w <= b.x + b.w + 1e-6 && a.y + a.h <= b.y + b.h + 1e-6;
+    const apart = (a: Box, b: Box) => a.x + a.w <= b.x + 1e-6 || b.x + b.w <= a.x + 1e-6 || a.y + a.h <= b.y + 1e-6 || b.y + b.h <= a.y + 1e-6;
+    for (const p of PRESETS) {
+      for (const legendRows of [3, 12, 30, 60]) {
+        for (const qr of [null, { modules: 41, linkLines: 3 }]) {
+          const l = layoutExport({ width: p.width, height: p.height, ...input, legendRows, qr });
+          const what = `${p.id}, ${legendRows} rows${qr ? ', QR' : ''}`;
+          const page = { x: 0, y: 0, w: p.width, h: p.height };
+          const legend = l.legend!;
+          expect(inside(legend, page), what).toBe(true);
+          expect(apart(legend, l.map), what).toBe(true);
+          expect(apart(legend, l.footer) && apart(legend, l.subtitle!), what).toBe(true);
+          // Beside (right of) a landscape map; below a portrait or square one.
+          if (p.width > p.height * 1.2) expect(legend.x, what).toBeGreaterThanOrEqual(l.map.x + l.map.w);
+          else expect(legend.y, what).toBeGreaterThanOrEqual(l.map.y + l.map.h);
+          // Every row has a place: the columns hold them all.
+          expect(l.legendColumns * l.legendRowsPerColumn, what).toBeGreaterThanOrEqual(legendRows);
+          if (l.qr) {
+            expect(apart(l.qr.panel, l.map) && apart(l.qr.panel, legend) && inside(l.qr.panel, page), what).toBe(true);
+          }
+          // The map furniture stays on the map; the map keeps most of the page.
+          for (const b of [l.scaleBar, l.northArrow]) expect(inside(b, l.map), what).toBe(true);
+          expect(l.map.w * l.map.h, what).toBeGreaterThan(0.45 * p.width * p.height);
+        }
+      }
+    }
+    // The presets keep the QR code with a legend of usual length (30 rows).
+    for (const p of PRESETS) expect(layoutExport({ width: p.width, height: p.height, ...input, legendRows: 30, qr: { modules: 41, linkLines: 3 } }).qr, p.id).not.toBeNull();
     const bare = layoutExport({ width: 1920, height: 1080, showTitle: false, showSubtitle: false, legendRows: 0, footerLines: 0 });
     expect(bare.title).toBeNull();
     expect(bare.subtitle).toBeNull();
@@ -174,7 +201,7 @@ describe('layoutExport', () => {
     expect(bare.map).toEqual({ x: 0, y: 0, w: 1920, h: 1080 });
   });
 
-  it('splits a tall legend into columns that fit the map', () => {
+  it('splits a long legend into columns beside the map', () => {
     const l = layoutExport({ width: 1920, height: 1080, ...input, legendRows: 80 });
     expect(l.legendColumns).toBeGreaterThan(1);
     expect(l.legend!.h).toBeLessThanOrEqual(l.map.h);

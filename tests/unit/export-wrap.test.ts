@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendRows, wrapText } from '../../src/export/draw.ts';
+import { headingsWithItems, legendRows, wrapText } from '../../src/export/draw.ts';
 import { missingChars } from '../../src/export/fonts.ts';
 
 /** A canvas stand-in where every character is 1 unit wide. */
@@ -50,5 +50,21 @@ describe('missingChars (export font coverage)', () => {
   it('names the characters the shipped font lacks, once each, ignoring spaces', () => {
     expect(missingChars('Health Silk Road 健康丝绸之路')).toEqual([]);
     expect(missingChars('Map 齉 齉 𠀀\n')).toEqual(['齉', '𠀀']);
+  });
+});
+
+describe('headingsWithItems', () => {
+  const h = (text: string) => ({ text, heading: true });
+  const i = (text: string) => ({ text, heading: false });
+  it('moves a heading that would end a column to the next, and leaves the others', () => {
+    // Three a column: “B” would be the third row, alone at the foot of the first column.
+    const rows = [h('A'), i('a1'), h('B'), i('b1'), i('b2')];
+    const kept = headingsWithItems(rows, 3);
+    expect(kept.map((r) => r.text)).toEqual(['A', 'a1', '', 'B', 'b1', 'b2']);
+    expect(kept.indexOf(rows[2]!) % 3).toBe(0);
+    // Nothing to move: the same rows.
+    expect(headingsWithItems(rows, 2)).toEqual(rows);
+    expect(headingsWithItems(rows, 10)).toEqual(rows);
+    expect(headingsWithItems(rows, 1)).toEqual(rows);
   });
 });
