@@ -34,13 +34,14 @@ import { layerSpec, type LayerId } from '../layers/registry.ts';
 import { htmlLang, joinList, languageName, nextLang, pick, t } from '../i18n/i18n.ts';
 import type { HsrMap, MapStatus } from '../map/hsr-map.ts';
 import { paddingAround, type Padding } from '../map/padding.ts';
-import { mapTheme } from '../map/theme.ts';
+import { mapTheme, THEMES } from '../map/theme.ts';
 import { DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
 import { storyErrorLines } from '../story/load-story.ts';
 import type { HsrSidePanel } from '../ui/hsr-side-panel.ts';
 import '../map/hsr-map.ts';
 import '../ui/hsr-search.ts';
 import '../ui/hsr-side-panel.ts';
+import '../ui/hsr-map-key.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -538,6 +539,7 @@ export class HsrApp extends LitElement {
       <main>
         <hsr-side-panel .lang=${lang} .state=${s} .data=${data} .complete=${this.data.complete} .mapStatus=${this.mapStatus}></hsr-side-panel>
         <hsr-map .lang=${lang} .state=${s} .data=${data} .manifest=${this.data.manifest} .dataFailed=${!!this.data.error} .highlight=${this.highlight} .theme=${mapTheme(s)} .playYears=${this.playing ? s.filters.years : null}></hsr-map>
+        ${s.story || s.embed ? html`<hsr-map-key .lang=${lang} .state=${s} .data=${data} ?dark=${THEMES[mapTheme(s)].dark}></hsr-map-key>` : nothing}
         ${
           s.story && this.presenterLoaded && talk.story
             ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${talk.story} .blanked=${talk.talk?.blanked ?? false} .presenterViews=${talk.peers.presenter} .handout=${talk.handout} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`

@@ -9,11 +9,10 @@
  * the proportions of a laptop screen (u ≈ 2.3: body text ≈ 8 pt).
  */
 import type { Bilingual } from '../data/contract.ts';
-import { type LayerId, LAYERS, layerSpec, legendInUse, type LegendItem } from '../layers/registry.ts';
+import { LAYERS, layerSpec, type LegendItem } from '../layers/registry.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
-import { mechanismColors } from '../layers/palette.ts';
 import { BASEMAP_PALETTES, basemapAttribution } from '../map/basemap-style.ts';
 import type { Worldview } from '../data/worldviews.ts';
 import { field, format, formatNumber, pick, punctuation, t } from '../i18n/i18n.ts';
@@ -291,40 +290,6 @@ function qrLayout(q: QrSize, at: Box, u: number): QrLayout {
     font: BASE.qrFont * u,
     line: BASE.qrLine * u,
   };
-}
-
-export interface LegendSection {
-  /** A thematic layer, or the base map's boundary symbols (`boundaryLegend`). */
-  layer: LayerId | 'boundaries';
-  title: Bilingual;
-  items: LegendItem[];
-}
-
-/**
- * The legend of what the map shows: the visible layers in the registry's
- * order, each with the registry's items that stand for a feature visible under
- * the filters (`legendInUse`: a belt-only filter drops the Maritime route); a
- * layer with nothing visible is left out. Mechanisms are listed by name in
- * their map colours: the registry's single item describes the panel's list.
- */
-export function legendSections(state: Pick<AppState, 'layers' | 'filters' | 'mechanisms'>, data: Dataset): LegendSection[] {
-  const out: LegendSection[] = [];
-  for (const l of LAYERS) {
-    if (!state.layers.includes(l.id)) continue;
-    const visible = visibleFeatures(data, l.id, state);
-    if (visible.length === 0) continue;
-    let items: LegendItem[];
-    if (l.choosable) {
-      const colour = mechanismColors(data.layers.mechanisms.map((f) => f.properties.id));
-      items = visible.map((f) => {
-        const c = colour(f.properties.id);
-        const like = l.legend[0]?.swatch;
-        return { key: f.properties.id, label: { en: f.properties.name_en, zh: f.properties.name_zh }, color: c, swatch: { ...(like?.kind === 'fill' ? like : { kind: 'fill' as const }), outline: c } };
-      });
-    } else items = legendInUse(l, visible);
-    out.push({ layer: l.id, title: l.title, items });
-  }
-  return out;
 }
 
 /**

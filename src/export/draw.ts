@@ -9,7 +9,8 @@ import type { Lang } from '../state/app-state.ts';
 import { pick, punctuation } from '../i18n/i18n.ts';
 import type { LegendItem } from '../layers/registry.ts';
 import { SYMBOL_PATHS } from '../layers/symbols.ts';
-import { BASE, footerWidth, layoutExport, layoutUnit, QR_LINK_LINES, scaleBar, type ExportLayout, type LegendSection, type ScaleBarMode } from './compose.ts';
+import { BASE, footerWidth, layoutExport, layoutUnit, QR_LINK_LINES, scaleBar, type ExportLayout, type ScaleBarMode } from './compose.ts';
+import type { LegendSection } from '../layers/legend-sections.ts';
 import { exportFont } from './fonts.ts';
 import { drawInset, type InsetData } from './inset.ts';
 

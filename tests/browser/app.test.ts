@@ -598,6 +598,12 @@ describe('the public map (built site, Chromium)', () => {
     expect(await rec.page.locator('hsr-app[embed]').count()).toBe(1);
     expect(await rec.page.locator('hsr-app .side').isVisible()).toBe(false);
     expect(await rec.page.getByRole('link', { name: 'Open the full map' }).count()).toBe(1);
+    // No side panel, so a key on the map: folded (all the default layers would cover the map), opened by a click.
+    const key = rec.page.locator('hsr-map-key details');
+    await key.locator('summary', { hasText: 'Legend' }).waitFor();
+    expect(await key.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await key.locator('summary').click();
+    await key.locator('.heading', { hasText: layerSpec('projects').title.en }).waitFor();
     await assertCleanPage(rec);
   });
 });

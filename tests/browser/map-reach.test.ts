@@ -242,6 +242,9 @@ describe('reaching the map’s features (built site, Chromium)', () => {
       const p = m.project(at);
       return [r.left + p.x, r.top + p.y];
     }, spot.at);
+    // As a person does: the pointer comes to rest on the spot (the tooltip names the zone on top), then clicks.
+    await page.mouse.move(x!, y!);
+    await tooltipText(page);
     await page.mouse.click(x!, y!);
     const menu = page.locator('hsr-pick-menu [role="menu"]');
     await menu.waitFor();

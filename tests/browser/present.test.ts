@@ -16,6 +16,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shippedStory } from '../../scripts/story-files.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
+import { type LayerId, layerSpec } from '../../src/layers/registry.ts';
 import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 
@@ -218,12 +219,21 @@ describe('presentation mode', () => {
     const ids = await page.evaluate(() => window.__hsrMap!.deckLayerIds());
     expect(ids).toEqual(expect.arrayContaining(['mechanisms', 'priority-countries', 'directions', 'highlight-direction-belt-edge']));
     expect(ids).not.toContain('projects');
+    // The key on the map names what the chapter shows, from the registry, and folds to its title when asked.
+    const key = page.locator('hsr-map-key details');
+    await expect.poll(() => key.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const headings = await key.locator('.heading').allInnerTexts();
+    expect(headings).toEqual(['mechanisms', 'priority-countries', 'directions'].map((id) => layerSpec(id as LayerId).title.en));
+    await key.locator('summary').click();
+    expect(await key.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
     // Esc ends the talk.
     await page.keyboard.press('Escape');
     await page.locator('hsr-presenter').waitFor({ state: 'detached' });
     expect(await page.locator('hsr-app > header').isVisible()).toBe(true);
     expect(hashParams(page).has('story')).toBe(false);
+    // The side panel's legend is back; the map's key goes.
+    expect(await page.locator('hsr-map-key').count()).toBe(0);
     // The layers and the camera from before the talk are back.
     await expect.poll(() => page.evaluate(() => window.__hsrMap!.deckLayerIds().filter((id) => !id.endsWith('-halo'))), { timeout: 30_000 }).toEqual(expect.arrayContaining(['projects', 'events']));
     expect(await page.evaluate(() => window.__hsrMap!.deckLayerIds())).not.toContain('priority-countries');

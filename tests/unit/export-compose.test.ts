@@ -7,7 +7,6 @@ import {
   highlightIds,
   layoutExport,
   layoutUnit,
-  legendSections,
   metresPerPixel,
   scaleBar,
   scaleBarMode,
@@ -16,6 +15,7 @@ import {
   type Box,
 } from '../../src/export/compose.ts';
 import { PRESETS } from '../../src/export/presets.ts';
+import { legendSections } from '../../src/layers/legend-sections.ts';
 import { mechanismColors } from '../../src/layers/palette.ts';
 import { defaultState, type AppState, type Lang } from '../../src/state/app-state.ts';
 import { LAYERS } from '../../src/layers/registry.ts';

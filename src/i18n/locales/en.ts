@@ -183,6 +183,7 @@ export const enStrings = {
   'map.count.organisations.one': '{n} organisation or mechanism',
   'map.count.organisations.other': '{n} organisations and mechanisms',
   'embed.open': 'Open the full map',
+  'key.title': 'Legend',
   'share.copy': 'Copy link to this view',
   'share.copied': 'Link copied',
   'export.open': 'Export',

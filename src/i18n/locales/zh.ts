@@ -201,6 +201,7 @@ export const zh: Locale = {
     'map.count.organisations.one': '{n}个组织与合作机制',
     'map.count.organisations.other': '{n}个组织与合作机制',
     'embed.open': '打开完整地图',
+    'key.title': '图例',
     'share.copy': '复制此视图链接',
     'share.copied': '链接已复制',
     'export.open': '导出',
