@@ -42,4 +42,3 @@ export function legendSections(state: Pick<AppState, 'layers' | 'filters' | 'mec
   }
   return out;
 }
-
