@@ -136,6 +136,7 @@ export class HsrMapKey extends LitElement {
     return rows * ROW[this.dark ? 'dark' : 'light'] <= window.innerHeight * OPEN_SHARE && !matchMedia(NARROW).matches;
   }
 
+  // The body scrolls when long: focusable (tabindex) so the keyboard can scroll it too.
   override render() {
     const sections = this.sections();
     if (!sections.length) return nothing;
@@ -144,7 +145,7 @@ export class HsrMapKey extends LitElement {
     const open = this.chosen?.layers === layers ? this.chosen.open : this.autoOpen();
     return html`<details ?open=${open} @toggle=${this.onToggle} lang=${htmlLang(lang)}>
       <summary>${t(lang, 'key.title')}</summary>
-      <div class="body">
+      <div class="body" tabindex="0" role="region" aria-label=${t(lang, 'key.title')}>
         ${sections.map(
           (s) =>
             html`<div class="section">

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { BASEMAP_PALETTES, FIRST_LABEL_LAYER_ID } from '../../src/map/basemap-style.ts';
 import { WIDE_BOUNDS } from '../../src/map/create-map.ts';
 import { layerSpec } from '../../src/layers/registry.ts';
+import { axeViolations } from './axe.ts';
 import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 
 const ARTIFACTS = 'tests/.artifacts';
@@ -604,6 +605,7 @@ describe('the public map (built site, Chromium)', () => {
     expect(await key.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await key.locator('summary').click();
     await key.locator('.heading', { hasText: layerSpec('projects').title.en }).waitFor();
+    expect(await axeViolations(rec.page, 'hsr-map-key')).toEqual([]);
     await assertCleanPage(rec);
   });
 });

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LAYERS, layerSpec } from '../../src/layers/registry.ts';
 import { openPage, sharedBrowser, type PageRecording } from './chromium.ts';
+import { axeViolations } from './axe.ts';
 
 let browser: Browser;
 const open: PageRecording[] = [];
@@ -207,6 +208,7 @@ describe('reaching the map’s features (built site, Chromium)', () => {
     await menu.waitFor();
     const ids = await menu.locator('[role="menuitem"][data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     for (const f of nanning) expect(ids).toContain(f.id);
+    expect(await axeViolations(page, 'hsr-pick-menu')).toEqual([]);
     // Focus is on the first item; the arrows move through them; Escape closes.
     const focused = () => page.evaluate(() => document.querySelector('hsr-pick-menu')?.shadowRoot?.activeElement?.getAttribute('data-id') ?? null);
     expect(await focused()).toBe(ids[0]);

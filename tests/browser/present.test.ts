@@ -18,6 +18,7 @@ import { shippedStory } from '../../scripts/story-files.ts';
 import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
 import { type LayerId, layerSpec } from '../../src/layers/registry.ts';
 import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
+import { axeViolations } from './axe.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 
 const story = shippedStory('.', DEFAULT_STORY_ID)!;
@@ -224,6 +225,7 @@ describe('presentation mode', () => {
     await expect.poll(() => key.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const headings = await key.locator('.heading').allInnerTexts();
     expect(headings).toEqual(['mechanisms', 'priority-countries', 'directions'].map((id) => layerSpec(id as LayerId).title.en));
+    expect(await axeViolations(page, 'hsr-map-key')).toEqual([]);
     await key.locator('summary').click();
     expect(await key.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
