@@ -30,6 +30,8 @@ import { LAYERS } from '../../src/layers/registry.ts';
 import { BASEMAP_PALETTES } from '../../src/map/basemap-style.ts';
 import { shippedStory } from '../../scripts/story-files.ts';
 import { URL_VERSION } from '../../src/state/url-state.ts';
+import { golden, GOLDEN_TOLERANCE } from '../helpers/golden.ts';
+import { presetById } from '../../src/export/presets.ts';
 import { assertCleanPage, netLogHosts, openPage, type OpenPageOptions, type PageRecording, sharedBrowser } from './chromium.ts';
 
 const ARTIFACTS = resolve('tests/.artifacts');
@@ -296,6 +298,20 @@ describe('image export (built site, Chromium)', () => {
 
       // The live map is untouched (the hidden map is still held).
       expect({ ...(await liveSnapshot(page)), canvases: before.canvases }).toEqual(before);
+
+      // The square and A4 portrait presets, against their golden pictures: the legend below the map, clear of its data.
+      // (A4 at 100 dpi: the layout scales with the output, so it is the 300-dpi page's composition at a third of the
+      // pixels. No date and no QR code: they change from day to day and with the test server's port.)
+      const a4 = presetById('a4-portrait')!;
+      for (const [id, size] of [
+        ['square', presetById('square')!],
+        ['a4-portrait', { width: Math.round(a4.width / 3), height: Math.round(a4.height / 3), dpi: 100 }],
+      ] as const) {
+        const e = ok(await runExport(page, { width: size.width, height: size.height, dpi: size.dpi, date: false, qr: false, keepWarm: true }));
+        expect(e.layout.legend!.y, id).toBeGreaterThanOrEqual(e.layout.map.y + e.layout.map.h);
+        const picture = golden(`export-${id}`, Buffer.from(e.base64, 'base64'));
+        expect(picture.share, picture.message).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
+      }
 
       // A rotated view exports rotated, and the scale is measured where the bar is.
       await moveLive(page, { center: [72, 44], zoom: 3.2, bearing: 0 });

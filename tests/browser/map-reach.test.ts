@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { DEFAULT_LAYERS, layerSpec } from '../../src/layers/registry.ts';
 import { openPage, sharedBrowser, type PageRecording } from './chromium.ts';
 import { axeViolations } from './axe.ts';
+import { golden, GOLDEN_TOLERANCE } from '../helpers/golden.ts';
 
 let browser: Browser;
 const open: PageRecording[] = [];
@@ -179,6 +180,8 @@ async function reachEach(page: Page, view: string): Promise<{ tried: number; via
 describe('reaching the map’s features (built site, Chromium)', () => {
   it('reaches the point features drawn in the default view by hovering and clicking them, coincident ones through the menu', async () => {
     const { page } = await openApp('', { viewport: { width: 1440, height: 900 } });
+    const picture = golden('map-default-1440x900', await page.locator('hsr-map').screenshot());
+    expect(picture.share, picture.message).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
     const r = await reachEach(page, 'default');
     // Some of the features tried are coincident (Nanning, Urumqi).
     expect(r.tried).toBe(SAMPLE);
@@ -189,6 +192,8 @@ describe('reaching the map’s features (built site, Chromium)', () => {
 
   it('reaches the point features drawn at South-East Asia (#map=4/15/103)', async () => {
     const { page } = await openApp('#map=4/15/103', { viewport: { width: 1440, height: 900 } });
+    const picture = golden('map-south-east-asia-1440x900', await page.locator('hsr-map').screenshot());
+    expect(picture.share, picture.message).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
     const r = await reachEach(page, 'sea');
     // A full sample: the view holds more features than are tried.
     expect(r.tried).toBe(SAMPLE);

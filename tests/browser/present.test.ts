@@ -19,6 +19,7 @@ import { DEFAULT_STORY_ID } from '../../src/story/story-events.ts';
 import { type LayerId, layerSpec } from '../../src/layers/registry.ts';
 import { assertCleanPage, openPage, type PageRecording, sharedBrowser } from './chromium.ts';
 import { axeViolations } from './axe.ts';
+import { golden, GOLDEN_TOLERANCE } from '../helpers/golden.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 
 const story = shippedStory('.', DEFAULT_STORY_ID)!;
@@ -387,6 +388,10 @@ describe('presentation mode', () => {
     });
     expect(sizes.title).toBeGreaterThanOrEqual(40);
     expect(sizes.text).toBeGreaterThanOrEqual(26);
+    // The projector's picture as a whole: dark map, large labels and symbols, caption and key.
+    await page.evaluate(() => new Promise<void>((r) => (window.__map!.once('idle', () => r()), window.__map!.triggerRepaint())));
+    const picture = golden('projector-corridors-1920x1080', await page.screenshot());
+    expect(picture.share, picture.message).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
 
     await page.emulateMedia({ reducedMotion: 'reduce' });
     // The chapter on screen: the link's at first, then the last one each round of chapters ended on.
