@@ -399,7 +399,12 @@ describe('the public map (built site, Chromium)', () => {
     const first = years();
     await page.waitForFunction((y) => !location.hash.includes(`years=${y}`), first);
     const second = years();
+    // The year shown large on the map, as the slider moves (the records outside it are dimmed: build-layers.test.ts).
+    const year = page.locator('hsr-map .hsr-map__year');
+    await expect.poll(async () => Number(await year.innerText()) >= Number(second!.slice(5))).toBe(true);
+    expect(await year.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(44);
     await page.getByRole('button', { name: 'Pause' }).click();
+    await year.waitFor({ state: 'detached' });
     expect(Number(second!.slice(5))).toBeGreaterThan(Number(first!.slice(5)));
     expect(await page.evaluate(() => history.length)).toBe(before + 1);
     // Dragging a year slider across many years is one entry too.

@@ -126,6 +126,22 @@ async function tooltipText(page: Page): Promise<string> {
  * its menu, whose item for the feature is then chosen. Returns what was not
  * reached, and how many were reached through a menu.
  */
+/**
+ * Every feature on screen, not only the sample clicked: what a click at its
+ * position finds through the map's own hit test (`markAt`, which a click and a
+ * tap call on release) — the feature's symbol, or a badge that lists it.
+ * Returns the features it would not reach.
+ */
+async function unreachable(page: Page): Promise<{ onScreen: number; missed: string[] }> {
+  const targets = await onScreen(page, defaultPointFeatures());
+  const missed = await page.evaluate((targets) => {
+    const el = document.querySelector('hsr-map') as unknown as { markAt(x: number, y: number): { members: { feature: { properties: { id: string } } }[] } | null };
+    const r = window.__map!.getCanvas().getBoundingClientRect();
+    return targets.filter((t) => !el.markAt(t.x - r.left, t.y - r.top)?.members.some((m) => m.feature.properties.id === t.id)).map((t) => t.id);
+  }, targets);
+  return { onScreen: targets.length, missed };
+}
+
 async function reachEach(page: Page, view: string): Promise<{ tried: number; viaMenu: number; missed: string[]; hoverMissed: string[] }> {
   const camera = await page.evaluate(() => {
     const m = window.__map!;
@@ -178,10 +194,14 @@ async function reachEach(page: Page, view: string): Promise<{ tried: number; via
 }
 
 describe('reaching the map’s features (built site, Chromium)', () => {
-  it('reaches the point features drawn in the default view by hovering and clicking them, coincident ones through the menu', async () => {
+  it('reaches every point feature drawn in the default view (its symbol or its badge), hovering and clicking a sample, coincident ones through the menu', async () => {
     const { page } = await openApp('', { viewport: { width: 1440, height: 900 } });
     const picture = golden('map-default-1440x900', await page.locator('hsr-map').screenshot());
     expect(picture.share, picture.message).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
+    // Every point feature on screen is under its symbol or a badge listing it; a sample is then hovered and clicked.
+    const all = await unreachable(page);
+    expect(all.onScreen).toBeGreaterThan(30);
+    expect(all.missed).toEqual([]);
     const r = await reachEach(page, 'default');
     // Some of the features tried are coincident (Nanning, Urumqi).
     expect(r.tried).toBe(SAMPLE);
@@ -190,10 +210,13 @@ describe('reaching the map’s features (built site, Chromium)', () => {
     expect(r.hoverMissed).toEqual([]);
   }, 600_000);
 
-  it('reaches the point features drawn at South-East Asia (#map=4/15/103)', async () => {
+  it('reaches every point feature drawn at South-East Asia (#map=4/15/103)', async () => {
     const { page } = await openApp('#map=4/15/103', { viewport: { width: 1440, height: 900 } });
     const picture = golden('map-south-east-asia-1440x900', await page.locator('hsr-map').screenshot());
     expect(picture.share, picture.message).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
+    const all = await unreachable(page);
+    expect(all.onScreen).toBeGreaterThan(15);
+    expect(all.missed).toEqual([]);
     const r = await reachEach(page, 'sea');
     // A full sample: the view holds more features than are tried.
     expect(r.tried).toBe(SAMPLE);
