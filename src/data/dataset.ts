@@ -7,6 +7,8 @@ import type { BaseProps, Manifest } from './contract.ts';
 import { type LayerId, LAYER_IDS } from '../layers/registry.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from './worldviews.ts';
 import type { LevelOfDetail } from './data-files.ts';
+import { field } from '../i18n/i18n.ts';
+import type { Lang } from './vocabulary.ts';
 export type { LevelOfDetail } from './data-files.ts';
 
 export type MapFeature = Feature<Geometry, BaseProps> & { id: string };
@@ -84,4 +86,10 @@ export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, 
 
 export function allFeatures(d: Dataset): MapFeature[] {
   return LAYER_IDS.flatMap((id) => d.layers[id]);
+}
+
+/** A source document's title in `lang`, from the manifest; the file name when the manifest does not list it (or has not loaded). */
+export function documentTitle(data: Pick<Dataset, 'manifest'> | null | undefined, lang: Lang, file: string): string {
+  const d = data?.manifest.documents.find((x) => x.file === file);
+  return d ? field(lang, d, 'title') : file;
 }

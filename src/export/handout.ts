@@ -12,9 +12,9 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type AppState, type Lang, defaultState } from '../state/app-state.ts';
-import type { Dataset } from '../data/dataset.ts';
+import { documentTitle, type Dataset } from '../data/dataset.ts';
 import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
-import { field, htmlLang, pick, t } from '../i18n/i18n.ts';
+import { htmlLang, pick, t } from '../i18n/i18n.ts';
 import { chapterPatch, frameChapter } from '../story/chapter-view.ts';
 import type { Chapter, Story } from '../story/story.ts';
 import { atChapter, type StoryRef } from '../story/story-src.ts';
@@ -85,10 +85,7 @@ export async function exportHandout(ctx: HandoutContext, options: HandoutOptions
   const { width: W, height: H, dpi } = HANDOUT_PAGE;
   const u = layoutUnit(W, H);
   const margin = Math.round(70 * u);
-  const docTitle = (file: string) => {
-    const d = data.manifest.documents.find((x) => x.file === file);
-    return d ? field(lang, d, 'title') : file;
-  };
+  const docTitle = (file: string) => documentTitle(data, lang, file);
   const when = (options.when ?? new Date()).toISOString().slice(0, 10);
   const attribution = attributionText(lang, data.worldview);
   const chosen = options.chapters ?? story.chapters.map((_, i) => i);

@@ -19,7 +19,7 @@
  * Set the map container's `lang` (the language's tag) so TinySDF picks Simplified Chinese
  * glyph forms when it falls back to a font covering several CJK locales.
  */
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, LineLayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LevelOfDetail } from '../data/dataset.ts';
 import type { Lang } from '../data/vocabulary.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
@@ -221,6 +221,11 @@ function sources(o: BasemapStyleOptions): Record<string, SourceSpecification> {
   };
 }
 
+/** One kind of the borders source's lines (`kind`: country, claim, control, sar…), drawn from `minzoom` on. */
+function borderLine(id: string, kind: string, paint: LineLayerSpecification['paint'], minzoom?: number): LineLayerSpecification {
+  return { id, type: 'line', source: BASEMAP_SOURCE_IDS.borders, ...(minzoom === undefined ? {} : { minzoom }), filter: ['==', ['get', 'kind'], kind], layout: { 'line-join': 'round' }, paint };
+}
+
 function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[] {
   const L = BASEMAP_LAYER_IDS;
   const S = BASEMAP_SOURCE_IDS;
@@ -265,41 +270,12 @@ function layers(o: BasemapStyleOptions, p: BasemapPalette): LayerSpecification[]
       filter: ['==', ['get', 'disputed'], true],
       paint: { 'fill-pattern': HATCH_IMAGE },
     },
-    {
-      id: L.bordersSar,
-      type: 'line',
-      source: S.borders,
-      minzoom: 4,
-      filter: ['==', ['get', 'kind'], 'sar'],
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': p.borderMinor, 'line-width': 0.6, 'line-dasharray': [1, 2] },
-    },
-    {
-      // Claim lines: dotted.
-      id: L.bordersClaim,
-      type: 'line',
-      source: S.borders,
-      filter: ['==', ['get', 'kind'], 'claim'],
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [1, 1.6] },
-    },
-    {
-      // Lines of control and other boundaries of disputed areas: dashed.
-      id: L.bordersControl,
-      type: 'line',
-      source: S.borders,
-      filter: ['==', ['get', 'kind'], 'control'],
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [3, 2] },
-    },
-    {
-      id: L.borders,
-      type: 'line',
-      source: S.borders,
-      filter: ['==', ['get', 'kind'], 'country'],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': p.border, 'line-width': borderWidth },
-    },
+    borderLine(L.bordersSar, 'sar', { 'line-color': p.borderMinor, 'line-width': 0.6, 'line-dasharray': [1, 2] }, 4),
+    // Claim lines: dotted.
+    borderLine(L.bordersClaim, 'claim', { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [1, 1.6] }),
+    // Lines of control and other boundaries of disputed areas: dashed.
+    borderLine(L.bordersControl, 'control', { 'line-color': p.border, 'line-width': borderWidth, 'line-dasharray': [3, 2] }),
+    { ...borderLine(L.borders, 'country', { 'line-color': p.border, 'line-width': borderWidth }), layout: { 'line-join': 'round', 'line-cap': 'round' } },
     {
       // China's South China Sea line: its dashes are the data's own lines (China's worldview only).
       id: L.bordersMaritime,

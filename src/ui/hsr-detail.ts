@@ -30,7 +30,8 @@ import { AREA_IDS } from '../data/vocabulary.ts';
 import { AREA_NAMES, STATUS_NAMES, layerSpec, styleContextOf } from '../layers/registry.ts';
 import type { Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
-import { langFont } from './shared-styles.ts';
+import { featureLinkContent, featureLinkStyles } from './feature-link.ts';
+import { langFont, sectionHeading } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -160,6 +161,8 @@ export class HsrDetail extends LitElement {
   }
 
   static override styles = [
+    featureLinkStyles,
+    sectionHeading,
     css`
       :host {
         display: flex;
@@ -338,14 +341,6 @@ export class HsrDetail extends LitElement {
       }
       h3 {
         margin: 18px 0 6px;
-        font-size: 12.5px;
-        font-weight: 600;
-        letter-spacing: 0.04em;
-        text-transform: uppercase;
-        color: var(--hsr-muted);
-      }
-      .panel:lang(zh) h3 {
-        letter-spacing: 0.1em;
       }
       dl {
         display: grid;
@@ -432,34 +427,12 @@ export class HsrDetail extends LitElement {
         list-style: none;
       }
       .related button {
-        display: flex;
-        align-items: flex-start;
-        gap: 8px;
-        width: 100%;
-        padding: 6px 8px;
-        border: 1px solid transparent;
-        border-radius: 6px;
-        background: none;
         color: var(--hsr-accent-strong);
-        font: inherit;
         font-size: 13.5px;
-        text-align: start;
-        cursor: pointer;
       }
       .related button:hover {
         background: var(--hsr-surface-2);
         border-color: var(--hsr-rule);
-      }
-      .related img {
-        flex: none;
-        width: 12px;
-        height: 12px;
-        margin-top: 4px;
-      }
-      .related .what {
-        display: block;
-        font-size: 12px;
-        color: var(--hsr-muted);
       }
       figure {
         margin: 0 0 14px;
@@ -656,9 +629,8 @@ export class HsrDetail extends LitElement {
       <ul class="related">
         ${rel.map(
           (r) => html`<li>
-            <button type="button" @click=${() => this.dispatchEvent(changeEvent({ selected: r.properties.id, focus: true }))}>
-              <img src=${featureGlyph(r.properties, this.ctx())} alt="" width="12" height="12" />
-              <span>${field(lang, r.properties, 'name')}<span class="what">${pick(lang, layerSpec(r.properties.layer).title)}</span></span>
+            <button type="button" class="feature-link" @click=${() => this.dispatchEvent(changeEvent({ selected: r.properties.id, focus: true }))}>
+              ${featureLinkContent(r.properties, lang, this.ctx())}
             </button>
           </li>`,
         )}

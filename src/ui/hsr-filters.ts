@@ -21,20 +21,21 @@
  * first year of the data) to the last year, one year per 1.2 s; Pause, any
  * change of the years, a reset, or leaving the document stops it.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { htmlLang, pick, t } from '../i18n/i18n.ts';
 import { areaColor, directionColor } from '../layers/palette.ts';
 import { AREA_NAMES, DIRECTION_NAMES, STATUS_NAMES } from '../layers/registry.ts';
-import { EMPTY_FILTERS, defaultState, type AppState, type Filters, type Lang } from '../state/app-state.ts';
+import { EMPTY_FILTERS, type Filters, type Lang } from '../state/app-state.ts';
 import { AREA_IDS, DIRECTION_FILTERS, STATUSES } from '../data/vocabulary.ts';
 import { isFiltering } from '../state/filters.ts';
 import { PlayController } from './controllers/play-controller.ts';
 import { cssProps } from './directives/css-props.ts';
 import { countryOptions, datasetYears, playStartIndex, playSteps, startYears, statusOptions, toggleValue, yearsFilter, type CountryOption } from './panel-model.ts';
-import { langFont, panelBase } from './shared-styles.ts';
+import { choiceInputs, colourDot, langFont, panelBase } from './shared-styles.ts';
+import { StatePanel } from './state-panel.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -56,20 +57,7 @@ export const REDUCED_INTERVAL = 2500;
 
 const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-let nextId = 0;
-
-export class HsrFilters extends LitElement {
-  static override properties = {
-    lang: { type: String },
-    state: { attribute: false },
-    data: { attribute: false },
-  };
-
-  declare lang: Lang;
-  declare state: AppState;
-  declare data: Dataset | null;
-
-  private readonly uid = `hf${nextId++}`;
+export class HsrFilters extends StatePanel {
   private readonly player = new PlayController<number>(this);
   /** Whether the app was last told that Play runs (it dims the map's records outside the years meanwhile). */
   private toldPlaying = false;
@@ -78,13 +66,6 @@ export class HsrFilters extends LitElement {
   private yearCache: { data: Dataset; extent: [number, number] | null } | undefined;
   /** A slider is being dragged: its first move added a history entry, the next ones replace it. */
   private sliding = false;
-
-  constructor() {
-    super();
-    this.lang = 'en';
-    this.state = defaultState();
-    this.data = null;
-  }
 
   private get filters(): Filters {
     return this.state.filters;
@@ -109,6 +90,8 @@ export class HsrFilters extends LitElement {
 
   static override styles = [
     panelBase,
+    choiceInputs,
+    colourDot,
     css`
     :host {
       line-height: 1.5;
@@ -171,14 +154,6 @@ export class HsrFilters extends LitElement {
     .chip input:focus-visible {
       outline: none;
     }
-    .dot {
-      flex: none;
-      width: 11px;
-      height: 11px;
-      border-radius: 50%;
-      background: var(--c);
-      box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.35);
-    }
     .line {
       flex: none;
       width: 18px;
@@ -198,15 +173,6 @@ export class HsrFilters extends LitElement {
       align-items: center;
       gap: 8px;
       padding: 3px 0;
-      cursor: pointer;
-    }
-    input[type='checkbox'],
-    input[type='radio'] {
-      width: 16px;
-      height: 16px;
-      margin: 0;
-      flex: none;
-      accent-color: var(--hsr-accent);
       cursor: pointer;
     }
     input:focus-visible,
@@ -290,14 +256,6 @@ export class HsrFilters extends LitElement {
       margin: 0;
       font-size: 12.5px;
       color: var(--hsr-muted);
-    }
-    .sr {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     @media (max-width: 640px) {
       .chip {
@@ -422,7 +380,7 @@ export class HsrFilters extends LitElement {
           <span class="icon" aria-hidden="true">${playing ? '❚❚' : '▶'}</span>${t(lang, playing ? 'filters.pause' : 'filters.play')}
         </button>
       </div>
-      <p class="sr" role="status">${playing && years ? t(lang, 'filters.playing', { year: years[1] }) : ''}</p>
+      <p class="visually-hidden" role="status">${playing && years ? t(lang, 'filters.playing', { year: years[1] }) : ''}</p>
     </fieldset>`;
   }
 

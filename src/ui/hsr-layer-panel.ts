@@ -19,17 +19,16 @@
  * Layout: the side panel's "Layers" tab places it; the tab names it, so its own
  * heading is for screen readers only.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ONLINE_STYLE_URL } from '../map/online-style.ts';
 import { changeEvent } from '../app/events.ts';
 import { type LayerId, legendInUse, MARK_LEGEND, type LayerSpec, type LegendItem } from '../layers/registry.ts';
-import type { Dataset } from '../data/dataset.ts';
 import { htmlLang, pick, t, type StringKey } from '../i18n/i18n.ts';
-import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
 import { WORLDVIEWS, type Worldview } from '../data/worldviews.ts';
 import { cssProps } from './directives/css-props.ts';
-import { langFont, panelBase } from './shared-styles.ts';
+import { choiceInputs, colourDot, langFont, panelBase, sectionHeading } from './shared-styles.ts';
+import { StatePanel } from './state-panel.ts';
 import { layerCounts, layerGroups, mechanismOptions, toggleLayer, toggleMechanism, type LayerCount } from './panel-model.ts';
 import { swatchImage } from './swatch-svg.ts';
 
@@ -45,34 +44,15 @@ export function renderSwatch(item: LegendItem): TemplateResult {
   return html`<img class="swatch swatch-${item.swatch.kind}" src=${s.src} alt="" width=${s.width} height=${s.height} />`;
 }
 
-let nextId = 0;
-
 /** The switch's label of each worldview. */
 const WORLDVIEW_LABEL = { intl: 'worldview.intl', cn: 'worldview.cn' } as const satisfies Record<Worldview, StringKey>;
 
-export class HsrLayerPanel extends LitElement {
-  static override properties = {
-    lang: { type: String },
-    state: { attribute: false },
-    data: { attribute: false },
-  };
-
-  declare lang: Lang;
-  declare state: AppState;
-  declare data: Dataset | null;
-
-  /** Unique per instance, for label/aria references inside the shadow root. */
-  private readonly uid = `lp${nextId++}`;
-
-  constructor() {
-    super();
-    this.lang = 'en';
-    this.state = defaultState();
-    this.data = null;
-  }
-
+export class HsrLayerPanel extends StatePanel {
   static override styles = [
     panelBase,
+    sectionHeading,
+    choiceInputs,
+    colourDot,
     css`
       :host {
         line-height: 1.5;
@@ -91,14 +71,6 @@ export class HsrLayerPanel extends LitElement {
       }
       h3 {
         margin: 14px 0 4px;
-        font-size: 12.5px;
-        font-weight: 600;
-        letter-spacing: 0.04em;
-        text-transform: uppercase;
-        color: var(--hsr-muted);
-      }
-      .panel:lang(zh) h3 {
-        letter-spacing: 0.1em;
       }
       ul {
         list-style: none;
@@ -140,14 +112,6 @@ export class HsrLayerPanel extends LitElement {
       .count.none {
         color: #8a2f00;
       }
-      input[type='checkbox'] {
-        width: 16px;
-        height: 16px;
-        margin: 0;
-        flex: none;
-        accent-color: var(--hsr-accent);
-        cursor: pointer;
-      }
       input:focus-visible,
       button:focus-visible {
         outline: 3px solid var(--hsr-accent);
@@ -161,14 +125,6 @@ export class HsrLayerPanel extends LitElement {
         margin: 0 0 4px 28px;
         font-size: 12.5px;
         color: var(--hsr-muted);
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       .legend {
         margin: 0 0 6px 28px;
@@ -202,14 +158,6 @@ export class HsrLayerPanel extends LitElement {
       fieldset.worldview .desc {
         margin-left: 4px;
       }
-      input[type='radio'] {
-        width: 16px;
-        height: 16px;
-        margin: 0;
-        flex: none;
-        accent-color: var(--hsr-accent);
-        cursor: pointer;
-      }
       fieldset.mechanisms {
         margin: 2px 0 8px 28px;
         padding: 8px 10px;
@@ -228,14 +176,6 @@ export class HsrLayerPanel extends LitElement {
         gap: 8px;
         padding: 3px 0;
         cursor: pointer;
-      }
-      .dot {
-        flex: none;
-        width: 11px;
-        height: 11px;
-        border-radius: 50%;
-        background: var(--c);
-        box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.35);
       }
       .all {
         margin-top: 4px;

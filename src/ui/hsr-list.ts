@@ -17,7 +17,7 @@
  * items across groups, Home/End go to the first/last, Enter/Space choose.
  * The selected item carries `aria-current="true"`.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { changeEvent } from '../app/events.ts';
 import type { BaseProps, Bilingual } from '../data/contract.ts';
 import { type LayerId, LAYER_IDS, layerSpec, styleContextOf } from '../layers/registry.ts';
@@ -25,9 +25,10 @@ import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { countryNames, featureContext } from '../data/search-index.ts';
 import { collator, field, htmlLang, pick, t } from '../i18n/i18n.ts';
 import { visibleFeatures } from '../layers/build-layers.ts';
-import { defaultState, type AppState, type Lang } from '../state/app-state.ts';
+import type { AppState, Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
 import { langFont, panelBase } from './shared-styles.ts';
+import { StatePanel } from './state-panel.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -90,18 +91,12 @@ function buildGroups(d: Dataset, state: AppState, lang: Lang, names: ReadonlyMap
   return groups;
 }
 
-export class HsrList extends LitElement {
+export class HsrList extends StatePanel {
   static override properties = {
-    lang: { type: String },
-    state: { attribute: false },
-    data: { attribute: false },
     complete: { type: Boolean },
     rovingId: { state: true },
   };
 
-  declare lang: Lang;
-  declare state: AppState;
-  declare data: Dataset | null;
   /** Whether every layer has loaded: the map's own layers come first, the others just after. */
   declare complete: boolean;
   /** The item that holds the list's tab stop (the last one focused). */
@@ -114,9 +109,6 @@ export class HsrList extends LitElement {
 
   constructor() {
     super();
-    this.lang = 'en';
-    this.state = defaultState();
-    this.data = null;
     this.complete = true;
     this.rovingId = null;
   }
@@ -202,14 +194,6 @@ export class HsrList extends LitElement {
     }
     .list:lang(zh) {
       line-height: 1.5;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .count {
       margin: 4px 0 8px;

@@ -16,9 +16,9 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import type { Geometry } from 'geojson';
 import type { Lang } from '../state/app-state.ts';
-import type { Dataset } from '../data/dataset.ts';
+import { documentTitle, type Dataset } from '../data/dataset.ts';
 import { featureBounds, unionBounds } from '../data/bounds.ts';
-import { documentLang, field, htmlLang, languageName, nextLang, pick, t } from '../i18n/i18n.ts';
+import { documentLang, htmlLang, languageName, nextLang, pick, t } from '../i18n/i18n.ts';
 import { KeysController } from '../story/keys-controller.ts';
 import { targetChapter, type PresenterAction } from '../story/keymap.ts';
 import { storyEvent, talkEvent } from '../story/story-events.ts';
@@ -28,7 +28,7 @@ import { chapterElapsed, chapterTime, elapsed, formatDuration, type TalkClock } 
 import { chapterCamera } from '../story/chapter-view.ts';
 import { paddingAround } from '../map/padding.ts';
 import { PREVIEW, geometryPath, isAreaOrLine, pointsOf, previewCaption, projector } from './chapter-preview.ts';
-import { langFont } from './shared-styles.ts';
+import { langFont, onDark } from './shared-styles.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -175,6 +175,7 @@ export class HsrPresenterView extends LitElement {
   }
 
   static override styles = [
+    onDark,
     css`
     :host {
       display: grid;
@@ -335,23 +336,11 @@ export class HsrPresenterView extends LitElement {
       font: inherit;
       font-size: 16px;
       padding: 0.4em 0.9em;
-      border-radius: 6px;
-      border: 1px solid rgba(255, 255, 255, 0.45);
-      background: transparent;
-      color: var(--hsr-surface);
-      cursor: pointer;
-    }
-    footer button:hover {
-      background: rgba(255, 255, 255, 0.12);
     }
     footer .hint {
       font-size: 13px;
       color: var(--hsr-faint);
       margin-left: auto;
-    }
-    :focus-visible {
-      outline: 3px solid var(--hsr-highlight);
-      outline-offset: 2px;
     }
     .ended {
       position: fixed;
@@ -383,10 +372,7 @@ export class HsrPresenterView extends LitElement {
     const next = story.chapters[index + 1];
     const clock = this.talk?.clock;
     const now = this.now;
-    const docTitle = (file: string) => {
-      const d = this.data?.manifest.documents.find((x) => x.file === file);
-      return d ? field(lang, d, 'title') : file;
-    };
+    const docTitle = (file: string) => documentTitle(this.data, lang, file);
     const notes = ch.notes ? pick(lang, ch.notes) : '';
     return html`
       <header>
@@ -423,7 +409,7 @@ export class HsrPresenterView extends LitElement {
           </ol>
         </aside>
       </main>
-      <footer>
+      <footer class="buttons-on-dark">
         <button @click=${() => this.act({ type: 'previous' })} ?disabled=${index === 0} aria-label=${t(lang, 'present.previous')}>←</button>
         <button @click=${() => this.act({ type: 'next' })} ?disabled=${index === story.chapters.length - 1} aria-label=${t(lang, 'present.next')}>→</button>
         <button class="blank" aria-pressed=${this.talk?.blanked ? 'true' : 'false'} @click=${() => this.act({ type: this.talk?.blanked ? 'unblank' : 'blank' })}>${t(lang, 'presenterView.blank')}</button>

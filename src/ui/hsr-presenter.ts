@@ -27,10 +27,10 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { featureBounds, unionBounds, type Bounds } from '../data/bounds.ts';
 import { paddingAround } from '../map/padding.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
-import type { Dataset } from '../data/dataset.ts';
+import { documentTitle, type Dataset } from '../data/dataset.ts';
 import { hsrEvent, type StatePatch } from '../app/events.ts';
 import { NARROW, chapterCamera, chapterPatch } from '../story/chapter-view.ts';
-import { documentLang, field, htmlLang, nextLang, pick, t } from '../i18n/i18n.ts';
+import { documentLang, htmlLang, nextLang, pick, t } from '../i18n/i18n.ts';
 import { clampChapter, type Chapter, type Story } from '../story/story.ts';
 import { atChapter } from '../story/story-src.ts';
 import { KeysController } from '../story/keys-controller.ts';
@@ -38,7 +38,7 @@ import { targetChapter, type PresenterAction } from '../story/keymap.ts';
 import { storyEvent, talkEvent } from '../story/story-events.ts';
 import type { HandoutStatus } from '../app/talk-controller.ts';
 import { KioskClock } from '../story/kiosk-clock.ts';
-import { langFont } from './shared-styles.ts';
+import { langFont, onDark } from './shared-styles.ts';
 import type { OfflineStatus } from '../app/offline.ts';
 
 declare global {
@@ -293,6 +293,7 @@ export class HsrPresenter extends LitElement {
   }
 
   static override styles = [
+    onDark,
     css`
     :host {
       position: absolute;
@@ -384,14 +385,6 @@ export class HsrPresenter extends LitElement {
       font: inherit;
       font-size: clamp(14px, 1.6vh, 24px);
       padding: 0.35em 0.8em;
-      border-radius: 6px;
-      border: 1px solid rgba(255, 255, 255, 0.45);
-      background: transparent;
-      color: var(--hsr-surface);
-      cursor: pointer;
-    }
-    .controls button:hover {
-      background: rgba(255, 255, 255, 0.12);
     }
     .hint {
       font-size: clamp(12px, 1.3vh, 20px);
@@ -402,10 +395,6 @@ export class HsrPresenter extends LitElement {
       color: #7ddc9a;
       margin-inline-start: 0.8em;
       white-space: nowrap;
-    }
-    :focus-visible {
-      outline: 3px solid var(--hsr-highlight);
-      outline-offset: 2px;
     }
     .blank {
       pointer-events: auto;
@@ -458,10 +447,7 @@ export class HsrPresenter extends LitElement {
     const index = this.index;
     const ch = story.chapters[index]!;
     const total = story.chapters.length;
-    const docTitle = (file: string) => {
-      const d = this.data?.manifest.documents.find((x) => x.file === file);
-      return d ? field(lang, d, 'title') : file;
-    };
+    const docTitle = (file: string) => documentTitle(this.data, lang, file);
     return html`
       <section class="caption" part="caption" role="region" aria-label=${t(lang, 'present.region', { title: pick(lang, story.title) })} data-chapter=${ch.id}>
         <div class="progress">
@@ -480,7 +466,7 @@ export class HsrPresenter extends LitElement {
         <div class="cite">
           ${ch.sources.map((s) => html`<p><span>${t(lang, 'present.source')}: ${docTitle(s.doc)}</span> — <q lang=${htmlLang(documentLang(s.doc))}>${s.quote}</q></p>`)}
         </div>
-        <div class="controls">
+        <div class="controls buttons-on-dark">
           <button @click=${() => this.act({ type: 'previous' })} ?disabled=${index === 0} aria-label=${t(lang, 'present.previous')}>←</button>
           <button @click=${() => this.act({ type: 'next' })} ?disabled=${index === total - 1} aria-label=${t(lang, 'present.next')}>→</button>
           <button @click=${() => this.act({ type: 'fullscreen' })}>${t(lang, 'present.fullscreen')}</button>

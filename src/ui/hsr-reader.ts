@@ -28,12 +28,12 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { changeEvent, hsrEvent } from '../app/events.ts';
-import { allFeatures, type Dataset, type MapFeature } from '../data/dataset.ts';
+import { allFeatures, documentTitle, type Dataset, type MapFeature } from '../data/dataset.ts';
 import { citationsOf, citedRanges, findQuote, layoutDocument, normaliseWithMap, segments, type Paragraph } from '../data/quote-match.ts';
-import { documentLang, field, formatDate, htmlLang, pick, t } from '../i18n/i18n.ts';
-import { layerSpec, styleContextOf } from '../layers/registry.ts';
+import { documentLang, field, formatDate, htmlLang, t } from '../i18n/i18n.ts';
+import { styleContextOf } from '../layers/registry.ts';
 import type { AppState, Lang } from '../state/app-state.ts';
-import { featureGlyph } from './swatch-svg.ts';
+import { featureLinkContent, featureLinkStyles } from './feature-link.ts';
 import { QUOTE_MIN } from '../story/story.ts';
 import { langFont } from './shared-styles.ts';
 
@@ -275,6 +275,7 @@ export class HsrReader extends LitElement {
   }
 
   static override styles = [
+    featureLinkStyles,
     css`
     :host {
       display: contents;
@@ -367,14 +368,17 @@ export class HsrReader extends LitElement {
     a {
       color: var(--hsr-accent-strong);
     }
-    .meta button {
-      padding: 2px 8px;
+    .meta button,
+    .state button {
       border: 1px solid var(--hsr-line);
-      border-radius: 4px;
       background: var(--hsr-surface);
       color: var(--hsr-ink);
       font: inherit;
       cursor: pointer;
+    }
+    .meta button {
+      padding: 2px 8px;
+      border-radius: 4px;
     }
     .close {
       flex: none;
@@ -470,12 +474,7 @@ export class HsrReader extends LitElement {
     .state button {
       margin-top: 8px;
       padding: 6px 14px;
-      border: 1px solid var(--hsr-line);
       border-radius: 6px;
-      background: var(--hsr-surface);
-      color: var(--hsr-ink);
-      font: inherit;
-      cursor: pointer;
     }
     .side {
       overflow: auto;
@@ -526,18 +525,7 @@ export class HsrReader extends LitElement {
       padding: 0;
     }
     .side li button {
-      display: flex;
-      align-items: flex-start;
-      gap: 8px;
-      width: 100%;
-      padding: 6px 8px;
-      border: 1px solid transparent;
-      border-radius: 6px;
-      background: none;
       color: var(--hsr-ink);
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
     }
     .side li button:hover {
       background: var(--hsr-surface);
@@ -546,17 +534,6 @@ export class HsrReader extends LitElement {
     .side li.current button {
       background: #fff8d6;
       border-color: #e8cf5a;
-    }
-    .side img {
-      flex: none;
-      width: 12px;
-      height: 12px;
-      margin-top: 4px;
-    }
-    .what {
-      display: block;
-      font-size: 12px;
-      color: var(--hsr-muted);
     }
     button:focus-visible {
       outline: 3px solid var(--hsr-accent);
@@ -604,7 +581,7 @@ export class HsrReader extends LitElement {
     const lang = this.lang;
     const meta = this.data?.manifest.documents.find((d) => d.file === doc);
     const docLang: Lang = meta?.language ?? documentLang(doc);
-    const title = meta ? field(lang, meta, 'title') : doc;
+    const title = documentTitle(this.data, lang, doc);
     const v = this.status === 'ready' ? this.view : null;
     return html`<div class="frame">
       <div class="header">
@@ -680,13 +657,8 @@ export class HsrReader extends LitElement {
       <ul>
         ${shown.map(
           (f) => html`<li class=${v.activeIds.has(f.properties.id) ? 'current' : ''}>
-            <button type="button" @click=${() => this.select(f.properties.id)}>
-              <img src=${featureGlyph(f.properties, this.data ? styleContextOf(this.data) : undefined)} alt="" width="12" height="12" />
-              <span
-                >${field(lang, f.properties, 'name')}<span class="what"
-                  >${pick(lang, layerSpec(f.properties.layer).title)}${v.activeIds.has(f.properties.id) ? html` · ${t(lang, 'reader.highlighted')}` : nothing}</span
-                ></span
-              >
+            <button type="button" class="feature-link" @click=${() => this.select(f.properties.id)}>
+              ${featureLinkContent(f.properties, lang, this.data ? styleContextOf(this.data) : undefined, v.activeIds.has(f.properties.id) ? html` · ${t(lang, 'reader.highlighted')}` : nothing)}
             </button>
           </li>`,
         )}

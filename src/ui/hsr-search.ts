@@ -27,6 +27,7 @@ import type { Lang } from '../state/app-state.ts';
 import { featureGlyph } from './swatch-svg.ts';
 import { styleContextOf } from '../layers/registry.ts';
 import { langFont, panelBase } from './shared-styles.ts';
+import { uniqueId } from './state-panel.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -48,8 +49,6 @@ function typingIn(e: KeyboardEvent): boolean {
   return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 }
 
-let nextId = 0;
-
 export class HsrSearch extends LitElement {
   static override properties = {
     lang: { type: String },
@@ -70,7 +69,7 @@ export class HsrSearch extends LitElement {
 
   private index: SearchIndex | null = null;
   private indexFor: Dataset | null = null;
-  private readonly uid = `s${nextId++}`;
+  private readonly uid = uniqueId();
 
   constructor() {
     super();
@@ -353,17 +352,6 @@ export class HsrSearch extends LitElement {
       margin: 0;
       padding: 10px 14px;
       color: var(--hsr-ink-2);
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
     }
   `,
     langFont('.search'),
