@@ -5,9 +5,12 @@
  * the selection), `dataFailed`, `manifest` (as soon as it is in: the base
  * map's files). The base map shows the worldview of `data` (of `state` until
  * data arrives), so it switches with the thematic layers, not before them.
- * Methods: `flyToFeature`, `fitBounds` (a country), `fly` (a story chapter's
- * flight; `null` ends it), `getCamera`, `getMap` (for the export), and for the
- * test hooks `deckLayers` and `setExtraLayers`.
+ * Methods: `flyToFeature`, `revealFeature`, `fitBounds` (a country), `fly` (a
+ * story chapter's flight; `null` ends it), `getCamera`, `getMap` (for the
+ * export), and for the test hooks `markAt`, `deckLayers` and `setExtraLayers`.
+ * Clicks, taps, hover, the badge's menu and the keyboard on the point symbols
+ * are `marks-interaction.ts`'s (which calls `getMap`, `symbolScale`, `pickAt`
+ * and `overlappingAreas`); camera moves that need no element, `camera-moves.ts`.
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
  * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }),
  * `hsr-detail-wanted` (the map nears the zoom where detailed outlines are drawn),
@@ -24,7 +27,7 @@
  * overlay are rebuilt from scratch in the same container.
  */
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { createMap, setAttribution } from './create-map.ts';
@@ -34,22 +37,20 @@ import { lodForZoom, noteBasemapData, setBasemapData, wantsDetail } from './lod.
 import { OVERVIEW_MAX_ZOOM, type Manifest } from '../data/contract.ts';
 import { basemapFiles } from '../data/data-files.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
-import { buildLayers, markSize, pointMarks, visibleFeatures, type LayerDescriptor, type MapView, type PathDatum } from '../layers/build-layers.ts';
-import { clickChoice } from './pick-areas.ts';
+import { buildLayers, markSize, pointMarks, visibleFeatures, type LayerDescriptor, type MapView } from '../layers/build-layers.ts';
 import { toDeckLayers } from '../layers/deck-layers.ts';
-import { clusterZoom, isCluster, type Mark } from '../layers/cluster.ts';
+import { clusterZoom, type Mark } from '../layers/cluster.ts';
 import { changeEvent, hsrEvent } from '../app/events.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
-import type { Dataset, LevelOfDetail, MapFeature, PointDatum } from '../data/dataset.ts';
+import type { Dataset, LevelOfDetail, MapFeature } from '../data/dataset.ts';
 import { featureBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
-import { t, field, mapLocale, pick, punctuation } from '../i18n/i18n.ts';
+import { t, mapLocale } from '../i18n/i18n.ts';
 import { layerSpec, styleContextOf } from '../layers/registry.ts';
-import { zoomToPlace, type Padding } from './padding.ts';
+import type { Padding } from './padding.ts';
 import { THEMES, applyBasemapTheme, type MapTheme } from './theme.ts';
 import { setObstacles } from './symbol-obstacles.ts';
-import { ARROWS, nearestInDirection, nearestTo } from './keyboard-nav.ts';
-import { describeView } from './view-description.ts';
-import { countryLabel, countryNames } from '../data/search-index.ts';
+import { cameraOf, flyToBounds, reducedMotion, revealPositions, sameCamera } from './camera-moves.ts';
+import { HIT_SLOP, MarksInteraction, uniqueMembers } from './marks-interaction.ts';
 import './pick-menu.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'restoring';
@@ -80,49 +81,10 @@ declare global {
   }
 }
 
-const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
-/**
- * How far outside a symbol's edge a click still reaches it (CSS pixels): a
- * finger covers more than a pointer, and a tap is never as precise.
- */
-const HIT_SLOP = { mouse: 4, touch: 14 } as const;
-/** After the camera rests this long, the view is described to screen readers (a burst of moves says it once). */
-const DESCRIBE_AFTER_MS = 900;
-/** The badge's tooltip names this many features, then says how many more. */
-const TOOLTIP_NAMES = 8;
-
 /** The MapLibre layer that draws a deck.gl layer in interleaved mode (as @deck.gl/maplibre names it; `layer-utils.js`, not exported). */
 function deckGroupId(layer: Layer): string {
   const beforeId = (layer.props as { beforeId?: string }).beforeId;
   return beforeId ? `deck-maplibre-layer-group-before:${beforeId}` : 'deck-maplibre-layer-group-last';
-}
-
-function featureOf(info: PickingInfo): MapFeature | undefined {
-  const o = info.object as (MapFeature & Partial<PointDatum & PathDatum>) | undefined;
-  if (!o) return undefined;
-  if ('feature' in o && o.feature) return o.feature;
-  return (o as MapFeature).properties ? o : undefined;
-}
-
-/** The features of a badge, once each (a feature with two positions in one badge is one item). */
-function uniqueMembers(m: Mark): PointDatum[] {
-  const seen = new Set<string>();
-  return m.members.filter((d) => !seen.has(d.feature.properties.id) && !!seen.add(d.feature.properties.id));
-}
-
-function cameraOf(map: MapLibreMap): Camera {
-  const c = map.getCenter();
-  return { lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
-}
-
-/** The offset that puts a camera's target in the middle of the area `padding` leaves free (without setting the map's padding). */
-function offsetFor(p: Padding): [number, number] {
-  return [(p.left - p.right) / 2, (p.top - p.bottom) / 2];
-}
-
-function sameCamera(a: Camera, b: Camera): boolean {
-  return Math.abs(a.lon - b.lon) < 1e-4 && Math.abs(a.lat - b.lat) < 1e-4 && Math.abs(a.zoom - b.zoom) < 1e-3 && Math.abs(a.bearing - b.bearing) < 0.05 && Math.abs(a.pitch - b.pitch) < 0.05;
 }
 
 export class HsrMap extends LitElement {
@@ -137,9 +99,6 @@ export class HsrMap extends LitElement {
     playYears: { attribute: false },
     status: { type: String, reflect: true },
     stalled: { state: true },
-    menu: { state: true },
-    announcement: { state: true },
-    focusKey: { state: true },
   };
 
   declare lang: Lang;
@@ -154,12 +113,6 @@ export class HsrMap extends LitElement {
   declare theme: MapTheme;
   /** Play: the years shown at full strength (the rest dimmed), and shown large on the map; null when not playing. */
   declare playYears: readonly [number, number] | null;
-  /** The badge whose features the menu lists, and whether it was opened from the keyboard. */
-  declare menu: { mark: Mark; keyboard: boolean } | null;
-  /** The live region's sentence: the view once the camera rests, or the feature the keyboard is on. */
-  declare announcement: string;
-  /** The mark the keyboard is on (its key), or null. */
-  declare focusKey: string | null;
   declare status: MapStatus;
   /** A lost context has not come back within `RESTORE_WAIT_MS`: a reload is offered. */
   declare stalled: boolean;
@@ -201,12 +154,12 @@ export class HsrMap extends LitElement {
   private extraLayers: LayerDescriptor[] = [];
   /** Why the map could not be created (shown under the message, rendered in the current language). */
   private glError = '';
-  /** The point symbols drawn (each feature's own, or badges), and the integer zoom they were computed at. */
-  private marks: Mark[] = [];
+  /** The integer zoom the point symbols were last computed at (they change only when it does). */
   private marksZoom = -1;
+  /** Clicks, taps, hover, the badge's menu and the keyboard on the point symbols. */
+  private readonly marks = new MarksInteraction(this);
   /** The theme the base map was last given. */
   private basemapTheme: MapTheme = 'light';
-  private describeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -220,9 +173,6 @@ export class HsrMap extends LitElement {
     this.playYears = null;
     this.status = 'loading';
     this.stalled = false;
-    this.menu = null;
-    this.announcement = '';
-    this.focusKey = null;
   }
 
   // MapLibre's stylesheet is global; render in light DOM so it applies.
@@ -235,10 +185,10 @@ export class HsrMap extends LitElement {
   override render() {
     const lang = this.lang;
     // The canvas container belongs to MapLibre (it is emptied and refilled on rebuilds): messages are its siblings.
-    const menu = this.menu;
+    const { menu, focusKey, announcement } = this.marks;
     return html`<div class="hsr-map__canvas" role="region" aria-label=${t(lang, 'app.title')} aria-describedby="hsr-map-keys"></div>
       <p id="hsr-map-keys" class="visually-hidden">${t(lang, 'map.keys')}</p>
-      <div class="hsr-map__focus" aria-hidden="true" ?hidden=${!this.focusKey}></div>
+      <div class="hsr-map__focus" aria-hidden="true" ?hidden=${!focusKey}></div>
       ${this.playYears ? html`<p class="hsr-map__year" aria-label=${`${t(lang, 'map.year')}: ${this.playYears[1]}`}>${this.playYears[1]}</p>` : nothing}
       ${
         menu
@@ -246,15 +196,15 @@ export class HsrMap extends LitElement {
             .lang=${lang}
             .items=${uniqueMembers(menu.mark)}
             .zoomable=${menu.mark.expansionZoom !== null}
-            .anchor=${this.anchorOf(menu.mark)}
+            .anchor=${this.marks.anchorOf(menu.mark)}
             .ctx=${this.data ? styleContextOf(this.data) : undefined}
-            .onChoose=${(id: string) => this.chooseFromMenu(id)}
-            .onZoom=${() => this.zoomIntoMenu()}
-            .onClose=${(keyboard: boolean) => this.closeMenu(keyboard)}
+            .onChoose=${(id: string) => this.marks.chooseFromMenu(id)}
+            .onZoom=${() => this.marks.zoomIntoMenu()}
+            .onClose=${(keyboard: boolean) => this.marks.closeMenu(keyboard)}
           ></hsr-pick-menu>`
           : nothing
       }
-      <p class="visually-hidden hsr-map__live" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden hsr-map__live" role="status" aria-live="polite">${announcement}</p>
       ${
         this.status === 'no-webgl'
           ? html`<div class="hsr-map__failed">
@@ -285,7 +235,6 @@ export class HsrMap extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.stallTimer);
-    clearTimeout(this.describeTimer);
     this.teardown();
   }
 
@@ -374,24 +323,15 @@ export class HsrMap extends LitElement {
       layers: [],
       // Hover names what is under the pointer (a little around it: thin lines are hard to hit).
       pickingRadius: 3,
-      getTooltip: (info: PickingInfo) => this.tooltip(info),
+      getTooltip: (info: PickingInfo) => this.marks.tooltip(info),
       onAfterRender: () => this.checkDrawn(),
     });
     map.addControl(this.overlay);
     // Clicks and taps are picked on release, from MapLibre's click, not by deck.gl: its pick on
     // button-down takes longer than its tap recogniser allows on software WebGL, dropping quick clicks.
-    map.on('click', (e) => this.onMapClick(e));
+    this.marks.attach(map, this.container);
     map.on('moveend', () => this.onMoveEnd());
     map.on('idle', () => this.addMissingGroups());
-    map.on('move', () => this.placeFocusRing());
-    map.on('movestart', () => {
-      if (this.menu && !this.menu.keyboard) this.menu = null;
-    });
-    // The keyboard on the map: arrows move between features (before MapLibre pans with them), Enter opens one.
-    this.container.addEventListener('keydown', this.onMapKey, { capture: true });
-    map.getCanvas().addEventListener('blur', () => {
-      if (!this.menu) this.focusKey = null;
-    });
     // Overview outlines at world scale, detailed ones from the manifest's max_zoom (map/lod.ts):
     // ask for the detailed files a little before, and redraw when the level changes.
     const onZoom = () => {
@@ -543,7 +483,7 @@ export class HsrMap extends LitElement {
 
   /** Reports where the map now is, whoever moved it (the URL should always show the view). */
   private onMoveEnd() {
-    this.scheduleDescription();
+    this.marks.scheduleDescription();
     if (!this.map || this.quiet) return;
     const c = cameraOf(this.map);
     if (this.lastCamera && sameCamera(this.lastCamera, c)) return;
@@ -590,12 +530,11 @@ export class HsrMap extends LitElement {
     // Country fills go under our base map's borders; an online style's borders are not known, so they are stroked.
     const slots = basemapSlots((id) => !!this.map?.getLayer(id));
     const view = this.view();
-    this.marks = pointMarks(s, this.data, view);
+    const marks = pointMarks(s, this.data, view);
     this.marksZoom = view.zoom === undefined ? -1 : clusterZoom(view.zoom);
     const descriptors = buildLayers(this.state, this.data, this.highlight, this.lod, { borders: !!slots.borders }, view);
-    if (this.map) setObstacles(this.map, this.marks, (m) => markSize(m, view.scale));
-    this.keepFocus();
-    this.scheduleDescription();
+    if (this.map) setObstacles(this.map, marks, (m) => markSize(m, view.scale));
+    this.marks.setMarks(marks);
     // Under the labels: ours, or an online style's first symbol layer.
     // (getStyle() is undefined while a style is being replaced or the context restored.)
     const labels = slots.labels ?? (this.basemap === 'online' ? this.map?.getStyle()?.layers?.find((l) => l.type === 'symbol')?.id : undefined);
@@ -610,221 +549,27 @@ export class HsrMap extends LitElement {
     return { ...(this.map ? { zoom: this.map.getZoom() } : {}), scale: th.scale, dark: th.dark, dimOutside: this.playYears };
   }
 
-  /**
-   * What hover names: symbols and badges by the same hit test as a click (their
-   * drawn positions and sizes), so what is named is what a click opens; lines
-   * and areas by deck.gl's pick.
-   */
-  private tooltip(info: PickingInfo) {
-    const lang = this.lang;
-    const mark = info.x >= 0 && info.y >= 0 ? this.markAt(info.x, info.y) : null;
-    if (mark && isCluster(mark)) {
-      // A badge names every feature it holds (the first few, and how many more).
-      const members = uniqueMembers(mark);
-      const names = members.slice(0, TOOLTIP_NAMES).map((d) => `• ${field(lang, d.feature.properties, 'name')}`);
-      const more = members.length > TOOLTIP_NAMES ? [t(lang, 'map.badge.more', { count: members.length - TOOLTIP_NAMES })] : [];
-      return { text: [t(lang, 'map.badge.tooltip', { count: members.length }), ...names, ...more].join('\n'), className: 'hsr-tooltip' };
-    }
-    const o = info.object as Partial<Mark> | undefined;
-    const f = mark ? mark.members[0]!.feature : o && Array.isArray(o.members) ? undefined : featureOf(info);
-    if (!f) return null;
-    return { text: `${field(lang, f.properties, 'name')}\n${pick(lang, layerSpec(f.properties.layer).title)}`, className: 'hsr-tooltip' };
-  }
-
-  /** Where a position is drawn, in the map's CSS pixels: the copy of the world nearest the view's centre. */
-  private screenOf(position: [number, number]): { x: number; y: number } {
-    const map = this.map!;
-    const c = map.getCenter().lng;
-    let lon = position[0];
-    while (lon - c > 180) lon -= 360;
-    while (lon - c < -180) lon += 360;
-    return map.project([lon, position[1]]);
-  }
-
-  /** The mark under a point (the nearest whose symbol, widened by `slop`, contains it), or null. */
+  /** The mark under a point, by the hit test a click and a tap use (the test hooks check every feature through it). */
   markAt(x: number, y: number, slop: number = HIT_SLOP.mouse): Mark | null {
-    if (!this.map) return null;
-    const scale = THEMES[this.theme].scale;
-    let best: Mark | null = null;
-    let bestD = Infinity;
-    for (const m of this.marks) {
-      const p = this.screenOf(m.position);
-      const d = Math.hypot(p.x - x, p.y - y);
-      if (d <= markSize(m, scale) / 2 + slop && d < bestD) {
-        best = m;
-        bestD = d;
-      }
-    }
-    return best;
+    return this.marks.markAt(x, y, slop);
   }
 
-  /**
-   * A click or tap, on release: a symbol or badge by its drawn position and
-   * size (no GPU picking: immediate on any device; a finger gets a wider
-   * margin), else a line or area by deck.gl's pick at that point.
-   */
-  private onMapClick(e: MapMouseEvent) {
-    const touch = (e.originalEvent as PointerEvent).pointerType === 'touch' || (e.originalEvent as PointerEvent).pointerType === 'pen';
-    const slop = touch ? HIT_SLOP.touch : HIT_SLOP.mouse;
-    const mark = this.markAt(e.point.x, e.point.y, slop);
-    this.focusKey = null;
-    if (mark) {
-      if (isCluster(mark)) this.openMenu(mark, false);
-      else {
-        this.menu = null;
-        this.select(mark.members[0]!.feature.properties.id);
-      }
-      return;
-    }
-    this.menu = null;
-    const info = this.overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: touch ? 10 : 3 });
-    const at = e.lngLat.wrap().toArray() as [number, number];
-    const choice = clickChoice(info ? featureOf(info) : undefined, this.overlappingAreas(), at);
-    if (choice.kind === 'menu') {
-      // Zones overlapping at the point: the menu offers each, as a badge offers its points.
-      this.openMenu(
-        { key: `areas:${choice.features.map((f) => f.properties.id).join(',')}`, position: at, members: choice.features.map((feature) => ({ position: at, feature })), expansionZoom: null },
-        false,
-      );
-      return;
-    }
-    this.dispatchEvent(changeEvent(choice.id ? { selected: choice.id, reveal: true } : { selected: null }));
+  /** How much larger than the site's the symbols are drawn (the projector's theme). */
+  symbolScale(): number {
+    return THEMES[this.theme].scale;
+  }
+
+  /** deck.gl's pick at a point (lines and areas), or null. */
+  pickAt(x: number, y: number, radius: number): PickingInfo | null {
+    return this.overlay?.pickObject({ x, y, radius }) ?? null;
   }
 
   /** The features of the layers shown whose areas overlap by design (disease zones), as drawn. */
-  private overlappingAreas(): MapFeature[] {
+  overlappingAreas(): MapFeature[] {
     const d = this.data;
     const s = this.state;
     if (!d || !s) return [];
     return s.layers.filter((l) => layerSpec(l).role === 'hatch').flatMap((l) => visibleFeatures(d, l, s, this.lod));
-  }
-
-  /** Selects a feature the map offered (a click, the menu, Enter): the app keeps it clear of the detail panel. */
-  private select(id: string) {
-    this.dispatchEvent(changeEvent({ selected: id, reveal: true }));
-  }
-
-  private openMenu(mark: Mark, keyboard: boolean) {
-    this.menu = { mark, keyboard };
-    void this.updateComplete.then(() => this.querySelector('hsr-pick-menu')?.focusFirst());
-  }
-
-  private closeMenu(keyboard: boolean) {
-    const mark = this.menu?.mark;
-    this.menu = null;
-    if (keyboard) {
-      // Back to the map, on the badge the menu came from.
-      if (mark) this.focusKey = mark.key;
-      this.map?.getCanvas().focus();
-      this.placeFocusRing();
-    }
-  }
-
-  private chooseFromMenu(id: string) {
-    const keyboard = this.menu?.keyboard ?? false;
-    this.menu = null;
-    if (keyboard) this.map?.getCanvas().focus();
-    this.select(id);
-  }
-
-  /** Zooms to where the badge's features draw apart (centred on it). */
-  private zoomIntoMenu() {
-    const m = this.menu?.mark;
-    this.menu = null;
-    if (!m || m.expansionZoom === null || !this.map) return;
-    this.map.easeTo({ center: m.position, zoom: Math.max(m.expansionZoom, this.map.getZoom() + 0.5), duration: reducedMotion() ? 0 : 600 });
-  }
-
-  /** Where the menu sits: beside its badge. */
-  private anchorOf(m: Mark): { x: number; y: number; r: number } {
-    if (!this.map) return { x: 0, y: 0, r: 10 };
-    const p = this.screenOf(m.position);
-    return { x: p.x, y: p.y, r: markSize(m, THEMES[this.theme].scale) / 2 };
-  }
-
-  /** The marks inside the map's view (with their screen positions). */
-  private marksInView(): { mark: Mark; x: number; y: number }[] {
-    const map = this.map;
-    if (!map) return [];
-    const { clientWidth: w, clientHeight: h } = map.getContainer();
-    return this.marks.map((mark) => ({ mark, ...this.screenOf(mark.position) })).filter((p) => p.x >= 0 && p.y >= 0 && p.x <= w && p.y <= h);
-  }
-
-  /** The keyboard on the map: arrows move to the nearest feature that way; Enter opens it; Escape lets go. */
-  private onMapKey = (e: KeyboardEvent) => {
-    if (!this.map || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    if ((e.target as Element | null)?.closest?.('hsr-pick-menu')) return;
-    const direction = ARROWS[e.key];
-    const inView = this.marksInView();
-    const current = inView.find((p) => p.mark.key === this.focusKey);
-    if (direction) {
-      let next: number;
-      if (current) next = nearestInDirection(current, inView, direction);
-      else {
-        const { clientWidth: w, clientHeight: h } = this.map.getContainer();
-        next = nearestTo({ x: w / 2, y: h / 2 }, inView);
-      }
-      // Nothing that way: MapLibre pans the map instead (the key goes on).
-      if (next < 0) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      this.focusMark(inView[next]!.mark);
-      return;
-    }
-    if ((e.key === 'Enter' || e.key === ' ') && current) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      if (isCluster(current.mark)) this.openMenu(current.mark, true);
-      else this.select(current.mark.members[0]!.feature.properties.id);
-      return;
-    }
-    if (e.key === 'Escape' && this.focusKey) this.focusKey = null;
-  };
-
-  /** Puts the keyboard's focus on a mark, rings it and says what it is. */
-  private focusMark(m: Mark) {
-    this.focusKey = m.key;
-    this.placeFocusRing();
-    const lang = this.lang;
-    if (isCluster(m)) {
-      const members = uniqueMembers(m);
-      this.announcement = t(lang, 'map.focus.many', { count: members.length, names: members.map((d) => field(lang, d.feature.properties, 'name')).join(punctuation(lang).semicolon) });
-    } else {
-      const p = m.members[0]!.feature.properties;
-      this.announcement = t(lang, 'map.focus.one', { name: field(lang, p, 'name'), layer: pick(lang, layerSpec(p.layer).title) });
-    }
-  }
-
-  /** After new marks (a zoom level crossed, a filter): the focus stays on the mark holding the same feature. */
-  private keepFocus() {
-    if (!this.focusKey || this.marks.some((m) => m.key === this.focusKey)) return;
-    const first = this.focusKey.split('|')[0]!.split('@')[0];
-    const m = this.marks.find((x) => x.members.some((d) => d.feature.properties.id === first));
-    this.focusKey = m?.key ?? null;
-    this.placeFocusRing();
-  }
-
-  /** Moves the focus ring to the focused mark (it follows the map as it moves). */
-  private placeFocusRing() {
-    const ring = this.querySelector<HTMLElement>('.hsr-map__focus');
-    const m = this.focusKey ? this.marks.find((x) => x.key === this.focusKey) : undefined;
-    if (!ring || !m || !this.map) return;
-    const p = this.screenOf(m.position);
-    const r = markSize(m, THEMES[this.theme].scale) / 2 + 7;
-    ring.style.width = ring.style.height = `${2 * r}px`;
-    ring.style.transform = `translate(${Math.round(p.x - r)}px, ${Math.round(p.y - r)}px)`;
-  }
-
-  /** Describes the view to screen readers once the camera rests (after a burst of moves, once). */
-  private scheduleDescription() {
-    clearTimeout(this.describeTimer);
-    this.describeTimer = setTimeout(() => {
-      const data = this.data;
-      if (!data || !this.map || this.focusKey || this.menu) return;
-      const names = countryNames([], data.manifest.countries);
-      const inView = this.marksInView().flatMap((p) => p.mark.members);
-      this.announcement = describeView(inView, this.lang, (iso2) => countryLabel(names, iso2, this.lang));
-    }, DESCRIBE_AFTER_MS);
   }
 
   /**
@@ -834,12 +579,7 @@ export class HsrMap extends LitElement {
   flyToFeature(id: string, padding: Padding = FOCUS_PADDING): void {
     const f = this.data?.byId.get(id);
     const b = f ? featureBounds(f) : null;
-    if (!b || !this.map) return;
-    const animate = !reducedMotion();
-    // A point lands in the middle of the free area by an offset, not by the map's padding: padding given to
-    // flyTo stays on the map, and would shift every later flight and the export's frame.
-    if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 4.5), animate, essential: false, offset: offsetFor(padding) });
-    else this.map.fitBounds(b, { padding, absolutePadding: true, maxZoom: 6, animate, duration: animate ? 1200 : 0 });
+    if (b && this.map) flyToBounds(this.map, b, padding, { point: 4.5, max: 6 });
   }
 
   /**
@@ -849,34 +589,19 @@ export class HsrMap extends LitElement {
    * stays where the visitor put it.
    */
   revealFeature(id: string, padding: Padding): void {
-    const map = this.map;
     const f = this.data?.byId.get(id);
-    if (!map || !f) return;
-    const { clientWidth: w, clientHeight: h } = map.getContainer();
-    const free = { left: padding.left, top: padding.top, right: w - padding.right, bottom: h - padding.bottom };
-    const inFree = (p: { x: number; y: number }) => p.x >= free.left && p.x <= free.right && p.y >= free.top && p.y <= free.bottom;
-    const positions = this.marks.filter((m) => m.members.some((d) => d.feature.properties.id === id)).map((m) => m.position);
+    if (!this.map || !f) return;
+    const positions = this.marks.positionsOf(id);
     if (positions.length === 0) {
       const b = featureBounds(f);
       if (b && isPointBounds(b)) positions.push(b[0]);
-      else return;
     }
-    if (positions.some((p) => inFree(this.screenOf(p)))) return;
-    // The position nearest the free area goes to its middle.
-    const mid = { x: (free.left + free.right) / 2, y: (free.top + free.bottom) / 2 };
-    const target = positions.map((p) => ({ p, s: this.screenOf(p) })).sort((a, b) => Math.hypot(a.s.x - mid.x, a.s.y - mid.y) - Math.hypot(b.s.x - mid.x, b.s.y - mid.y))[0]!;
-    const lngLat = map.unproject([target.s.x, target.s.y]);
-    // Zoomed far out (a phone's first view), the world's edge may not let the point rise that far: closer in, it can.
-    const zoom = Math.min(Math.max(map.getZoom(), zoomToPlace(lngLat.lat, mid.y, h)), map.getMaxZoom());
-    map.easeTo({ center: lngLat, zoom, offset: offsetFor(padding), duration: reducedMotion() ? 0 : 500, essential: false });
+    revealPositions(this.map, positions, padding);
   }
 
   /** Fits the map to bounds (a country's main parts); a point is flown to at zoom 5 or closer. */
   fitBounds(b: Bounds, padding: Padding = FOCUS_PADDING): void {
-    if (!this.map) return;
-    const animate = !reducedMotion();
-    if (isPointBounds(b)) this.map.flyTo({ center: b[0], zoom: Math.max(this.map.getZoom(), 5), animate, essential: false, offset: offsetFor(padding) });
-    else this.map.fitBounds(b, { padding, absolutePadding: true, maxZoom: 6.5, animate, duration: animate ? 1200 : 0 });
+    if (this.map) flyToBounds(this.map, b, padding, { point: 5, max: 6.5 });
   }
 
   /** Where the map is now (the presenter saves it to return to), or null without a map. */

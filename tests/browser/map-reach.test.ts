@@ -115,10 +115,28 @@ function sample<T extends { id: string; x: number; y: number }>(targets: T[]): T
 }
 
 /** The tooltip's text once it shows (deck.gl's, styled `hsr-tooltip`). */
-async function tooltipText(page: Page): Promise<string> {
+async function tooltipText(page: Page, timeout = 8_000): Promise<string> {
   const tip = page.locator('.hsr-tooltip');
-  await tip.waitFor({ state: 'visible', timeout: 8_000 });
+  await tip.waitFor({ state: 'visible', timeout });
   return (await tip.innerText()).trim();
+}
+
+/**
+ * Brings the pointer to rest on a spot and reads the tooltip ('' when none
+ * shows). deck.gl picks for hover on pointer moves only: a move that lands
+ * while the layers are being rebuilt (detailed outlines arriving) names
+ * nothing until the next. A resting hand still moves a pixel, so does this,
+ * a few times at most.
+ */
+async function hover(page: Page, x: number, y: number): Promise<string> {
+  await page.mouse.move(x, y);
+  for (let i = 0; i < 4; i++) {
+    const tip = await tooltipText(page, 3_000).catch(() => '');
+    if (tip) return tip;
+    await page.mouse.move(x + 1, y);
+    await page.mouse.move(x, y);
+  }
+  return '';
 }
 
 /**
@@ -154,8 +172,7 @@ async function reachEach(page: Page, view: string): Promise<{ tried: number; via
   for (const f of targets) {
     // Off the map first: coincident features share a spot, and only a move onto it is a new hover.
     await page.mouse.move(1, 1);
-    await page.mouse.move(f.x, f.y);
-    const tip = await tooltipText(page).catch(() => '');
+    const tip = await hover(page, f.x, f.y);
     // The feature's own tooltip names it; a badge's says how many it holds (and names the first of them).
     if (!tip.includes(f.name) && !/^\d+ features here:/.test(tip)) hoverMissed.push(`${view} ${f.id}: “${tip}”`);
     // A quick click, as a person makes one: button down and up with no pause.
@@ -273,8 +290,7 @@ describe('reaching the map’s features (built site, Chromium)', () => {
       return [r.left + p.x, r.top + p.y];
     }, spot.at);
     // As a person does: the pointer comes to rest on the spot (the tooltip names the zone on top), then clicks.
-    await page.mouse.move(x!, y!);
-    await tooltipText(page);
+    expect(await hover(page, x!, y!)).not.toBe('');
     await page.mouse.click(x!, y!);
     const menu = page.locator('hsr-pick-menu [role="menu"]');
     await menu.waitFor();
