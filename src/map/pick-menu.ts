@@ -64,9 +64,9 @@ export class HsrPickMenu extends LitElement {
       max-width: min(340px, calc(100% - 16px));
       max-height: min(320px, calc(100% - 16px));
       overflow: auto;
-      background: #fff;
-      color: #1d2330;
-      border: 1px solid #c4ccd6;
+      background: var(--hsr-surface);
+      color: var(--hsr-ink);
+      border: 1px solid var(--hsr-line);
       border-radius: 8px;
       box-shadow: 0 6px 24px rgb(0 0 0 / 0.22);
       font-size: 14px;
@@ -77,7 +77,7 @@ export class HsrPickMenu extends LitElement {
       padding: 8px 12px 4px;
       font-size: 12.5px;
       font-weight: 600;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     [role='menu'] {
       list-style: none;
@@ -105,7 +105,7 @@ export class HsrPickMenu extends LitElement {
       outline: none;
     }
     button:focus-visible {
-      box-shadow: inset 0 0 0 3px #0a66c2;
+      box-shadow: inset 0 0 0 3px var(--hsr-accent);
     }
     img {
       flex: none;
@@ -116,7 +116,7 @@ export class HsrPickMenu extends LitElement {
     .layer {
       display: block;
       font-size: 12.5px;
-      color: #4a5566;
+      color: var(--hsr-muted);
     }
     .zoom {
       border-top: 1px solid #e1e6ec;

@@ -4,7 +4,9 @@
  * port with Vite's preview server (gzip, as `npm run preview`), at `/` and from a
  * sub-path, launches one Chromium for every test file (`sharedBrowser()` in
  * `chromium.ts` connects to it), and provides the URLs to the tests
- * (`inject('baseUrl')`).
+ * (`inject('baseUrl')`). For the component tests, which mount one element
+ * with hand-made data in a blank page (no map, no build), Vite's dev server
+ * serves the sources (`inject('sourceUrl')`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveDist } from '../../scripts/serve-dist.ts';
 import { launchChromiumServer } from '../../scripts/chromium.ts';
+import { createServer } from 'vite';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +22,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The same site served from a sub-path (`http://127.0.0.1:<port>/nested/site/`), as some static hosts do. */
     subPathUrl: string;
+    /** Vite's dev server over the sources (component tests: `tests/browser/components/index.html`). */
+    sourceUrl: string;
     /** The shared Chromium's WebSocket endpoint. */
     browserWsEndpoint: string;
   }
@@ -46,11 +51,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const chromium = await launchChromiumServer();
   const server = await serveDist(DIST);
   const nested = await serveDist(DIST, `/${SUB_PATH}`);
-  console.log(`[browser tests] serving dist/ at ${server.url} (and ${nested.url})`);
+  // No file watching, no hot reload, no dependency pre-bundling: a page loads the modules it imports as they are
+  // (lit and the site's own are ES modules), and is never reloaded under a test by a late discovered dependency.
+  const sources = await createServer({
+    root: ROOT,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  await sources.listen();
+  const sourceUrl = sources.resolvedUrls?.local[0];
+  if (!sourceUrl) throw new Error('Vite dev server has no local URL');
+  console.log(`[browser tests] serving dist/ at ${server.url} (and ${nested.url}); sources at ${sourceUrl}`);
   project.provide('baseUrl', server.url);
   project.provide('subPathUrl', nested.url);
+  project.provide('sourceUrl', sourceUrl);
   project.provide('browserWsEndpoint', chromium.wsEndpoint());
   return async () => {
-    await Promise.all([server.close(), nested.close(), chromium.close()]);
+    await Promise.all([server.close(), nested.close(), sources.close(), chromium.close()]);
   };
 }
