@@ -25,18 +25,18 @@ import { StateStore } from './store.ts';
 import { DataController } from './data-controller.ts';
 import { TalkController } from './talk-controller.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
-import { ensureElement, LAZY_PART_NAMES, type LazyTag, onPartMissing } from './lazy-elements.ts';
+import { ensureElement, type LazyTag, onPartMissing } from './lazy-elements.ts';
+import { banners } from './banners.ts';
 import { Poster, posterView } from './poster.ts';
 import { warmExportWhenIdle } from './export-warmup.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { layerSpec, type LayerId } from '../layers/registry.ts';
-import { htmlLang, joinList, languageName, nextLang, pick, t } from '../i18n/i18n.ts';
+import type { LayerId } from '../layers/registry.ts';
+import { htmlLang, languageName, nextLang, t } from '../i18n/i18n.ts';
 import type { HsrMap, MapStatus } from '../map/hsr-map.ts';
 import { paddingAround, type Padding } from '../map/padding.ts';
 import { mapTheme, THEMES } from '../map/theme.ts';
 import { DEFAULT_STORY_ID, type StoryEvent } from '../story/story-events.ts';
-import { storyErrorLines } from '../story/load-story.ts';
 import type { HsrSidePanel } from '../ui/hsr-side-panel.ts';
 import '../map/hsr-map.ts';
 import '../ui/hsr-search.ts';
@@ -448,56 +448,16 @@ export class HsrApp extends LitElement {
     if (this.data.error) this.poster?.reveal();
   }
 
-  /** The message of a story that could not be presented: what was wrong, naming chapter and field. */
-  private storyBanner() {
-    const e = this.talk.error;
-    if (!e) return nothing;
-    const lines = storyErrorLines(e, this.state.lang);
-    return html`<div class="banner story-error" role="alert">
-      ${lines.map((l, i) => (i === 0 ? html`<strong>${l}</strong>` : html`<br />${l}`))}
-      <button class="banner-close" type="button" aria-label=${t(this.state.lang, 'banner.close')} @click=${() => this.talk.dismissError()}>×</button>
-    </div>`;
-  }
-
-  /** What went wrong, stacked at the top of the map: a story that cannot be shown, missing data or code. */
+  /** What went wrong, stacked at the top of the map (`banners.ts`). */
   private banners() {
-    const lang = this.state.lang;
-    const report = this.data.report;
-    return html`<div class="banners">
-      ${this.storyBanner()}
-    ${this.data.error ? html`<div class="banner" role="alert">${t(lang, 'map.dataMissing', { detail: this.data.error })}</div>` : nothing}
-    ${this.basemapMissing.length ? html`<div class="banner" role="alert">${t(lang, 'map.basemapMissing', { detail: joinList(lang, this.basemapMissing) })}</div>` : nothing}
-    ${
-      this.partsMissing.length
-        ? html`<div class="banner banner-part" role="alert">
-            ${t(lang, 'lazy.failed', {
-              part: joinList(
-                lang,
-                this.partsMissing.map((p) => t(lang, LAZY_PART_NAMES[p])),
-              ),
-            })}
-            <button type="button" @click=${() => location.reload()}>${t(lang, 'lazy.retry')}</button>
-          </div>`
-        : nothing
-    }
-    ${
-      report
-        ? html`<div class="banner" role="status">
-          ${
-            report.failedLayers.length
-              ? t(lang, 'map.dataError', {
-                  detail: joinList(
-                    lang,
-                    report.failedLayers.map((l) => pick(lang, layerSpec(l.id).title)),
-                  ),
-                })
-              : ''
-          }
-          ${report.skipped.length ? t(lang, 'map.recordsSkipped', { count: report.skipped.length }) : ''}
-        </div>`
-        : nothing
-    }
-    </div>`;
+    return banners(this.state.lang, {
+      storyError: this.talk.error,
+      dismissStoryError: () => this.talk.dismissError(),
+      dataError: this.data.error,
+      basemapMissing: this.basemapMissing,
+      partsMissing: this.partsMissing,
+      report: this.data.report,
+    });
   }
 
   /** The presenter view window: the speaker's view of the talk, no map. */
