@@ -194,8 +194,11 @@ function drawPage(c: Ctx, p: PageInput) {
   c.lineWidth = u;
   c.strokeRect(mapBox.x, mapBox.y, mapBox.w, mapBox.h);
 
+  // The footer holds the boundary disclaimer and the data source, every line of them (its height follows).
+  c.font = exportFont(12 * u, 400, lang);
+  const foot = wrapText(c, p.attribution, inner - 200 * u);
+  const footerY = H - margin - (8 + 16 * foot.length) * u;
   // The QR code and link, bottom right above the footer; text and sources fill the space left of and above it.
-  const footerY = H - margin - 40 * u;
   const qrArea = { x: 0, y: 0, w: W, h: footerY - 10 * u };
   const link = printedLink(p.link);
   // Laid out as on a square export of the page's width (the same unit), then moved into place.
@@ -261,7 +264,6 @@ function drawPage(c: Ctx, p: PageInput) {
   c.moveTo(margin, footerY);
   c.lineTo(W - margin, footerY);
   c.stroke();
-  const foot = wrapText(c, p.attribution, inner - 200 * u).slice(0, 2);
   foot.forEach((l, k) => c.fillText(l, margin, footerY + 8 * u + k * 16 * u));
   c.textAlign = 'right';
   c.fillText(t(lang, 'image.made', { date: p.when }), W - margin, footerY + 8 * u);

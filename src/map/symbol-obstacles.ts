@@ -5,7 +5,8 @@
  * the labels (MapLibre places the top layer first) and always shown, which the
  * country labels then collide with: a label moves to another anchor beside its
  * point, or, with no room, waits for a closer zoom — never drawn over a symbol.
- * Used by the live map and the export's map alike.
+ * Used by the live map. The export's map does not have them: its labels are
+ * drawn above the symbols, readable, though a label may lie over a symbol.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Mark } from '../layers/cluster.ts';
