@@ -23,6 +23,20 @@ const hatch = new FillStyleExtension({ pattern: true, proceduralPattern: true })
  * compile before the first frame, about 0.1–0.2 s in software WebGL).
  */
 const PATH_TYPES: ReadonlySet<DeckLayerType> = new Set(['PathLayer', 'GeoJsonLayer']);
+/**
+ * The same for fills: every GeoJsonLayer carries the hatch extension, the
+ * unhatched ones with its pattern switched off, so that plain and hatched
+ * areas share one polygon program (software WebGL spends about half a second
+ * on each program's first draw).
+ */
+const FILL_TYPES: ReadonlySet<DeckLayerType> = new Set(['GeoJsonLayer']);
+
+/** The extensions a layer carries: the same list for every layer of a class, so they share one program. */
+function extensionsOf(d: LayerDescriptor): Record<string, unknown> {
+  const extensions = [...(d.dashed || PATH_TYPES.has(d.type) ? [dash] : []), ...(d.hatched || FILL_TYPES.has(d.type) ? [hatch] : [])];
+  if (!extensions.length) return {};
+  return { extensions, ...(FILL_TYPES.has(d.type) && !d.hatched ? { fillPatternEnabled: false } : {}) };
+}
 
 let atlas: HTMLCanvasElement | undefined;
 /** The symbol atlas, drawn once with Path2D (white shapes: icons are masks). */
@@ -97,7 +111,7 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[], before: Be
     return new Cls({
       ...d.props,
       ...(beforeId ? { beforeId } : {}),
-      ...(d.dashed || d.hatched || PATH_TYPES.has(d.type) ? { extensions: [...(d.dashed || PATH_TYPES.has(d.type) ? [dash] : []), ...(d.hatched ? [hatch] : [])] } : {}),
+      ...extensionsOf(d),
       ...(d.symbols ? { iconAtlas: iconAtlas(), iconMapping: ICON_MAPPING } : {}),
       ...(d.badges ? { iconAtlas: badgeAtlas(), iconMapping: BADGE_MAPPING } : {}),
     });

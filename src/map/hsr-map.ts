@@ -14,7 +14,7 @@
  * Events out: `hsr-change` (camera moved by the user, feature clicked),
  * `hsr-map-status` ({ status: 'loading' | 'ready' | 'no-webgl' | 'restoring' }),
  * `hsr-detail-wanted` (the map nears the zoom where detailed outlines are drawn),
- * `hsr-map-drawn` (once: the first frame with the thematic layers drawn),
+ * `hsr-map-drawn` (once: the first frame with the thematic layers on screen),
  * `hsr-basemap-missing` (built-in base-map files that did not load).
  *
  * Layers are rebuilt when what they show changes (layers, filters, mechanisms,
@@ -506,15 +506,22 @@ export class HsrMap extends LitElement {
   }
 
   /**
-   * Sends `hsr-map-drawn` once, after the first frame in which the thematic layers
-   * were drawn with their data loaded (MapLibre's `idle` does not wait for deck.gl):
-   * the app then loads what the first paint did not need.
+   * Sends `hsr-map-drawn` once, when the first frame in which the thematic layers
+   * were drawn with their data loaded is on screen: the app then reveals the map
+   * and loads what the first paint did not need. deck.gl's callback says the frame
+   * was asked of the GPU; in software WebGL its first draw (each program built for
+   * the GPU) takes seconds more, and MapLibre's next `idle` comes only after it
+   * (frames wait for the one before). Whatever follows (the rest of the data, the
+   * export's warm-up) then does not compete with that frame.
    */
   private checkDrawn() {
     // (No layers switched on counts as drawn: the base map is all there is.)
     if (this.drawn || !this.layersSet || !this.drawnLayers.every((l) => l.isLoaded)) return;
     this.drawn = true;
-    this.dispatchEvent(hsrEvent('hsr-map-drawn'));
+    const map = this.map;
+    if (!map) return;
+    map.once('idle', () => this.dispatchEvent(hsrEvent('hsr-map-drawn')));
+    map.triggerRepaint();
   }
 
   /** The zoom from which the data's detailed outlines are drawn (the manifest says; default `OVERVIEW_MAX_ZOOM`). */
