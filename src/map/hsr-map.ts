@@ -138,8 +138,8 @@ export class HsrMap extends LitElement {
   private drawnLayers: Layer[] = [];
   /** Built-in base-map files that did not load, by name. */
   private basemapMissing: string[] = [];
-  /** `hsr-map-drawn` has been sent. */
-  private drawn = false;
+  /** `hsr-map-drawn`: not yet due, due once the map is next idle, or sent. */
+  private drawn: 'no' | 'waiting' | 'sent' = 'no';
   /** The overlay has been given the layers for the data (possibly none). */
   private layersSet = false;
   /** The outlines last drawn (overview below the data's max_zoom). */
@@ -249,6 +249,7 @@ export class HsrMap extends LitElement {
 
   private teardown() {
     this.flying = false;
+    if (this.drawn === 'waiting') this.drawn = 'no';
     this.overlay?.finalize();
     this.map?.remove();
     this.map = undefined;
@@ -516,11 +517,16 @@ export class HsrMap extends LitElement {
    */
   private checkDrawn() {
     // (No layers switched on counts as drawn: the base map is all there is.)
-    if (this.drawn || !this.layersSet || !this.drawnLayers.every((l) => l.isLoaded)) return;
-    this.drawn = true;
+    if (this.drawn !== 'no' || !this.layersSet || !this.drawnLayers.every((l) => l.isLoaded)) return;
     const map = this.map;
     if (!map) return;
-    map.once('idle', () => this.dispatchEvent(hsrEvent('hsr-map-drawn')));
+    this.drawn = 'waiting';
+    map.once('idle', () => {
+      // (A map replaced meanwhile, by a switch of base map, starts over: `teardown`.)
+      if (this.map !== map) return;
+      this.drawn = 'sent';
+      this.dispatchEvent(hsrEvent('hsr-map-drawn'));
+    });
     map.triggerRepaint();
   }
 
