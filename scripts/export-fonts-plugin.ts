@@ -3,8 +3,10 @@
  * characters the site uses, so exported images look the same on every machine
  * without shipping the whole CJK font (7 MB as fontsource's split files).
  *
- * `import { EXPORT_FACES } from 'virtual:hsr-export-fonts'` (only the lazy
- * export chunk does) gives `{ weight, url, unicodeRange }` per file. The files
+ * `import { EXPORT_FACES } from 'virtual:hsr-export-fonts'` gives
+ * `{ weight, url, unicodeRange, cjk }` per file: the export chunk loads them
+ * for its canvases, the page registers the CJK ones as its last-resort font
+ * (`src/page-fonts.ts`). The files
  * are fontsource's unicode-range slices of `@fontsource/noto-sans-sc`, weights
  * 400 and 700: the Latin, Latin Extended, Cyrillic and Vietnamese slices whole
  * (anything typed into an English title), each CJK slice cut with `subset-font`
@@ -88,12 +90,12 @@ export function exportFontsPlugin(options: { root: string }): Plugin {
     const cache = join(options.root, 'node_modules/.cache/hsr-export-fonts', hash);
     mkdirSync(cache, { recursive: true });
     const { default: subsetFont } = await import('subset-font');
-    const faces: { weight: number; path: string; unicodeRange: string }[] = [];
+    const faces: { weight: number; path: string; unicodeRange: string; cjk: boolean }[] = [];
     for (const weight of WEIGHTS) {
       for (const slice of parseFontsourceCss(readFileSync(join(pkgDir, `${weight}.css`), 'utf8'))) {
         const src = join(pkgDir, 'files', slice.file);
         if (WHOLE.test(slice.file)) {
-          faces.push({ weight, path: src, unicodeRange: unicodeRange(slice.ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i))) });
+          faces.push({ weight, path: src, unicodeRange: unicodeRange(slice.ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i))), cjk: false });
           continue;
         }
         const used = [...chars].filter((c) => slice.ranges.some(([a, b]) => c >= a && c <= b));
@@ -103,12 +105,12 @@ export function exportFontsPlugin(options: { root: string }): Plugin {
           const text = String.fromCodePoint(...used);
           writeFileSync(out, await subsetFont(readFileSync(src), text, { targetFormat: 'woff2' }));
         }
-        faces.push({ weight, path: out, unicodeRange: unicodeRange(used) });
+        faces.push({ weight, path: out, unicodeRange: unicodeRange(used), cjk: true });
       }
     }
     // `no-inline`: small files would otherwise become data: URLs, which the CSP's font-src 'self' refuses.
     const imports = faces.map((f, i) => `import f${i} from ${JSON.stringify(`/${relative(options.root, f.path).split('\\').join('/')}?url&no-inline`)};`);
-    const list = faces.map((f, i) => `  { weight: ${f.weight}, url: f${i}, unicodeRange: ${JSON.stringify(f.unicodeRange)} },`);
+    const list = faces.map((f, i) => `  { weight: ${f.weight}, url: f${i}, unicodeRange: ${JSON.stringify(f.unicodeRange)}, cjk: ${f.cjk} },`);
     return `${imports.join('\n')}\nexport const EXPORT_FACES = [\n${list.join('\n')}\n];\n`;
   }
 

@@ -310,6 +310,15 @@ describe('the public map (built site, Chromium)', () => {
     expect(ids).not.toContain('directions');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
     expect(await page.locator('hsr-detail h2').innerText()).toBe(feature('projects', 'project-23').properties.name_zh);
+    // Chinese text never depends on the machine's fonts: the heading's stack ends in the site's own
+    // CJK subset (src/page-fonts.ts), and a face of it, served by the site, covers each of its characters.
+    expect(await page.locator('hsr-detail h2').evaluate((h) => getComputedStyle(h).fontFamily)).toContain('HSR Noto Sans SC');
+    const uncovered = await page.evaluate(async (text) => {
+      const out: string[] = [];
+      for (const ch of new Set(text.replace(/[\s\p{P}\p{N}A-Za-z]/gu, ''))) if ((await document.fonts.load('16px "HSR Noto Sans SC"', ch)).length === 0) out.push(ch);
+      return out;
+    }, feature('projects', 'project-23').properties.name_zh);
+    expect(uncovered).toEqual([]);
     // The list follows the filters: only area 5 (traditional medicine) among projects.
     await page.getByRole('tab', { name: '列表' }).click();
     const listed = await page.locator('hsr-list button[data-id^="project-"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
