@@ -12,9 +12,6 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './map/map.css';
 import './styles/app.css';
 import 'virtual:hsr-lang-fonts.css';
-import { registerPageFonts } from './page-fonts.ts';
-
-registerPageFonts();
 
 /** Resolves after the next frame has been painted. */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

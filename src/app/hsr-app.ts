@@ -42,6 +42,7 @@ import '../map/hsr-map.ts';
 import '../ui/hsr-search.ts';
 import '../ui/hsr-side-panel.ts';
 import '../ui/hsr-map-key.ts';
+import { registerPageFonts } from './page-fonts.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -206,6 +207,8 @@ export class HsrApp extends LitElement {
 
   /** What follows from a new state, besides rendering it. */
   private stateChanged(s: AppState, before: AppState | null) {
+    // A Chinese page or a story (its Chinese quotes, on a projector) gets the site's own CJK font at once, any other page once its map is drawn (page-fonts.ts).
+    if (s.lang === 'zh' || s.story) void registerPageFonts();
     // The detail panel and the reader load on first use (lazy-elements.ts).
     if (s.selected) void ensureElement('hsr-detail');
     if (s.reader) void ensureElement('hsr-reader');
@@ -363,6 +366,7 @@ export class HsrApp extends LitElement {
     this.mapStatus = e.detail.status;
     // Without a map, the rest of the data need not wait for it.
     if (e.detail.status === 'no-webgl') {
+      void registerPageFonts();
       this.data.mapDrawn();
       this.poster?.reveal();
     }
@@ -373,6 +377,7 @@ export class HsrApp extends LitElement {
   };
 
   private onMapDrawn = () => {
+    void registerPageFonts();
     this.poster?.reveal();
     this.data.mapDrawn();
     // An export soon after the page opens should not wait for the renderer's first frame. Only once
