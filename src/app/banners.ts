@@ -11,7 +11,7 @@ import { joinList, pick, t } from '../i18n/i18n.ts';
 import { layerSpec } from '../layers/registry.ts';
 import type { Lang } from '../state/app-state.ts';
 import { storyErrorLines, type StoryError } from '../story/load-story.ts';
-import { LAZY_PART_NAMES, type LazyTag } from './lazy-elements.ts';
+import { LAZY_PART_NAMES, type LazyPart } from './lazy-elements.ts';
 
 export interface Troubles {
   storyError: StoryError | null;
@@ -21,7 +21,7 @@ export interface Troubles {
   /** Built-in base-map files that did not load, by name. */
   basemapMissing: readonly string[];
   /** Lazy parts whose code could not load. */
-  partsMissing: readonly LazyTag[];
+  partsMissing: readonly LazyPart[];
   report: LoadReport | null;
 }
 

@@ -25,7 +25,7 @@ import { StateStore } from './store.ts';
 import { DataController } from './data-controller.ts';
 import { TalkController } from './talk-controller.ts';
 import { registerOffline, type OfflineStatus } from './offline.ts';
-import { ensureElement, type LazyTag, onPartMissing } from './lazy-elements.ts';
+import { ensureElement, type LazyPart, onPartMissing } from './lazy-elements.ts';
 import { banners } from './banners.ts';
 import { Poster, posterView } from './poster.ts';
 import { warmExportWhenIdle } from './export-warmup.ts';
@@ -74,7 +74,7 @@ export class HsrApp extends LitElement {
   /** Files of the built-in base map that did not load (the banner names them). */
   declare basemapMissing: string[];
   /** Parts of the app whose code could not load (`lazy-elements.ts`): the banner names them and offers a reload. */
-  declare partsMissing: LazyTag[];
+  declare partsMissing: LazyPart[];
   /** The share button says the link was copied. */
   declare copied: boolean;
   /** Whether the (lazy-loaded) export dialog is open. */
@@ -146,8 +146,13 @@ export class HsrApp extends LitElement {
     this.addEventListener('hsr-story', this.onStory);
     this.addEventListener('hsr-map-status', this.onMapStatus);
     this.addEventListener('hsr-basemap-missing', this.onBasemapMissing);
-    this.unsubscribeParts = onPartMissing((tag) => {
-      if (!this.partsMissing.includes(tag)) this.partsMissing = [...this.partsMissing, tag];
+    this.unsubscribeParts = onPartMissing((part) => {
+      if (!this.partsMissing.includes(part)) this.partsMissing = [...this.partsMissing, part];
+      // A map without its layers will not draw them: the base map shows, and the list has the rest of the data.
+      if (part === 'map-layers') {
+        this.poster?.reveal();
+        this.data.mapDrawn();
+      }
     });
     this.addEventListener('hsr-detail-wanted', this.wantDetail);
     this.addEventListener('hsr-map-drawn', this.onMapDrawn);

@@ -10,7 +10,9 @@
  * cache, an old tab after a new deploy) is reported to the listeners
  * (`onPartMissing`): the app says so in the visitor's language, keeps the view
  * in the address and offers a reload. It is not tried again in this page (the
- * browser keeps a failed module as failed).
+ * browser keeps a failed module as failed). The map's deck.gl layers, loaded
+ * by `<hsr-map>` itself (`map/deck-overlay.ts`), are reported the same way
+ * (`reportPartMissing('map-layers')`).
  */
 import type { StringKey } from '../i18n/locale.ts';
 
@@ -24,6 +26,8 @@ const MODULES = {
 } as const;
 
 export type LazyTag = keyof typeof MODULES;
+/** A part of the app loaded after the first paint: a lazy element, or the map's thematic layers. */
+export type LazyPart = LazyTag | 'map-layers';
 
 /** Each part's name in the message that says it could not load. */
 export const LAZY_PART_NAMES = {
@@ -33,15 +37,21 @@ export const LAZY_PART_NAMES = {
   'hsr-presenter-view': 'lazy.part.presenterView',
   'hsr-story-editor': 'lazy.part.editor',
   'hsr-export-dialog': 'lazy.part.export',
-} as const satisfies Record<LazyTag, StringKey>;
+  'map-layers': 'lazy.part.mapLayers',
+} as const satisfies Record<LazyPart, StringKey>;
 
 const requested = new Map<LazyTag, Promise<boolean>>();
-const listeners = new Set<(tag: LazyTag) => void>();
+const listeners = new Set<(part: LazyPart) => void>();
 
 /** Calls `fn` with each part whose code could not load; returns the unsubscribe. */
-export function onPartMissing(fn: (tag: LazyTag) => void): () => void {
+export function onPartMissing(fn: (part: LazyPart) => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
+}
+
+/** Tells the listeners that a part's code could not load. */
+export function reportPartMissing(part: LazyPart): void {
+  for (const fn of listeners) fn(part);
 }
 
 /** Starts loading a part's module (once); resolves true when it is defined, false (and told) when it could not load. */
@@ -52,7 +62,7 @@ export function ensureElement(tag: LazyTag): Promise<boolean> {
       () => true,
       (e: unknown) => {
         console.warn(`<${tag}> could not load:`, e);
-        for (const fn of listeners) fn(tag);
+        reportPartMissing(tag);
         return false;
       },
     );

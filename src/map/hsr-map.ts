@@ -28,7 +28,7 @@
  */
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { createMap, setAttribution } from './create-map.ts';
 import { basemapSlots } from './basemap-style.ts';
@@ -38,9 +38,9 @@ import { OVERVIEW_MAX_ZOOM, type Manifest } from '../data/contract.ts';
 import { basemapFiles } from '../data/data-files.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from '../data/worldviews.ts';
 import { buildLayers, markSize, pointMarks, visibleFeatures, type LayerDescriptor, type MapView } from '../layers/build-layers.ts';
-import { toDeckLayers } from '../layers/deck-layers.ts';
 import { clusterZoom, type Mark } from '../layers/cluster.ts';
 import { changeEvent, hsrEvent } from '../app/events.ts';
+import { reportPartMissing } from '../app/lazy-elements.ts';
 import type { AppState, Camera, Lang } from '../state/app-state.ts';
 import type { Dataset, LevelOfDetail, MapFeature } from '../data/dataset.ts';
 import { featureBounds, isPointBounds, type Bounds } from '../data/bounds.ts';
@@ -79,6 +79,17 @@ declare global {
   interface HTMLElementTagNameMap {
     'hsr-map': HsrMap;
   }
+}
+
+type DeckModule = typeof import('./deck-overlay.ts');
+let deckModule: Promise<DeckModule> | undefined;
+/** deck.gl's chunk, fetched once (a failed fetch is tried again by the next map). */
+function loadDeck(): Promise<DeckModule> {
+  deckModule ??= import('./deck-overlay.ts').catch((e: unknown) => {
+    deckModule = undefined;
+    throw e;
+  });
+  return deckModule;
 }
 
 /** The MapLibre layer that draws a deck.gl layer in interleaved mode (as @deck.gl/maplibre names it; `layer-utils.js`, not exported). */
@@ -124,6 +135,8 @@ export class HsrMap extends LitElement {
   /** What the layers were last built from: a camera move alone does not rebuild them. */
   private layerInputs: unknown[] = [];
   private overlay?: MapLibreOverlay;
+  /** deck.gl's module, once loaded (`loadDeck`). */
+  private deck?: DeckModule;
   private container?: HTMLDivElement;
   /** The camera we last set or reported, to tell user moves from ours. */
   private lastCamera?: Camera;
@@ -319,15 +332,27 @@ export class HsrMap extends LitElement {
     // The default view is where the map starts: a resize while the page settles (a phone's bottom sheet) ends
     // a "move" to the same place, which must not turn the default view into a link with a camera.
     else this.lastCamera = cameraOf(map);
-    this.overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      // Hover names what is under the pointer (a little around it: thin lines are hard to hit).
-      pickingRadius: 3,
-      getTooltip: (info: PickingInfo) => this.marks.tooltip(info),
-      onAfterRender: () => this.checkDrawn(),
-    });
-    map.addControl(this.overlay);
+    // deck.gl comes in its own chunk, while MapLibre loads the base map (deck-overlay.ts).
+    void loadDeck().then(
+      (deck) => {
+        if (this.map !== map) return; // replaced meanwhile (a restored context, another base map)
+        this.deck = deck;
+        this.overlay = deck.createOverlay({
+          interleaved: true,
+          layers: [],
+          // Hover names what is under the pointer (a little around it: thin lines are hard to hit).
+          pickingRadius: 3,
+          getTooltip: (info: PickingInfo) => this.marks.tooltip(info),
+          onAfterRender: () => this.checkDrawn(),
+        });
+        map.addControl(this.overlay);
+        this.updateLayers();
+      },
+      (e: unknown) => {
+        console.warn('the map’s layers could not load:', e);
+        reportPartMissing('map-layers');
+      },
+    );
     // Clicks and taps are picked on release, from MapLibre's click, not by deck.gl: its pick on
     // button-down takes longer than its tap recogniser allows on software WebGL, dropping quick clicks.
     this.marks.attach(map, this.container);
@@ -536,7 +561,7 @@ export class HsrMap extends LitElement {
   }
 
   private updateLayers() {
-    if (!this.overlay || !this.state || !this.data || !this.styleReady) return;
+    if (!this.overlay || !this.deck || !this.state || !this.data || !this.styleReady) return;
     const s = this.state;
     this.layerInputs = [this.data, this.lang, this.highlight, s.layers, s.filters, s.mechanisms, s.selected, this.theme, this.playYears?.join('-')];
     this.lod = this.map ? lodForZoom(this.map.getZoom(), this.overviewMaxZoom()) : 'detailed';
@@ -551,7 +576,7 @@ export class HsrMap extends LitElement {
     // Under the labels: ours, or an online style's first symbol layer.
     // (getStyle() is undefined while a style is being replaced or the context restored.)
     const labels = slots.labels ?? (this.basemap === 'online' ? this.map?.getStyle()?.layers?.find((l) => l.type === 'symbol')?.id : undefined);
-    this.drawnLayers = toDeckLayers([...descriptors, ...this.extraLayers], { ...slots, labels });
+    this.drawnLayers = this.deck.toDeckLayers([...descriptors, ...this.extraLayers], { ...slots, labels });
     this.overlay.setProps({ layers: this.drawnLayers });
     this.layersSet = true;
   }

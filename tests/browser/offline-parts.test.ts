@@ -2,8 +2,8 @@
  * A truly offline product, on the built site in Chromium:
  * - a part of the app loaded on first use (the presentation mode, the export
  *   dialog, the document reader) whose code cannot be fetched says so in the
- *   page's language, keeps the view in the address, and offers a reload that
- *   brings it once the network is back;
+ *   page's language (so do the map's deck.gl layers), keeps the view in the
+ *   address, and offers a reload that brings it once the network is back;
  * - the offline cache repairs itself: files deleted from it come back on the
  *   next start with a network, "Ready offline" shows only when every file is
  *   really there, and the repaired cache opens the site with no server at all.
@@ -87,6 +87,20 @@ describe('lazy parts without their code (Chromium, built site)', () => {
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.innerText()).toMatch(/^The document reader could not load/);
     expect(new URL(page.url()).hash).toMatch(/doc=/);
+    expect(rec.pageErrors).toEqual([]);
+  });
+
+  it('says so, in Chinese, when the map’s layers cannot load: the base map stays, and the reload brings them', { timeout: SLOW }, async () => {
+    const rec = await openWithout('deck-overlay', '#lang=zh');
+    const { page } = rec;
+    const banner = partBanner(page);
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.innerText()).toMatch(/^地图图层未能加载/);
+    expect(await page.evaluate(() => window.__hsrMap!.deckLayerIds())).toEqual([]);
+    await rec.restore();
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: '重新加载并重试' }).click()]);
+    await page.waitForFunction(() => (window.__hsrMap?.deckLayerIds().length ?? 0) > 0, undefined, { timeout: 90_000 });
+    await expect.poll(() => partBanner(page).count()).toBe(0);
     expect(rec.pageErrors).toEqual([]);
   });
 });

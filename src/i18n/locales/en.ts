@@ -154,6 +154,7 @@ export const enStrings = {
   'lazy.part.presenterView': 'presenter view',
   'lazy.part.editor': 'story editor',
   'lazy.part.export': 'export',
+  'lazy.part.mapLayers': 'map’s layers',
   'map.dataError': 'Some data could not be loaded: {detail}',
   'map.recordsSkipped': '{count} malformed records were skipped.',
   'map.menu.label': '{count} features here',

@@ -173,6 +173,7 @@ export const zh: Locale = {
     'lazy.part.presenterView': '演讲者视图',
     'lazy.part.editor': '故事编辑器',
     'lazy.part.export': '导出功能',
+    'lazy.part.mapLayers': '地图图层',
     'map.dataError': '部分数据无法加载：{detail}',
     'map.recordsSkipped': '已跳过 {count} 条格式错误的记录。',
     'map.menu.label': '此处有 {count} 个要素',
