@@ -83,7 +83,7 @@ declare global {
 
 type DeckModule = typeof import('./deck-overlay.ts');
 let deckModule: Promise<DeckModule> | undefined;
-/** deck.gl's chunk, fetched once (a failed fetch is tried again by the next map). */
+/** deck.gl's chunk, fetched once (after a failure, the next map asks again). */
 function loadDeck(): Promise<DeckModule> {
   deckModule ??= import('./deck-overlay.ts').catch((e: unknown) => {
     deckModule = undefined;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en as enLocale } from '../../src/i18n/locales/en.ts';
 import { zh as zhLocale } from '../../src/i18n/locales/zh.ts';
 import { preferredLang, t } from '../../src/i18n/i18n.ts';
+import { PAGE_CJK_FAMILY } from '../../src/app/page-fonts.ts';
 import { LAYERS, AREA_NAMES, DISEASE_GROUP_NAMES, DIRECTION_NAMES, STATUS_NAMES } from '../../src/layers/registry.ts';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -11,6 +12,16 @@ const en = enLocale.strings;
 const zh = zhLocale.strings;
 
 describe('i18n', () => {
+  it("ends both languages' font stacks in the site's own CJK font, before the generic families", () => {
+    for (const stack of [enLocale.font, zhLocale.font]) {
+      const families = stack.split(',').map((f) => f.trim().replace(/"/g, ''));
+      const at = families.indexOf(PAGE_CJK_FAMILY);
+      expect(at).toBeGreaterThan(0);
+      // Every family after it is generic: a system font named after it would never be reached for Chinese.
+      expect(families.slice(at + 1).every((f) => ['system-ui', 'sans-serif'].includes(f))).toBe(true);
+    }
+  });
+
   it('has every UI key in both languages, and nothing extra', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
   });

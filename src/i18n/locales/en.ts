@@ -390,7 +390,7 @@ export const en = {
   name: 'English',
   tag: 'en',
   intl: { numbers: 'en-GB', dates: 'en-GB', collation: 'en' },
-  // "HSR Noto Sans SC": the site's own CJK subset (src/page-fonts.ts), for a machine with no CJK font.
+  // "HSR Noto Sans SC": the site's own CJK subset (src/app/page-fonts.ts), for a machine with no CJK font.
   font: '"Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "HSR Noto Sans SC", sans-serif',
   punctuation: { list: ', ', titles: ' · ', comma: ', ', colon: ': ', semicolon: '; ', sentenceEnd: '. ', space: ' ', range: '–' },
   formats: {

@@ -6,7 +6,7 @@ export const zh: Locale = {
   tag: 'zh-Hans',
   // Pinyin order (the default collation of Simplified Chinese).
   intl: { numbers: 'zh-CN', dates: 'zh-CN', collation: 'zh-Hans-CN' },
-  // "HSR Noto Sans SC": the site's own CJK subset (src/page-fonts.ts), for a machine with no CJK font.
+  // "HSR Noto Sans SC": the site's own CJK subset (src/app/page-fonts.ts), for a machine with no CJK font.
   font: '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "HSR Noto Sans SC", system-ui, sans-serif',
   punctuation: { list: '、', titles: '、', comma: '，', colon: '：', semicolon: '；', sentenceEnd: '。', space: '', range: '—' },
   formats: {
