@@ -18,6 +18,7 @@ import { checkGeometry } from './validate.ts';
 import { serializeJson, serializeLayer, sha256, shippedBBoxes, toCsv } from './output.ts';
 import { BASEMAP_OVERVIEW_LAYERS, basemapFiles, OVERVIEW_BASEMAP_OPTIONS } from './basemap.ts';
 import { overviewLayer } from './overview.ts';
+import { briefProps } from '../src/data/brief.ts';
 import type { CountryPlaced, LayerFeature } from './layers/context.ts';
 import { countryAliases, countryName } from './country-names.ts';
 
@@ -168,7 +169,7 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
   log.countryPlaced = d.countryPlaced;
   const files = new Map<string, string>();
 
-  /** Writes a layer's features as `file` (and its overview, for polygons): its manifest entry. */
+  /** Writes a layer's features as `file` (and its overview, for polygons, and its brief first file): its manifest entry. */
   const writeLayer = (features: LayerFeature[], file: string): ManifestFile & { bytes: number } => {
     const text = serializeLayer(features);
     files.set(file, text);
@@ -183,6 +184,15 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
       files.set(ofile, otext);
       entry.overview = { file: ofile, bytes: Buffer.byteLength(otext), max_zoom: OVERVIEW_MAX_ZOOM };
     }
+    // The first file again (the overview where there is one), its records brief: what the first frame loads (src/data/brief.ts).
+    const first = overview ?? features;
+    const btext = serializeLayer(
+      first.map((f) => ({ ...f, properties: briefProps(f.properties) })),
+      shippedBBoxes(features),
+    );
+    const bfile = (entry.overview?.file ?? file).replace(/[^/]+$/, (name) => `brief/${name}`);
+    files.set(bfile, btext);
+    entry.brief = { file: bfile, bytes: Buffer.byteLength(btext) };
     return entry;
   };
   const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
@@ -197,6 +207,7 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
       count: d.layers[id].length,
       bytes: base.bytes,
       ...(base.overview ? { overview: base.overview } : {}),
+      brief: base.brief,
     };
     if ((WORLDVIEW_LAYERS as readonly string[]).includes(id)) {
       const wvs: Record<string, ManifestFile> = {};

@@ -4,9 +4,11 @@
  * host re-renders whenever the data, the report or the loading state changes.
  *
  * 1. `load(visible)`: the manifest and the layers on the map (polygon layers as
- *    overview outlines), so the map draws as soon as they arrive; then, once the
- *    map has drawn (`mapDrawn()`) and the browser is idle, every other layer (the
- *    list, search and layers switched on later need them).
+ *    overview outlines, records brief: `data/brief.ts`), so the map draws as soon
+ *    as they arrive; then, once the map has drawn (`mapDrawn()`) and the browser
+ *    is idle, every layer's whole records (the list, search, the detail panel
+ *    and layers switched on later need them); the whole records of the layers
+ *    on the map at once when a feature is opened (`hurry()`).
  * 2. `wantDetail(layers)`: the detailed outlines, when the map is zoomed in or an
  *    image is exported; polygon layers switched on later come detailed too.
  *
@@ -54,6 +56,10 @@ export class DataController implements ReactiveController {
   private detailWanted = false;
   private resolveMapDrawn: () => void = () => undefined;
   private readonly drawn = new Promise<void>((resolve) => (this.resolveMapDrawn = resolve));
+  private resolveFirstIn: () => void = () => undefined;
+  /** The layers on the map are in (brief). */
+  private readonly firstIn = new Promise<void>((resolve) => (this.resolveFirstIn = resolve));
+  private hurried = false;
   /** Bounds of every country of the base map, one index per file (worldview). */
   private readonly countryIndexes = new Map<string, Promise<Map<string, Bounds>>>();
 
@@ -85,6 +91,7 @@ export class DataController implements ReactiveController {
   async load(visible: readonly LayerId[]): Promise<void> {
     try {
       this.hooks.onFirst?.(await this.loader.start(visible));
+      this.resolveFirstIn();
       await this.drawn;
       await idle();
       await this.loader.loadRest();
@@ -105,6 +112,13 @@ export class DataController implements ReactiveController {
   /** Switches the worldview: the loaded layers' files for it come in, then the data is published once. */
   setWorldview(worldview: Worldview): Promise<void> {
     return this.loader.setWorldview(worldview);
+  }
+
+  /** The whole records are wanted now (a feature is open): the rest of the data comes at once. */
+  hurry(): void {
+    if (this.hurried) return;
+    this.hurried = true;
+    void this.firstIn.then(() => this.loader.loadWhole());
   }
 
   /** The map has drawn its first frame (or cannot draw): the rest of the data may come. */

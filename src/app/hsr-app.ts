@@ -216,6 +216,8 @@ export class HsrApp extends LitElement {
     if (s.lang === 'zh' || s.story) void registerPageFonts();
     // The detail panel and the reader load on first use (lazy-elements.ts).
     if (s.selected) void ensureElement('hsr-detail');
+    // A feature opened before the whole records are in (the map draws from brief ones): they come now, not at the next idle.
+    if (s.selected) this.data.hurry();
     if (s.reader) void ensureElement('hsr-reader');
     // Zoomed in (or exporting) once: a polygon layer switched on later comes detailed too.
     if (s.layers !== before?.layers) this.data.layersShown(s.layers);

@@ -101,6 +101,8 @@ export interface ManifestFile {
   bytes?: number;
   /** The same features with outlines simplified for zooms below `max_zoom` (loaded first). */
   overview?: { file: string; bytes?: number; max_zoom: number };
+  /** The first file the page loads (the overview where there is one) with brief records, for the first frame (`brief.ts`). */
+  brief?: { file: string; bytes?: number };
 }
 
 /**

@@ -17,6 +17,11 @@ export function dataFile(entry: Entry, worldview: Worldview, lod: LevelOfDetail 
   return lod === 'overview' && own.overview ? own.overview.file : own.file;
 }
 
+/** The entry's brief first file in a worldview (`brief.ts`), or undefined when the manifest names none. */
+export function briefFile(entry: Entry, worldview: Worldview): string | undefined {
+  return (entry.worldviews?.[worldview] ?? entry).brief?.file;
+}
+
 /** Whether the entry has an overview file (in that worldview). */
 export function hasOverview(entry: Entry, worldview: Worldview): boolean {
   return !!(entry.worldviews?.[worldview] ?? entry).overview;

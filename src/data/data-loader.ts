@@ -4,9 +4,10 @@
  *
  * 1. `start(visible)`: the manifest and the layers on the map, polygon layers as
  *    their overview outlines (a fraction of the bytes; the map opens at world
- *    scale);
- * 2. `loadRest()`: every other layer (overviews too), once the map has drawn —
- *    the list, the search and layers switched on later need them;
+ *    scale), their records brief (`brief.ts`: no summaries or quotes);
+ * 2. `loadRest()`: every layer's whole records (overviews too), once the map
+ *    has drawn — the list, the search, the detail panel and layers switched on
+ *    later need them;
  * 3. `ensureDetailed(ids)`: the detailed outlines of polygon layers, when the map
  *    is zoomed in past the overview's `max_zoom` or an image is exported.
  *
@@ -21,14 +22,18 @@
 import { type Manifest } from './contract.ts';
 import { LAYER_IDS, type LayerId } from '../layers/registry.ts';
 import { makeLodDataset, type Dataset, type MapFeature } from './dataset.ts';
-import { dataFile, hasOverview, type LevelOfDetail } from './data-files.ts';
+import { briefFile, dataFile, hasOverview, type LevelOfDetail } from './data-files.ts';
 import { emptyReport, loadManifest, validateFeatures, type FetchLike, type LoadReport } from './load-data.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from './worldviews.ts';
 
+/** The files a layer has: its brief first file, its overview outlines, its detailed ones. */
+type FileKind = LevelOfDetail | 'brief';
+const FILE_KINDS: readonly FileKind[] = ['brief', 'overview', 'detailed'];
+
 export class DataLoader {
   private manifest?: Manifest;
-  /** Layers wanted at each detail (whatever the worldview). */
-  private readonly wanted: Record<LevelOfDetail, Set<LayerId>> = { overview: new Set(), detailed: new Set() };
+  /** Layers wanted at each detail (whatever the worldview); `brief`: their brief first file. */
+  private readonly wanted: Record<FileKind, Set<LayerId>> = { brief: new Set(), overview: new Set(), detailed: new Set() };
   /** Loaded files by path (relative to `data/`): a file two worldviews share is loaded once. */
   private readonly files = new Map<string, MapFeature[]>();
   /** Requests under way, by path, so a file is never fetched twice at once. */
@@ -66,13 +71,13 @@ export class DataLoader {
       this.rejectManifest(e);
       throw e;
     }
-    await this.load([...new Set(visible)], 'overview');
+    await this.load([...new Set(visible)], 'brief');
     // Nothing on the map (a link with no layers): the page still gets its (empty) dataset now.
     if (!this.dataset) this.publish();
     return this.dataset!;
   }
 
-  /** Loads every layer not loaded yet (overviews where there are). */
+  /** Loads every layer not loaded yet, and the whole records of those loaded brief (overviews where there are). */
   loadRest(): Promise<void> {
     return this.load(
       LAYER_IDS.filter((id) => !this.wanted.overview.has(id) && !this.wanted.detailed.has(id)),
@@ -80,22 +85,30 @@ export class DataLoader {
     );
   }
 
-  /** Loads the detailed outlines of these layers where only their overview is loaded. */
+  /** Loads the whole records of the layers loaded brief (a feature is open: its panel needs them). */
+  loadWhole(): Promise<void> {
+    return this.load(
+      [...this.wanted.brief].filter((id) => !this.wanted.overview.has(id) && !this.wanted.detailed.has(id)),
+      'overview',
+    );
+  }
+
+  /** Loads the detailed outlines of these layers, and the whole records of those loaded brief. */
   ensureDetailed(ids: readonly LayerId[]): Promise<void> {
     return this.load(
-      ids.filter((id) => this.entry(id)?.overview),
+      ids.filter((id) => this.entry(id)),
       'detailed',
     );
   }
 
-  /** Whether every polygon layer among `ids` has its detailed outlines (in the current worldview). */
+  /** Whether every layer among `ids` has its detailed outlines and whole records (in the current worldview). */
   isDetailed(ids: readonly LayerId[]): boolean {
     const m = this.manifest;
     return (
       !!m &&
       ids.every((id) => {
         const e = this.entry(id);
-        return !e || !hasOverview(e, this.worldview) || this.files.has(dataFile(e, this.worldview, 'detailed'));
+        return !e || this.files.has(dataFile(e, this.worldview, 'detailed'));
       })
     );
   }
@@ -105,7 +118,15 @@ export class DataLoader {
     if (worldview === this.worldview) return;
     this.worldview = worldview;
     if (!this.manifest) return;
-    await Promise.all((['overview', 'detailed'] as const).map((lod) => this.fetchAll([...this.wanted[lod]], lod)));
+    const whole = (id: LayerId) => this.wanted.overview.has(id) || this.wanted.detailed.has(id);
+    await Promise.all(
+      (['brief', 'overview', 'detailed'] as const).map((kind) =>
+        this.fetchAll(
+          [...this.wanted[kind]].filter((id) => kind !== 'brief' || !whole(id)),
+          kind,
+        ),
+      ),
+    );
     this.publish();
   }
 
@@ -113,15 +134,20 @@ export class DataLoader {
     return this.manifest?.layers.find((l) => l.id === id);
   }
 
-  private async load(ids: readonly LayerId[], lod: LevelOfDetail): Promise<void> {
+  private async load(ids: readonly LayerId[], kind: FileKind): Promise<void> {
     if (!this.manifest) return;
-    for (const id of ids) this.wanted[lod].add(id);
-    await this.fetchAll(ids, lod);
+    for (const id of ids) this.wanted[kind].add(id);
+    await this.fetchAll(ids, kind);
     this.publish();
   }
 
-  /** Fetches the current worldview's file of each layer at that detail (a failed file is not tried again). */
-  private fetchAll(ids: readonly LayerId[], lod: LevelOfDetail): Promise<unknown> {
+  /** A layer's file of that kind in the current worldview; its brief file is its overview (or only) file when the manifest names none. */
+  private fileOf(e: NonNullable<ReturnType<DataLoader['entry']>>, kind: FileKind): string {
+    return (kind === 'brief' && briefFile(e, this.worldview)) || dataFile(e, this.worldview, kind === 'brief' ? 'overview' : kind);
+  }
+
+  /** Fetches the current worldview's file of each layer of that kind (a failed file is not tried again). */
+  private fetchAll(ids: readonly LayerId[], kind: FileKind): Promise<unknown> {
     return Promise.all(
       ids.map((id) => {
         const e = this.entry(id);
@@ -129,11 +155,11 @@ export class DataLoader {
           this.fail(id, `missing:${id}`, 'not in the manifest');
           return Promise.resolve();
         }
-        const path = dataFile(e, this.worldview, lod);
+        const path = this.fileOf(e, kind);
         if (this.files.has(path) || this.failedFiles.has(path)) return Promise.resolve();
         let p = this.pending.get(path);
         if (!p) {
-          p = this.fetchFile(id, path).finally(() => this.pending.delete(path));
+          p = this.fetchFile(id, path, kind === 'brief' && path === briefFile(e, this.worldview)).finally(() => this.pending.delete(path));
           this.pending.set(path, p);
         }
         return p;
@@ -141,12 +167,12 @@ export class DataLoader {
     );
   }
 
-  private async fetchFile(id: LayerId, path: string): Promise<void> {
+  private async fetchFile(id: LayerId, path: string, brief: boolean): Promise<void> {
     try {
       const r = await this.fetchFn(new URL(path, this.base).href);
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       const failedBefore = this.report.failedLayers.length;
-      const features = validateFeatures(id, await r.json(), this.report);
+      const features = validateFeatures(id, await r.json(), this.report, brief);
       if (this.report.failedLayers.length > failedBefore) this.failedFiles.add(path);
       else this.files.set(path, features);
     } catch (e) {
@@ -166,19 +192,27 @@ export class DataLoader {
     const wv = this.worldview;
     const overview: Partial<Record<LayerId, MapFeature[]>> = {};
     const detailed: Partial<Record<LayerId, MapFeature[]>> = {};
+    const brief = new Set<LayerId>();
     for (const id of LAYER_IDS) {
       const e = this.entry(id);
-      if (!e || !(this.wanted.overview.has(id) || this.wanted.detailed.has(id))) continue;
+      if (!e || !FILE_KINDS.some((kind) => this.wanted[kind].has(id))) continue;
       const d = this.files.get(dataFile(e, wv, 'detailed'));
       const o = hasOverview(e, wv) ? this.files.get(dataFile(e, wv, 'overview')) : undefined;
+      // Brief records only until the whole ones are in.
+      const briefPath = briefFile(e, wv);
+      const b = !d && !o && briefPath ? this.files.get(briefPath) : undefined;
       // A layer with nothing of this worldview in yet but on its way (just after a switch): publish
       // once it is in, so a switch shows one worldview, whole. (Detailed outlines arriving later are fine.)
-      const pending = (lod: LevelOfDetail) => this.wanted[lod].has(id) && this.pending.has(dataFile(e, wv, lod));
-      if (!d && !o && (pending('overview') || pending('detailed'))) return;
+      const pending = (kind: FileKind) => this.wanted[kind].has(id) && this.pending.has(this.fileOf(e, kind));
+      if (!d && !o && !b && FILE_KINDS.some(pending)) return;
       if (d) detailed[id] = d;
       if (o) overview[id] = o;
+      if (b) {
+        (hasOverview(e, wv) ? overview : detailed)[id] = b;
+        brief.add(id);
+      }
     }
-    this.dataset = makeLodDataset(m, { overview, detailed }, wv);
+    this.dataset = makeLodDataset(m, { overview, detailed, brief }, wv);
     this.onData(this.dataset, this.report);
   }
 }

@@ -36,6 +36,11 @@ export interface Dataset {
   overview: Partial<Record<LayerId, MapFeature[]>>;
   /** Layers whose detailed file is loaded. */
   detailed: ReadonlySet<LayerId>;
+  /**
+   * Layers whose records are still brief (`brief.ts`): drawn, but without their
+   * summaries, quotes and figures (empty here) until the whole records load.
+   */
+  brief: ReadonlySet<LayerId>;
 }
 
 /**
@@ -51,6 +56,8 @@ export interface DatasetParts {
   detailed?: Partial<Record<LayerId, MapFeature[]>>;
   /** Features from overview files. */
   overview?: Partial<Record<LayerId, MapFeature[]>>;
+  /** Layers whose features (in `detailed` or `overview`) are brief records. */
+  brief?: ReadonlySet<LayerId>;
 }
 
 /** A dataset from the parts loaded so far: detailed features win over overview ones. */
@@ -63,7 +70,7 @@ export function makeLodDataset(manifest: Manifest, parts: DatasetParts, worldvie
     if (f) layers[id] = f;
   }
   const d = makeDataset(manifest, layers, worldview);
-  return { ...d, overview, detailed: new Set(LAYER_IDS.filter((id) => detailed[id])) };
+  return { ...d, overview, detailed: new Set(LAYER_IDS.filter((id) => detailed[id] && !parts.brief?.has(id))), brief: new Set(parts.brief ?? []) };
 }
 
 export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, MapFeature[]>>, worldview: Worldview = DEFAULT_WORLDVIEW): Dataset {
@@ -81,7 +88,7 @@ export function makeDataset(manifest: Manifest, layers: Partial<Record<LayerId, 
       }),
     ]),
   ) as Record<LayerId, PointDatum[]>;
-  return { manifest, worldview, layers: full, byId, points, overview: {}, detailed: new Set(LAYER_IDS.filter((id) => layers[id])) };
+  return { manifest, worldview, layers: full, byId, points, overview: {}, detailed: new Set(LAYER_IDS.filter((id) => layers[id])), brief: new Set() };
 }
 
 export function allFeatures(d: Dataset): MapFeature[] {

@@ -9,7 +9,8 @@
 import type { Manifest } from './contract.ts';
 import { type LayerId, LAYER_IDS } from '../layers/registry.ts';
 import { makeDataset, type Dataset, type MapFeature } from './dataset.ts';
-import { FeatureSchema, ManifestSchema, issuesText } from './schemas.ts';
+import { BriefFeatureSchema, FeatureSchema, ManifestSchema, issuesText } from './schemas.ts';
+import { completeBrief } from './brief.ts';
 import { dataFile } from './data-files.ts';
 import { DEFAULT_WORLDVIEW, type Worldview } from './worldviews.ts';
 
@@ -22,8 +23,12 @@ export interface LoadReport {
 
 export type FetchLike = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json' | 'text'>>;
 
-/** Keeps the valid features of a parsed layer file, and says which were skipped and why. */
-export function validateFeatures(layer: LayerId, json: unknown, report: LoadReport): MapFeature[] {
+/**
+ * Keeps the valid features of a parsed layer file, and says which were skipped
+ * and why. A brief file's records (`brief.ts`) are checked without the fields
+ * they leave out, and completed with empty ones.
+ */
+export function validateFeatures(layer: LayerId, json: unknown, report: LoadReport, brief = false): MapFeature[] {
   const features = (json as { features?: unknown })?.features;
   if (!Array.isArray(features)) {
     report.failedLayers.push({ id: layer, reason: 'not a GeoJSON FeatureCollection' });
@@ -31,10 +36,13 @@ export function validateFeatures(layer: LayerId, json: unknown, report: LoadRepo
   }
   const out: MapFeature[] = [];
   features.forEach((f, index) => {
-    const r = FeatureSchema.safeParse(f);
+    const r = (brief ? BriefFeatureSchema : FeatureSchema).safeParse(f);
     if (!r.success) report.skipped.push({ layer, index, reason: issuesText(r.error.issues) });
     else if (r.data.properties.layer !== layer) report.skipped.push({ layer, index, reason: `properties.layer: "${r.data.properties.layer}" in the ${layer} file` });
-    else out.push(f as MapFeature);
+    else {
+      if (brief) completeBrief((f as MapFeature).properties);
+      out.push(f as MapFeature);
+    }
   });
   return out;
 }

@@ -332,6 +332,11 @@ export class HsrDetail extends LitElement {
       .summary {
         margin: 10px 0 12px;
       }
+      .loading {
+        margin: 12px 0;
+        color: var(--hsr-muted);
+        font-style: italic;
+      }
       .identification {
         margin: 0 0 12px;
         padding: 6px 10px;
@@ -513,10 +518,18 @@ export class HsrDetail extends LitElement {
         ${otherName && otherName !== name ? html`<p class="alt" lang=${htmlLang(other)}>${otherName}</p>` : nothing}
         ${this.badges(p)}
       </header>
-      <div class="body">
-        ${field(lang, p, 'summary') ? html`<p class="summary">${field(lang, p, 'summary')}</p>` : nothing}
-        ${this.identification(p)} ${this.facts(p)} ${this.units(p)} ${this.figures(p.figures ?? [])} ${this.related(p)} ${this.sources(p.sources)} ${this.external(p.external_sources ?? [])}
-      </div>
+      ${
+        this.data?.brief.has(p.layer)
+          ? // A brief record (data/brief.ts): what the map knows now; the summary and the quotes are on their way.
+            html`<div class="body" aria-busy="true">
+            ${this.facts(p)} ${this.related(p)}
+            <p class="loading" role="status">${t(lang, 'detail.loading')}</p>
+          </div>`
+          : html`<div class="body">
+            ${field(lang, p, 'summary') ? html`<p class="summary">${field(lang, p, 'summary')}</p>` : nothing}
+            ${this.identification(p)} ${this.facts(p)} ${this.units(p)} ${this.figures(p.figures ?? [])} ${this.related(p)} ${this.sources(p.sources)} ${this.external(p.external_sources ?? [])}
+          </div>`
+      }
     </aside>`;
   }
 

@@ -264,6 +264,44 @@ describe('reaching the map’s features (built site, Chromium)', () => {
     await page.locator('hsr-pick-menu').waitFor({ state: 'detached' });
   });
 
+  it('opens a symbol clicked before the whole records are in: what the map knows, then, once they arrive, the summary and the quotes', async () => {
+    // The map draws from brief records (data/brief/): the whole ones are held back until the test lets them through.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const heldPaths: string[] = [];
+    const rec = await openPage(browser, `${inject('baseUrl')}?test`, {
+      beforeGoto: (page) =>
+        page.route(/\/data\/(projects|events|tcm-centres)\.geojson$/, async (route) => {
+          heldPaths.push(new URL(route.request().url()).pathname);
+          await held;
+          await route.continue();
+        }),
+    });
+    open.push(rec);
+    const { page } = rec;
+    await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+    await settle(page);
+    const targets = await onScreen(page, defaultPointFeatures());
+    const lone = targets.find((a) => !targets.some((b) => b !== a && Math.hypot(a.x - b.x, a.y - b.y) < 16));
+    expect(lone).toBeDefined();
+    await page.mouse.click(lone!.x, lone!.y);
+    await page.waitForFunction((id) => (document.querySelector('hsr-app') as unknown as { state: { selected: string | null } }).state.selected === id, lone!.id);
+    const detail = page.locator('hsr-detail');
+    await expect.poll(() => detail.locator('h2').textContent()).toBe(lone!.name);
+    const loading = detail.locator('.loading[role="status"]');
+    await loading.waitFor();
+    expect(await detail.locator('blockquote').count()).toBe(0);
+    expect(heldPaths.length).toBeGreaterThan(0);
+    // The whole records arrive: the panel, still open on the same feature, shows its quotes.
+    release();
+    await loading.waitFor({ state: 'detached', timeout: 30_000 });
+    const whole = ['projects', 'events', 'tcm-centres']
+      .flatMap((l) => (JSON.parse(readFileSync(`public/data/${l}.geojson`, 'utf8')) as { features: { id: string; properties: { sources: { quote: string }[] } }[] }).features)
+      .find((f) => f.id === lone!.id)!;
+    await expect.poll(() => detail.locator('blockquote').first().textContent()).toBe(whole.properties.sources[0]!.quote);
+    expect(await selected(page)).toBe(lone!.id);
+  });
+
   it('offers every disease zone under a click where zones overlap, and opens the one chosen', async () => {
     const zones = (JSON.parse(readFileSync('public/data/disease-zones.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name_en: string }>).features;
     const under = ([lon, lat]: [number, number]) => zones.filter((z) => booleanPointInPolygon([lon, lat], z)).map((z) => String(z.id));

@@ -55,6 +55,7 @@ export const enStrings = {
   'detail.close': 'Close details',
   'detail.figures': 'Figures',
   'detail.sources': 'Sources',
+  'detail.loading': 'Loading its summary and sources…',
   'detail.external': 'Other sources',
   'detail.identification': 'How it is identified',
   'detail.drawnInChina': 'Drawn in China',
