@@ -149,10 +149,7 @@ export class HsrApp extends LitElement {
     this.unsubscribeParts = onPartMissing((part) => {
       if (!this.partsMissing.includes(part)) this.partsMissing = [...this.partsMissing, part];
       // A map without its layers will not draw them: the base map shows, and the list has the rest of the data.
-      if (part === 'map-layers') {
-        this.poster?.reveal();
-        this.data.mapDrawn();
-      }
+      if (part === 'map-layers') this.mapSettled();
     });
     this.addEventListener('hsr-detail-wanted', this.wantDetail);
     this.addEventListener('hsr-map-drawn', this.onMapDrawn);
@@ -372,21 +369,28 @@ export class HsrApp extends LitElement {
   private onMapStatus = (e: HsrEvent<'hsr-map-status'>) => {
     this.mapStatus = e.detail.status;
     // Without a map, the rest of the data need not wait for it.
-    if (e.detail.status === 'no-webgl') {
-      void registerPageFonts();
-      this.data.mapDrawn();
-      this.poster?.reveal();
-    }
+    if (e.detail.status === 'no-webgl') this.mapSettled();
   };
+
+  /**
+   * The map has drawn its first full frame, or will draw none: what waited for
+   * it comes now — the rest of the data, the page's own CJK font, the side
+   * panel's other tabs (lazy-elements.ts) — and the poster gives way.
+   */
+  private mapSettled() {
+    void registerPageFonts();
+    void ensureElement('hsr-filters');
+    void ensureElement('hsr-list');
+    this.poster?.reveal();
+    this.data.mapDrawn();
+  }
 
   private onBasemapMissing = (e: HsrEvent<'hsr-basemap-missing'>) => {
     this.basemapMissing = e.detail.files;
   };
 
   private onMapDrawn = () => {
-    void registerPageFonts();
-    this.poster?.reveal();
-    this.data.mapDrawn();
+    this.mapSettled();
     // An export soon after the page opens should not wait for the renderer's first frame. Only once
     // every layer's data is in (asking for the export's data fetches the detailed outlines): the
     // second map's shaders and downloads must not compete with the live map's first full frame.

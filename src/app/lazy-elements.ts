@@ -1,8 +1,9 @@
 /**
  * Parts the first paint does not need, loaded the first time the page shows
- * them: the detail panel (a selection), the document reader, the presentation
- * mode, the presenter view (a window of its own), the story editor and the
- * export dialog. They are rendered by tag as usual; the browser upgrades them
+ * them: the side panel's filters and list (or once the map has drawn), the
+ * detail panel (a selection), the document reader, the presentation mode, the
+ * presenter view (a window of its own), the story editor and the export
+ * dialog. They are rendered by tag as usual; the browser upgrades them
  * when their module arrives, and Lit applies the properties set before that.
  * Keeps them out of the bytes a phone downloads before the map is interactive.
  *
@@ -17,6 +18,8 @@
 import type { StringKey } from '../i18n/locale.ts';
 
 const MODULES = {
+  'hsr-filters': () => import('../ui/hsr-filters.ts'),
+  'hsr-list': () => import('../ui/hsr-list.ts'),
   'hsr-detail': () => import('../ui/hsr-detail.ts'),
   'hsr-reader': () => import('../ui/hsr-reader.ts'),
   'hsr-presenter': () => import('../ui/hsr-presenter.ts'),
@@ -31,6 +34,8 @@ export type LazyPart = LazyTag | 'map-layers';
 
 /** Each part's name in the message that says it could not load. */
 export const LAZY_PART_NAMES = {
+  'hsr-filters': 'lazy.part.filters',
+  'hsr-list': 'lazy.part.list',
   'hsr-detail': 'lazy.part.detail',
   'hsr-reader': 'lazy.part.reader',
   'hsr-presenter': 'lazy.part.presenter',

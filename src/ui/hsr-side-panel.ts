@@ -19,8 +19,8 @@ import type { Dataset } from '../data/dataset.ts';
 import type { MapStatus } from '../map/hsr-map.ts';
 import { t } from '../i18n/i18n.ts';
 import './hsr-layer-panel.ts';
-import './hsr-filters.ts';
-import './hsr-list.ts';
+// The filters and the list load when their tab is shown, or once the map has drawn (lazy-elements.ts).
+import { ensureElement } from '../app/lazy-elements.ts';
 
 export type SideTab = 'layers' | 'filters' | 'list';
 const TABS: readonly SideTab[] = ['layers', 'filters', 'list'];
@@ -107,6 +107,11 @@ export class HsrSidePanel extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    if (this.tab === 'filters') void ensureElement('hsr-filters');
+    if (this.tab === 'list') void ensureElement('hsr-list');
+  }
+
   /** Shows a tab: on phones tapping the open tab again folds the sheet away, any other tab opens it. */
   selectTab(tab: SideTab): void {
     this.sheetOpen = !(this.sheetOpen && this.tab === tab && tab !== 'list');
@@ -119,6 +124,7 @@ export class HsrSidePanel extends LitElement {
   async showList(): Promise<void> {
     this.selectTab('list');
     await this.updateComplete;
+    if (!(await ensureElement('hsr-list'))) return;
     await this.querySelector('hsr-list')?.focusList();
   }
 

@@ -149,6 +149,8 @@ export const enStrings = {
   'map.basemapMissing': 'Part of the base map could not be loaded ({detail}). Reload the page to try again.',
   'lazy.failed': 'The {part} could not load: it needs the network once, and then works offline too. The view stays in the page’s address.',
   'lazy.retry': 'Reload and try again',
+  'lazy.part.filters': 'filters',
+  'lazy.part.list': 'list of features',
   'lazy.part.detail': 'detail panel',
   'lazy.part.reader': 'document reader',
   'lazy.part.presenter': 'presentation mode',

@@ -168,6 +168,8 @@ export const zh: Locale = {
     'map.basemapMissing': '部分底图文件未能加载（{detail}），请重新加载页面再试。',
     'lazy.failed': '{part}未能加载：首次使用需要联网一次，之后离线也能使用。当前视图仍保存在页面地址中。',
     'lazy.retry': '重新加载并重试',
+    'lazy.part.filters': '筛选',
+    'lazy.part.list': '要素列表',
     'lazy.part.detail': '详情面板',
     'lazy.part.reader': '原文阅读器',
     'lazy.part.presenter': '演示模式',
