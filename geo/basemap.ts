@@ -119,6 +119,12 @@ export interface BasemapOptions {
   /** Graticule spacing in degrees (must divide 180). */
   graticuleStep: number;
   /**
+   * Whether the countries carry their names. The overview's do not: the map draws
+   * it only as fills (its names are the labels', and the detailed file's), and
+   * the names were a sixth of the first download of the base map.
+   */
+  countryNames: boolean;
+  /**
    * Polygons (islands) smaller than this are dropped, except each country's
    * largest, so no country disappears. 0 keeps all (the detailed base map); the
    * overview (see `OVERVIEW_BASEMAP_OPTIONS`) drops what is below a pixel.
@@ -136,6 +142,7 @@ export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = {
   simplifyWeight: BASEMAP_SIMPLIFY_WEIGHT,
   digits: 3,
   graticuleStep: 15,
+  countryNames: true,
   minPolygonKm2: 0,
   restoreTolerance: 0,
 };
@@ -151,6 +158,7 @@ export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = {
 export const OVERVIEW_BASEMAP_OPTIONS: Partial<BasemapOptions> = {
   simplifyWeight: 0.5,
   digits: 2,
+  countryNames: false,
   minPolygonKm2: 500,
   restoreTolerance: 0.1,
 };
@@ -520,7 +528,11 @@ export function serializeCollection(fc: FeatureCollection): string {
  */
 export function basemapFiles(worldview: Worldview = BASE_WORLDVIEW, options: Partial<BasemapOptions> = {}, topology: UnitsTopology = loadWorldviewTopology(worldview)): Map<string, string> {
   const b = buildBasemap(topology, options, worldview);
-  return new Map(BASEMAP_LAYERS.map((name) => [name, serializeCollection(b[name])]));
+  const { countryNames } = { ...DEFAULT_BASEMAP_OPTIONS, ...options };
+  const countries: FeatureCollection = countryNames
+    ? b.countries
+    : { ...b.countries, features: b.countries.features.map((f) => ({ ...f, properties: { iso2: f.properties.iso2, disputed: f.properties.disputed } })) };
+  return new Map(BASEMAP_LAYERS.map((name) => [name, serializeCollection(name === 'countries' ? countries : b[name])]));
 }
 
 export interface WrittenFile {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { booleanValid } from '@turf/boolean-valid';
@@ -170,6 +171,18 @@ describe('buildBasemap', () => {
     expect(labelKeys).toEqual([...labelKeys].sort());
     expect(Object.keys(basemap.countries.features[0]!.properties)).toEqual(['iso2', 'name_en', 'name_zh', 'disputed']);
     expect(Object.keys(basemap.labels.features[0]!.properties)).toEqual(['iso2', 'name_en', 'name_zh', 'disputed', 'rank', 'scalerank']);
+  });
+
+  it('leaves the names out of the overview countries (drawn only as fills), every country by its code, in the same order', () => {
+    const committed = (file: string) => JSON.parse(readFileSync(`public/data/${file}`, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    for (const prefix of ['', 'cn/']) {
+      const overview = committed(`${prefix}basemap/overview/countries.geojson`).features;
+      expect(overview.every((f) => Object.keys(f.properties).join() === 'iso2,disputed')).toBe(true);
+      const detailed = committed(`${prefix}basemap/countries.geojson`).features;
+      expect(detailed.every((f) => typeof f.properties.name_en === 'string' && typeof f.properties.name_zh === 'string')).toBe(true);
+      const codes = (fs: typeof overview) => fs.map((f) => String(f.properties.iso2)).filter(Boolean);
+      expect(codes(overview)).toEqual(codes(detailed));
+    }
   });
 
   it('is deterministic and does not modify the topology', () => {
