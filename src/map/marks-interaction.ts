@@ -21,8 +21,8 @@ import { layerSpec } from '../layers/registry.ts';
 import type { Lang } from '../state/app-state.ts';
 import { reducedMotion, screenOf } from './camera-moves.ts';
 import { ARROWS, nearestInDirection, nearestTo } from './keyboard-nav.ts';
-import { clickChoice } from './pick-areas.ts';
 import { describeView } from './view-description.ts';
+import type { ClickChoice } from './pick-areas.ts';
 
 /**
  * How far outside a symbol's edge a click still reaches it (CSS pixels): a
@@ -83,7 +83,7 @@ export class MarksInteraction implements ReactiveController {
 
   /** Listens on a new map (the host makes one at start, after a language switch and a lost context). */
   attach(map: MapLibreMap, container: HTMLElement): void {
-    map.on('click', (e) => this.onClick(e));
+    map.on('click', (e) => void this.onClick(e));
     map.on('move', () => this.placeFocusRing());
     map.on('movestart', () => {
       if (this.menu && !this.menu.keyboard) this.set({ menu: null });
@@ -161,7 +161,7 @@ export class MarksInteraction implements ReactiveController {
    * size (no GPU picking: immediate on any device; a finger gets a wider
    * margin), else a line or area by deck.gl's pick at that point.
    */
-  private onClick(e: MapMouseEvent) {
+  private async onClick(e: MapMouseEvent) {
     const touch = (e.originalEvent as PointerEvent).pointerType === 'touch' || (e.originalEvent as PointerEvent).pointerType === 'pen';
     const mark = this.markAt(e.point.x, e.point.y, touch ? HIT_SLOP.touch : HIT_SLOP.mouse);
     this.set({ focusKey: null });
@@ -176,7 +176,16 @@ export class MarksInteraction implements ReactiveController {
     this.set({ menu: null });
     const info = this.host.pickAt(e.point.x, e.point.y, touch ? 10 : 3);
     const at = e.lngLat.wrap().toArray() as [number, number];
-    const choice = clickChoice(info ? featureOf(info) : undefined, this.host.overlappingAreas(), at);
+    const top = info ? featureOf(info) : undefined;
+    // Zones drawn to overlap (`role: 'hatch'`) may hide others under the click: their point-in-polygon
+    // test (pick-areas.ts, with turf) is loaded on the first such click, not with the page.
+    const choice: ClickChoice =
+      top && layerSpec(top.properties.layer)?.role === 'hatch'
+        ? await import('./pick-areas.ts').then(
+            (m) => m.clickChoice(top, this.host.overlappingAreas(), at),
+            () => ({ kind: 'select', id: top.properties.id }),
+          )
+        : { kind: 'select', id: top?.properties.id ?? null };
     if (choice.kind === 'menu') {
       // Zones overlapping at the point: the menu offers each, as a badge offers its points.
       this.openMenu(
