@@ -34,7 +34,7 @@ import { LANGS } from '../src/data/vocabulary.ts';
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'public');
 /** WebP quality: a picture shown for a second or two under a fading map; small matters more than sharp. */
-const QUALITY = 0.55;
+const QUALITY = 0.45;
 /** Device pixels of the poster per CSS pixel of the map it copies (upscaled on screen: a blur nobody studies). */
 const SCALE = 0.75;
 const TIMEOUT_MS = 180_000;
