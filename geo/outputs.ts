@@ -11,7 +11,7 @@
  */
 import { type Manifest, type ManifestBasemapFile, type ManifestFile, type ManifestLayer, OVERVIEW_MAX_ZOOM, type CountryName } from '../src/data/contract.ts';
 import { BASE_WORLDVIEW, WORLDVIEW_NAMES, WORLDVIEWS, worldviewPath } from '../src/data/worldviews.ts';
-import { LAYER_IDS, layerSpec, type LayerId } from '../src/layers/registry.ts';
+import { DEFAULT_LAYERS, LAYER_IDS, layerSpec, type LayerId } from '../src/layers/registry.ts';
 import { buildDataset, WORLDVIEW_LAYERS, type Dataset } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { checkGeometry } from './validate.ts';
@@ -169,8 +169,11 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
   log.countryPlaced = d.countryPlaced;
   const files = new Map<string, string>();
 
-  /** Writes a layer's features as `file` (and its overview, for polygons, and its brief first file): its manifest entry. */
-  const writeLayer = (features: LayerFeature[], file: string): ManifestFile & { bytes: number } => {
+  /**
+   * Writes a layer's features as `file` (and its overview, for polygons, and its brief first file
+   * when `brief`): its manifest entry.
+   */
+  const writeLayer = (features: LayerFeature[], file: string, brief: boolean): ManifestFile & { bytes: number } => {
     const text = serializeLayer(features);
     files.set(file, text);
     const entry: ManifestFile & { bytes: number } = { file, bytes: Buffer.byteLength(text) };
@@ -184,6 +187,7 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
       files.set(ofile, otext);
       entry.overview = { file: ofile, bytes: Buffer.byteLength(otext), max_zoom: OVERVIEW_MAX_ZOOM };
     }
+    if (!brief) return entry;
     // The first file again (the overview where there is one), its records brief: what the first frame loads (src/data/brief.ts).
     const first = overview ?? features;
     const btext = serializeLayer(
@@ -196,8 +200,11 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
     return entry;
   };
   const layers: ManifestLayer[] = LAYER_IDS.map((id: LayerId) => {
-    const base = writeLayer(d.layers[id], `${id}.geojson`);
     const spec = layerSpec(id);
+    // Brief first files for the points and lines, and for the outlines the default view draws: an outline
+    // layer's brief file repeats its geometry, worth it only where the first frame of most visits needs it.
+    const brief = spec.geometry !== 'Polygon' || DEFAULT_LAYERS.includes(id);
+    const base = writeLayer(d.layers[id], `${id}.geojson`, brief);
     const entry: ManifestLayer = {
       id,
       file: base.file,
@@ -207,11 +214,11 @@ export function buildOutputs(root = 'seeds', log: BuildLog = {}): Map<string, st
       count: d.layers[id].length,
       bytes: base.bytes,
       ...(base.overview ? { overview: base.overview } : {}),
-      brief: base.brief,
+      ...(base.brief ? { brief: base.brief } : {}),
     };
     if ((WORLDVIEW_LAYERS as readonly string[]).includes(id)) {
       const wvs: Record<string, ManifestFile> = {};
-      for (const wv of WORLDVIEWS) if (wv !== BASE_WORLDVIEW) wvs[wv] = writeLayer(d.worldviews[wv][id as (typeof WORLDVIEW_LAYERS)[number]], worldviewPath(`${id}.geojson`, wv));
+      for (const wv of WORLDVIEWS) if (wv !== BASE_WORLDVIEW) wvs[wv] = writeLayer(d.worldviews[wv][id as (typeof WORLDVIEW_LAYERS)[number]], worldviewPath(`${id}.geojson`, wv), brief);
       entry.worldviews = wvs;
     }
     return entry;

@@ -3,7 +3,7 @@
  * (`lib/attribute/attribute-buffer-groups.js`, created by the attribute
  * manager only when `device.type === 'webgpu'`). Its module imports luma.gl's
  * GPGPU package, which the site — WebGL only — never runs but would download
- * and parse before its first frame (about 12 KB gzip), as no bundler can prove
+ * and parse before its first frame (about 20 KB gzip), as no bundler can prove
  * the WebGPU branch dead. This plugin puts a module in its place whose class
  * cannot be made: should a WebGL page ever reach it, it says why instead of
  * drawing wrong. `tests/unit/deck-webgl-only.test.ts` holds the attribute

@@ -213,8 +213,9 @@ export class HsrApp extends LitElement {
     if (s.lang === 'zh' || s.story) void registerPageFonts();
     // The detail panel and the reader load on first use (lazy-elements.ts).
     if (s.selected) void ensureElement('hsr-detail');
-    // A feature opened before the whole records are in (the map draws from brief ones): they come now, not at the next idle.
-    if (s.selected) this.data.hurry();
+    // A feature or the reader (which lists what cites a passage) opened before the whole records are in
+    // (the map draws from brief ones): they come now, not at the next idle.
+    if (s.selected || s.reader) this.data.hurry();
     if (s.reader) void ensureElement('hsr-reader');
     // Zoomed in (or exporting) once: a polygon layer switched on later comes detailed too.
     if (s.layers !== before?.layers) this.data.layersShown(s.layers);
@@ -521,7 +522,7 @@ export class HsrApp extends LitElement {
             ? html`<hsr-presenter .lang=${lang} .state=${s} .story=${talk.story} .blanked=${talk.talk?.blanked ?? false} .presenterViews=${talk.peers.presenter} .handout=${talk.handout} .data=${data} .offline=${this.offline} .liveCamera=${this.liveCamera} .mapReady=${this.mapStatus === 'ready' || this.mapStatus === 'no-webgl'}></hsr-presenter>`
             : nothing
         }
-        ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${data}></hsr-detail>` : nothing}
+        ${selected ? html`<hsr-detail .lang=${lang} .feature=${selected} .data=${data} .complete=${this.data.complete}></hsr-detail>` : nothing}
         ${this.editorOpen && !s.story ? html`<hsr-story-editor role="region" aria-labelledby="editor-title" .lang=${lang} .state=${s} .data=${data} .liveCamera=${this.liveCamera}></hsr-story-editor>` : nothing}
         ${this.banners()}
       </main>

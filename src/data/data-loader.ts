@@ -77,20 +77,23 @@ export class DataLoader {
     return this.dataset!;
   }
 
-  /** Loads every layer not loaded yet, and the whole records of those loaded brief (overviews where there are). */
+  /**
+   * Loads every layer not loaded yet, and the whole records (overviews where
+   * there are) of those loaded brief, waiting for any already on their way.
+   * A layer wanted only detailed (switched on when zoomed in) has its whole
+   * records already, and no overview is fetched for it.
+   */
   loadRest(): Promise<void> {
     return this.load(
-      LAYER_IDS.filter((id) => !this.wanted.overview.has(id) && !this.wanted.detailed.has(id)),
+      LAYER_IDS.filter((id) => !this.wanted.detailed.has(id) || this.wanted.brief.has(id)),
       'overview',
     );
   }
 
   /** Loads the whole records of the layers loaded brief (a feature is open: its panel needs them). */
   loadWhole(): Promise<void> {
-    return this.load(
-      [...this.wanted.brief].filter((id) => !this.wanted.overview.has(id) && !this.wanted.detailed.has(id)),
-      'overview',
-    );
+    // Files already in are not fetched again, and those on their way (the rest of the data) are waited for.
+    return this.load([...this.wanted.brief], 'overview');
   }
 
   /** Loads the detailed outlines of these layers, and the whole records of those loaded brief. */
@@ -159,7 +162,7 @@ export class DataLoader {
         if (this.files.has(path) || this.failedFiles.has(path)) return Promise.resolve();
         let p = this.pending.get(path);
         if (!p) {
-          p = this.fetchFile(id, path, kind === 'brief' && path === briefFile(e, this.worldview)).finally(() => this.pending.delete(path));
+          p = (kind === 'brief' && path === briefFile(e, this.worldview) ? this.fetchBrief(id, path) : this.fetchFile(id, path)).finally(() => this.pending.delete(path));
           this.pending.set(path, p);
         }
         return p;
@@ -167,17 +170,40 @@ export class DataLoader {
     );
   }
 
-  private async fetchFile(id: LayerId, path: string, brief: boolean): Promise<void> {
+  private async fetchFile(id: LayerId, path: string): Promise<void> {
     try {
       const r = await this.fetchFn(new URL(path, this.base).href);
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       const failedBefore = this.report.failedLayers.length;
-      const features = validateFeatures(id, await r.json(), this.report, brief);
+      const features = validateFeatures(id, await r.json(), this.report);
       if (this.report.failedLayers.length > failedBefore) this.failedFiles.add(path);
       else this.files.set(path, features);
     } catch (e) {
       this.fail(id, path, (e as Error).message);
     }
+  }
+
+  /**
+   * A layer's brief file. Should it fail, the layer's whole file comes instead,
+   * and nothing is reported: only a failure of the whole records is the
+   * visitor's concern (its malformed records too are reported with it).
+   */
+  private async fetchBrief(id: LayerId, path: string): Promise<void> {
+    const scratch = emptyReport();
+    try {
+      const r = await this.fetchFn(new URL(path, this.base).href);
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      const features = validateFeatures(id, await r.json(), scratch, true);
+      if (!scratch.failedLayers.length) {
+        this.files.set(path, features);
+        return;
+      }
+    } catch {
+      // the whole file below
+    }
+    this.failedFiles.add(path);
+    this.wanted.overview.add(id);
+    await this.fetchAll([id], 'overview');
   }
 
   private fail(id: LayerId, path: string, reason: string) {
@@ -204,7 +230,8 @@ export class DataLoader {
       // A layer with nothing of this worldview in yet but on its way (just after a switch): publish
       // once it is in, so a switch shows one worldview, whole. (Detailed outlines arriving later are fine.)
       const pending = (kind: FileKind) => this.wanted[kind].has(id) && this.pending.has(this.fileOf(e, kind));
-      if (!d && !o && !b && FILE_KINDS.some(pending)) return;
+      // (A layer not yet shown at all is simply left out until its file is in: the others do not wait for it.)
+      if (!d && !o && !b && FILE_KINDS.some(pending) && this.dataset?.layers[id].length) return;
       if (d) detailed[id] = d;
       if (o) overview[id] = o;
       if (b) {

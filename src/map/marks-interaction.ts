@@ -161,7 +161,11 @@ export class MarksInteraction implements ReactiveController {
    * size (no GPU picking: immediate on any device; a finger gets a wider
    * margin), else a line or area by deck.gl's pick at that point.
    */
+  /** Clicks so far: a click whose choice waited for pick-areas.ts gives way to any made meanwhile. */
+  private clicks = 0;
+
   private async onClick(e: MapMouseEvent) {
+    const click = ++this.clicks;
     const touch = (e.originalEvent as PointerEvent).pointerType === 'touch' || (e.originalEvent as PointerEvent).pointerType === 'pen';
     const mark = this.markAt(e.point.x, e.point.y, touch ? HIT_SLOP.touch : HIT_SLOP.mouse);
     this.set({ focusKey: null });
@@ -186,6 +190,7 @@ export class MarksInteraction implements ReactiveController {
             () => ({ kind: 'select', id: top.properties.id }),
           )
         : { kind: 'select', id: top?.properties.id ?? null };
+    if (click !== this.clicks) return;
     if (choice.kind === 'menu') {
       // Zones overlapping at the point: the menu offers each, as a badge offers its points.
       this.openMenu(

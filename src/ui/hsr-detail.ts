@@ -78,11 +78,14 @@ export class HsrDetail extends LitElement {
     lang: { type: String },
     feature: { attribute: false },
     data: { attribute: false },
+    complete: { type: Boolean },
   };
 
   declare lang: Lang;
   declare feature: MapFeature | null;
   declare data: Dataset | null;
+  /** Every layer's data has loaded or failed: a record still brief then will not get its summary and quotes. */
+  declare complete: boolean;
 
   private names: Map<string, Bilingual> = new Map();
   private namesFor: Dataset | null = null;
@@ -94,6 +97,7 @@ export class HsrDetail extends LitElement {
     this.lang = 'en';
     this.feature = null;
     this.data = null;
+    this.complete = false;
   }
 
   protected override willUpdate(): void {
@@ -521,9 +525,9 @@ export class HsrDetail extends LitElement {
       ${
         this.data?.brief.has(p.layer)
           ? // A brief record (data/brief.ts): what the map knows now; the summary and the quotes are on their way.
-            html`<div class="body" aria-busy="true">
+            html`<div class="body" aria-busy=${this.complete ? 'false' : 'true'}>
             ${this.facts(p)} ${this.related(p)}
-            <p class="loading" role="status">${t(lang, 'detail.loading')}</p>
+            <p class="loading" role="status">${t(lang, this.complete ? 'detail.wholeFailed' : 'detail.loading')}</p>
           </div>`
           : html`<div class="body">
             ${field(lang, p, 'summary') ? html`<p class="summary">${field(lang, p, 'summary')}</p>` : nothing}

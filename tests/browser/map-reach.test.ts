@@ -266,16 +266,25 @@ describe('reaching the map’s features (built site, Chromium)', () => {
 
   it('opens a symbol clicked before the whole records are in: what the map knows, then, once they arrive, the summary and the quotes', async () => {
     // The map draws from brief records (data/brief/): the whole ones are held back until the test lets them through.
+    // A layer off the map (hospitals) is held to the end: the rest of the data cannot finish, so only the
+    // whole records the click asks for at once can fill the panel.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let releaseRest!: () => void;
+    const restHeld = new Promise<void>((resolve) => (releaseRest = resolve));
     const heldPaths: string[] = [];
     const rec = await openPage(browser, `${inject('baseUrl')}?test`, {
-      beforeGoto: (page) =>
-        page.route(/\/data\/(projects|events|tcm-centres)\.geojson$/, async (route) => {
+      beforeGoto: async (page) => {
+        await page.route(/\/data\/(projects|events|tcm-centres)\.geojson$/, async (route) => {
           heldPaths.push(new URL(route.request().url()).pathname);
           await held;
           await route.continue();
-        }),
+        });
+        await page.route(/\/data\/hospitals\.geojson$/, async (route) => {
+          await restHeld;
+          await route.continue();
+        });
+      },
     });
     open.push(rec);
     const { page } = rec;
@@ -300,6 +309,8 @@ describe('reaching the map’s features (built site, Chromium)', () => {
       .find((f) => f.id === lone!.id)!;
     await expect.poll(() => detail.locator('blockquote').first().textContent()).toBe(whole.properties.sources[0]!.quote);
     expect(await selected(page)).toBe(lone!.id);
+    expect(await page.locator('hsr-app[data-complete]').count()).toBe(0);
+    releaseRest();
   });
 
   it('offers every disease zone under a click where zones overlap, and opens the one chosen', async () => {

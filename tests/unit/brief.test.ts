@@ -12,6 +12,7 @@ import { validateFeatures, emptyReport, type FetchLike } from '../../src/data/lo
 import type { Manifest } from '../../src/data/contract.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { ManifestSchema } from '../../src/data/schemas.ts';
+import { DEFAULT_LAYERS } from '../../src/layers/registry.ts';
 import { feat } from '../helpers/features.ts';
 
 const DATA = 'public/data/';
@@ -20,11 +21,16 @@ const readJson = (file: string) => JSON.parse(readFileSync(DATA + file, 'utf8'))
 describe('brief files (committed data)', () => {
   const manifest = JSON.parse(readFileSync(`${DATA}manifest.json`, 'utf8')) as Manifest;
 
-  it('every layer, in every worldview, has one: its first file, record for record, without the detail fields', () => {
+  it('every point and line layer and every outline layer of the default view, in every worldview, has one: its first file, record for record, without the detail fields', () => {
     expect(ManifestSchema.safeParse(manifest).success).toBe(true);
     let checked = 0;
     for (const layer of manifest.layers) {
       for (const own of [layer, ...Object.values(layer.worldviews ?? {})]) {
+        // Other outline layers have none (it would repeat their geometry): the page loads their whole overview.
+        if (layer.geometry === 'Polygon' && !DEFAULT_LAYERS.includes(layer.id)) {
+          expect(own.brief, `${layer.id}: brief`).toBeUndefined();
+          continue;
+        }
         expect(own.brief, `${layer.id}: brief`).toBeDefined();
         const first = readJson(own.overview?.file ?? own.file);
         const brief = readJson(own.brief!.file);
@@ -41,7 +47,7 @@ describe('brief files (committed data)', () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(manifest.layers.length);
+    expect(checked).toBeGreaterThanOrEqual(manifest.layers.filter((l) => l.geometry !== 'Polygon').length + 2);
   });
 
   it('are a fraction of the bytes of the point layers the map opens with', () => {
@@ -158,6 +164,40 @@ describe('DataLoader with brief files', () => {
     expect(requested).toEqual(['manifest.json', 'brief/projects.geojson', 'projects.geojson']);
     expect(last!.brief.size).toBe(0);
     expect(last!.byId.get('project-01')!.properties.summary_en).not.toBe('');
+  });
+
+  it('falls back to the whole file when a brief one cannot load, and reports nothing', async () => {
+    const { requested, fetchFn } = fakeFetch();
+    const failing: FetchLike = (url) => (url.endsWith('brief/projects.geojson') ? Promise.resolve({ ok: false, status: 404, json: async () => ({}), text: async () => '' }) : fetchFn(url));
+    let last: Dataset | undefined;
+    const loader = new DataLoader(new URL('https://example.org/data/'), (d) => (last = d), failing);
+    await loader.start(['projects']);
+    expect(requested).toEqual(['manifest.json', 'projects.geojson']);
+    expect(last!.brief.size).toBe(0);
+    expect(last!.byId.get('project-01')!.properties.summary_en).not.toBe('');
+    expect(loader.report.failedLayers).toEqual([]);
+  });
+
+  it('publishes the whole records asked for at once without waiting for layers not shown yet', async () => {
+    const { fetchFn } = fakeFetch();
+    let releaseEvents!: () => void;
+    const eventsHeld = new Promise<void>((resolve) => (releaseEvents = resolve));
+    const slowEvents: FetchLike = async (url) => {
+      if (url.endsWith('/events.geojson')) await eventsHeld;
+      return fetchFn(url);
+    };
+    let last: Dataset | undefined;
+    const loader = new DataLoader(new URL('https://example.org/data/'), (d) => (last = d), slowEvents);
+    await loader.start(['projects']);
+    const rest = loader.loadRest();
+    await loader.loadWhole();
+    // The events file is still on its way: the projects' whole records are published all the same.
+    expect(last!.brief.has('projects')).toBe(false);
+    expect(last!.byId.get('project-01')!.properties.sources).toEqual(whole.projects.properties.sources);
+    expect(last!.byId.has('event-01')).toBe(false);
+    releaseEvents();
+    await rest;
+    expect(last!.byId.has('event-01')).toBe(true);
   });
 
   it('an export of a point layer loads its whole records (its only outlines)', async () => {

@@ -56,6 +56,7 @@ export const enStrings = {
   'detail.figures': 'Figures',
   'detail.sources': 'Sources',
   'detail.loading': 'Loading its summary and sources…',
+  'detail.wholeFailed': 'Its summary and sources could not be loaded: reload the page to try again.',
   'detail.external': 'Other sources',
   'detail.identification': 'How it is identified',
   'detail.drawnInChina': 'Drawn in China',

@@ -75,6 +75,7 @@ export const zh: Locale = {
     'detail.figures': '数据',
     'detail.sources': '出处',
     'detail.loading': '正在载入简介和出处……',
+    'detail.wholeFailed': '未能载入简介和出处：请刷新页面重试。',
     'detail.external': '其他来源',
     'detail.identification': '认定说明',
     'detail.drawnInChina': '标注于中国',
