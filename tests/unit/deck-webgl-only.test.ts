@@ -1,13 +1,15 @@
 /**
- * The build leaves out deck.gl's WebGPU-only attribute packing
- * (scripts/deck-webgl-only-plugin.ts). That is safe only while deck.gl makes
- * it on WebGPU alone: these checks read the installed deck.gl, so an upgrade
- * that uses it on WebGL, or moves it, fails here rather than on a map.
+ * The build leaves out deck.gl's WebGPU-only attribute packing and the WGSL
+ * shader sources of deck.gl and luma.gl (scripts/deck-webgl-only-plugin.ts).
+ * That is safe only while they are used on WebGPU alone: these checks read the
+ * installed packages, so an upgrade that uses them on WebGL, or moves them,
+ * fails here rather than on a map.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { deckWebglOnlyPlugin, WEBGPU_ONLY_MODULE, WEBGPU_ONLY_STUB } from '../../scripts/deck-webgl-only-plugin.ts';
+import { parse } from 'acorn';
+import { blankWgsl, deckWebglOnlyPlugin, WEBGPU_ONLY_MODULE, WEBGPU_ONLY_STUB, WGSL_PACKAGES } from '../../scripts/deck-webgl-only-plugin.ts';
 
 const CORE = 'node_modules/@deck.gl/core/dist';
 const MODULE = join(CORE, 'lib/attribute/attribute-buffer-groups.js');
@@ -17,6 +19,21 @@ function jsFiles(dir: string): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? jsFiles(path) : name.endsWith('.js') && !name.startsWith('dist') ? [path] : [];
   });
+}
+
+/** The ES modules of the deck.gl and luma.gl packages the site imports (their `dist`, without the prebuilt bundles). */
+const PACKAGES = ['@deck.gl/core', '@deck.gl/layers', '@deck.gl/extensions', '@deck.gl/maplibre', '@luma.gl/core', '@luma.gl/engine', '@luma.gl/shadertools', '@luma.gl/webgl'];
+const packageFiles = () => PACKAGES.flatMap((p) => jsFiles(join('node_modules', p, 'dist')));
+
+/** The names a module exports. */
+function exportNames(code: string): string[] {
+  const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as {
+    body: { type: string; declaration?: { declarations?: { id: { name: string } }[]; id?: { name: string } }; specifiers?: { exported: { name: string } }[] }[];
+  };
+  return ast.body
+    .filter((n) => n.type === 'ExportNamedDeclaration')
+    .flatMap((n) => [...(n.declaration?.declarations?.map((d) => d.id.name) ?? []), ...(n.declaration?.id ? [n.declaration.id.name] : []), ...(n.specifiers?.map((x) => x.exported.name) ?? [])])
+    .sort();
 }
 
 describe('deck.gl without its WebGPU attribute packing', () => {
@@ -45,5 +62,67 @@ describe('deck.gl without its WebGPU attribute packing', () => {
     const url = `data:text/javascript,${encodeURIComponent(WEBGPU_ONLY_STUB)}`;
     const { default: Stub } = (await import(/* @vite-ignore */ url)) as { default: new () => unknown };
     expect(() => new Stub()).toThrow(/WebGPU.*WebGL/);
+  });
+});
+
+describe('deck.gl and luma.gl without their WGSL shader sources', () => {
+  it('blanks the marked templates only, a template nested in one going with it', () => {
+    const code = [
+      'const n = 3;',
+      'export const glsl = /* glsl */ `void main() {}`;',
+      'export const wgsl = /* wgsl */ `fn f() -> f32 { return ${n}.0; } ${n > 1 ? `a${n}` : `b`}`;',
+      'export const module = { name: "m", vs: `x`, source: /*wgsl*/`@vertex fn v() {}`, other: `kept` };',
+    ].join('\n');
+    const out = blankWgsl(code)!;
+    expect(out.blanked).toBe(2);
+    expect(out.code).toContain("export const wgsl = /* wgsl */ '';");
+    expect(out.code).toContain("source: /*wgsl*/''");
+    expect(out.code).toContain('/* glsl */ `void main() {}`');
+    expect(out.code).toContain('other: `kept`');
+    expect(blankWgsl('export const a = `x`;')).toBeNull();
+  });
+
+  it('applies to the deck.gl and luma.gl modules only', () => {
+    const transform = deckWebglOnlyPlugin().transform as (code: string, id: string) => { code: string } | null;
+    const wgsl = 'export const s = /* wgsl */ `fn f() {}`;';
+    expect(transform(wgsl, '/x/node_modules/@deck.gl/layers/dist/path-layer/path-layer.wgsl.js?v=2')?.code).toContain("''");
+    expect(transform(wgsl, '/x/node_modules/@luma.gl/shadertools/dist/modules/math/fp64/fp64-arithmetic-wgsl.js')?.code).toContain("''");
+    expect(transform(wgsl, '/x/src/layers/my-layer.ts')).toBeNull();
+    expect(WGSL_PACKAGES.test('/x/node_modules/maplibre-gl/dist/maplibre-gl.js')).toBe(false);
+  });
+
+  it('leaves every module of the packages valid, with the same exports, and blanks the shader text the map loads', () => {
+    let blanked = 0;
+    const ours = ['path-layer.wgsl.js', 'scatterplot-layer.wgsl.js', 'icon-layer.wgsl.js', 'solid-polygon-layer.wgsl.js', 'project.wgsl.js'];
+    const seen = new Set<string>();
+    for (const f of packageFiles()) {
+      const code = readFileSync(f, 'utf8');
+      const out = blankWgsl(code, f);
+      if (!out) continue;
+      blanked += out.blanked;
+      seen.add(f.split('/').pop()!);
+      expect(exportNames(out.code), f).toEqual(exportNames(code));
+      expect(out.code, f).not.toMatch(/\/\*\s*wgsl\s*\*\/\s*`/);
+    }
+    expect(blanked).toBeGreaterThan(20);
+    for (const f of ours) expect(seen, f).toContain(f);
+  });
+
+  it('holds luma.gl to read WGSL only on a WebGPU device', () => {
+    const model = readFileSync('node_modules/@luma.gl/engine/dist/model/model.js', 'utf8');
+    // The one place a model takes its WGSL: behind the device check; elsewhere the (empty, so falsy) source gives way to the GLSL pair.
+    expect(model.match(/this\.props\.source\b/g)).toHaveLength(1);
+    expect(model).toMatch(/if \(isWebGPU && this\.props\.source\)/);
+    expect(model).toMatch(/const isWebGPU = this\.device\.type === 'webgpu';/);
+    expect(model.match(/source: this\.source \|\| this\.(vs|fs)/g)).toHaveLength(2);
+    const layout = readFileSync('node_modules/@luma.gl/shadertools/dist/lib/shader-module/shader-module-uniform-layout.js', 'utf8');
+    expect(layout).toMatch(/stage === 'wgsl' \? module\.source :/);
+    // The GLSL assembler takes each module's vs or fs, never its source.
+    const assemble = readFileSync('node_modules/@luma.gl/shadertools/dist/lib/shader-assembly/assemble-shaders.js', 'utf8');
+    const from = assemble.indexOf('function assembleShaderGLSL(');
+    const glsl = assemble.slice(from, assemble.indexOf('\nexport function', from));
+    expect(glsl).toMatch(/getShaderModuleSource\(module, stage, log\)/);
+    expect(glsl).not.toMatch(/\.source\b/);
+    expect(assemble).toMatch(/case 'vertex':\s*moduleSource = module\.vs \|\| '';/);
   });
 });
