@@ -7,7 +7,7 @@ import { textCharsetPlugin } from './scripts/text-charset-plugin.ts';
 import { bundleReportPlugin } from './scripts/bundle-report-plugin.ts';
 import { posterPlugin } from './scripts/poster-plugin.ts';
 import { langFontsPlugin } from './scripts/lang-fonts-plugin.ts';
-import { deckWebglOnlyPlugin } from './scripts/deck-webgl-only-plugin.ts';
+import { deckTrimPlugin } from './scripts/deck-trim-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -49,7 +49,7 @@ export default defineConfig({
     // The offline service worker: dist/sw.js, precaching every file of the build.
     precachePlugin({ source: 'src/sw.ts' }),
     // deck.gl's WebGPU-only attribute packing (and the GPGPU package it imports) left out: the site draws with WebGL.
-    deckWebglOnlyPlugin(),
+    deckTrimPlugin(),
     // The bench's module-by-module account of the chunks (only with HSR_BUNDLE_REPORT=<file>).
     bundleReportPlugin(),
   ],

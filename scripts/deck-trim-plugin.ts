@@ -1,7 +1,10 @@
 /**
- * The site draws with WebGL only; deck.gl 9.4 and luma.gl 9.4 ship their
- * WebGPU code in the same modules, and no bundler can prove it dead. Two
- * pieces of it are left out of the build:
+ * deck.gl code the map never runs, left out of the build: the bytes before the
+ * first frame are the site's tightest budget, and no bundler can prove this
+ * code dead. The site draws with WebGL only, but deck.gl 9.4 and luma.gl 9.4
+ * ship their WebGPU code in the same modules; and the map draws its labels with
+ * MapLibre, but deck.gl's GeoJsonLayer imports the TextLayer for points drawn
+ * as text. Three pieces go:
  *
  * - **The attribute packing** (`lib/attribute/attribute-buffer-groups.js`,
  *   created by the attribute manager only when `device.type === 'webgpu'`). Its
@@ -12,9 +15,13 @@
  *   becomes `''` (about 110 KB of shader text, 25 KB gzip, before the first
  *   frame). On WebGL, luma.gl assembles and compiles the GLSL pair (`vs`, `fs`)
  *   and reads `source` only when `device.type === 'webgpu'`.
+ * - **The TextLayer** (and its icon, background and font-atlas layers, about
+ *   16 KB gzip). GeoJsonLayer makes one only for `pointType: 'text'`, which no
+ *   layer of the map sets; it reads the class's `defaultProps` when loaded, so
+ *   the stand-in has empty ones. Made anyway, it throws and says why.
  *
- * `tests/unit/deck-webgl-only.test.ts` reads the installed packages and fails
- * when an upgrade starts to use either on WebGL.
+ * `tests/unit/deck-trim.test.ts` reads the installed packages and fails when an
+ * upgrade starts to use any of them where the map would reach it.
  */
 import type { Plugin } from 'vite';
 import { parse, type Comment } from 'acorn';
@@ -74,12 +81,27 @@ export function blankWgsl(code: string, id = 'module.js'): { code: string; map: 
   return { code: s.toString(), map: s.generateMap({ source: id, hires: true }), blanked };
 }
 
-export function deckWebglOnlyPlugin(): Plugin {
+/** GeoJsonLayer's text sublayer (a path inside `@deck.gl/layers`). */
+export const TEXT_LAYER_MODULE = /[\\/]@deck\.gl[\\/]layers[\\/]dist[\\/]text-layer[\\/]text-layer\.js$/;
+
+export const TEXT_LAYER_STUB = `export default class TextLayer {
+  static layerName = 'TextLayer';
+  static defaultProps = {};
+  constructor() {
+    throw new Error('deck.gl TextLayer is not in this build: the map draws its labels with MapLibre');
+  }
+}
+`;
+
+export function deckTrimPlugin(): Plugin {
   return {
-    name: 'hsr-deck-webgl-only',
+    name: 'hsr-deck-trim',
     enforce: 'pre',
     load(id) {
-      return WEBGPU_ONLY_MODULE.test(id.split('?')[0]!) ? WEBGPU_ONLY_STUB : null;
+      const file = id.split('?')[0]!;
+      if (WEBGPU_ONLY_MODULE.test(file)) return WEBGPU_ONLY_STUB;
+      if (TEXT_LAYER_MODULE.test(file)) return TEXT_LAYER_STUB;
+      return null;
     },
     transform(code, id) {
       const file = id.split('?')[0]!;

@@ -1,15 +1,16 @@
 /**
- * The build leaves out deck.gl's WebGPU-only attribute packing and the WGSL
- * shader sources of deck.gl and luma.gl (scripts/deck-webgl-only-plugin.ts).
- * That is safe only while they are used on WebGPU alone: these checks read the
- * installed packages, so an upgrade that uses them on WebGL, or moves them,
- * fails here rather than on a map.
+ * The build leaves out deck.gl's WebGPU-only attribute packing, the WGSL
+ * shader sources of deck.gl and luma.gl, and deck.gl's TextLayer
+ * (scripts/deck-trim-plugin.ts). That is safe only while the map can never
+ * reach them: these checks read the installed packages and the map's layers,
+ * so an upgrade that uses them on WebGL, or moves them, fails here rather than
+ * on a map.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'acorn';
-import { blankWgsl, deckWebglOnlyPlugin, WEBGPU_ONLY_MODULE, WEBGPU_ONLY_STUB, WGSL_PACKAGES } from '../../scripts/deck-webgl-only-plugin.ts';
+import { blankWgsl, deckTrimPlugin, TEXT_LAYER_MODULE, TEXT_LAYER_STUB, WEBGPU_ONLY_MODULE, WEBGPU_ONLY_STUB, WGSL_PACKAGES } from '../../scripts/deck-trim-plugin.ts';
 
 const CORE = 'node_modules/@deck.gl/core/dist';
 const MODULE = join(CORE, 'lib/attribute/attribute-buffer-groups.js');
@@ -18,6 +19,14 @@ function jsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? jsFiles(path) : name.endsWith('.js') && !name.startsWith('dist') ? [path] : [];
+  });
+}
+
+/** Files under `dir` whose names match. */
+function jsFilesOf(dir: string, name: RegExp): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const path = join(dir, n);
+    return statSync(path).isDirectory() ? jsFilesOf(path, name) : name.test(n) ? [path] : [];
   });
 }
 
@@ -40,7 +49,7 @@ describe('deck.gl without its WebGPU attribute packing', () => {
   it('replaces the module deck.gl has, and nothing else', () => {
     expect(statSync(MODULE).isFile()).toBe(true);
     expect(WEBGPU_ONLY_MODULE.test(`/work/x/node_modules/@deck.gl/core/dist/lib/attribute/attribute-buffer-groups.js`)).toBe(true);
-    const load = deckWebglOnlyPlugin().load as (id: string) => string | null;
+    const load = deckTrimPlugin().load as (id: string) => string | null;
     expect(load(`/x/${MODULE}?v=1`)).toBe(WEBGPU_ONLY_STUB);
     expect(load(`/x/${join(CORE, 'lib/attribute/attribute-manager.js')}`)).toBeNull();
     // It is what pulls luma.gl's GPGPU package in.
@@ -83,7 +92,7 @@ describe('deck.gl and luma.gl without their WGSL shader sources', () => {
   });
 
   it('applies to the deck.gl and luma.gl modules only', () => {
-    const transform = deckWebglOnlyPlugin().transform as (code: string, id: string) => { code: string } | null;
+    const transform = deckTrimPlugin().transform as (code: string, id: string) => { code: string } | null;
     const wgsl = 'export const s = /* wgsl */ `fn f() {}`;';
     expect(transform(wgsl, '/x/node_modules/@deck.gl/layers/dist/path-layer/path-layer.wgsl.js?v=2')?.code).toContain("''");
     expect(transform(wgsl, '/x/node_modules/@luma.gl/shadertools/dist/modules/math/fp64/fp64-arithmetic-wgsl.js')?.code).toContain("''");
@@ -124,5 +133,42 @@ describe('deck.gl and luma.gl without their WGSL shader sources', () => {
     expect(glsl).toMatch(/getShaderModuleSource\(module, stage, log\)/);
     expect(glsl).not.toMatch(/\.source\b/);
     expect(assemble).toMatch(/case 'vertex':\s*moduleSource = module\.vs \|\| '';/);
+  });
+});
+
+describe('deck.gl without its TextLayer', () => {
+  const LAYERS = 'node_modules/@deck.gl/layers/dist';
+  const TEXT = join(LAYERS, 'text-layer/text-layer.js');
+
+  it('replaces the module deck.gl has, and nothing else', () => {
+    expect(statSync(TEXT).isFile()).toBe(true);
+    const load = deckTrimPlugin().load as (id: string) => string | null;
+    expect(load(`/x/${TEXT}?v=3`)).toBe(TEXT_LAYER_STUB);
+    expect(TEXT_LAYER_MODULE.test(`/x/${join(LAYERS, 'text-layer/multi-icon-layer/multi-icon-layer.js')}`)).toBe(false);
+    expect(load(`/x/${join(LAYERS, 'geojson-layer/geojson-layer.js')}`)).toBeNull();
+  });
+
+  it('holds GeoJsonLayer to make one only for points drawn as text, which no layer of the map asks for', () => {
+    const importers = jsFiles(LAYERS)
+      .filter((f) => f !== TEXT && /from "\.{1,2}\/(text-layer\/)?text-layer\.js"/.test(readFileSync(f, 'utf8')))
+      .map((f) => f.slice(LAYERS.length + 1));
+    expect(importers.sort()).toEqual(['geojson-layer/sub-layer-map.js', 'index.js']);
+    const map = readFileSync(join(LAYERS, 'geojson-layer/sub-layer-map.js'), 'utf8');
+    expect(map.match(/type: TextLayer/g)).toHaveLength(1);
+    expect(map).toMatch(/text: \{\s*type: TextLayer/);
+    const layer = readFileSync(join(LAYERS, 'geojson-layer/geojson-layer.js'), 'utf8');
+    expect(layer).toMatch(/pointType: 'circle'/);
+    expect(layer).toMatch(/const types = new Set\(pointType\.split\('\+'\)\)/);
+    // The map's own code never sets a point type, so every GeoJsonLayer keeps 'circle'.
+    const src = jsFilesOf('src', /\.ts$/).filter((f) => /pointType/.test(readFileSync(f, 'utf8')));
+    expect(src).toEqual([]);
+  });
+
+  it('says why, should a page ever make one', async () => {
+    const url = `data:text/javascript,${encodeURIComponent(TEXT_LAYER_STUB)}`;
+    const { default: Stub } = (await import(/* @vite-ignore */ url)) as { default: (new () => unknown) & { defaultProps: object; layerName: string } };
+    expect(Stub.layerName).toBe('TextLayer');
+    expect(Stub.defaultProps).toEqual({});
+    expect(() => new Stub()).toThrow(/TextLayer.*MapLibre/);
   });
 });
