@@ -180,6 +180,7 @@ export class HsrApp extends LitElement {
           },
           mapElement: () => this.mapElement(),
           exportData: () => this.exportData(),
+          currentData: () => this.data.data,
           handoutData: () => this.data.everything((talk.story?.chapters ?? []).flatMap((c) => c.layers)),
         }),
       );
@@ -528,7 +529,7 @@ export class HsrApp extends LitElement {
       </main>
       ${
         this.exportOpen
-          ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data.exportData(s.layers)} .story=${s.story ? talk.story : null} .map=${this.mapElement()?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>`
+          ? html`<hsr-export-dialog .lang=${lang} .state=${s} .data=${this.data.exportData(s.layers)} .current=${this.data.data} .story=${s.story ? talk.story : null} .map=${this.mapElement()?.getMap()} @hsr-export-close=${() => (this.exportOpen = false)}></hsr-export-dialog>`
           : nothing
       }
       <hsr-reader .lang=${lang} .reader=${s.reader} .data=${data} .base=${this.data.base.href} .picking=${this.editorOpen && !s.story}></hsr-reader>

@@ -27,6 +27,8 @@ export interface HookHost {
   mapElement(): HsrMap | null;
   /** The data for an export, once its detailed outlines are in; asks for them. */
   exportData(): Dataset | null;
+  /** The data the map draws now (brief, overview or detailed); null before any. */
+  currentData(): Dataset | null;
   /** The story presented (null when none is). */
   readonly story: Story | null;
   /** Every layer, detailed where the story's chapters need it (a handout). */
@@ -80,6 +82,7 @@ export function installTestHooks(host: HookHost): void {
       return host.story;
     },
     handoutData: () => host.handoutData(),
+    current: () => host.currentData(),
     liveMap: () => map()?.getMap(),
     mapReady: () => map()?.status === 'ready',
   });

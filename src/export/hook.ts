@@ -23,7 +23,10 @@ import { storyRef } from '../story/story-src.ts';
 
 export interface HookSource {
   state: AppState;
+  /** The data for an export: null until the detailed outlines it prints are in. */
   data: Dataset | null;
+  /** The data the map draws now, whatever its detail (the renderer can start on it). */
+  current?(): Dataset | null;
   /** Every layer, detailed where the story's chapters need it (for a handout). */
   handoutData?(): Promise<Dataset | null>;
   /** The story the app has loaded for `state.story`. */
@@ -67,12 +70,21 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-async function ready(src: HookSource, timeoutMs: number): Promise<MapLibreMap> {
+/**
+ * The live map once the export's data is in and the map is still (not mid-flight,
+ * as in a story chapter's camera move: the export copies its camera; its own
+ * sources need not have loaded, the export draws its own). `onMap` is called
+ * once, as soon as the map is drawn.
+ */
+async function ready(src: HookSource, timeoutMs: number, onMap?: (map: MapLibreMap) => void): Promise<MapLibreMap> {
   const start = performance.now();
   for (;;) {
     const map = src.liveMap();
-    // Not mid-flight either (a story chapter's camera move): the export copies the live extent.
-    if (src.data && map && src.mapReady() && map.loaded() && !map.isMoving()) return map;
+    if (map && src.mapReady() && onMap) {
+      onMap(map);
+      onMap = undefined;
+    }
+    if (src.data && map && src.mapReady() && !map.isMoving()) return map;
     if (performance.now() - start > timeoutMs) throw new Error('the map did not become ready');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -106,14 +118,23 @@ export async function hookWarm(src: HookSource, on: boolean | ExportOptions = tr
 
 /** Runs one export for the hook; errors come back as `{ error, fits? }` rather than a rejection. */
 export async function hookExport(src: HookSource, { keepWarm, ...options }: HookOptions): Promise<HookResult | HookError> {
+  // The renderer starts on the data the map has, as soon as the map is drawn: its first frames (a
+  // second WebGL context, seconds in software WebGL) then overlap the wait for the detailed outlines.
+  let early: RendererHold | undefined;
+  const start = (liveMap: MapLibreMap) => {
+    const data = src.current?.();
+    if (data) early = holdRenderer({ state: src.state, data, lang: options.lang ?? src.state.lang, liveMap }, { everyKind: false });
+  };
   try {
-    const liveMap = await ready(src, 60_000);
+    const liveMap = await ready(src, 60_000, start);
     if (keepWarm) keep(src, liveMap);
     const { bytes, ...rest } = await exportView({ state: src.state, data: src.data!, story: src.story, liveMap }, withLink(src, options));
     return { ...rest, base64: toBase64(bytes), maxSide: renderLimits()?.maxSide ?? 0 };
   } catch (e) {
     if (e instanceof ExportSizeError) return { error: e.message, fits: e.fits };
     return { error: message(e) };
+  } finally {
+    early?.release();
   }
 }
 

@@ -70,6 +70,7 @@ export class HsrExportDialog extends LitElement {
     lang: { type: String },
     state: { attribute: false },
     data: { attribute: false },
+    current: { attribute: false },
     story: { attribute: false },
     map: { attribute: false },
     preset: { state: true },
@@ -94,7 +95,10 @@ export class HsrExportDialog extends LitElement {
 
   declare lang: Lang;
   declare state: AppState | null;
+  /** The data for the export: null until the detailed outlines it prints are in. */
   declare data: Dataset | null;
+  /** The data the map draws now, whatever its detail: the renderer warms up on it while the outlines come. */
+  declare current: Dataset | null;
   declare story: Story | null;
   declare map: MapLibreMap | undefined;
   declare preset: string;
@@ -129,6 +133,7 @@ export class HsrExportDialog extends LitElement {
     this.lang = 'en';
     this.state = null;
     this.data = null;
+    this.current = null;
     this.story = null;
     this.map = undefined;
     this.preset = 'slide-hd';
@@ -181,8 +186,9 @@ export class HsrExportDialog extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // Warm the renderer as soon as there is something to draw (the data may arrive after the dialog opens).
-    if (!this.hold && !this.closing && this.isConnected && this.state && this.data && this.map && this.maxSide > 0) {
-      const hold = (this.hold = holdRenderer({ state: this.state, data: this.data, lang: this.outLang, liveMap: this.map }));
+    const data = this.data ?? this.current;
+    if (!this.hold && !this.closing && this.isConnected && this.state && data && this.map && this.maxSide > 0) {
+      const hold = (this.hold = holdRenderer({ state: this.state, data, lang: this.outLang, liveMap: this.map }));
       hold.ready.then(() => this.schedulePrepare(0)).catch(() => undefined);
     } else if (this.hold && !this.busy && PREPARED_BY.some((k) => changed.has(k))) this.schedulePrepare(PREPARE_DELAY_MS);
   }

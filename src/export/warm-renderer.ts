@@ -93,8 +93,11 @@ function everyLayer(state: AppState, data: Dataset): Pick<MapScene, 'state' | 'h
 /**
  * Keeps the renderer alive until `release` (idempotent), creating it now at a
  * small size for the current view, the base map's label fonts loaded first.
+ * It warms up on every kind of layer (a later export of other layers compiles
+ * nothing), or, with `everyKind: false`, on the view's own layers only (an
+ * export about to be made of this view: less to draw before it).
  */
-export function holdRenderer(src: WarmSource): RendererHold {
+export function holdRenderer(src: WarmSource, { everyKind = true }: { everyKind?: boolean } = {}): RendererHold {
   holds++;
   let released = false;
   startEncoder();
@@ -103,7 +106,8 @@ export function holdRenderer(src: WarmSource): RendererHold {
     const fonts = await loadExportFonts(`${labels[src.lang]}0123456789`);
     if (released) return;
     const camera = exportCamera(liveViewOf(src.liveMap), WARM_CSS.width, WARM_CSS.height);
-    const renderer = await rendererFor({ ...everyLayer(src.state, src.data), data: src.data, lang: src.lang, labelFont: fonts.failed.length ? undefined : EXPORT_FONT_FAMILY, camera }, src.liveMap);
+    const scene = everyKind ? everyLayer(src.state, src.data) : { state: src.state, highlight: [] };
+    const renderer = await rendererFor({ ...scene, data: src.data, lang: src.lang, labelFont: fonts.failed.length ? undefined : EXPORT_FONT_FAMILY, camera }, src.liveMap);
     // Released while the renderer was being made: nobody may want it any more.
     if (released) return settle();
     await renderer.ready;

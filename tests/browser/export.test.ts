@@ -495,6 +495,47 @@ describe('image export (built site, Chromium)', () => {
     },
   );
 
+  it(
+    'starts the renderer when the dialog opens, on the data the map has, while the detailed outlines an export prints are still on their way; exports once they are in',
+    { timeout: SLOW },
+    async () => {
+      // The outlines an export prints are held back; the page does not warm the renderer by itself (2 GB).
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const heldPaths: string[] = [];
+      const rec = await openPage(browser, `${inject('baseUrl')}?test`, {
+        viewport: { width: 1280, height: 800 },
+        beforeGoto: (page) =>
+          page.route(/\/data\/(priority-countries|disease-zones)\.geojson$/, async (route) => {
+            heldPaths.push(new URL(route.request().url()).pathname);
+            await held;
+            await route.continue();
+          }),
+      });
+      open.push(rec);
+      const { page } = rec;
+      await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export a map image' });
+      await dialog.waitFor();
+      await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 90_000 }).toBe(1);
+      // The renderer is up, the outlines asked for and still held: the export cannot start yet.
+      expect([...new Set(heldPaths)].sort()).toEqual(['/data/disease-zones.geojson', '/data/priority-countries.geojson']);
+      const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+      expect(await exportButton.isDisabled()).toBe(true);
+      release();
+      await expect.poll(() => exportButton.isDisabled(), { timeout: 60_000 }).toBe(false);
+      const download = page.waitForEvent('download', { timeout: SLOW });
+      await exportButton.click();
+      const file = await download;
+      const path = join(ARTIFACTS, `early-${file.suggestedFilename()}`);
+      await file.saveAs(path);
+      const info = readPngInfo(readFileSync(path));
+      expect(info.width).toBeGreaterThan(0);
+      await assertCleanPage(rec);
+    },
+  );
+
   it('prints a QR code of the view’s link beside the link itself, which decodes back to the view on this site', { timeout: SLOW }, async () => {
     const rec = await openApp('#map=3.2/30/100&layers=directions,projects&sel=project-23&lang=zh');
     const { page } = rec;
