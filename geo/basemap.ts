@@ -254,20 +254,28 @@ function crossesItself(ring: readonly Position[]): boolean {
   return ring.length <= 64 && kinks({ type: 'Polygon', coordinates: [ring as Position[]] }).features.length > 0;
 }
 
+/** A lobe of a self-crossing ring smaller than this share of its largest lobe is a sliver (see `roundPolygons`). */
+const SLIVER_SHARE = 0.02;
+
 function roundPolygons(polys: readonly Position[][][], digits: number): Position[][][] {
   const out: Position[][][] = [];
   for (const poly of polys) {
     const rings = poly.map((ring) => roundRing(ring, digits)).map((r) => (r && !isDegenerate(r) ? r : undefined));
     if (!rings[0]) continue; // exterior collapsed
     const kept = rings.filter((r): r is Position[] => r !== undefined);
-    // A small ring that crosses itself is redrawn as the largest polygon it encloses (a union
-    // resolves the crossing into lobes; the others are slivers of an islet).
+    // A small ring that crosses itself is redrawn as the polygons it encloses (a union resolves the
+    // crossing into lobes). Lobes of a real size are all kept: a country whose narrow neck crossed
+    // itself once simplified keeps both sides (Thailand's peninsula, beyond the Kra isthmus, in the
+    // overview); the slivers of an islet go.
     if (kept.some(crossesItself)) {
       const lobes = union([kept])
         .map((p) => p.map((r) => roundLine(r, digits)))
-        .filter((p) => p[0]!.length >= 4 && !isDegenerate(p[0]!));
-      const largest = lobes.sort((a, b) => area({ type: 'Polygon', coordinates: b }) - area({ type: 'Polygon', coordinates: a }))[0];
-      out.push(largest && !largest.some(crossesItself) ? largest : kept);
+        .filter((p) => p[0]!.length >= 4 && !isDegenerate(p[0]!))
+        .map((p) => ({ p, km2: area({ type: 'Polygon', coordinates: p }) / 1e6 }))
+        .sort((a, b) => b.km2 - a.km2);
+      const parts = lobes.filter((l) => l.km2 >= lobes[0]!.km2 * SLIVER_SHARE).map((l) => l.p);
+      if (parts.length && !parts.some((p) => p.some(crossesItself))) out.push(...parts);
+      else out.push(kept);
     } else out.push(kept);
   }
   return out;

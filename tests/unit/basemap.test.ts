@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { booleanValid } from '@turf/boolean-valid';
+import { area } from '@turf/area';
 import { linesOf, maxLonStep, signedArea } from '../../geo/antimeridian.ts';
 import { BASEMAP_LAYERS, basemapFiles, buildBasemap, buildGraticule, scalerankOf, serializeCollection, type Basemap } from '../../geo/basemap.ts';
 import { loadWorldviewTopology, type UnitsTopology } from '../../geo/worldviews.ts';
@@ -182,6 +183,43 @@ describe('buildBasemap', () => {
       expect(detailed.every((f) => typeof f.properties.name_en === 'string' && typeof f.properties.name_zh === 'string')).toBe(true);
       const codes = (fs: typeof overview) => fs.map((f) => String(f.properties.iso2)).filter(Boolean);
       expect(codes(overview)).toEqual(codes(detailed));
+    }
+  });
+
+  it('keeps every sizeable part of a country in the overview: a neck that crossed itself once simplified keeps both sides', () => {
+    type Fc = { features: { properties: { iso2: string; disputed?: boolean }; geometry: Polygon | MultiPolygon }[] };
+    const committed = (file: string) => JSON.parse(readFileSync(`public/data/${file}`, 'utf8')) as Fc;
+    const box = (polys: Position[][][]) => {
+      const pts = polys.flatMap((p) => p[0]!);
+      const xs = pts.map((q) => q[0]!);
+      const ys = pts.map((q) => q[1]!);
+      return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const;
+    };
+    for (const prefix of ['', 'cn/']) {
+      const overview = committed(`${prefix}basemap/overview/countries.geojson`).features;
+      const detailed = new Map(
+        committed(`${prefix}basemap/countries.geojson`)
+          .features.filter((f) => !f.properties.disputed)
+          .map((f) => [f.properties.iso2, f]),
+      );
+      const short: string[] = [];
+      for (const f of overview) {
+        const d = detailed.get(f.properties.iso2);
+        if (f.properties.disputed || !d) continue;
+        // The overview drops islands and smooths coasts, within a degree or two at world scale: a part of 5,000 km² or more is there.
+        const big = polygonsOf(d.geometry).filter((p) => area({ type: 'Polygon', coordinates: p }) >= 5000e6);
+        const [w, s, e, n] = big.length ? box(big) : [0, 0, 0, 0];
+        if (!big.length || e - w > 180) continue; // (countries across the antimeridian are checked by their own test above)
+        const [ow, os, oe, on] = box(polygonsOf(f.geometry));
+        const off = Math.max(ow - w, os - s, e - oe, n - on);
+        if (off > 2) short.push(`${prefix}${f.properties.iso2} ${off.toFixed(2)}°`);
+      }
+      expect(short).toEqual([]);
+      // Thailand's peninsula, beyond the Kra isthmus (once lost at this weight), and the whole of Western Sahara.
+      const th = overview.find((f) => f.properties.iso2 === 'TH')!;
+      expect(box(polygonsOf(th.geometry))[1]).toBeLessThan(6);
+      const eh = overview.find((f) => f.properties.iso2 === 'EH')!;
+      expect(box(polygonsOf(eh.geometry))[3]).toBeGreaterThan(27);
     }
   });
 
