@@ -48,7 +48,7 @@ export default defineConfig({
     posterPlugin(),
     // The offline service worker: dist/sw.js, precaching every file of the build.
     precachePlugin({ source: 'src/sw.ts' }),
-    // deck.gl's WebGPU-only attribute packing (and the GPGPU package it imports) left out: the site draws with WebGL.
+    // deck.gl code the map never runs left out: WebGPU's attribute packing and WGSL shaders, the TextLayer.
     deckTrimPlugin(),
     // The bench's module-by-module account of the chunks (only with HSR_BUNDLE_REPORT=<file>).
     bundleReportPlugin(),

@@ -469,6 +469,7 @@ async function lighthouseRuns(urls: { site: string; baseline: string }): Promise
   const kill = () => chrome.kill();
   cleanups.add(kill);
   const out: LighthouseRun[] = [];
+  const failures: string[] = [];
   try {
     for (const preset of ['mobile', 'desktop'] as const) {
       // The two pages take turns, so that a slow minute of the machine falls on both.
@@ -481,13 +482,15 @@ async function lighthouseRuns(urls: { site: string; baseline: string }): Promise
             { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, maxWaitForLoad: 60_000 },
             preset === 'desktop' ? desktopConfig : undefined,
           );
-          if (!result) throw new Error(`lighthouse returned nothing for ${which} ${preset}`);
-          if (result.lhr.runtimeError) throw new Error(`lighthouse ${which} ${preset}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-          lhrs[which].push(result.lhr);
+          // A run that fails is logged and left out: the median comes from the others.
+          if (!result) failures.push(`lighthouse ${which} ${preset} run ${i + 1}: no result`);
+          else if (result.lhr.runtimeError) failures.push(`lighthouse ${which} ${preset} run ${i + 1}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+          else lhrs[which].push(result.lhr);
         }
       }
       for (const which of ['baseline', 'site'] as const) {
         const all = lhrs[which];
+        if (!all.length) throw new Error(`lighthouse ${which} ${preset}: every run failed (${failures.join('; ')})`);
         // Lighthouse's own choice of the median run (closest to the median first paint and time to interactive).
         const valid = filterToValidRuns(all);
         const lhr = valid.length ? computeMedianRun(valid) : all[0]!;
@@ -531,6 +534,7 @@ async function lighthouseRuns(urls: { site: string; baseline: string }): Promise
     cleanups.delete(kill);
     chrome.kill();
   }
+  for (const f of failures) log(`${f} (left out of the median)`);
   return out;
 }
 

@@ -266,7 +266,8 @@ function roundPolygons(polys: readonly Position[][][], digits: number): Position
     // A small ring that crosses itself is redrawn as the polygons it encloses (a union resolves the
     // crossing into lobes). Lobes of a real size are all kept: a country whose narrow neck crossed
     // itself once simplified keeps both sides (Thailand's peninsula, beyond the Kra isthmus, in the
-    // overview); the slivers of an islet go.
+    // overview); the slivers of an islet go. Such lobes touch at the crossing point: valid simple
+    // features (polygons of a multipolygon may touch at points), though turf's booleanValid says not.
     if (kept.some(crossesItself)) {
       const lobes = union([kept])
         .map((p) => p.map((r) => roundLine(r, digits)))

@@ -181,6 +181,7 @@ export class HsrApp extends LitElement {
           mapElement: () => this.mapElement(),
           exportData: () => this.exportData(),
           currentData: () => this.data.data,
+          mapDrawn: () => this.mapHasDrawn,
           handoutData: () => this.data.everything((talk.story?.chapters ?? []).flatMap((c) => c.layers)),
         }),
       );
@@ -379,6 +380,9 @@ export class HsrApp extends LitElement {
    * it comes now — the rest of the data, the page's own CJK font, the side
    * panel's other tabs (lazy-elements.ts) — and the poster gives way.
    */
+  /** Whether the map has drawn its first full frame (the export hook starts its renderer only after it). */
+  private mapHasDrawn = false;
+
   private mapSettled() {
     void registerPageFonts();
     void ensureElement('hsr-filters');
@@ -392,6 +396,7 @@ export class HsrApp extends LitElement {
   };
 
   private onMapDrawn = () => {
+    this.mapHasDrawn = true;
     this.mapSettled();
     // An export soon after the page opens should not wait for the renderer's first frame. Only once
     // every layer's data is in (asking for the export's data fetches the detailed outlines): the

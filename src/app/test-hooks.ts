@@ -29,6 +29,8 @@ export interface HookHost {
   exportData(): Dataset | null;
   /** The data the map draws now (brief, overview or detailed); null before any. */
   currentData(): Dataset | null;
+  /** Whether the map has drawn its first full frame with its layers (`hsr-map-drawn`). */
+  mapDrawn(): boolean;
   /** The story presented (null when none is). */
   readonly story: Story | null;
   /** Every layer, detailed where the story's chapters need it (a handout). */
@@ -83,6 +85,7 @@ export function installTestHooks(host: HookHost): void {
     },
     handoutData: () => host.handoutData(),
     current: () => host.currentData(),
+    mapDrawn: () => host.mapDrawn(),
     liveMap: () => map()?.getMap(),
     mapReady: () => map()?.status === 'ready',
   });

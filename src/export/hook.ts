@@ -27,6 +27,8 @@ export interface HookSource {
   data: Dataset | null;
   /** The data the map draws now, whatever its detail (the renderer can start on it). */
   current?(): Dataset | null;
+  /** Whether the live map has drawn its first full frame (a second WebGL context made sooner would compete with it). */
+  mapDrawn?(): boolean;
   /** Every layer, detailed where the story's chapters need it (for a handout). */
   handoutData?(): Promise<Dataset | null>;
   /** The story the app has loaded for `state.story`. */
@@ -73,17 +75,15 @@ function toBase64(bytes: Uint8Array): string {
 /**
  * The live map once the export's data is in and the map is still (not mid-flight,
  * as in a story chapter's camera move: the export copies its camera; its own
- * sources need not have loaded, the export draws its own). `onMap` is called
- * once, as soon as the map is drawn.
+ * sources need not have loaded, the export draws its own). Until then, `early`
+ * is offered the map on each poll once it has drawn its first full frame, until
+ * it returns true (it has started what it wanted to).
  */
-async function ready(src: HookSource, timeoutMs: number, onMap?: (map: MapLibreMap) => void): Promise<MapLibreMap> {
+async function ready(src: HookSource, timeoutMs: number, early?: (map: MapLibreMap) => boolean): Promise<MapLibreMap> {
   const start = performance.now();
   for (;;) {
     const map = src.liveMap();
-    if (map && src.mapReady() && onMap) {
-      onMap(map);
-      onMap = undefined;
-    }
+    if (early && map && src.mapReady() && (src.mapDrawn?.() ?? true) && early(map)) early = undefined;
     if (src.data && map && src.mapReady() && !map.isMoving()) return map;
     if (performance.now() - start > timeoutMs) throw new Error('the map did not become ready');
     await new Promise((r) => setTimeout(r, 100));
@@ -118,12 +118,15 @@ export async function hookWarm(src: HookSource, on: boolean | ExportOptions = tr
 
 /** Runs one export for the hook; errors come back as `{ error, fits? }` rather than a rejection. */
 export async function hookExport(src: HookSource, { keepWarm, ...options }: HookOptions): Promise<HookResult | HookError> {
-  // The renderer starts on the data the map has, as soon as the map is drawn: its first frames (a
-  // second WebGL context, seconds in software WebGL) then overlap the wait for the detailed outlines.
+  // The renderer starts on the data the map has, once the map has drawn its first full frame: its
+  // first frames (a second WebGL context, seconds in software WebGL) then overlap the wait for the
+  // detailed outlines. On the view's own layers, unless it is to stay warm for other exports.
   let early: RendererHold | undefined;
-  const start = (liveMap: MapLibreMap) => {
+  const start = (liveMap: MapLibreMap): boolean => {
     const data = src.current?.();
-    if (data) early = holdRenderer({ state: src.state, data, lang: options.lang ?? src.state.lang, liveMap }, { everyKind: false });
+    if (!data) return false;
+    early = holdRenderer({ state: src.state, data, lang: options.lang ?? src.state.lang, liveMap }, { everyKind: !!keepWarm });
+    return true;
   };
   try {
     const liveMap = await ready(src, 60_000, start);

@@ -12,7 +12,9 @@
  * with the live map's first frame (seconds in software WebGL) — so the live
  * map's GPU work is awaited first, through a fence. And a warm-up draws every
  * kind of layer once (all layers, a selection, a highlighted area), so a later
- * export with other layers compiles no shader. A holder can then have its
+ * export with other layers compiles no shader — unless the first holder asked
+ * for the view's own layers only (an export about to be made of this view, by
+ * the page hook): the renderer is made for the scene of whoever comes first. A holder can then have its
  * chosen export drawn ahead (`prepareRenderer`: the dialog, once its choices
  * rest), so that the export itself only reads the canvas.
  */

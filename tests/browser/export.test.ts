@@ -101,6 +101,37 @@ async function pageWarmed(page: Page) {
   await warm(page, false);
 }
 
+/** Counts the export renderers the page makes from now on (their hidden maps join the body); resolves to the count. */
+async function countExportMaps(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __exportMapsMade: number };
+    w.__exportMapsMade = document.querySelectorAll('.hsr-export-map').length;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.classList.contains('hsr-export-map')) w.__exportMapsMade++;
+    }).observe(document.body, { childList: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __exportMapsMade: number }).__exportMapsMade);
+}
+
+/** Opens the app with the detailed outlines an export prints held back until `release`; `held` lists the paths asked for. */
+async function openWithOutlinesHeld(): Promise<{ rec: PageRecording; release: () => void; held: string[] }> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  const rec = await openPage(browser, `${inject('baseUrl')}?test`, {
+    viewport: { width: 1280, height: 800 },
+    beforeGoto: (page) =>
+      page.route(/\/data\/(priority-countries|disease-zones)\.geojson$/, async (route) => {
+        held.push(new URL(route.request().url()).pathname);
+        await gate;
+        await route.continue();
+      }),
+  });
+  open.push(rec);
+  await rec.page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+  return { rec, release, held };
+}
+
 /** The tab goes to the background (as switching tabs does): the page gives its renderer back. */
 async function tabHidden(page: Page) {
   await page.evaluate(() => {
@@ -496,31 +527,19 @@ describe('image export (built site, Chromium)', () => {
   );
 
   it(
-    'starts the renderer when the dialog opens, on the data the map has, while the detailed outlines an export prints are still on their way; exports once they are in',
+    'starts the renderer when the dialog opens, on the data the map has, while the detailed outlines an export prints are still on their way; exports once they are in, with that renderer',
     { timeout: SLOW },
     async () => {
-      // The outlines an export prints are held back; the page does not warm the renderer by itself (2 GB).
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const heldPaths: string[] = [];
-      const rec = await openPage(browser, `${inject('baseUrl')}?test`, {
-        viewport: { width: 1280, height: 800 },
-        beforeGoto: (page) =>
-          page.route(/\/data\/(priority-countries|disease-zones)\.geojson$/, async (route) => {
-            heldPaths.push(new URL(route.request().url()).pathname);
-            await held;
-            await route.continue();
-          }),
-      });
-      open.push(rec);
+      // The page does not warm the renderer by itself (2 GB): only the dialog makes one.
+      const { rec, release, held } = await openWithOutlinesHeld();
       const { page } = rec;
-      await page.waitForFunction(() => window.__hsrMap?.status === 'ready' && window.__hsrMap.deckLayerIds().length > 0, undefined, { timeout: 60_000 });
+      const made = await countExportMaps(page);
       await page.getByRole('button', { name: 'Export', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Export a map image' });
       await dialog.waitFor();
       await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 90_000 }).toBe(1);
       // The renderer is up, the outlines asked for and still held: the export cannot start yet.
-      expect([...new Set(heldPaths)].sort()).toEqual(['/data/disease-zones.geojson', '/data/priority-countries.geojson']);
+      expect([...new Set(held)].sort()).toEqual(['/data/disease-zones.geojson', '/data/priority-countries.geojson']);
       const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
       expect(await exportButton.isDisabled()).toBe(true);
       release();
@@ -530,11 +549,27 @@ describe('image export (built site, Chromium)', () => {
       const file = await download;
       const path = join(ARTIFACTS, `early-${file.suggestedFilename()}`);
       await file.saveAs(path);
-      const info = readPngInfo(readFileSync(path));
-      expect(info.width).toBeGreaterThan(0);
+      expect(readPngInfo(readFileSync(path)).width).toBeGreaterThan(0);
+      expect(await made(), 'one renderer, made when the dialog opened').toBe(1);
       await assertCleanPage(rec);
     },
   );
+
+  it('the page hook starts its renderer once the map has drawn, before the detailed outlines are in, and exports with it', { timeout: SLOW }, async () => {
+    const { rec, release, held } = await openWithOutlinesHeld();
+    const { page } = rec;
+    const made = await countExportMaps(page);
+    const result = runExport(page, { width: 1280, height: 720 });
+    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 90_000 }).toBe(1);
+    expect([...new Set(held)].sort()).toEqual(['/data/disease-zones.geojson', '/data/priority-countries.geojson']);
+    release();
+    const r = ok(await result);
+    expect([r.width, r.height]).toEqual([1280, 720]);
+    expect(await made(), 'one renderer, made before the outlines came').toBe(1);
+    // Not kept warm: once the export is done, the renderer goes.
+    await expect.poll(() => page.locator('.hsr-export-map').count(), { timeout: 30_000 }).toBe(0);
+    await assertCleanPage(rec);
+  });
 
   it('prints a QR code of the view’s link beside the link itself, which decodes back to the view on this site', { timeout: SLOW }, async () => {
     const rec = await openApp('#map=3.2/30/100&layers=directions,projects&sel=project-23&lang=zh');

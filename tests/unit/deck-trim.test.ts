@@ -30,9 +30,16 @@ function jsFilesOf(dir: string, name: RegExp): string[] {
   });
 }
 
-/** The ES modules of the deck.gl and luma.gl packages the site imports (their `dist`, without the prebuilt bundles). */
-const PACKAGES = ['@deck.gl/core', '@deck.gl/layers', '@deck.gl/extensions', '@deck.gl/maplibre', '@luma.gl/core', '@luma.gl/engine', '@luma.gl/shadertools', '@luma.gl/webgl'];
+/** Every installed deck.gl and luma.gl package (the plugin blanks them all). */
+const PACKAGES = ['@deck.gl', '@luma.gl'].flatMap((scope) =>
+  readdirSync(join('node_modules', scope))
+    .map((name) => `${scope}/${name}`)
+    .filter((p) => statSync(join('node_modules', p, 'dist'), { throwIfNoEntry: false })?.isDirectory()),
+);
+/** Their ES modules (`dist`, without the prebuilt bundles). */
 const packageFiles = () => PACKAGES.flatMap((p) => jsFiles(join('node_modules', p, 'dist')));
+/** GLSL, which a literal marked wgsl must not be if anything compiles it. */
+const GLSL = /\bvoid main\s*\(|#version\b|layout\s*\(\s*std140|^\s*uniform\s+\w+\s*\{|\b(in|out|attribute|varying)\s+(vec[234]|float|mat[234])\s+\w+\s*;/m;
 
 /** The names a module exports. */
 function exportNames(code: string): string[] {
@@ -83,7 +90,7 @@ describe('deck.gl and luma.gl without their WGSL shader sources', () => {
       'export const module = { name: "m", vs: `x`, source: /*wgsl*/`@vertex fn v() {}`, other: `kept` };',
     ].join('\n');
     const out = blankWgsl(code)!;
-    expect(out.blanked).toBe(2);
+    expect(out.blanked).toHaveLength(2);
     expect(out.code).toContain("export const wgsl = /* wgsl */ '';");
     expect(out.code).toContain("source: /*wgsl*/''");
     expect(out.code).toContain('/* glsl */ `void main() {}`');
@@ -102,19 +109,34 @@ describe('deck.gl and luma.gl without their WGSL shader sources', () => {
 
   it('leaves every module of the packages valid, with the same exports, and blanks the shader text the map loads', () => {
     let blanked = 0;
+    const files = packageFiles();
+    expect(PACKAGES).toEqual(expect.arrayContaining(['@deck.gl/core', '@deck.gl/layers', '@luma.gl/shadertools', '@luma.gl/webgl']));
+    /** Exported names of blanked literals that read as GLSL: nothing may import them (GLSL compiles on WebGL). */
+    const glslNamed: { name: string; file: string }[] = [];
     const ours = ['path-layer.wgsl.js', 'scatterplot-layer.wgsl.js', 'icon-layer.wgsl.js', 'solid-polygon-layer.wgsl.js', 'project.wgsl.js'];
     const seen = new Set<string>();
-    for (const f of packageFiles()) {
+    for (const f of files) {
       const code = readFileSync(f, 'utf8');
       const out = blankWgsl(code, f);
       if (!out) continue;
-      blanked += out.blanked;
+      blanked += out.blanked.length;
+      for (const { start, end } of out.blanked) {
+        if (!GLSL.test(code.slice(start, end))) continue;
+        const name = /export const (\w+) = \/\*\s*wgsl\s*\*\/\s*$/.exec(code.slice(Math.max(0, start - 120), start))?.[1];
+        expect(name, `GLSL marked wgsl, not an export of its own, in ${f}`).toBeDefined();
+        glslNamed.push({ name: name!, file: f });
+      }
       seen.add(f.split('/').pop()!);
       expect(exportNames(out.code), f).toEqual(exportNames(code));
       expect(out.code, f).not.toMatch(/\/\*\s*wgsl\s*\*\/\s*`/);
     }
     expect(blanked).toBeGreaterThan(20);
     for (const f of ours) expect(seen, f).toContain(f);
+    for (const { name, file } of glslNamed) {
+      // Imported or re-exported by name (a word inside shader text, such as a uniform block's name, is not a use).
+      const users = files.filter((f) => f !== file && new RegExp(`(import|export)\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`).test(readFileSync(f, 'utf8')));
+      expect(users, `${name} (GLSL marked wgsl in ${file}) is used`).toEqual([]);
+    }
   });
 
   it('holds luma.gl to read WGSL only on a WebGPU device', () => {
