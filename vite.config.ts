@@ -8,6 +8,7 @@ import { bundleReportPlugin } from './scripts/bundle-report-plugin.ts';
 import { posterPlugin } from './scripts/poster-plugin.ts';
 import { langFontsPlugin } from './scripts/lang-fonts-plugin.ts';
 import { deckTrimPlugin } from './scripts/deck-trim-plugin.ts';
+import { lumaWaitsPlugin } from './scripts/luma-waits-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -50,6 +51,8 @@ export default defineConfig({
     precachePlugin({ source: 'src/sw.ts' }),
     // deck.gl code the map never runs left out: WebGPU's attribute packing and WGSL shaders, the TextLayer.
     deckTrimPlugin(),
+    // luma.gl without two GPU round trips the map does not need (a program's layout read again at its first draw, validateProgram).
+    lumaWaitsPlugin(),
     // The bench's module-by-module account of the chunks (only with HSR_BUNDLE_REPORT=<file>).
     bundleReportPlugin(),
   ],

@@ -4,7 +4,8 @@
  * visitor's language and worldview over the map's box while the map loads,
  * said to be a picture of the map, and hidden once the map has drawn; a view
  * other than the default shows none; a phone gets the narrow picture; the
- * app draws itself over the static shell without moving anything. An
+ * app draws itself over the static shell without moving anything. The first
+ * frame and a pick read each deck.gl program's layout from the GPU once. An
  * export asked for right after the first frame works (that the page then warms
  * the renderer by itself once idle: `export.test.ts`, its first test).
  */
@@ -59,6 +60,25 @@ const RECORDER = `
   }, true);
 `;
 
+/**
+ * Counts what the page asks WebGL about its programs (each question waits for
+ * the GPU, scripts/luma-waits-plugin.ts): the attribute lists read (the first
+ * question of a layout's reading), per program; validations; pixel reads (a pick).
+ */
+const GL_ASKS = `
+  window.__glAsks = { layouts: new Map(), validations: 0, reads: 0 };
+  const P = WebGL2RenderingContext.prototype;
+  const programParameter = P.getProgramParameter;
+  P.getProgramParameter = function (program, pname) {
+    if (pname === 0x8B89) window.__glAsks.layouts.set(program, (window.__glAsks.layouts.get(program) || 0) + 1);
+    return programParameter.call(this, program, pname);
+  };
+  const validate = P.validateProgram;
+  P.validateProgram = function (program) { window.__glAsks.validations++; return validate.call(this, program); };
+  const readPixels = P.readPixels;
+  P.readPixels = function (...args) { window.__glAsks.reads++; return readPixels.apply(this, args); };
+`;
+
 type First = {
   lcp: string | null;
   shifts: { value: number; what: string }[];
@@ -74,8 +94,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function load(hash: string, viewport = { width: 1280, height: 800 }, warmsExport = false): Promise<{ rec: PageRecording; first: First }> {
-  const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, { viewport, initScripts: [RECORDER], warmsExport });
+async function load(hash: string, viewport = { width: 1280, height: 800 }, warmsExport = false, initScripts: string[] = []): Promise<{ rec: PageRecording; first: First }> {
+  const rec = await openPage(browser, `${inject('baseUrl')}?test${hash}`, { viewport, initScripts: [RECORDER, ...initScripts], warmsExport });
   open.push(rec);
   await rec.page.waitForFunction(() => (window as unknown as { __first: First }).__first.atDrawn !== null, undefined, { timeout: 120_000 });
   const first = await rec.page.evaluate(() => (window as unknown as { __first: First }).__first);
@@ -142,6 +162,71 @@ describe('first load (built site, Chromium)', () => {
     const elsewhere = await load('#map=4/30/100');
     expect(elsewhere.first.atDrawn).toMatchObject({ shown: false, mapHidden: false });
     await elsewhere.rec.close();
+  });
+
+  it('reads each deck.gl program’s layout from the GPU once, through the first frame and a pick, and validates none', { timeout: SLOW }, async () => {
+    const { rec } = await load('', undefined, false, [GL_ASKS]);
+    await revealed(rec);
+    // A pointer over the map: deck.gl draws its layers for picking (other GL settings) and reads the pixels back.
+    const box = (await rec.page.locator('hsr-map canvas.maplibregl-canvas').boundingBox())!;
+    const readsBefore = await rec.page.evaluate(() => (window as unknown as { __glAsks: { reads: number } }).__glAsks.reads);
+    for (const [fx, fy] of [
+      [0.5, 0.5],
+      [0.55, 0.45],
+      [0.6, 0.5],
+    ] as const)
+      await rec.page.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 3 });
+    await rec.page.waitForFunction((n) => (window as unknown as { __glAsks: { reads: number } }).__glAsks.reads > n, readsBefore, { timeout: 30_000 });
+    const asks = await rec.page.evaluate(() => {
+      const a = (window as unknown as { __glAsks: { layouts: Map<WebGLProgram & { luma?: { id: string } }, number>; validations: number } }).__glAsks;
+      // luma.gl's programs (deck.gl's) carry their pipeline; MapLibre's do not.
+      return { layouts: [...a.layouts].filter(([p]) => p.luma).map(([p, n]) => `${p.luma!.id} ×${n}`), validations: a.validations };
+    });
+    expect(asks.layouts.length, 'deck.gl programs drawn').toBeGreaterThanOrEqual(2);
+    expect(
+      asks.layouts.filter((l) => !l.endsWith(' ×1')),
+      asks.layouts.join(', '),
+    ).toEqual([]);
+    expect(asks.validations).toBe(0);
+    await assertCleanPage(rec);
+  });
+
+  it('says “Ready offline” without moving the map or covering the header’s title and tools, on a phone and a desktop', { timeout: SLOW }, async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      const rec = await openPage(browser, `${inject('baseUrl')}?test`, { viewport, serviceWorker: true });
+      open.push(rec);
+      const { page } = rec;
+      const boxes = () =>
+        page.evaluate(() => {
+          const box = (el: Element | null) => {
+            const r = el?.getBoundingClientRect();
+            return r ? { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) } : null;
+          };
+          return {
+            map: box(document.querySelector('hsr-map')),
+            header: box(document.querySelector('hsr-app > header')),
+            ready: box(document.querySelector('.offline-ready')),
+            others: [...document.querySelectorAll('hsr-app > header h1, hsr-app > header .tool, hsr-app > header hsr-search')].map(box),
+          };
+        });
+      await page.locator('hsr-map canvas.maplibregl-canvas').waitFor();
+      const before = await boxes();
+      expect(before.ready, 'not ready yet when the map appears').toBeNull();
+      await page.locator('.offline-ready').waitFor({ timeout: 90_000 });
+      const after = await boxes();
+      expect(after.map, `${viewport.width} px`).toEqual(before.map);
+      expect(after.header).toEqual(before.header);
+      // Inside the header, clear of the title, the search box and every tool.
+      const r = after.ready!;
+      const h = after.header!;
+      expect(r.x >= h.x && r.y >= h.y && r.x + r.w <= h.x + h.w && r.y + r.h <= h.y + h.h, JSON.stringify({ r, h })).toBe(true);
+      const overlaps = after.others.filter((o) => o && o.w > 0 && r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h);
+      expect(overlaps, JSON.stringify(r)).toEqual([]);
+      await rec.close();
+    }
   });
 
   it('delivers an export asked for right after the first frame, before the page has warmed its renderer', { timeout: SLOW }, async () => {
