@@ -12,16 +12,17 @@ import { join } from 'node:path';
 import type { Logger, Plugin } from 'vite';
 import { posterAlt, POSTER_MANIFEST, POSTER_SHAPES, posterFile, type PosterManifest } from '../src/app/poster.ts';
 import { parseWorldview, type Worldview } from '../src/data/worldviews.ts';
+import { POSTER_TIMING_ID } from '../src/app/poster-paint.ts';
 
 const MARKER = '<!-- map-poster -->';
 
-/** The `<picture>` of the default language and worldview: the narrow picture on a phone, the wide one otherwise. */
+/** The `<picture>` of the default language and worldview: the narrow picture on a phone, the wide one otherwise (its paint reported by Element Timing: `app/poster-paint.ts`). */
 export function posterMarkup(worldview: Worldview, sizes: PosterManifest['sizes']): string {
   const sources = POSTER_SHAPES.filter((s) => s.media !== null).map(
     (s) => `<source media="${s.media}" srcset="${posterFile('en', worldview, s.id)}" width="${sizes[s.id].width}" height="${sizes[s.id].height}" />`,
   );
   const wide = POSTER_SHAPES.find((s) => s.media === null)!;
-  const img = `<img src="${posterFile('en', worldview, wide.id)}" width="${sizes[wide.id].width}" height="${sizes[wide.id].height}" alt="${posterAlt('all')}" fetchpriority="high" />`;
+  const img = `<img src="${posterFile('en', worldview, wide.id)}" width="${sizes[wide.id].width}" height="${sizes[wide.id].height}" alt="${posterAlt('all')}" fetchpriority="high" elementtiming="${POSTER_TIMING_ID}" />`;
   return `<picture class="map-poster">${sources.join('')}${img}</picture>`;
 }
 

@@ -30,7 +30,11 @@ const open: PageRecording[] = [];
  * listener on the document runs before the app's own).
  */
 const RECORDER = `
-  window.__first = { lcp: null, atDrawn: null, shifts: [] };
+  window.__first = { lcp: null, atDrawn: null, shifts: [], posterPainted: null };
+  // When the poster was painted (Element Timing: the img's elementtiming).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === 'map-poster' && window.__first.posterPainted === null) window.__first.posterPainted = e.renderTime || e.loadTime;
+  }).observe({ type: 'element', buffered: true });
   // Every layout shift (none is caused by input here: the test only loads the page).
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -81,6 +85,7 @@ const GL_ASKS = `
 
 type First = {
   lcp: string | null;
+  posterPainted: number | null;
   shifts: { value: number; what: string }[];
   atDrawn: { shown: boolean; loaded: boolean; src: string | null; alt: string | null; posterBox: number[] | null; mapBox: number[] | null; mapHidden: boolean } | null;
 };
@@ -132,6 +137,10 @@ describe('first load (built site, Chromium)', () => {
     const at = first.atDrawn!;
     expect(at).toMatchObject({ shown: true, loaded: true, mapHidden: true, src: posterFile('en', 'intl', 'wide'), alt: posterAlt('en') });
     expect(at.posterBox).toEqual(at.mapBox);
+    // The application's code is asked for only once the poster is on screen (app/poster-paint.ts).
+    const startAsked = await rec.page.evaluate(() => performance.getEntriesByType('resource').find((e) => /\/assets\/start-[\w-]+\.js$/.test(e.name))?.startTime ?? null);
+    expect(first.posterPainted).not.toBeNull();
+    expect(startAsked).toBeGreaterThan(first.posterPainted!);
     await revealed(rec);
     // The static shell's header, side column and poster are where the app draws its own: no layout shift.
     const shift = await layoutShift(rec);

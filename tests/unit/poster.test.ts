@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POSTER_SHAPES, posterFile, posterView } from '../../src/app/poster.ts';
 import { posterMarkup, posterProblem } from '../../scripts/poster-plugin.ts';
+import { POSTER_TIMING_ID } from '../../src/app/poster-paint.ts';
 import { defaultState } from '../../src/state/app-state.ts';
 import { WORLDVIEWS } from '../../src/data/worldviews.ts';
 import { LANGS } from '../../src/data/vocabulary.ts';
@@ -27,5 +28,7 @@ describe('poster', () => {
     const html = posterMarkup('cn', { wide: { width: 705, height: 548 }, narrow: { width: 293, height: 512 } });
     expect(html).toContain(`<source media="(max-width: 720px)" srcset="${posterFile('en', 'cn', 'narrow')}" width="293" height="512" />`);
     expect(html).toContain(`<img src="${posterFile('en', 'cn', 'wide')}" width="705" height="548"`);
+    // Its paint is reported (Element Timing) under the name the entry script waits for.
+    expect(html).toContain(`elementtiming="${POSTER_TIMING_ID}"`);
   });
 });
