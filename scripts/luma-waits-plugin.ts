@@ -16,8 +16,9 @@
  *   uniforms and blocks from the GPU again, in the middle of MapLibre's frame.
  *   The layout depends only on the program and on two props (plain data, which
  *   luma.gl's pipeline cache itself compares as JSON), so it is kept on the
- *   shared program under that JSON and read once per program: once for the
- *   five models of the clusters' layers, not once per model and per setting.
+ *   shared program under that JSON and read once per program, however many
+ *   models draw with it (the clusters' layers have several) and with
+ *   whatever settings.
  * - **`validateProgram` after each link.** It checks the program against the
  *   GL state of that moment, which is not the state it will be drawn with: a
  *   debugging aid, and one more round trip. The link status is still checked.
