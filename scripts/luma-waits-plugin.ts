@@ -29,6 +29,7 @@
  * first frame and a pick ask.
  */
 import type { Plugin } from 'vite';
+import MagicString from 'magic-string';
 
 export interface SourcePatch {
   /** What the patch is for, in a build error. */
@@ -65,28 +66,36 @@ export const LUMA_PATCHES: readonly SourcePatch[] = [
   },
 ];
 
-/** `code` with the patches for `file` applied; null when none is for it. Throws when a patch's text is not there exactly once. */
-export function applyPatches(code: string, file: string, patches: readonly SourcePatch[] = LUMA_PATCHES): string | null {
+/** `code` with the patches for `file` applied (and its source map); null when none is for it. Throws when a patch's text is not there exactly once. */
+export function patchModule(code: string, file: string, patches: readonly SourcePatch[] = LUMA_PATCHES): { code: string; map: ReturnType<MagicString['generateMap']> } | null {
   const mine = patches.filter((p) => p.module.test(file));
   if (mine.length === 0) return null;
+  const s = new MagicString(code);
   for (const p of mine) {
     const at = code.indexOf(p.find);
     if (at < 0 || code.indexOf(p.find, at + 1) >= 0) {
       throw new Error(`luma.gl patch “${p.why}”: ${file} does not contain its text exactly once (was luma.gl upgraded? see scripts/luma-waits-plugin.ts)`);
     }
-    code = code.slice(0, at) + p.replace + code.slice(at + p.find.length);
+    s.overwrite(at, at + p.find.length, p.replace);
   }
-  return code;
+  return { code: s.toString(), map: s.generateMap({ source: file, hires: true }) };
 }
 
+/** `code` with the patches for `file` applied; null when none is for it. */
+export function applyPatches(code: string, file: string, patches: readonly SourcePatch[] = LUMA_PATCHES): string | null {
+  return patchModule(code, file, patches)?.code ?? null;
+}
+
+/**
+ * The build's transform. (`vite dev` pre-bundles luma.gl, unpatched: the
+ * development server pays the waits, the built site does not.)
+ */
 export function lumaWaitsPlugin(): Plugin {
   return {
     name: 'hsr-luma-waits',
     enforce: 'pre',
     transform(code, id) {
-      const out = applyPatches(code, id.split('?')[0]!);
-      // The replacements keep the lines around them where they were; the map is approximate inside them.
-      return out === null ? null : { code: out, map: null };
+      return patchModule(code, id.split('?')[0]!);
     },
   };
 }

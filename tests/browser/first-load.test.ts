@@ -70,7 +70,13 @@ const RECORDER = `
  * question of a layout's reading), per program; validations; pixel reads (a pick).
  */
 const GL_ASKS = `
-  window.__glAsks = { layouts: new Map(), validations: 0, reads: 0 };
+  window.__glAsks = { layouts: new Map(), wrappers: new Map(), validations: 0, reads: 0 };
+  // luma.gl tags a program with each pipeline object made on it (program.luma = pipeline): count them.
+  Object.defineProperty(WebGLProgram.prototype, 'luma', {
+    configurable: true,
+    get() { return this.__luma; },
+    set(v) { this.__luma = v; const w = window.__glAsks.wrappers; if (!w.has(this)) w.set(this, new Set()); w.get(this).add(v); },
+  });
   const P = WebGL2RenderingContext.prototype;
   const programParameter = P.getProgramParameter;
   P.getProgramParameter = function (program, pname) {
@@ -187,11 +193,17 @@ describe('first load (built site, Chromium)', () => {
       await rec.page.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 3 });
     await rec.page.waitForFunction((n) => (window as unknown as { __glAsks: { reads: number } }).__glAsks.reads > n, readsBefore, { timeout: 30_000 });
     const asks = await rec.page.evaluate(() => {
-      const a = (window as unknown as { __glAsks: { layouts: Map<WebGLProgram & { luma?: { id: string } }, number>; validations: number } }).__glAsks;
+      const a = (window as unknown as { __glAsks: { layouts: Map<WebGLProgram & { luma?: { id: string } }, number>; wrappers: Map<WebGLProgram, Set<unknown>>; validations: number } }).__glAsks;
       // luma.gl's programs (deck.gl's) carry their pipeline; MapLibre's do not.
-      return { layouts: [...a.layouts].filter(([p]) => p.luma).map(([p, n]) => `${p.luma!.id} ×${n}`), validations: a.validations };
+      return {
+        layouts: [...a.layouts].filter(([p]) => p.luma).map(([p, n]) => `${p.luma!.id} ×${n}`),
+        mostWrappers: Math.max(0, ...[...a.wrappers.values()].map((w) => w.size)),
+        validations: a.validations,
+      };
     });
     expect(asks.layouts.length, 'deck.gl programs drawn').toBeGreaterThanOrEqual(2);
+    // Programs were drawn with other settings than they were made with (a second pipeline object on them), and still read once.
+    expect(asks.mostWrappers).toBeGreaterThanOrEqual(2);
     expect(
       asks.layouts.filter((l) => !l.endsWith(' ×1')),
       asks.layouts.join(', '),
@@ -200,43 +212,57 @@ describe('first load (built site, Chromium)', () => {
     await assertCleanPage(rec);
   });
 
-  it('says “Ready offline” without moving the map or covering the header’s title and tools, on a phone and a desktop', { timeout: SLOW }, async () => {
-    for (const viewport of [
-      { width: 390, height: 844 },
-      { width: 1280, height: 800 },
-    ]) {
-      const rec = await openPage(browser, `${inject('baseUrl')}?test`, { viewport, serviceWorker: true });
-      open.push(rec);
-      const { page } = rec;
-      const boxes = () =>
-        page.evaluate(() => {
-          const box = (el: Element | null) => {
-            const r = el?.getBoundingClientRect();
-            return r ? { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) } : null;
-          };
-          return {
-            map: box(document.querySelector('hsr-map')),
-            header: box(document.querySelector('hsr-app > header')),
-            ready: box(document.querySelector('.offline-ready')),
-            others: [...document.querySelectorAll('hsr-app > header h1, hsr-app > header .tool, hsr-app > header hsr-search')].map(box),
-          };
-        });
-      await page.locator('hsr-map canvas.maplibregl-canvas').waitFor();
-      const before = await boxes();
-      expect(before.ready, 'not ready yet when the map appears').toBeNull();
-      await page.locator('.offline-ready').waitFor({ timeout: 90_000 });
-      const after = await boxes();
-      expect(after.map, `${viewport.width} px`).toEqual(before.map);
-      expect(after.header).toEqual(before.header);
-      // Inside the header, clear of the title, the search box and every tool.
-      const r = after.ready!;
-      const h = after.header!;
-      expect(r.x >= h.x && r.y >= h.y && r.x + r.w <= h.x + h.w && r.y + r.h <= h.y + h.h, JSON.stringify({ r, h })).toBe(true);
-      const overlaps = after.others.filter((o) => o && o.w > 0 && r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h);
-      expect(overlaps, JSON.stringify(r)).toEqual([]);
-      await rec.close();
-    }
-  });
+  it(
+    'says “Ready offline” without moving the map or covering the header’s title, search and tools or the map’s controls, at every header layout; not in an embedded map',
+    { timeout: SLOW },
+    async () => {
+      // A phone (title, tools, search on three rows), a wide phone layout (the tools beside the title), a desktop, and an embedded map.
+      for (const [viewport, query] of [
+        [{ width: 390, height: 844 }, ''],
+        [{ width: 640, height: 800 }, ''],
+        [{ width: 1280, height: 800 }, ''],
+        [{ width: 800, height: 600 }, '&embed'],
+      ] as const) {
+        const rec = await openPage(browser, `${inject('baseUrl')}?test${query}`, { viewport, serviceWorker: true });
+        open.push(rec);
+        const { page } = rec;
+        const boxes = () =>
+          page.evaluate(() => {
+            const box = (el: Element | null) => {
+              const r = el?.getBoundingClientRect();
+              return r ? { x: r.left, y: r.top, w: r.width, h: r.height } : null;
+            };
+            const selectors = 'hsr-app > header h1, hsr-app > header .tool, hsr-app > header hsr-search, hsr-app > header .embed-open, hsr-map .maplibregl-ctrl';
+            return {
+              map: box(document.querySelector('hsr-map')),
+              header: box(document.querySelector('hsr-app > header')),
+              ready: box(document.querySelector('.offline-ready')),
+              others: [...document.querySelectorAll(selectors)].map((el) => ({ what: `${el.tagName.toLowerCase()}.${el.className}`, ...box(el)! })),
+            };
+          });
+        await page.locator('hsr-map canvas.maplibregl-canvas').waitFor();
+        const before = await boxes();
+        expect(before.ready, 'not ready yet when the map appears').toBeNull();
+        await page.locator('.offline-ready').waitFor({ state: 'attached', timeout: 90_000 });
+        const after = await boxes();
+        const where = `${viewport.width} px${query}`;
+        expect(after.map, where).toEqual(before.map);
+        expect(after.header, where).toEqual(before.header);
+        const r = after.ready!;
+        if (query === '&embed') {
+          expect(r.w * r.h, `${where}: not shown`).toBe(0);
+        } else {
+          expect(r.w * r.h, `${where}: shown`).toBeGreaterThan(0);
+          const overlaps = after.others.filter((o) => o.w > 0 && r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h);
+          expect(
+            overlaps.map((o) => o.what),
+            `${where}: ${JSON.stringify(r)}`,
+          ).toEqual([]);
+        }
+        await rec.close();
+      }
+    },
+  );
 
   it('delivers an export asked for right after the first frame, before the page has warmed its renderer', { timeout: SLOW }, async () => {
     // Right after the first frame: the export makes (or joins) the renderer and delivers the size asked.

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POSTER_SHAPES, posterFile, posterView } from '../../src/app/poster.ts';
 import { posterMarkup, posterProblem } from '../../scripts/poster-plugin.ts';
-import { POSTER_TIMING_ID } from '../../src/app/poster-paint.ts';
+import { opensDefaultView, POSTER_TIMING_ID } from '../../src/app/poster-paint.ts';
 import { defaultState } from '../../src/state/app-state.ts';
 import { WORLDVIEWS } from '../../src/data/worldviews.ts';
 import { LANGS } from '../../src/data/vocabulary.ts';
@@ -30,5 +30,13 @@ describe('poster', () => {
     expect(html).toContain(`<img src="${posterFile('en', 'cn', 'wide')}" width="705" height="548"`);
     // Its paint is reported (Element Timing) under the name the entry script waits for.
     expect(html).toContain(`elementtiming="${POSTER_TIMING_ID}"`);
+  });
+
+  it('waits for the poster only at an address with no view in it', () => {
+    expect(opensDefaultView({ hash: '', search: '' })).toBe(true);
+    expect(opensDefaultView({ hash: '#', search: '?test' })).toBe(true);
+    expect(opensDefaultView({ hash: '#map=4/30/100', search: '' })).toBe(false);
+    expect(opensDefaultView({ hash: '#lang=zh&wv=cn', search: '?test' })).toBe(false);
+    expect(opensDefaultView({ hash: '', search: '?embed' })).toBe(false);
   });
 });
